@@ -1,0 +1,1 @@
+"""Limber: a home-exercise coach for everyday back pain."""

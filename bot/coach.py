@@ -1,0 +1,303 @@
+"""Use cases: what Limber does for a person, one database transaction per call.
+
+Channel adapters (Telegram, the terminal chat) decode their input, call one method here, and
+render the View that comes back. Nothing here knows about Telegram.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+
+from sqlalchemy.exc import IntegrityError
+
+from bot.routine.actions import (
+    GeneralAction,
+    GeneralVerb,
+    SessionAction,
+    SessionVerb,
+    parse_action,
+)
+from bot.routine.content import Content
+from bot.routine.screens import Screens
+from bot.routine.session import (
+    Done,
+    Event,
+    Pause,
+    Phase,
+    Resume,
+    Skip,
+    SkipAfterPain,
+    SorenessReported,
+    StopToday,
+    TooPainful,
+    Transition,
+    TryGentler,
+    apply,
+    is_current,
+)
+from bot.routine.views import View
+from bot.store.database import Database
+from bot.store.repository import Repository, SessionRecord, StaleSessionError, UserRecord
+
+log = logging.getLogger(__name__)
+
+SAFETY_CLEAR = "clear"
+SAFETY_FLAGGED = "flagged"
+MAX_TEXT_LENGTH = 500
+
+_EVENTS: dict[SessionVerb, Event] = {
+    SessionVerb.DONE: Done(),
+    SessionVerb.TOO_PAINFUL: TooPainful(),
+    SessionVerb.SKIP: Skip(),
+    SessionVerb.PAUSE: Pause(),
+    SessionVerb.RESUME: Resume(),
+    SessionVerb.TRY_GENTLER: TryGentler(),
+    SessionVerb.SKIP_AFTER_PAIN: SkipAfterPain(),
+    SessionVerb.STOP_TODAY: StopToday(),
+}
+
+
+@dataclass(frozen=True)
+class TapReply:
+    """The answer to a button tap: a short notice (or None) and the screen to show in its place.
+
+    `view` None means: leave the tapped message as it is.
+    """
+
+    notice: str | None
+    view: View | None
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Coach:
+    def __init__(
+        self, content: Content, database: Database, clock: Callable[[], datetime] = utc_now
+    ) -> None:
+        self.content = content
+        self.texts = content.texts
+        self.screens = Screens(content)
+        self.database = database
+        self.clock = clock
+
+    # --- commands ---------------------------------------------------------------------------
+
+    async def start(self, user_id: int) -> View:
+        """`/start`: onboarding for a new user, else pick up where they left off."""
+        async with self.database.transaction() as db:
+            repo = Repository(db)
+            user = await self._user(repo, user_id)
+            if (onboarding := self._onboarding_screen(user)) is not None:
+                return onboarding
+            record = await repo.open_session(user_id)
+            if record is None:
+                return self.screens.start_prompt(self.texts.onboarding.welcome_back)
+            return await self._resumed(repo, record)
+
+    async def open_session(self, user_id: int) -> View:
+        """`/session`: continue the open session, or start a new one."""
+        async with self.database.transaction() as db:
+            repo = Repository(db)
+            user = await self._user(repo, user_id)
+            if (onboarding := self._onboarding_screen(user)) is not None:
+                return onboarding
+            record = await repo.open_session(user_id)
+            if record is not None:
+                return await self._resumed(repo, record)
+            try:
+                async with db.begin_nested():
+                    record = await repo.create_session(
+                        user_id, self.content.routine.version, self.clock()
+                    )
+            except IntegrityError:
+                # Another process opened one at the same moment: show that one.
+                record = await repo.open_session(user_id)
+                if record is None:
+                    raise
+                return await self._resumed(repo, record)
+            return await self._screen(repo, record)
+
+    def help(self) -> View:
+        return View(self.texts.help)
+
+    def privacy(self) -> View:
+        return View(self.texts.privacy)
+
+    # --- taps -------------------------------------------------------------------------------
+
+    async def tap(self, user_id: int, data: str) -> TapReply:
+        """A button tap. Stale, repeated or forged taps change nothing and get a polite notice."""
+        action = parse_action(data)
+        if action is None:
+            log.debug("unparseable button data (%d bytes)", len(data))
+            return TapReply(self.texts.notices.unknown_button, None)
+        if isinstance(action, GeneralAction):
+            return await self._general_tap(user_id, action)
+        return await self._session_tap(user_id, action)
+
+    async def _general_tap(self, user_id: int, action: GeneralAction) -> TapReply:
+        async with self.database.transaction() as db:
+            repo = Repository(db)
+            user = await self._user(repo, user_id)
+            now = self.clock()
+            match action.verb:
+                case GeneralVerb.CONSENT:
+                    if user.consent_version is None:
+                        await repo.record_consent(
+                            user_id, self.texts.onboarding.consent_version, now
+                        )
+                        user = UserRecord(user.id, self.texts.onboarding.consent_version, None)
+                case GeneralVerb.FLAGS_SOME if user.consent_version is not None:
+                    await repo.record_safety_screen(user_id, SAFETY_FLAGGED, now)
+                    return TapReply(None, self.screens.red_flags_advice())
+                case GeneralVerb.FLAGS_NONE | GeneralVerb.FLAGS_ASSESSED if (
+                    user.consent_version is not None
+                ):
+                    await repo.record_safety_screen(user_id, SAFETY_CLEAR, now)
+                    user = UserRecord(user.id, user.consent_version, SAFETY_CLEAR)
+            if (onboarding := self._onboarding_screen(user)) is not None:
+                return TapReply(None, onboarding)
+        if action.verb is GeneralVerb.CONSENT:
+            return TapReply(self.texts.notices.saved, None)
+        view = await self.open_session(user_id)
+        if action.verb in (GeneralVerb.FLAGS_NONE, GeneralVerb.FLAGS_ASSESSED):
+            view = replace(view, text=f"{self.texts.onboarding.ready}\n\n{view.text}", fresh=False)
+        return TapReply(None, view)
+
+    async def _session_tap(self, user_id: int, action: SessionAction) -> TapReply:
+        async with self.database.transaction() as db:
+            repo = Repository(db)
+            record = await repo.get_session(action.session_id, user_id)
+            if record is None or record.state.finished:
+                return TapReply(self.texts.notices.expired, None)
+            state = record.state
+            if not is_current(state, action.session_id, action.step):
+                return TapReply(self.texts.notices.stale, await self._screen(repo, record))
+            if action.verb is SessionVerb.TIMER:
+                return TapReply(None, await self._screen(repo, record))
+            event = (
+                SorenessReported(action.score) if action.score is not None else _EVENTS[action.verb]
+            )
+            transition = apply(self.content.routine, state, event)
+            if not transition.accepted:
+                return TapReply(self.texts.notices.stale, await self._screen(repo, record))
+            try:
+                async with db.begin_nested():
+                    saved = await self._record(repo, record, transition, event)
+            except (StaleSessionError, IntegrityError):
+                # A concurrent tap moved the session first: this one counts for nothing.
+                latest = await repo.get_session(action.session_id, user_id)
+                return TapReply(
+                    self.texts.notices.stale, await self._screen(repo, latest or record)
+                )
+            return TapReply(None, await self._screen(repo, saved))
+
+    async def _record(
+        self, repo: Repository, record: SessionRecord, transition: Transition, event: Event
+    ) -> SessionRecord:
+        """Store an accepted transition: the session row, and the outcome or soreness it carries."""
+        now = self.clock()
+        before = record.state
+        version = await repo.save_session(record, transition.state, now)
+        if transition.outcome is not None:
+            exercise = self.content.routine.exercises[transition.step]
+            dose = self.screens.dose_for(before, await repo.doses(record.user_id))
+            await repo.add_step_result(
+                before.session_id, transition.step, exercise.key, transition.outcome, dose, now
+            )
+        if isinstance(event, SorenessReported):
+            context = "before" if before.phase is Phase.SORENESS_BEFORE else "after"
+            await repo.add_soreness(record.user_id, before.session_id, event.score, context, now)
+        return SessionRecord(record.user_id, transition.state, version)
+
+    # --- free text --------------------------------------------------------------------------
+
+    async def text(self, user_id: int, text: str) -> View:
+        """Free text: a soreness score where one is asked for, else a friendly hint."""
+        hints = self.texts.hints
+        if len(text) > MAX_TEXT_LENGTH:
+            return View(hints.too_long)
+        async with self.database.transaction() as db:
+            repo = Repository(db)
+            record = await repo.open_session(user_id)
+            if (
+                record is None
+                or record.state.paused
+                or record.state.phase
+                not in (
+                    Phase.SORENESS_BEFORE,
+                    Phase.SORENESS_AFTER,
+                )
+            ):
+                return View(hints.text)
+        score = _parse_score(text)
+        if score is None:
+            return View(hints.soreness_number)
+        state = record.state
+        reply = await self._session_tap(
+            user_id, SessionAction(SessionVerb.SORENESS, state.session_id, state.step, score)
+        )
+        view = reply.view or View(reply.notice or hints.text)
+        return replace(view, fresh=True)
+
+    # --- the hold timer ---------------------------------------------------------------------
+
+    async def timer_screen(
+        self, user_id: int, session_id: int, step: int, seconds_left: int
+    ) -> View | None:
+        """The countdown screen, or None once the user has moved on (the timer then stops)."""
+        async with self.database.transaction() as db:
+            repo = Repository(db)
+            record = await repo.get_session(session_id, user_id)
+            if record is None:
+                return None
+            state = record.state
+            if not is_current(state, session_id, step) or state.paused:
+                return None
+            if state.phase is not Phase.EXERCISE:
+                return None
+            return self.screens.timer(state, seconds_left, await repo.doses(user_id))
+
+    # --- helpers ----------------------------------------------------------------------------
+
+    async def _user(self, repo: Repository, user_id: int) -> UserRecord:
+        user = await repo.get_user(user_id)
+        return user if user is not None else await repo.add_user(user_id, self.clock())
+
+    def _onboarding_screen(self, user: UserRecord) -> View | None:
+        if user.consent_version is None:
+            return self.screens.welcome()
+        if user.safety_screen is None:
+            return self.screens.red_flags_question()
+        if user.safety_screen == SAFETY_FLAGGED:
+            return self.screens.red_flags_advice()
+        return None
+
+    async def _resumed(self, repo: Repository, record: SessionRecord) -> View:
+        """An open session shown again in a new message, with a welcome-back line."""
+        state = record.state
+        lead = None if state.paused else self.screens.resume_lead(state)
+        view = await self._screen(repo, record, lead=lead)
+        return replace(view, fresh=True)
+
+    async def _screen(
+        self, repo: Repository, record: SessionRecord, *, lead: str | None = None
+    ) -> View:
+        """The screen for where *record* stands, with what it needs read from the store."""
+        state = record.state
+        doses = await repo.doses(record.user_id) if state.phase is Phase.EXERCISE else {}
+        outcomes = await repo.outcome_counts(state.session_id) if state.finished else {}
+        return self.screens.current(state, doses, outcomes=outcomes, lead=lead)
+
+
+def _parse_score(text: str) -> int | None:
+    stripped = text.strip().removesuffix("/10").strip()
+    if not stripped.isascii() or not stripped.isdigit() or len(stripped) > 2:
+        return None
+    score = int(stripped)
+    return score if 0 <= score <= 10 else None

@@ -1,0 +1,58 @@
+"""Settings from the environment and `.env` (see `.env.example` for every one, commented)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///limber.db"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    bot_token: SecretStr | None = None
+    database_url: str = DEFAULT_DATABASE_URL
+    telegram_base_url: str | None = Field(
+        default=None,
+        description="A local Bot API server or emulator, e.g. http://127.0.0.1:8081/bot",
+    )
+    telegram_base_file_url: str | None = None
+    log_level: str = "INFO"
+    log_format: str = Field(default="text", pattern=r"^(text|json)$")
+    content_dir: Path | None = None
+    auto_migrate: bool = True
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        level = value.upper()
+        if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError("must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
+        return level
+
+    @field_validator("database_url")
+    @classmethod
+    def _async_driver(cls, value: str) -> str:
+        if not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
+            raise ValueError(
+                "must start with sqlite+aiosqlite:// or postgresql+asyncpg:// (an async driver)"
+            )
+        return value
+
+
+class SettingsError(Exception):
+    """Invalid settings; the message has one clear line per problem."""
+
+
+def load_settings() -> Settings:
+    try:
+        return Settings()
+    except ValidationError as error:
+        lines = []
+        for problem in error.errors():
+            name = ".".join(str(part) for part in problem["loc"]).upper()
+            lines.append(f"setting {name}: {problem['msg']}")
+        raise SettingsError("\n".join(lines)) from error

@@ -1,0 +1,94 @@
+"""The action codec: compact, versioned strings for buttons (Telegram callback data ≤ 64 bytes).
+
+    s1:<verb>:<session id>:<step>    a choice inside a session, e.g. ``s1:done:42:3``
+    s1:n7:<session id>:<step>        a soreness score (0–10)
+    o1:<verb>                        a choice outside a session, e.g. ``o1:consent``
+
+`parse_action` never raises: anything it does not understand is None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+MAX_BYTES = 64
+MAX_SORENESS = 10
+
+
+class SessionVerb(StrEnum):
+    DONE = "done"
+    TOO_PAINFUL = "pain"
+    SKIP = "skip"
+    PAUSE = "pause"
+    RESUME = "go"
+    TIMER = "timer"
+    TRY_GENTLER = "gentle"
+    SKIP_AFTER_PAIN = "pskip"
+    STOP_TODAY = "stop"
+    SORENESS = "n"
+
+
+class GeneralVerb(StrEnum):
+    CONSENT = "consent"
+    FLAGS_NONE = "clear"
+    FLAGS_SOME = "flagged"
+    FLAGS_ASSESSED = "assessed"
+    START_SESSION = "start"
+
+
+@dataclass(frozen=True)
+class SessionAction:
+    verb: SessionVerb
+    session_id: int
+    step: int
+    score: int | None = None
+
+
+@dataclass(frozen=True)
+class GeneralAction:
+    verb: GeneralVerb
+
+
+ParsedAction = SessionAction | GeneralAction
+
+_SESSION = re.compile(
+    r"s1:(?P<verb>[a-z]+)(?P<score>[0-9]{1,2})?:(?P<session>[0-9]{1,18}):(?P<step>[0-9]{1,3})"
+)
+_GENERAL = re.compile(r"o1:(?P<verb>[a-z]+)")
+_SESSION_VERBS = {verb.value: verb for verb in SessionVerb}
+_GENERAL_VERBS = {verb.value: verb for verb in GeneralVerb}
+
+
+def session_action(verb: SessionVerb, session_id: int, step: int, score: int | None = None) -> str:
+    """Encode a choice inside a session."""
+    if (verb is SessionVerb.SORENESS) != (score is not None):
+        raise ValueError("a score goes with the soreness verb, and only with it")
+    score_part = "" if score is None else str(score)
+    return f"s1:{verb.value}{score_part}:{session_id}:{step}"
+
+
+def general_action(verb: GeneralVerb) -> str:
+    """Encode a choice outside a session."""
+    return f"o1:{verb.value}"
+
+
+def parse_action(data: str) -> ParsedAction | None:
+    """Decode button data; None for anything stale-format, forged or malformed."""
+    if len(data.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        return None
+    if match := _SESSION.fullmatch(data):
+        verb = _SESSION_VERBS.get(match["verb"])
+        if verb is None:
+            return None
+        score = None if match["score"] is None else int(match["score"])
+        if (verb is SessionVerb.SORENESS) != (score is not None):
+            return None
+        if score is not None and score > MAX_SORENESS:
+            return None
+        return SessionAction(verb, int(match["session"]), int(match["step"]), score)
+    if match := _GENERAL.fullmatch(data):
+        general = _GENERAL_VERBS.get(match["verb"])
+        return None if general is None else GeneralAction(general)
+    return None

@@ -1,0 +1,245 @@
+"""The routine and every user-facing sentence, loaded from `content/` and validated.
+
+A broken file stops start-up with a message naming the file, the exercise and the field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+DEFAULT_CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
+ROUTINE_FILE = "routine.yaml"
+TEXTS_FILE = "texts.yaml"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Dose(_Strict):
+    """How much of an exercise: reps per set, the hold of each rep, whether reps are per side."""
+
+    reps: int = Field(ge=1, le=50)
+    hold_seconds: int = Field(default=0, ge=0, le=120)
+    per_side: bool = False
+
+
+class Progression(_Strict):
+    """How a dose builds up: one step at a time, to a ceiling."""
+
+    reps_step: int = Field(default=0, ge=0, le=10)
+    reps_max: int | None = Field(default=None, ge=1, le=50)
+    hold_step: int = Field(default=0, ge=0, le=30)
+    hold_max: int | None = Field(default=None, ge=1, le=120)
+
+
+class GentlerOption(_Strict):
+    title: str = Field(min_length=1)
+    cues: tuple[str, ...] = Field(min_length=1)
+    dose: Dose
+
+
+class Exercise(_Strict):
+    key: str = Field(pattern=r"^[a-z][a-z0-9_]{1,31}$")
+    title: str = Field(min_length=1, max_length=60)
+    start: str = Field(min_length=1)
+    cues: tuple[str, ...] = Field(min_length=1)
+    dose: Dose
+    dose_note: str | None = None
+    progression: Progression = Progression()
+    gentler: GentlerOption | None = None
+    optional: bool = False
+
+
+class Routine(_Strict):
+    version: str = Field(min_length=1)
+    title: str
+    minutes: int = Field(ge=1, le=60)
+    timer_min_hold_seconds: int = Field(ge=1)
+    safety_lines: tuple[str, ...] = Field(min_length=1)
+    stop_if: tuple[str, ...] = Field(min_length=1)
+    exercises: tuple[Exercise, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _keys_are_unique(self) -> Routine:
+        keys = [exercise.key for exercise in self.exercises]
+        duplicates = sorted({key for key in keys if keys.count(key) > 1})
+        if duplicates:
+            raise ValueError(f"exercise keys must be unique, repeated: {', '.join(duplicates)}")
+        return self
+
+    def exercise(self, key: str) -> Exercise:
+        for exercise in self.exercises:
+            if exercise.key == key:
+                return exercise
+        raise KeyError(key)
+
+
+class ButtonTexts(_Strict):
+    done: str
+    too_painful: str
+    skip: str
+    pause: str
+    timer: str
+    gentler: str
+    skip_this: str
+    stop_today: str
+    resume: str
+    start_over: str
+    consent: str
+    flags_none: str
+    flags_some: str
+    flags_assessed: str
+    start_session: str
+
+
+class OnboardingTexts(_Strict):
+    consent_version: str = Field(min_length=1, max_length=32)
+    welcome: str
+    scope: str
+    consent: str
+    red_flags_question: str
+    red_flags: tuple[str, ...] = Field(min_length=1)
+    red_flags_advice: str
+    red_flags_urgent: str
+    red_flags_other: str
+    red_flags_after: str
+    ready: str
+    welcome_back: str
+
+
+class SessionTexts(_Strict):
+    soreness_before: str
+    soreness_after: str
+    soreness_scale: str
+    exercise_heading: str
+    gentler_heading: str
+    start_position: str
+    dose_reps: str
+    dose_reps_per_side: str
+    dose_hold: str
+    optional: str
+    stop_if: str
+    ease_off: str
+    ease_off_no_gentler: str
+    paused: str
+    resume_prompt: str
+    resume_soreness: str
+    resume_soreness_after: str
+    timer_running: str
+    timer_done: str
+
+
+class SummaryTexts(_Strict):
+    completed: str
+    stopped: str
+    exercises: str
+    soreness: str
+    better: str
+    same: str
+    worse: str
+    next: str
+
+
+class NoticeTexts(_Strict):
+    """Short answers shown on a button tap (Telegram: the callback-query toast)."""
+
+    stale: str = Field(max_length=200)
+    expired: str = Field(max_length=200)
+    unknown_button: str = Field(max_length=200)
+    saved: str = Field(max_length=200)
+    no_session: str = Field(max_length=200)
+    try_again: str = Field(max_length=200)
+
+
+class HintTexts(_Strict):
+    unknown_command: str
+    not_text: str
+    text: str
+    soreness_number: str
+    too_long: str
+    already_onboarded: str
+
+
+class CommandTexts(_Strict):
+    """Descriptions for the command menu (Telegram's setMyCommands)."""
+
+    session: str = Field(max_length=256)
+    help: str = Field(max_length=256)
+    privacy: str = Field(max_length=256)
+
+
+class Texts(_Strict):
+    language: str = Field(pattern=r"^[a-z]{2}$")
+    buttons: ButtonTexts
+    onboarding: OnboardingTexts
+    session: SessionTexts
+    summary: SummaryTexts
+    notices: NoticeTexts
+    hints: HintTexts
+    help: str
+    privacy: str
+    commands: CommandTexts
+
+
+@dataclass(frozen=True)
+class Content:
+    routine: Routine
+    texts: Texts
+
+
+class ContentError(Exception):
+    """A content file is missing or invalid; the message names the file, the item and the field."""
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as error:
+        raise ContentError(f"{path}: file not found") from error
+    except yaml.YAMLError as error:
+        raise ContentError(f"{path}: not valid YAML: {error}") from error
+
+
+def _describe(path: Path, raw: Any, error: ValidationError) -> str:
+    """One line per problem: file, exercise (by key, where there is one) and field."""
+    lines = []
+    for problem in error.errors():
+        location = list(problem["loc"])
+        where = ".".join(str(part) for part in location)
+        if len(location) >= 2 and location[0] == "exercises" and isinstance(location[1], int):
+            try:
+                key = raw["exercises"][location[1]].get("key", f"#{location[1] + 1}")
+            except (KeyError, IndexError, TypeError, AttributeError):
+                key = f"#{location[1] + 1}"
+            field = ".".join(str(part) for part in location[2:]) or "(the exercise itself)"
+            where = f"exercise {key!r}, field {field!r}"
+        elif where:
+            where = f"field {where!r}"
+        else:
+            where = "top level"
+        lines.append(f"{path}: {where}: {problem['msg']}")
+    return "\n".join(lines)
+
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def _parse(model: type[ModelT], path: Path) -> ModelT:
+    raw = _read_yaml(path)
+    try:
+        return model.model_validate(raw)
+    except ValidationError as error:
+        raise ContentError(_describe(path, raw, error)) from error
+
+
+def load_content(directory: Path = DEFAULT_CONTENT_DIR) -> Content:
+    """Load and validate `routine.yaml` and `texts.yaml` from *directory*."""
+    routine = _parse(Routine, directory / ROUTINE_FILE)
+    texts = _parse(Texts, directory / TEXTS_FILE)
+    return Content(routine=routine, texts=texts)

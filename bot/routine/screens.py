@@ -1,0 +1,265 @@
+"""Screens: turn the session state and the content into channel-neutral Views.
+
+Every sentence comes from `content/texts.yaml`; this module only chooses and fills them in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from bot.routine.actions import GeneralVerb, SessionVerb, general_action, session_action
+from bot.routine.content import Content, Dose, Exercise
+from bot.routine.dosing import PersonalDose, dose_of
+from bot.routine.session import Outcome, Phase, SessionState, can_try_gentler
+from bot.routine.views import Action, Timer, View
+
+SORENESS_ROWS = ((0, 1, 2, 3, 4, 5), (6, 7, 8, 9, 10))
+
+
+class Screens:
+    """Builds every View of the coaching conversation from one validated Content."""
+
+    def __init__(self, content: Content) -> None:
+        self.content = content
+        self.routine = content.routine
+        self.texts = content.texts
+
+    # --- onboarding -------------------------------------------------------------------------
+
+    def welcome(self) -> View:
+        onboarding = self.texts.onboarding
+        text = "\n\n".join(
+            (
+                onboarding.welcome.format(minutes=self.routine.minutes),
+                onboarding.scope,
+                onboarding.consent,
+            )
+        )
+        return View(text, ((self._general(GeneralVerb.CONSENT, self.texts.buttons.consent),),))
+
+    def red_flags_question(self) -> View:
+        onboarding = self.texts.onboarding
+        flags = "\n".join(f"• {flag}" for flag in onboarding.red_flags)
+        buttons = self.texts.buttons
+        rows = (
+            (self._general(GeneralVerb.FLAGS_NONE, buttons.flags_none),),
+            (self._general(GeneralVerb.FLAGS_SOME, buttons.flags_some),),
+        )
+        return View(f"{onboarding.red_flags_question}\n\n{flags}", rows)
+
+    def red_flags_advice(self) -> View:
+        onboarding = self.texts.onboarding
+        text = "\n\n".join(
+            (
+                onboarding.red_flags_advice,
+                onboarding.red_flags_urgent,
+                onboarding.red_flags_other,
+                onboarding.red_flags_after,
+            )
+        )
+        button = self._general(GeneralVerb.FLAGS_ASSESSED, self.texts.buttons.flags_assessed)
+        return View(text, ((button,),))
+
+    def start_prompt(self, text: str) -> View:
+        """A short line with a button that opens today's session."""
+        button = self._general(GeneralVerb.START_SESSION, self.texts.buttons.start_session)
+        return View(text, ((button,),))
+
+    # --- the session ------------------------------------------------------------------------
+
+    def current(
+        self,
+        state: SessionState,
+        doses: Mapping[str, PersonalDose] | None = None,
+        *,
+        outcomes: Mapping[Outcome, int] | None = None,
+        lead: str | None = None,
+    ) -> View:
+        """The screen for where the session stands now; *lead* is a line put above it."""
+        view = self._screen(state, doses or {}, outcomes or {})
+        if lead:
+            return View(f"{lead}\n\n{view.text}", view.rows, timer=view.timer)
+        return view
+
+    def timer(
+        self,
+        state: SessionState,
+        seconds_left: int,
+        doses: Mapping[str, PersonalDose] | None = None,
+    ) -> View:
+        """The exercise screen with the hold counting down (0: time is up)."""
+        view = self._exercise(state, doses or {})
+        session = self.texts.session
+        line = (
+            session.timer_running.format(seconds=seconds_left)
+            if seconds_left > 0
+            else session.timer_done
+        )
+        return View(f"{view.text}\n\n{line}", view.rows)
+
+    def resume_lead(self, state: SessionState) -> str:
+        session = self.texts.session
+        if state.phase is Phase.SORENESS_BEFORE:
+            return session.resume_soreness
+        if state.phase is Phase.SORENESS_AFTER:
+            return session.resume_soreness_after
+        exercise = self.routine.exercises[state.step]
+        return session.resume_prompt.format(
+            number=state.step + 1, total=len(self.routine.exercises), title=exercise.title
+        )
+
+    def dose_for(self, state: SessionState, doses: Mapping[str, PersonalDose]) -> Dose:
+        exercise = self.routine.exercises[state.step]
+        if state.gentler and exercise.gentler is not None:
+            return exercise.gentler.dose
+        return dose_of(exercise, doses)
+
+    def _screen(
+        self,
+        state: SessionState,
+        doses: Mapping[str, PersonalDose],
+        outcomes: Mapping[Outcome, int],
+    ) -> View:
+        if state.paused:
+            return self._paused(state)
+        match state.phase:
+            case Phase.SORENESS_BEFORE:
+                return self._soreness(state, self.texts.session.soreness_before)
+            case Phase.EXERCISE:
+                return self._exercise(state, doses)
+            case Phase.EASE_OFF:
+                return self._ease_off(state)
+            case Phase.SORENESS_AFTER:
+                return self._soreness(state, self.texts.session.soreness_after)
+            case Phase.FINISHED:
+                return self._summary(state, outcomes)
+
+    def _heading(self, state: SessionState) -> str:
+        exercise = self.routine.exercises[state.step]
+        template = (
+            self.texts.session.gentler_heading
+            if state.gentler
+            else self.texts.session.exercise_heading
+        )
+        return template.format(
+            number=state.step + 1, total=len(self.routine.exercises), title=exercise.title
+        )
+
+    def _exercise(self, state: SessionState, doses: Mapping[str, PersonalDose]) -> View:
+        exercise = self.routine.exercises[state.step]
+        session = self.texts.session
+        dose = self.dose_for(state, doses)
+        cues = exercise.gentler.cues if state.gentler and exercise.gentler else exercise.cues
+        blocks = [self._heading(state)]
+        if state.gentler and exercise.gentler is not None:
+            blocks.append(exercise.gentler.title)
+        else:
+            blocks.append(session.start_position.format(start=exercise.start))
+        blocks.append("\n".join(f"• {cue}" for cue in cues))
+        blocks.append(self._dose_line(dose, exercise, state.gentler))
+        if exercise.optional and not state.gentler:
+            blocks.append(session.optional)
+        if state.step == 0 and not state.gentler:
+            blocks.append(" ".join(self.routine.safety_lines))
+        blocks.append(session.stop_if.format(signs=_spoken_list(self.routine.stop_if)))
+
+        buttons = self.texts.buttons
+        rows: list[tuple[Action, ...]] = [
+            (
+                self._session(state, SessionVerb.DONE, buttons.done),
+                self._session(state, SessionVerb.TOO_PAINFUL, buttons.too_painful),
+            ),
+            (
+                self._session(state, SessionVerb.SKIP, buttons.skip),
+                self._session(state, SessionVerb.PAUSE, buttons.pause),
+            ),
+        ]
+        timer = None
+        if dose.hold_seconds >= self.routine.timer_min_hold_seconds:
+            label = buttons.timer.format(seconds=dose.hold_seconds)
+            rows.append((self._session(state, SessionVerb.TIMER, label),))
+            timer = Timer(state.session_id, state.step, dose.hold_seconds)
+        return View("\n\n".join(blocks), tuple(rows), timer=timer)
+
+    def _dose_line(self, dose: Dose, exercise: Exercise, gentler: bool) -> str:
+        session = self.texts.session
+        template = session.dose_reps_per_side if dose.per_side else session.dose_reps
+        parts = [template.format(reps=dose.reps)]
+        if dose.hold_seconds:
+            parts.append(session.dose_hold.format(seconds=dose.hold_seconds))
+        line = " · ".join(parts)
+        if exercise.dose_note and not gentler:
+            line = f"{line}\n{exercise.dose_note}"
+        return line
+
+    def _ease_off(self, state: SessionState) -> View:
+        buttons = self.texts.buttons
+        session = self.texts.session
+        rows: list[tuple[Action, ...]] = []
+        if can_try_gentler(self.routine, state):
+            text = session.ease_off
+            rows.append((self._session(state, SessionVerb.TRY_GENTLER, buttons.gentler),))
+        else:
+            text = session.ease_off_no_gentler
+        rows.append((self._session(state, SessionVerb.SKIP_AFTER_PAIN, buttons.skip_this),))
+        rows.append((self._session(state, SessionVerb.STOP_TODAY, buttons.stop_today),))
+        return View(f"{self._heading(state)}\n\n{text}", tuple(rows))
+
+    def _paused(self, state: SessionState) -> View:
+        if state.phase in (Phase.EXERCISE, Phase.EASE_OFF):
+            exercise = self.routine.exercises[state.step]
+            text = self.texts.session.paused.format(
+                number=state.step + 1, total=len(self.routine.exercises), title=exercise.title
+            )
+        else:
+            text = self.resume_lead(state)
+        resume = self._session(state, SessionVerb.RESUME, self.texts.buttons.resume)
+        return View(text, ((resume,),))
+
+    def _soreness(self, state: SessionState, question: str) -> View:
+        rows = tuple(
+            tuple(
+                Action(
+                    session_action(SessionVerb.SORENESS, state.session_id, state.step, score),
+                    str(score),
+                )
+                for score in row
+            )
+            for row in SORENESS_ROWS
+        )
+        return View(f"{question}\n{self.texts.session.soreness_scale}", rows)
+
+    def _summary(self, state: SessionState, outcomes: Mapping[Outcome, int]) -> View:
+        summary = self.texts.summary
+        blocks = [summary.stopped if state.stopped_early else summary.completed]
+        blocks.append(
+            summary.exercises.format(
+                done=outcomes.get(Outcome.DONE, 0),
+                gentler=outcomes.get(Outcome.GENTLER_DONE, 0),
+                painful=outcomes.get(Outcome.TOO_PAINFUL, 0),
+                skipped=outcomes.get(Outcome.SKIPPED, 0),
+            )
+        )
+        before, after = state.soreness_before, state.soreness_after
+        if before is not None and after is not None:
+            blocks.append(summary.soreness.format(before=before, after=after))
+            if after < before:
+                blocks.append(summary.better)
+            elif after == before:
+                blocks.append(summary.same)
+            else:
+                blocks.append(summary.worse)
+        blocks.append(summary.next)
+        return View("\n\n".join(blocks))
+
+    def _session(self, state: SessionState, verb: SessionVerb, label: str) -> Action:
+        return Action(session_action(verb, state.session_id, state.step), label)
+
+    @staticmethod
+    def _general(verb: GeneralVerb, label: str) -> Action:
+        return Action(general_action(verb), label)
+
+
+def _spoken_list(items: tuple[str, ...]) -> str:
+    """The stop signs in one sentence; the content words the last one ("or …")."""
+    return ", ".join(items)

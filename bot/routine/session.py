@@ -1,0 +1,205 @@
+"""The session state machine: one routine, one step at a time, pure and synchronous.
+
+```mermaid
+stateDiagram-v2
+    [*] --> soreness_before
+    soreness_before --> exercise: soreness reported
+    exercise --> exercise: done / skip (next exercise)
+    exercise --> ease_off: too painful
+    ease_off --> exercise: try the gentler option
+    ease_off --> exercise: skip this one (next exercise)
+    ease_off --> soreness_after: stop for today
+    exercise --> soreness_after: done / skip on the last exercise
+    soreness_after --> finished: soreness reported
+    finished --> [*]
+    note right of exercise: pause / resume keep the phase and step
+```
+
+Every event either moves the session on (and may record one outcome for the current exercise) or is
+rejected with the state unchanged. The step never goes backwards, each exercise gets at most one
+outcome (exactly one when the session completes), and a finished session accepts nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from bot.routine.content import Routine
+
+
+class Phase(StrEnum):
+    SORENESS_BEFORE = "soreness_before"
+    EXERCISE = "exercise"
+    EASE_OFF = "ease_off"
+    SORENESS_AFTER = "soreness_after"
+    FINISHED = "finished"
+
+
+class Status(StrEnum):
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    STOPPED_FOR_PAIN = "stopped_for_pain"
+    ABANDONED = "abandoned"
+
+
+class Outcome(StrEnum):
+    DONE = "done"
+    GENTLER_DONE = "gentler_done"
+    TOO_PAINFUL = "too_painful"
+    SKIPPED = "skipped"
+
+
+@dataclass(frozen=True)
+class Done:
+    """The user finished the exercise (or its gentler option, if that is on screen)."""
+
+
+@dataclass(frozen=True)
+class TooPainful:
+    """The exercise hurt: offer to ease off."""
+
+
+@dataclass(frozen=True)
+class Skip:
+    """The user skipped the exercise without doing it."""
+
+
+@dataclass(frozen=True)
+class Pause:
+    """Hold the session where it is."""
+
+
+@dataclass(frozen=True)
+class Resume:
+    """Continue a paused session."""
+
+
+@dataclass(frozen=True)
+class TryGentler:
+    """After "too painful": show the exercise's gentler option."""
+
+
+@dataclass(frozen=True)
+class SkipAfterPain:
+    """After "too painful": leave this exercise out and go on."""
+
+
+@dataclass(frozen=True)
+class StopToday:
+    """After "too painful": end the routine for today."""
+
+
+@dataclass(frozen=True)
+class SorenessReported:
+    score: int
+
+
+Event = (
+    Done
+    | TooPainful
+    | Skip
+    | Pause
+    | Resume
+    | TryGentler
+    | SkipAfterPain
+    | StopToday
+    | SorenessReported
+)
+
+
+@dataclass(frozen=True)
+class SessionState:
+    session_id: int
+    phase: Phase = Phase.SORENESS_BEFORE
+    step: int = 0
+    gentler: bool = False
+    paused: bool = False
+    stopped_early: bool = False
+    soreness_before: int | None = None
+    soreness_after: int | None = None
+
+    @property
+    def status(self) -> Status:
+        if self.phase is not Phase.FINISHED:
+            return Status.IN_PROGRESS
+        return Status.STOPPED_FOR_PAIN if self.stopped_early else Status.COMPLETED
+
+    @property
+    def finished(self) -> bool:
+        return self.phase is Phase.FINISHED
+
+
+@dataclass(frozen=True)
+class Transition:
+    """The result of one event: the new state, and the outcome recorded for `step`, if any."""
+
+    state: SessionState
+    accepted: bool
+    step: int
+    outcome: Outcome | None = None
+
+
+def new_session(session_id: int) -> SessionState:
+    return SessionState(session_id=session_id)
+
+
+def apply(routine: Routine, state: SessionState, event: Event) -> Transition:
+    """Apply *event* to *state*; a rejected event leaves the state as it was."""
+    rejected = Transition(state, accepted=False, step=state.step)
+    if state.finished:
+        return rejected
+    if isinstance(event, Resume):
+        return _moved(state, replace(state, paused=False)) if state.paused else rejected
+    if state.paused:
+        return rejected
+    if isinstance(event, Pause):
+        return _moved(state, replace(state, paused=True))
+
+    match state.phase, event:
+        case Phase.SORENESS_BEFORE, SorenessReported(score=score) if _valid_score(score):
+            return _moved(state, replace(state, phase=Phase.EXERCISE, soreness_before=score))
+        case Phase.SORENESS_AFTER, SorenessReported(score=score) if _valid_score(score):
+            return _moved(state, replace(state, phase=Phase.FINISHED, soreness_after=score))
+        case Phase.EXERCISE, Done():
+            outcome = Outcome.GENTLER_DONE if state.gentler else Outcome.DONE
+            return _advance(routine, state, outcome)
+        case Phase.EXERCISE, Skip():
+            return _advance(routine, state, Outcome.SKIPPED)
+        case Phase.EXERCISE, TooPainful():
+            return _moved(state, replace(state, phase=Phase.EASE_OFF))
+        case Phase.EASE_OFF, TryGentler() if can_try_gentler(routine, state):
+            return _moved(state, replace(state, phase=Phase.EXERCISE, gentler=True))
+        case Phase.EASE_OFF, SkipAfterPain():
+            return _advance(routine, state, Outcome.TOO_PAINFUL)
+        case Phase.EASE_OFF, StopToday():
+            stopped = replace(state, phase=Phase.SORENESS_AFTER, gentler=False, stopped_early=True)
+            return Transition(stopped, accepted=True, step=state.step, outcome=Outcome.TOO_PAINFUL)
+    return rejected
+
+
+def can_try_gentler(routine: Routine, state: SessionState) -> bool:
+    """The gentler option is offered once per exercise, where the exercise has one."""
+    if state.gentler or state.step >= len(routine.exercises):
+        return False
+    return routine.exercises[state.step].gentler is not None
+
+
+def is_current(state: SessionState, session_id: int, step: int) -> bool:
+    """Whether a button made for (*session_id*, *step*) still belongs to the screen on show."""
+    return state.session_id == session_id and state.step == step and not state.finished
+
+
+def _valid_score(score: int) -> bool:
+    return 0 <= score <= 10
+
+
+def _moved(before: SessionState, after: SessionState) -> Transition:
+    return Transition(after, accepted=True, step=before.step)
+
+
+def _advance(routine: Routine, state: SessionState, outcome: Outcome) -> Transition:
+    next_step = state.step + 1
+    phase = Phase.EXERCISE if next_step < len(routine.exercises) else Phase.SORENESS_AFTER
+    moved = replace(state, phase=phase, step=next_step, gentler=False)
+    return Transition(moved, accepted=True, step=state.step, outcome=outcome)

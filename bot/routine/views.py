@@ -1,0 +1,47 @@
+"""Channel-neutral screens: what to say and which choices to offer.
+
+Telegram renders a View as a message with an inline keyboard (edited in place); the terminal chat
+renders it as text with numbered choices. Neither adds wording of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Action:
+    """One choice: `data` is the encoded action (`bot.routine.actions`), `label` what it says."""
+
+    data: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Timer:
+    """A hold to count down on the current exercise screen."""
+
+    session_id: int
+    step: int
+    seconds: int
+
+
+@dataclass(frozen=True)
+class View:
+    """A screen: text blocks, rows of actions, and optional extras.
+
+    `fresh` asks the channel to send a new message instead of editing the one that was tapped.
+    """
+
+    text: str
+    rows: tuple[tuple[Action, ...], ...] = ()
+    timer: Timer | None = None
+    fresh: bool = False
+    image: bytes | None = None
+    image_name: str | None = None
+    document: bytes | None = None
+    document_name: str | None = None
+
+    @property
+    def actions(self) -> tuple[Action, ...]:
+        return tuple(action for row in self.rows for action in row)

@@ -1,0 +1,158 @@
+"""Tables. Time is stored in UTC; local dates are computed with `zoneinfo` where needed."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Time,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """An aware UTC datetime on every database (SQLite has no time zones: it stores UTC)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetimes are not stored: pass an aware UTC datetime")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        assert isinstance(value, datetime)
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    language: Mapped[str] = mapped_column(String(8), default="en")
+    time_zone: Mapped[str | None] = mapped_column(String(64))
+    reminder_time: Mapped[time | None] = mapped_column(Time)
+    reminders_enabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    next_nudge_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), index=True)
+    blocked_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    consent_version: Mapped[str | None] = mapped_column(String(32))
+    consented_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    safety_screen: Mapped[str | None] = mapped_column(String(16))
+    safety_screened_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class RoutineSession(Base):
+    """One run through the routine (the table is `sessions`)."""
+
+    __tablename__ = "sessions"
+    __table_args__ = (
+        CheckConstraint(
+            "status IN ('in_progress', 'completed', 'stopped_for_pain', 'abandoned')",
+            name="status",
+        ),
+        CheckConstraint("soreness_before BETWEEN 0 AND 10", name="soreness_before"),
+        CheckConstraint("soreness_after BETWEEN 0 AND 10", name="soreness_after"),
+        Index("ix_sessions_user_status", "user_id", "status"),
+        # At most one open session per user, even if two taps race to open one.
+        Index(
+            "uq_sessions_one_open_per_user",
+            "user_id",
+            unique=True,
+            sqlite_where=text("status = 'in_progress'"),
+            postgresql_where=text("status = 'in_progress'"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    status: Mapped[str] = mapped_column(String(20), default="in_progress")
+    phase: Mapped[str] = mapped_column(String(20))
+    step: Mapped[int] = mapped_column(SmallInteger, default=0)
+    gentler: Mapped[bool] = mapped_column(Boolean, default=False)
+    paused: Mapped[bool] = mapped_column(Boolean, default=False)
+    stopped_early: Mapped[bool] = mapped_column(Boolean, default=False)
+    soreness_before: Mapped[int | None] = mapped_column(SmallInteger)
+    soreness_after: Mapped[int | None] = mapped_column(SmallInteger)
+    content_version: Mapped[str] = mapped_column(String(32))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class StepResult(Base):
+    __tablename__ = "step_results"
+    __table_args__ = (UniqueConstraint("session_id", "step", name="uq_step_results_session_step"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
+    step: Mapped[int] = mapped_column(SmallInteger)
+    exercise_key: Mapped[str] = mapped_column(String(32))
+    side: Mapped[str | None] = mapped_column(String(8))
+    outcome: Mapped[str] = mapped_column(String(16))
+    reps: Mapped[int] = mapped_column(SmallInteger)
+    hold_seconds: Mapped[int] = mapped_column(SmallInteger)
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class SorenessReport(Base):
+    __tablename__ = "soreness_reports"
+    __table_args__ = (
+        CheckConstraint("score BETWEEN 0 AND 10", name="score"),
+        Index("ix_soreness_reports_user_at", "user_id", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+    score: Mapped[int] = mapped_column(SmallInteger)
+    context: Mapped[str] = mapped_column(String(16))
+
+
+class ExerciseDose(Base):
+    """The adaptation state: a user's current dose of one exercise (the table is `doses`)."""
+
+    __tablename__ = "doses"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    exercise_key: Mapped[str] = mapped_column(String(32), primary_key=True)
+    reps: Mapped[int] = mapped_column(SmallInteger)
+    hold_seconds: Mapped[int] = mapped_column(SmallInteger)
+    gentler_default: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())

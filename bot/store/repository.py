@@ -1,0 +1,218 @@
+"""Queries. Repositories never commit: the use case's unit of work does, once.
+
+Rows are turned into plain records before they leave this module, so nothing above the store
+holds an ORM object.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.routine.content import Dose
+from bot.routine.dosing import PersonalDose
+from bot.routine.session import Outcome, Phase, SessionState, Status
+from bot.store.models import ExerciseDose, RoutineSession, SorenessReport, StepResult, User
+
+
+@dataclass(frozen=True)
+class UserRecord:
+    id: int
+    consent_version: str | None
+    safety_screen: str | None
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    user_id: int
+    state: SessionState
+    version: int
+
+
+class StaleSessionError(Exception):
+    """Another transition got there first (the row's version moved on)."""
+
+
+_SESSION_COLUMNS = (
+    RoutineSession.id,
+    RoutineSession.user_id,
+    RoutineSession.phase,
+    RoutineSession.step,
+    RoutineSession.gentler,
+    RoutineSession.paused,
+    RoutineSession.stopped_early,
+    RoutineSession.soreness_before,
+    RoutineSession.soreness_after,
+    RoutineSession.version,
+)
+
+
+class Repository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    # --- users ------------------------------------------------------------------------------
+
+    async def get_user(self, user_id: int) -> UserRecord | None:
+        row = (
+            await self.session.execute(
+                select(User.id, User.consent_version, User.safety_screen).where(User.id == user_id)
+            )
+        ).first()
+        return None if row is None else UserRecord(row.id, row.consent_version, row.safety_screen)
+
+    async def add_user(self, user_id: int, now: datetime) -> UserRecord:
+        await self.session.execute(insert(User).values(id=user_id, created_at=now, language="en"))
+        return UserRecord(user_id, None, None)
+
+    async def record_consent(self, user_id: int, version: str, now: datetime) -> None:
+        await self.session.execute(
+            update(User).where(User.id == user_id).values(consent_version=version, consented_at=now)
+        )
+
+    async def record_safety_screen(self, user_id: int, answer: str, now: datetime) -> None:
+        await self.session.execute(
+            update(User)
+            .where(User.id == user_id)
+            .values(safety_screen=answer, safety_screened_at=now)
+        )
+
+    # --- sessions ---------------------------------------------------------------------------
+
+    async def open_session(self, user_id: int) -> SessionRecord | None:
+        row = (
+            await self.session.execute(
+                select(*_SESSION_COLUMNS).where(
+                    RoutineSession.user_id == user_id,
+                    RoutineSession.status == Status.IN_PROGRESS.value,
+                )
+            )
+        ).first()
+        return None if row is None else _session_record(row)
+
+    async def get_session(self, session_id: int, user_id: int) -> SessionRecord | None:
+        row = (
+            await self.session.execute(
+                select(*_SESSION_COLUMNS).where(
+                    RoutineSession.id == session_id, RoutineSession.user_id == user_id
+                )
+            )
+        ).first()
+        return None if row is None else _session_record(row)
+
+    async def create_session(
+        self, user_id: int, content_version: str, now: datetime
+    ) -> SessionRecord:
+        result = await self.session.execute(
+            insert(RoutineSession)
+            .values(
+                user_id=user_id,
+                started_at=now,
+                status=Status.IN_PROGRESS.value,
+                phase=Phase.SORENESS_BEFORE.value,
+                step=0,
+                gentler=False,
+                paused=False,
+                stopped_early=False,
+                content_version=content_version,
+                version=1,
+            )
+            .returning(RoutineSession.id)
+        )
+        session_id = result.scalar_one()
+        return SessionRecord(user_id, SessionState(session_id=session_id), version=1)
+
+    async def save_session(self, record: SessionRecord, state: SessionState, now: datetime) -> int:
+        """Write *state* if the row is still at `record.version`; returns the new version."""
+        new_version = record.version + 1
+        result = await self.session.execute(
+            update(RoutineSession)
+            .where(
+                RoutineSession.id == state.session_id,
+                RoutineSession.version == record.version,
+            )
+            .values(
+                phase=state.phase.value,
+                step=state.step,
+                gentler=state.gentler,
+                paused=state.paused,
+                stopped_early=state.stopped_early,
+                soreness_before=state.soreness_before,
+                soreness_after=state.soreness_after,
+                status=state.status.value,
+                finished_at=now if state.finished else None,
+                version=new_version,
+            )
+        )
+        if result.rowcount != 1:  # type: ignore[attr-defined]
+            raise StaleSessionError(state.session_id)
+        return new_version
+
+    async def add_step_result(
+        self,
+        session_id: int,
+        step: int,
+        exercise_key: str,
+        outcome: Outcome,
+        dose: Dose,
+        now: datetime,
+    ) -> None:
+        await self.session.execute(
+            insert(StepResult).values(
+                session_id=session_id,
+                step=step,
+                exercise_key=exercise_key,
+                side="both" if dose.per_side else None,
+                outcome=outcome.value,
+                reps=dose.reps,
+                hold_seconds=dose.hold_seconds,
+                at=now,
+            )
+        )
+
+    async def outcome_counts(self, session_id: int) -> Counter[Outcome]:
+        rows = await self.session.execute(
+            select(StepResult.outcome, func.count())
+            .where(StepResult.session_id == session_id)
+            .group_by(StepResult.outcome)
+        )
+        return Counter({Outcome(outcome): count for outcome, count in rows.tuples()})
+
+    async def add_soreness(
+        self, user_id: int, session_id: int | None, score: int, context: str, now: datetime
+    ) -> None:
+        await self.session.execute(
+            insert(SorenessReport).values(
+                user_id=user_id, session_id=session_id, score=score, context=context, at=now
+            )
+        )
+
+    # --- doses ------------------------------------------------------------------------------
+
+    async def doses(self, user_id: int) -> dict[str, PersonalDose]:
+        """The user's adapted doses; an exercise not listed is at its seed dose."""
+        rows = await self.session.execute(
+            select(ExerciseDose.exercise_key, ExerciseDose.reps, ExerciseDose.hold_seconds).where(
+                ExerciseDose.user_id == user_id
+            )
+        )
+        return {key: PersonalDose(reps, hold) for key, reps, hold in rows.tuples()}
+
+
+def _session_record(row: Any) -> SessionRecord:
+    state = SessionState(
+        session_id=row.id,
+        phase=Phase(row.phase),
+        step=row.step,
+        gentler=row.gentler,
+        paused=row.paused,
+        stopped_early=row.stopped_early,
+        soreness_before=row.soreness_before,
+        soreness_after=row.soreness_after,
+    )
+    return SessionRecord(user_id=row.user_id, state=state, version=row.version)
