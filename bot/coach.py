@@ -38,7 +38,7 @@ from bot.routine.session import (
     apply,
     is_current,
 )
-from bot.routine.views import View
+from bot.routine.views import Timer, View
 from bot.store.database import Database
 from bot.store.repository import Repository, SessionRecord, StaleSessionError, UserRecord
 
@@ -64,11 +64,12 @@ _EVENTS: dict[SessionVerb, Event] = {
 class TapReply:
     """The answer to a button tap: a short notice (or None) and the screen to show in its place.
 
-    `view` None means: leave the tapped message as it is.
+    `view` None means: leave the tapped message as it is. `start_timer`: count this hold down.
     """
 
     notice: str | None
     view: View | None
+    start_timer: Timer | None = None
 
 
 def utc_now() -> datetime:
@@ -128,6 +129,15 @@ class Coach:
     def privacy(self) -> View:
         return View(self.texts.privacy)
 
+    def unknown_command(self) -> View:
+        return View(self.texts.hints.unknown_command)
+
+    def not_text(self) -> View:
+        return View(self.texts.hints.not_text)
+
+    def try_again(self) -> View:
+        return View(self.texts.notices.try_again)
+
     # --- taps -------------------------------------------------------------------------------
 
     async def tap(self, user_id: int, data: str) -> TapReply:
@@ -179,7 +189,8 @@ class Coach:
             if not is_current(state, action.session_id, action.step):
                 return TapReply(self.texts.notices.stale, await self._screen(repo, record))
             if action.verb is SessionVerb.TIMER:
-                return TapReply(None, await self._screen(repo, record))
+                view = await self._screen(repo, record)
+                return TapReply(None, view, start_timer=view.timer)
             event = (
                 SorenessReported(action.score) if action.score is not None else _EVENTS[action.verb]
             )

@@ -24,6 +24,7 @@ class Settings(BaseSettings):
     log_format: str = Field(default="text", pattern=r"^(text|json)$")
     content_dir: Path | None = None
     auto_migrate: bool = True
+    concurrent_updates: int = Field(default=16, ge=1, le=256)
 
     @field_validator("log_level")
     @classmethod

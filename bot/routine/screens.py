@@ -89,13 +89,13 @@ class Screens:
     ) -> View:
         """The exercise screen with the hold counting down (0: time is up)."""
         view = self._exercise(state, doses or {})
+        return View(f"{view.text}\n\n{self.timer_line(seconds_left)}", view.rows)
+
+    def timer_line(self, seconds_left: int) -> str:
         session = self.texts.session
-        line = (
-            session.timer_running.format(seconds=seconds_left)
-            if seconds_left > 0
-            else session.timer_done
-        )
-        return View(f"{view.text}\n\n{line}", view.rows)
+        if seconds_left > 0:
+            return session.timer_running.format(seconds=seconds_left)
+        return session.timer_done
 
     def resume_lead(self, state: SessionState) -> str:
         session = self.texts.session

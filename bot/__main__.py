@@ -1,0 +1,5 @@
+"""`python -m bot` is `limber`."""
+
+from bot.cli import main
+
+raise SystemExit(main())

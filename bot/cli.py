@@ -1,0 +1,106 @@
+"""The `limber` command: run | console | migrate | content-check."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Sequence
+
+from bot.bootstrap import Services, bootstrap
+from bot.config import Settings, SettingsError, load_settings
+from bot.console import ConsoleChat
+from bot.logs import configure_logging
+from bot.routine.content import DEFAULT_CONTENT_DIR, ContentError, load_content
+from bot.store.migrations import upgrade
+
+log = logging.getLogger("limber")
+
+NO_TOKEN = (
+    "BOT_TOKEN is not set, so Limber starts in the terminal chat instead of Telegram.\n"
+    "To run on Telegram, put BOT_TOKEN=<token from @BotFather> in .env (see .env.example).\n"
+)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="limber", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser(
+        "run", help="run the Telegram bot (long polling); the terminal chat without BOT_TOKEN"
+    )
+    console = commands.add_parser("console", help="the same coaching session in this terminal")
+    console.add_argument("--user", type=int, default=1, help="the user id to chat as (default 1)")
+    commands.add_parser("migrate", help="bring the database schema up to date")
+    commands.add_parser("content-check", help="validate content/ without starting")
+    args = parser.parse_args(argv)
+
+    try:
+        settings = load_settings()
+    except SettingsError as error:
+        print(f"limber: invalid settings:\n{error}", file=sys.stderr)
+        return 2
+    secrets = [settings.bot_token.get_secret_value()] if settings.bot_token else []
+    configure_logging(
+        settings.log_level, json_format=settings.log_format == "json", secrets=secrets
+    )
+
+    if args.command == "content-check":
+        return _content_check(settings)
+    try:
+        services = bootstrap(settings)
+    except ContentError as error:
+        print(f"limber: the content is invalid:\n{error}", file=sys.stderr)
+        return 2
+    if args.command == "migrate" or settings.auto_migrate:
+        upgrade(settings.database_url)
+    if args.command == "migrate":
+        print("The database is up to date.")
+        return 0
+    if args.command == "console":
+        return _console(services, args.user)
+    if settings.bot_token is None:
+        print(NO_TOKEN)
+        return _console(services, 1)
+    return _run_telegram(services)
+
+
+def _content_check(settings: Settings) -> int:
+    directory = settings.content_dir or DEFAULT_CONTENT_DIR
+    try:
+        content = load_content(directory)
+    except ContentError as error:
+        print(f"limber: the content is invalid:\n{error}", file=sys.stderr)
+        return 1
+    print(
+        f"Content OK: {directory} — routine {content.routine.version}, "
+        f"{len(content.routine.exercises)} exercises."
+    )
+    return 0
+
+
+def _console(services: Services, user_id: int) -> int:
+    async def chat() -> None:
+        try:
+            await ConsoleChat(services.coach, user_id=user_id).run()
+        finally:
+            await services.database.dispose()
+
+    asyncio.run(chat())
+    return 0
+
+
+def _run_telegram(services: Services) -> int:
+    from telegram import Update
+
+    from bot.telegram.app import build_application
+
+    application = build_application(services.settings, services.coach)
+    log.info("starting long polling")
+    # Never drop pending updates: taps sent while the bot was down are processed when it is back.
+    application.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

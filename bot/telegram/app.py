@@ -1,0 +1,79 @@
+"""Build the python-telegram-bot Application: settings, handlers, command menu, error handling."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from telegram import BotCommand, Update
+from telegram.ext import Application, ApplicationBuilder, ContextTypes
+from telegram.request import BaseRequest
+
+from bot.coach import Coach
+from bot.config import Settings
+from bot.telegram import handlers
+from bot.telegram.context import COACH_KEY, LimberApplication, LimberContext
+from bot.telegram.render import reply
+
+log = logging.getLogger(__name__)
+
+
+def build_application(
+    settings: Settings, coach: Coach, *, request: BaseRequest | None = None
+) -> LimberApplication:
+    """The Application, ready to poll (or to be fed updates by tests through *request*)."""
+    if settings.bot_token is None:
+        raise ValueError("BOT_TOKEN is not set")
+    builder = (
+        ApplicationBuilder()
+        .token(settings.bot_token.get_secret_value())
+        .context_types(ContextTypes(context=LimberContext))
+        .concurrent_updates(settings.concurrent_updates)
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+    )
+    if settings.telegram_base_url:
+        builder = builder.base_url(settings.telegram_base_url)
+    if settings.telegram_base_file_url:
+        builder = builder.base_file_url(settings.telegram_base_file_url)
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    application: LimberApplication = builder.build()
+    application.bot_data[COACH_KEY] = coach
+    handlers.register(application)
+    application.add_error_handler(_on_error)
+    return application
+
+
+async def _post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    coach: Coach = application.bot_data[COACH_KEY]
+    commands = coach.texts.commands
+    await application.bot.set_my_commands(
+        [
+            BotCommand("session", commands.session),
+            BotCommand("help", commands.help),
+            BotCommand("privacy", commands.privacy),
+        ]
+    )
+
+
+async def _post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    coach: Coach = application.bot_data[COACH_KEY]
+    await coach.database.dispose()
+
+
+async def _on_error(update: object, context: LimberContext) -> None:
+    """Log the failure (never the message text) and tell the user to try again."""
+    error = context.error
+    if error is not None:
+        log.error("update failed: %s", type(error).__name__, exc_info=error)
+    if not isinstance(update, Update):
+        return
+    notice = context.coach.texts.notices.try_again
+    try:
+        if update.callback_query is not None:
+            await update.callback_query.answer(notice)
+        elif update.effective_message is not None:
+            await reply(update.effective_message, context.coach.try_again())
+    except Exception:
+        log.warning("could not tell the user about the failure", exc_info=True)

@@ -1,0 +1,137 @@
+"""Handlers: decode the update, call one coach method, render the View. No coaching logic here."""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from dataclasses import dataclass
+from typing import cast
+
+from telegram import Message, Update
+from telegram.ext import CallbackQueryHandler, CommandHandler, JobQueue, MessageHandler, filters
+
+from bot.routine.views import Timer
+from bot.telegram.context import LimberApplication, LimberContext
+from bot.telegram.render import edit, edit_message, reply
+
+log = logging.getLogger(__name__)
+
+TIMER_TICK_SECONDS = 5.0
+
+
+async def start(update: Update, context: LimberContext) -> None:
+    """/start: welcome a new user, or pick up where they left off."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        return
+    await reply(message, await context.coach.start(user.id))
+
+
+async def session(update: Update, context: LimberContext) -> None:
+    """/session: continue the open session or start today's."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        return
+    await reply(message, await context.coach.open_session(user.id))
+
+
+async def help_command(update: Update, context: LimberContext) -> None:
+    """/help: what Limber can do."""
+    if update.effective_message is not None:
+        await reply(update.effective_message, context.coach.help())
+
+
+async def privacy(update: Update, context: LimberContext) -> None:
+    """/privacy: what is stored, and why."""
+    if update.effective_message is not None:
+        await reply(update.effective_message, context.coach.privacy())
+
+
+async def button(update: Update, context: LimberContext) -> None:
+    """Any inline-button tap: every tap is answered, stale ones with a short notice."""
+    query = update.callback_query
+    if query is None:
+        return
+    async with context.chat_lock(query.from_user.id):
+        outcome = await context.coach.tap(query.from_user.id, query.data or "")
+        await query.answer(outcome.notice)
+        if outcome.view is not None:
+            await edit(query, outcome.view)
+    if outcome.start_timer is not None and isinstance(query.message, Message):
+        start_hold_timer(context, query.from_user.id, query.message, outcome.start_timer)
+
+
+async def text(update: Update, context: LimberContext) -> None:
+    """Free text: a typed soreness score, or a friendly hint."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        return
+    await reply(message, await context.coach.text(user.id, message.text or ""))
+
+
+async def unknown_command(update: Update, context: LimberContext) -> None:
+    """A command Limber does not have."""
+    if update.effective_message is not None:
+        await reply(update.effective_message, context.coach.unknown_command())
+
+
+async def not_text(update: Update, context: LimberContext) -> None:
+    """Stickers, photos, voice and the like: a hint, nothing stored."""
+    if update.effective_message is not None:
+        await reply(update.effective_message, context.coach.not_text())
+
+
+# --- the hold timer: one repeating job per chat, editing the exercise message in place ---------
+
+
+@dataclass(frozen=True)
+class HoldTimer:
+    user_id: int
+    message: Message
+    timer: Timer
+    ends_at: float
+
+
+def start_hold_timer(context: LimberContext, user_id: int, message: Message, timer: Timer) -> None:
+    # PTB types context.job_queue with the wrong parameter; it is the application's JobQueue.
+    job_queue = cast("JobQueue[LimberContext] | None", context.job_queue)
+    if job_queue is None:
+        return
+    name = f"hold-timer:{message.chat_id}"
+    for job in job_queue.get_jobs_by_name(name):
+        job.schedule_removal()
+    data = HoldTimer(user_id, message, timer, time.monotonic() + timer.seconds)
+    job_queue.run_repeating(_tick, interval=TIMER_TICK_SECONDS, first=0, name=name, data=data)
+
+
+async def _tick(context: LimberContext) -> None:
+    job = context.job
+    if job is None or not isinstance(job.data, HoldTimer):
+        return
+    hold = job.data
+    seconds_left = max(0, math.ceil(hold.ends_at - time.monotonic()))
+    async with context.chat_lock(hold.user_id):
+        view = await context.coach.timer_screen(
+            hold.user_id, hold.timer.session_id, hold.timer.step, seconds_left
+        )
+        if view is None or seconds_left == 0:
+            job.schedule_removal()
+        if view is not None:
+            await edit_message(hold.message, view)
+
+
+def register(application: LimberApplication) -> None:
+    """Every handler, in one place."""
+    application.add_handler(CommandHandler("start", start))
+    application.add_handler(CommandHandler("session", session))
+    application.add_handler(CommandHandler("help", help_command))
+    application.add_handler(CommandHandler("privacy", privacy))
+    application.add_handler(CallbackQueryHandler(button))
+    application.add_handler(MessageHandler(filters.COMMAND, unknown_command))
+    application.add_handler(MessageHandler(filters.TEXT, text))
+    application.add_handler(
+        MessageHandler(
+            filters.ChatType.PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL, not_text
+        )
+    )

@@ -1,0 +1,63 @@
+"""Views as Telegram messages: text plus an inline keyboard, edited in place where possible."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from telegram.error import BadRequest
+
+from bot.routine.views import View
+
+log = logging.getLogger(__name__)
+
+MAX_MESSAGE_LENGTH = 4096
+
+
+def keyboard(view: View) -> InlineKeyboardMarkup | None:
+    if not view.rows:
+        return None
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(action.label, callback_data=action.data) for action in row]
+            for row in view.rows
+        ]
+    )
+
+
+async def reply(message: Message, view: View) -> Message:
+    """Send *view* as a new message in the chat of *message*."""
+    return await message.get_bot().send_message(
+        chat_id=message.chat_id,
+        text=view.text[:MAX_MESSAGE_LENGTH],
+        reply_markup=keyboard(view),
+    )
+
+
+async def edit(query: CallbackQuery, view: View) -> None:
+    """Show *view* in place of the tapped message (or as a new one when `view.fresh`)."""
+    message = query.message
+    if not isinstance(message, Message):  # too old: Telegram no longer sends its content
+        await query.get_bot().send_message(
+            chat_id=query.from_user.id,
+            text=view.text[:MAX_MESSAGE_LENGTH],
+            reply_markup=keyboard(view),
+        )
+    elif view.fresh:
+        await reply(message, view)
+    else:
+        await edit_message(message, view)
+
+
+async def edit_message(message: Message, view: View) -> None:
+    try:
+        await message.edit_text(view.text[:MAX_MESSAGE_LENGTH], reply_markup=keyboard(view))
+    except BadRequest as error:
+        text = str(error).lower()
+        if "not modified" in text:
+            return  # the same screen again (a double tap): nothing to change
+        if "can't be edited" in text or "not found" in text:
+            log.debug("message %s can no longer be edited: sending a new one", message.message_id)
+            await reply(message, view)
+            return
+        raise
