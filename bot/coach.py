@@ -7,7 +7,7 @@ render the View that comes back. Nothing here knows about Telegram.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
@@ -21,6 +21,7 @@ from bot.routine.actions import (
     parse_action,
 )
 from bot.routine.content import Content
+from bot.routine.dosing import PersonalDose
 from bot.routine.screens import Screens
 from bot.routine.session import (
     Done,
@@ -102,26 +103,27 @@ class Coach:
 
     async def open_session(self, user_id: int) -> View:
         """`/session`: continue the open session, or start a new one."""
-        async with self.database.transaction() as db:
-            repo = Repository(db)
-            user = await self._user(repo, user_id)
-            if (onboarding := self._onboarding_screen(user)) is not None:
-                return onboarding
-            record = await repo.open_session(user_id)
-            if record is not None:
-                return await self._resumed(repo, record)
-            try:
-                async with db.begin_nested():
-                    record = await repo.create_session(
-                        user_id, self.content.routine.version, self.clock()
-                    )
-            except IntegrityError:
-                # Another process opened one at the same moment: show that one.
+        try:
+            async with self.database.transaction() as db:
+                repo = Repository(db)
+                user = await self._user(repo, user_id)
+                if (onboarding := self._onboarding_screen(user)) is not None:
+                    return onboarding
+                record = await repo.open_session(user_id)
+                if record is not None:
+                    return await self._resumed(repo, record)
+                record = await repo.create_session(
+                    user_id, self.content.routine.version, self.clock()
+                )
+                return await self._screen(repo, record)
+        except IntegrityError:
+            # Another process opened one at the same moment (one open session per user): show it.
+            async with self.database.transaction() as db:
+                repo = Repository(db)
                 record = await repo.open_session(user_id)
                 if record is None:
                     raise
                 return await self._resumed(repo, record)
-            return await self._screen(repo, record)
 
     def help(self) -> View:
         return View(self.texts.help)
@@ -180,36 +182,43 @@ class Coach:
         return TapReply(None, view)
 
     async def _session_tap(self, user_id: int, action: SessionAction) -> TapReply:
-        async with self.database.transaction() as db:
-            repo = Repository(db)
-            record = await repo.get_session(action.session_id, user_id)
-            if record is None or record.state.finished:
-                return TapReply(self.texts.notices.expired, None)
-            state = record.state
-            if not is_current(state, action.session_id, action.step):
-                return TapReply(self.texts.notices.stale, await self._screen(repo, record))
-            if action.verb is SessionVerb.TIMER:
-                view = await self._screen(repo, record)
-                return TapReply(None, view, start_timer=view.timer)
-            event = (
-                SorenessReported(action.score) if action.score is not None else _EVENTS[action.verb]
-            )
-            transition = apply(self.content.routine, state, event)
-            if not transition.accepted:
-                return TapReply(self.texts.notices.stale, await self._screen(repo, record))
-            try:
-                async with db.begin_nested():
-                    saved = await self._record(repo, record, transition, event)
-            except (StaleSessionError, IntegrityError):
-                # A concurrent tap moved the session first: this one counts for nothing.
+        try:
+            async with self.database.transaction() as db:
+                return await self._apply_tap(Repository(db), user_id, action)
+        except (StaleSessionError, IntegrityError):
+            # A concurrent tap moved the session first: this one counts for nothing.
+            async with self.database.transaction() as db:
+                repo = Repository(db)
                 latest = await repo.get_session(action.session_id, user_id)
-                return TapReply(
-                    self.texts.notices.stale, await self._screen(repo, latest or record)
-                )
-            return TapReply(None, await self._screen(repo, saved))
+                if latest is None:
+                    return TapReply(self.texts.notices.expired, None)
+                return TapReply(self.texts.notices.stale, await self._screen(repo, latest))
+
+    async def _apply_tap(self, repo: Repository, user_id: int, action: SessionAction) -> TapReply:
+        record = await repo.get_session(action.session_id, user_id)
+        if record is None or record.state.finished:
+            return TapReply(self.texts.notices.expired, None)
+        state = record.state
+        doses = await repo.doses(user_id)
+        if not is_current(state, action.session_id, action.step):
+            return TapReply(self.texts.notices.stale, await self._screen(repo, record, doses))
+        if action.verb is SessionVerb.TIMER:
+            view = await self._screen(repo, record, doses)
+            return TapReply(None, view, start_timer=view.timer)
+        event = SorenessReported(action.score) if action.score is not None else _EVENTS[action.verb]
+        transition = apply(self.content.routine, state, event)
+        if not transition.accepted:
+            return TapReply(self.texts.notices.stale, await self._screen(repo, record, doses))
+        saved = await self._record(repo, record, transition, event, doses)
+        return TapReply(None, await self._screen(repo, saved, doses))
 
     async def _record(
-        self, repo: Repository, record: SessionRecord, transition: Transition, event: Event
+        self,
+        repo: Repository,
+        record: SessionRecord,
+        transition: Transition,
+        event: Event,
+        doses: Mapping[str, PersonalDose],
     ) -> SessionRecord:
         """Store an accepted transition: the session row, and the outcome or soreness it carries."""
         now = self.clock()
@@ -217,7 +226,7 @@ class Coach:
         version = await repo.save_session(record, transition.state, now)
         if transition.outcome is not None:
             exercise = self.content.routine.exercises[transition.step]
-            dose = self.screens.dose_for(before, await repo.doses(record.user_id))
+            dose = self.screens.dose_for(before, doses)
             await repo.add_step_result(
                 before.session_id, transition.step, exercise.key, transition.outcome, dose, now
             )
@@ -297,11 +306,17 @@ class Coach:
         return replace(view, fresh=True)
 
     async def _screen(
-        self, repo: Repository, record: SessionRecord, *, lead: str | None = None
+        self,
+        repo: Repository,
+        record: SessionRecord,
+        doses: Mapping[str, PersonalDose] | None = None,
+        *,
+        lead: str | None = None,
     ) -> View:
         """The screen for where *record* stands, with what it needs read from the store."""
         state = record.state
-        doses = await repo.doses(record.user_id) if state.phase is Phase.EXERCISE else {}
+        if doses is None and state.phase is Phase.EXERCISE:
+            doses = await repo.doses(record.user_id)
         outcomes = await repo.outcome_counts(state.session_id) if state.finished else {}
         return self.screens.current(state, doses, outcomes=outcomes, lead=lead)
 

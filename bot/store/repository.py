@@ -1,7 +1,8 @@
 """Queries. Repositories never commit: the use case's unit of work does, once.
 
-Rows are turned into plain records before they leave this module, so nothing above the store
-holds an ORM object.
+Statements are built once at import and executed with parameters (SQLAlchemy Core on the
+transaction's connection): a tap is on the hot path. Rows become plain records before they leave
+this module, so nothing above the store holds a database object.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.routine.content import Dose
 from bot.routine.dosing import PersonalDose
@@ -51,56 +52,94 @@ _SESSION_COLUMNS = (
     RoutineSession.version,
 )
 
+_GET_USER = select(User.id, User.consent_version, User.safety_screen).where(
+    User.id == bindparam("b_user_id")
+)
+_ADD_USER = insert(User)
+_UPDATE_USER = update(User).where(User.id == bindparam("b_user_id"))
+_OPEN_SESSION = select(*_SESSION_COLUMNS).where(
+    RoutineSession.user_id == bindparam("b_user_id"),
+    RoutineSession.status == Status.IN_PROGRESS.value,
+)
+_GET_SESSION = select(*_SESSION_COLUMNS).where(
+    RoutineSession.id == bindparam("b_session_id"),
+    RoutineSession.user_id == bindparam("b_user_id"),
+)
+_ADD_SESSION = insert(RoutineSession).returning(RoutineSession.id)
+_SAVE_SESSION = (
+    update(RoutineSession)
+    .where(
+        RoutineSession.id == bindparam("b_session_id"),
+        RoutineSession.version == bindparam("b_version"),
+    )
+    .values(
+        version=bindparam("b_new_version"),
+        **{
+            column: bindparam(f"b_{column}")
+            for column in (
+                "phase",
+                "step",
+                "gentler",
+                "paused",
+                "stopped_early",
+                "soreness_before",
+                "soreness_after",
+                "status",
+                "finished_at",
+            )
+        },
+    )
+)
+_ADD_STEP_RESULT = insert(StepResult)
+_OUTCOME_COUNTS = (
+    select(StepResult.outcome, func.count())
+    .where(StepResult.session_id == bindparam("b_session_id"))
+    .group_by(StepResult.outcome)
+)
+_ADD_SORENESS = insert(SorenessReport)
+_DOSES = select(ExerciseDose.exercise_key, ExerciseDose.reps, ExerciseDose.hold_seconds).where(
+    ExerciseDose.user_id == bindparam("b_user_id")
+)
+
 
 class Repository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
+    def __init__(self, connection: AsyncConnection) -> None:
+        self.connection = connection
 
     # --- users ------------------------------------------------------------------------------
 
     async def get_user(self, user_id: int) -> UserRecord | None:
-        row = (
-            await self.session.execute(
-                select(User.id, User.consent_version, User.safety_screen).where(User.id == user_id)
-            )
-        ).first()
+        row = (await self.connection.execute(_GET_USER, {"b_user_id": user_id})).first()
         return None if row is None else UserRecord(row.id, row.consent_version, row.safety_screen)
 
     async def add_user(self, user_id: int, now: datetime) -> UserRecord:
-        await self.session.execute(insert(User).values(id=user_id, created_at=now, language="en"))
+        await self.connection.execute(
+            _ADD_USER, {"id": user_id, "created_at": now, "language": "en"}
+        )
         return UserRecord(user_id, None, None)
 
     async def record_consent(self, user_id: int, version: str, now: datetime) -> None:
-        await self.session.execute(
-            update(User).where(User.id == user_id).values(consent_version=version, consented_at=now)
+        await self.connection.execute(
+            _UPDATE_USER,
+            {"b_user_id": user_id, "consent_version": version, "consented_at": now},
         )
 
     async def record_safety_screen(self, user_id: int, answer: str, now: datetime) -> None:
-        await self.session.execute(
-            update(User)
-            .where(User.id == user_id)
-            .values(safety_screen=answer, safety_screened_at=now)
+        await self.connection.execute(
+            _UPDATE_USER,
+            {"b_user_id": user_id, "safety_screen": answer, "safety_screened_at": now},
         )
 
     # --- sessions ---------------------------------------------------------------------------
 
     async def open_session(self, user_id: int) -> SessionRecord | None:
-        row = (
-            await self.session.execute(
-                select(*_SESSION_COLUMNS).where(
-                    RoutineSession.user_id == user_id,
-                    RoutineSession.status == Status.IN_PROGRESS.value,
-                )
-            )
-        ).first()
+        row = (await self.connection.execute(_OPEN_SESSION, {"b_user_id": user_id})).first()
         return None if row is None else _session_record(row)
 
     async def get_session(self, session_id: int, user_id: int) -> SessionRecord | None:
         row = (
-            await self.session.execute(
-                select(*_SESSION_COLUMNS).where(
-                    RoutineSession.id == session_id, RoutineSession.user_id == user_id
-                )
+            await self.connection.execute(
+                _GET_SESSION, {"b_session_id": session_id, "b_user_id": user_id}
             )
         ).first()
         return None if row is None else _session_record(row)
@@ -108,48 +147,45 @@ class Repository:
     async def create_session(
         self, user_id: int, content_version: str, now: datetime
     ) -> SessionRecord:
-        result = await self.session.execute(
-            insert(RoutineSession)
-            .values(
-                user_id=user_id,
-                started_at=now,
-                status=Status.IN_PROGRESS.value,
-                phase=Phase.SORENESS_BEFORE.value,
-                step=0,
-                gentler=False,
-                paused=False,
-                stopped_early=False,
-                content_version=content_version,
-                version=1,
-            )
-            .returning(RoutineSession.id)
+        state = SessionState(session_id=0)
+        result = await self.connection.execute(
+            _ADD_SESSION,
+            {
+                "user_id": user_id,
+                "started_at": now,
+                "status": state.status.value,
+                "phase": state.phase.value,
+                "step": state.step,
+                "gentler": state.gentler,
+                "paused": state.paused,
+                "stopped_early": state.stopped_early,
+                "content_version": content_version,
+                "version": 1,
+            },
         )
-        session_id = result.scalar_one()
-        return SessionRecord(user_id, SessionState(session_id=session_id), version=1)
+        return SessionRecord(user_id, SessionState(session_id=result.scalar_one()), version=1)
 
     async def save_session(self, record: SessionRecord, state: SessionState, now: datetime) -> int:
         """Write *state* if the row is still at `record.version`; returns the new version."""
         new_version = record.version + 1
-        result = await self.session.execute(
-            update(RoutineSession)
-            .where(
-                RoutineSession.id == state.session_id,
-                RoutineSession.version == record.version,
-            )
-            .values(
-                phase=state.phase.value,
-                step=state.step,
-                gentler=state.gentler,
-                paused=state.paused,
-                stopped_early=state.stopped_early,
-                soreness_before=state.soreness_before,
-                soreness_after=state.soreness_after,
-                status=state.status.value,
-                finished_at=now if state.finished else None,
-                version=new_version,
-            )
+        result = await self.connection.execute(
+            _SAVE_SESSION,
+            {
+                "b_session_id": state.session_id,
+                "b_version": record.version,
+                "b_phase": state.phase.value,
+                "b_step": state.step,
+                "b_gentler": state.gentler,
+                "b_paused": state.paused,
+                "b_stopped_early": state.stopped_early,
+                "b_soreness_before": state.soreness_before,
+                "b_soreness_after": state.soreness_after,
+                "b_status": state.status.value,
+                "b_finished_at": now if state.finished else None,
+                "b_new_version": new_version,
+            },
         )
-        if result.rowcount != 1:  # type: ignore[attr-defined]
+        if result.rowcount != 1:
             raise StaleSessionError(state.session_id)
         return new_version
 
@@ -162,45 +198,43 @@ class Repository:
         dose: Dose,
         now: datetime,
     ) -> None:
-        await self.session.execute(
-            insert(StepResult).values(
-                session_id=session_id,
-                step=step,
-                exercise_key=exercise_key,
-                side="both" if dose.per_side else None,
-                outcome=outcome.value,
-                reps=dose.reps,
-                hold_seconds=dose.hold_seconds,
-                at=now,
-            )
+        await self.connection.execute(
+            _ADD_STEP_RESULT,
+            {
+                "session_id": session_id,
+                "step": step,
+                "exercise_key": exercise_key,
+                "side": "both" if dose.per_side else None,
+                "outcome": outcome.value,
+                "reps": dose.reps,
+                "hold_seconds": dose.hold_seconds,
+                "at": now,
+            },
         )
 
     async def outcome_counts(self, session_id: int) -> Counter[Outcome]:
-        rows = await self.session.execute(
-            select(StepResult.outcome, func.count())
-            .where(StepResult.session_id == session_id)
-            .group_by(StepResult.outcome)
-        )
+        rows = await self.connection.execute(_OUTCOME_COUNTS, {"b_session_id": session_id})
         return Counter({Outcome(outcome): count for outcome, count in rows.tuples()})
 
     async def add_soreness(
         self, user_id: int, session_id: int | None, score: int, context: str, now: datetime
     ) -> None:
-        await self.session.execute(
-            insert(SorenessReport).values(
-                user_id=user_id, session_id=session_id, score=score, context=context, at=now
-            )
+        await self.connection.execute(
+            _ADD_SORENESS,
+            {
+                "user_id": user_id,
+                "session_id": session_id,
+                "score": score,
+                "context": context,
+                "at": now,
+            },
         )
 
     # --- doses ------------------------------------------------------------------------------
 
     async def doses(self, user_id: int) -> dict[str, PersonalDose]:
         """The user's adapted doses; an exercise not listed is at its seed dose."""
-        rows = await self.session.execute(
-            select(ExerciseDose.exercise_key, ExerciseDose.reps, ExerciseDose.hold_seconds).where(
-                ExerciseDose.user_id == user_id
-            )
-        )
+        rows = await self.connection.execute(_DOSES, {"b_user_id": user_id})
         return {key: PersonalDose(reps, hold) for key, reps, hold in rows.tuples()}
 
 
