@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import logging
 
-from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from telegram import (
+    CallbackQuery,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    KeyboardButton,
+    Message,
+    ReplyKeyboardMarkup,
+)
 from telegram.error import BadRequest
 
 from bot.routine.views import View
@@ -14,7 +21,15 @@ log = logging.getLogger(__name__)
 MAX_MESSAGE_LENGTH = 4096
 
 
-def keyboard(view: View) -> InlineKeyboardMarkup | None:
+def keyboard(view: View) -> InlineKeyboardMarkup | ReplyKeyboardMarkup | None:
+    """Inline buttons; or, for a question with suggested answers, a one-time reply keyboard."""
+    if view.reply_keyboard is not None:
+        suggestions = view.reply_keyboard
+        rows: list[list[KeyboardButton]] = []
+        if suggestions.location_label:
+            rows.append([KeyboardButton(suggestions.location_label, request_location=True)])
+        rows.extend([KeyboardButton(label) for label in row] for row in suggestions.rows)
+        return ReplyKeyboardMarkup(rows, resize_keyboard=True, one_time_keyboard=True)
     if not view.rows:
         return None
     return InlineKeyboardMarkup(
@@ -37,21 +52,24 @@ async def reply(message: Message, view: View) -> Message:
 async def edit(query: CallbackQuery, view: View) -> None:
     """Show *view* in place of the tapped message (or as a new one when `view.fresh`)."""
     message = query.message
-    if not isinstance(message, Message):  # too old: Telegram no longer sends its content
+    if not isinstance(message, Message) or not message.is_accessible:
+        # Too old: Telegram no longer sends its content, so it cannot be edited.
         await query.get_bot().send_message(
             chat_id=query.from_user.id,
             text=view.text[:MAX_MESSAGE_LENGTH],
             reply_markup=keyboard(view),
         )
-    elif view.fresh:
-        await reply(message, view)
+    elif view.fresh or view.reply_keyboard is not None:
+        await reply(message, view)  # a reply keyboard can only come with a new message
     else:
         await edit_message(message, view)
 
 
 async def edit_message(message: Message, view: View) -> None:
+    markup = keyboard(view)
+    inline = markup if isinstance(markup, InlineKeyboardMarkup) else None
     try:
-        await message.edit_text(view.text[:MAX_MESSAGE_LENGTH], reply_markup=keyboard(view))
+        await message.edit_text(view.text[:MAX_MESSAGE_LENGTH], reply_markup=inline)
     except BadRequest as error:
         text = str(error).lower()
         if "not modified" in text:
