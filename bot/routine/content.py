@@ -5,9 +5,11 @@ A broken file stops start-up with a message naming the file, the exercise and th
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
+from zoneinfo import available_timezones
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -146,6 +148,52 @@ class SummaryTexts(_Strict):
     next: str
 
 
+class ReminderTexts(_Strict):
+    """Choosing the daily reminder: time, time zone, and the summary shown back."""
+
+    ask_time: str
+    time_choices: tuple[str, ...] = Field(min_length=1, max_length=8)
+    other_time: str
+    no_reminders: str
+    type_time: str
+    bad_time: str
+    ask_zone: str
+    share_location: str
+    zone_choices: tuple[str, ...] = Field(min_length=1, max_length=8)
+    bad_zone: str
+    confirmed: str
+    next_today: str
+    next_tomorrow: str
+    next_date: str
+    change: str
+    turn_off: str
+    turned_off: str
+    blocked_hint: str
+
+    @model_validator(mode="after")
+    def _choices_are_valid(self) -> ReminderTexts:
+        for choice in self.time_choices:
+            if not re.fullmatch(r"([01][0-9]|2[0-3]):[0-5][0-9]", choice):
+                raise ValueError(f"time_choices: {choice!r} is not HH:MM")
+        known = available_timezones()
+        for zone in self.zone_choices:
+            if zone not in known:
+                raise ValueError(f"zone_choices: {zone!r} is not an IANA time zone")
+        return self
+
+
+class NudgeTexts(_Strict):
+    """The daily nudge and what its buttons answer."""
+
+    messages: tuple[str, ...] = Field(min_length=1)
+    start: str
+    snooze: str
+    skip_today: str
+    snoozed: str
+    skipped: str
+    already_done: str
+
+
 class NoticeTexts(_Strict):
     """Short answers shown on a button tap (Telegram: the callback-query toast)."""
 
@@ -170,6 +218,7 @@ class CommandTexts(_Strict):
     """Descriptions for the command menu (Telegram's setMyCommands)."""
 
     session: str = Field(max_length=256)
+    reminders: str = Field(max_length=256)
     help: str = Field(max_length=256)
     privacy: str = Field(max_length=256)
 
@@ -182,6 +231,8 @@ class Texts(_Strict):
     summary: SummaryTexts
     notices: NoticeTexts
     hints: HintTexts
+    reminders: ReminderTexts
+    nudges: NudgeTexts
     help: str
     privacy: str
     commands: CommandTexts
@@ -197,9 +248,24 @@ class ContentError(Exception):
     """A content file is missing or invalid; the message names the file, the item and the field."""
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A safe loader that refuses a key given twice in one mapping (YAML keeps the last)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _value in node.value:
+            key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"the key {key!r} is given twice", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 def _read_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)
     except FileNotFoundError as error:
         raise ContentError(f"{path}: file not found") from error
     except yaml.YAMLError as error:

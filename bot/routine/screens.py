@@ -6,12 +6,14 @@ Every sentence comes from `content/texts.yaml`; this module only chooses and fil
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta
 
 from bot.routine.actions import GeneralVerb, SessionVerb, general_action, session_action
 from bot.routine.content import Content, Dose, Exercise
 from bot.routine.dosing import PersonalDose, dose_of
 from bot.routine.session import Outcome, Phase, SessionState, can_try_gentler
-from bot.routine.views import Action, Timer, View
+from bot.routine.views import Action, ReplyKeyboard, Timer, View
 
 SORENESS_ROWS = ((0, 1, 2, 3, 4, 5), (6, 7, 8, 9, 10))
 
@@ -60,10 +62,87 @@ class Screens:
         button = self._general(GeneralVerb.FLAGS_ASSESSED, self.texts.buttons.flags_assessed)
         return View(text, ((button,),))
 
-    def start_prompt(self, text: str) -> View:
-        """A short line with a button that opens today's session."""
+    def welcome_back(self) -> View:
+        """A returning user with no session open: a short line and a button to start one."""
+        text = self.texts.onboarding.welcome_back.format(minutes=self.routine.minutes)
         button = self._general(GeneralVerb.START_SESSION, self.texts.buttons.start_session)
         return View(text, ((button,),))
+
+    # --- reminders --------------------------------------------------------------------------
+
+    def reminder_time_question(self, lead: str | None = None) -> View:
+        reminders = self.texts.reminders
+        times = tuple(
+            self._general(GeneralVerb.REMINDER_TIME, choice, choice.replace(":", ""))
+            for choice in reminders.time_choices
+        )
+        rows = (
+            times,
+            (self._general(GeneralVerb.REMINDER_OTHER_TIME, reminders.other_time),),
+            (self._general(GeneralVerb.REMINDER_OFF, reminders.no_reminders),),
+        )
+        text = reminders.ask_time if lead is None else f"{lead}\n\n{reminders.ask_time}"
+        return View(text, rows)
+
+    def reminder_type_time(self, *, retry: bool = False) -> View:
+        reminders = self.texts.reminders
+        return View(reminders.bad_time if retry else reminders.type_time)
+
+    def reminder_zone_question(self, *, retry: bool = False) -> View:
+        reminders = self.texts.reminders
+        zones = reminders.zone_choices
+        keyboard = ReplyKeyboard(
+            rows=tuple(zones[index : index + 2] for index in range(0, len(zones), 2)),
+            location_label=reminders.share_location,
+        )
+        return View(reminders.bad_zone if retry else reminders.ask_zone, reply_keyboard=keyboard)
+
+    def reminder_confirmed(
+        self, local_time: time, zone: str, next_local: datetime, today: date
+    ) -> View:
+        """ "Every day at 08:00, Europe/Berlin — next: tomorrow 08:00", with Change / Turn off."""
+        reminders = self.texts.reminders
+        clock = f"{next_local:%H:%M}"
+        if next_local.date() == today:
+            when = reminders.next_today.format(time=clock)
+        elif next_local.date() == today + timedelta(days=1):
+            when = reminders.next_tomorrow.format(time=clock)
+        else:
+            when = reminders.next_date.format(date=f"{next_local:%Y-%m-%d}", time=clock)
+        text = reminders.confirmed.format(time=f"{local_time:%H:%M}", zone=zone, next=when)
+        rows = (
+            (
+                self._general(GeneralVerb.REMINDER_CHANGE, reminders.change),
+                self._general(GeneralVerb.REMINDER_OFF, reminders.turn_off),
+            ),
+        )
+        return View(text, rows)
+
+    def reminders_off(self) -> View:
+        return View(self.texts.reminders.turned_off)
+
+    def nudge(self, user_id: int, local_day: date) -> View:
+        """The daily nudge: a kind line (varied from day to day) and Start / Snooze / Skip."""
+        nudges = self.texts.nudges
+        template = nudges.messages[(user_id + local_day.toordinal()) % len(nudges.messages)]
+        message = template.format(minutes=self.routine.minutes)
+        rows = (
+            (self._general(GeneralVerb.NUDGE_START, nudges.start),),
+            (
+                self._general(GeneralVerb.NUDGE_SNOOZE, nudges.snooze),
+                self._general(GeneralVerb.NUDGE_SKIP_TODAY, nudges.skip_today),
+            ),
+        )
+        return View(message, rows)
+
+    def nudge_snoozed(self, local_time: datetime) -> View:
+        return View(self.texts.nudges.snoozed.format(time=f"{local_time:%H:%M}"))
+
+    def nudge_skipped(self) -> View:
+        return View(self.texts.nudges.skipped)
+
+    def nudge_already_done(self) -> View:
+        return View(self.texts.nudges.already_done)
 
     # --- the session ------------------------------------------------------------------------
 
@@ -77,9 +156,7 @@ class Screens:
     ) -> View:
         """The screen for where the session stands now; *lead* is a line put above it."""
         view = self._screen(state, doses or {}, outcomes or {})
-        if lead:
-            return View(f"{lead}\n\n{view.text}", view.rows, timer=view.timer)
-        return view
+        return replace(view, text=f"{lead}\n\n{view.text}") if lead else view
 
     def timer(
         self,
@@ -188,7 +265,7 @@ class Screens:
         if dose.hold_seconds:
             parts.append(session.dose_hold.format(seconds=dose.hold_seconds))
         line = " · ".join(parts)
-        if exercise.dose_note and not gentler:
+        if exercise.dose_note and not gentler and dose == exercise.dose:
             line = f"{line}\n{exercise.dose_note}"
         return line
 
@@ -250,14 +327,14 @@ class Screens:
             else:
                 blocks.append(summary.worse)
         blocks.append(summary.next)
-        return View("\n\n".join(blocks))
+        return View("\n\n".join(blocks), finished=True)
 
     def _session(self, state: SessionState, verb: SessionVerb, label: str) -> Action:
         return Action(session_action(verb, state.session_id, state.step), label)
 
     @staticmethod
-    def _general(verb: GeneralVerb, label: str) -> Action:
-        return Action(general_action(verb), label)
+    def _general(verb: GeneralVerb, label: str, value: str | None = None) -> Action:
+        return Action(general_action(verb, value), label)
 
 
 def _spoken_list(items: tuple[str, ...]) -> str:
