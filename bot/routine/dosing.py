@@ -1,4 +1,11 @@
-"""Per-user doses: how far each exercise has been adapted from its seed dose."""
+"""Per-user doses: how far each exercise has been adapted from its seed dose.
+
+A `PersonalDose` is the whole adaptation state of one exercise for one user (one row of the
+`doses` table): the reps and hold to give, whether the gentler option is the default, and two
+session ids that make the rules in `bot.routine.adaptation` idempotent — the last session already
+taken into account (`since_session`) and the session whose good result raised the dose
+(`raised_after`), so that a "worse" check-in the next morning takes exactly that raise back, once.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +17,31 @@ from bot.routine.content import Dose, Exercise
 
 @dataclass(frozen=True)
 class PersonalDose:
-    """A user's current reps and hold for one exercise (sides follow the exercise)."""
+    """A user's current dose of one exercise (sides follow the exercise).
+
+    - `gentler_default`: give the gentler option first (after "too painful" twice in a row).
+    - `since_session`: the id of the last session counted when this dose was set; only sessions with
+      a higher id count toward the next change. None: never changed (all sessions count).
+    - `raised_after`: the id of the session whose result raised this dose (or brought the regular
+      option back); a "worse" check-in on that session lowers it one step. Other changes clear it.
+    """
 
     reps: int
     hold_seconds: int
+    gentler_default: bool = False
+    since_session: int | None = None
+    raised_after: int | None = None
+
+
+def seed_dose(exercise: Exercise) -> PersonalDose:
+    """The routine's own starting dose of *exercise*, as a personal dose."""
+    return PersonalDose(exercise.dose.reps, exercise.dose.hold_seconds)
+
+
+def personal_dose(exercise: Exercise, personal: Mapping[str, PersonalDose]) -> PersonalDose:
+    """The user's dose of *exercise*: their own where there is one, else the seed dose."""
+    own = personal.get(exercise.key)
+    return seed_dose(exercise) if own is None else own
 
 
 def dose_of(exercise: Exercise, personal: Mapping[str, PersonalDose]) -> Dose:
