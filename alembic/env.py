@@ -13,7 +13,7 @@ from sqlalchemy.engine import Connection
 
 from bot.config import load_settings
 from bot.store.database import create_engine
-from bot.store.models import Base
+from bot.store.models import Base, UtcDateTime
 
 config = context.config
 target_metadata = Base.metadata
@@ -21,6 +21,13 @@ target_metadata = Base.metadata
 
 def _url() -> str:
     return config.get_main_option("sqlalchemy.url") or load_settings().database_url
+
+
+def _render_item(kind: str, obj: object, _autogen_context: object) -> str | bool:
+    """Migrations spell our UTC column type as the plain type it stores (no app imports)."""
+    if kind == "type" and isinstance(obj, UtcDateTime):
+        return "sa.DateTime(timezone=True)"
+    return False
 
 
 def _configure(connection: Connection | None = None, url: str | None = None) -> None:
@@ -31,6 +38,7 @@ def _configure(connection: Connection | None = None, url: str | None = None) -> 
         render_as_batch=True,
         compare_type=True,
         literal_binds=connection is None,
+        render_item=_render_item,
     )
 
 

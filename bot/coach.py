@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy.exc import IntegrityError
 
+from bot.reminders import NudgePolicy, Reminders
 from bot.routine.actions import (
     GeneralAction,
     GeneralVerb,
@@ -49,6 +50,17 @@ SAFETY_CLEAR = "clear"
 SAFETY_FLAGGED = "flagged"
 MAX_TEXT_LENGTH = 500
 
+_REMINDER_VERBS = frozenset(
+    {
+        GeneralVerb.REMINDER_TIME,
+        GeneralVerb.REMINDER_OTHER_TIME,
+        GeneralVerb.REMINDER_OFF,
+        GeneralVerb.REMINDER_CHANGE,
+        GeneralVerb.NUDGE_SNOOZE,
+        GeneralVerb.NUDGE_SKIP_TODAY,
+    }
+)
+
 _EVENTS: dict[SessionVerb, Event] = {
     SessionVerb.DONE: Done(),
     SessionVerb.TOO_PAINFUL: TooPainful(),
@@ -79,13 +91,18 @@ def utc_now() -> datetime:
 
 class Coach:
     def __init__(
-        self, content: Content, database: Database, clock: Callable[[], datetime] = utc_now
+        self,
+        content: Content,
+        database: Database,
+        clock: Callable[[], datetime] = utc_now,
+        nudge_policy: NudgePolicy | None = None,
     ) -> None:
         self.content = content
         self.texts = content.texts
         self.screens = Screens(content)
         self.database = database
         self.clock = clock
+        self.reminders = Reminders(content, database, clock, nudge_policy)
 
     # --- commands ---------------------------------------------------------------------------
 
@@ -98,7 +115,7 @@ class Coach:
                 return onboarding
             record = await repo.open_session(user_id)
             if record is None:
-                return self.screens.start_prompt(self.texts.onboarding.welcome_back)
+                return self.screens.welcome_back()
             return await self._resumed(repo, record)
 
     async def open_session(self, user_id: int) -> View:
@@ -148,9 +165,44 @@ class Coach:
         if action is None:
             log.debug("unparseable button data (%d bytes)", len(data))
             return TapReply(self.texts.notices.unknown_button, None)
-        if isinstance(action, GeneralAction):
-            return await self._general_tap(user_id, action)
-        return await self._session_tap(user_id, action)
+        if isinstance(action, SessionAction):
+            reply = await self._session_tap(user_id, action)
+            if reply.view is not None and reply.view.finished:
+                reply = await self._offer_reminders(user_id, reply)
+            return reply
+        if action.verb in _REMINDER_VERBS:
+            answer = await self.reminders.tap(user_id, action)
+            return TapReply(answer.notice, answer.view)
+        if action.verb is GeneralVerb.NUDGE_START:
+            return TapReply(None, replace(await self.open_session(user_id), fresh=False))
+        return await self._general_tap(user_id, action)
+
+    async def _offer_reminders(self, user_id: int, reply: TapReply) -> TapReply:
+        """After a finished session, someone who never chose a reminder is asked for a time."""
+        assert reply.view is not None
+        if not await self.reminders.should_offer(user_id):
+            return reply
+        view = self.screens.reminder_time_question(lead=reply.view.text)
+        return TapReply(reply.notice, view)
+
+    async def show_reminders(self, user_id: int) -> View:
+        """`/reminders`: the reminder as set now, or the question to set one."""
+        async with self.database.transaction() as db:
+            user = await self._user(Repository(db), user_id)
+            if (onboarding := self._onboarding_screen(user)) is not None:
+                return onboarding
+        return await self.reminders.ask(user_id)
+
+    async def location(self, user_id: int, latitude: float, longitude: float) -> View:
+        """A shared location: it answers "which time zone?", else it gets a hint."""
+        answer = await self.reminders.location(user_id, latitude, longitude)
+        return answer if answer is not None else self.not_text()
+
+    async def chat_blocked(self, user_id: int) -> None:
+        await self.reminders.chat_blocked(user_id)
+
+    async def chat_unblocked(self, user_id: int) -> None:
+        await self.reminders.chat_unblocked(user_id)
 
     async def _general_tap(self, user_id: int, action: GeneralAction) -> TapReply:
         async with self.database.transaction() as db:
@@ -242,6 +294,9 @@ class Coach:
         hints = self.texts.hints
         if len(text) > MAX_TEXT_LENGTH:
             return View(hints.too_long)
+        answer = await self.reminders.answer(user_id, text)
+        if answer is not None:
+            return answer
         async with self.database.transaction() as db:
             repo = Repository(db)
             record = await repo.open_session(user_id)
@@ -262,6 +317,8 @@ class Coach:
         reply = await self._session_tap(
             user_id, SessionAction(SessionVerb.SORENESS, state.session_id, state.step, score)
         )
+        if reply.view is not None and reply.view.finished:
+            reply = await self._offer_reminders(user_id, reply)
         view = reply.view or View(reply.notice or hints.text)
         return replace(view, fresh=True)
 

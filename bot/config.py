@@ -25,6 +25,11 @@ class Settings(BaseSettings):
     content_dir: Path | None = None
     auto_migrate: bool = True
     concurrent_updates: int = Field(default=16, ge=1, le=256)
+    nudge_sweep_seconds: float = Field(default=30, gt=0, le=3600)
+    nudge_rate: float = Field(default=25, gt=0, le=30, description="bulk messages per second")
+    nudge_grace_seconds: int = Field(default=7200, ge=60)
+    nudge_lease_seconds: int = Field(default=120, ge=5)
+    nudge_batch: int = Field(default=500, ge=1, le=10000)
 
     @field_validator("log_level")
     @classmethod

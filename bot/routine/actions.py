@@ -3,6 +3,7 @@
     s1:<verb>:<session id>:<step>    a choice inside a session, e.g. ``s1:done:42:3``
     s1:n7:<session id>:<step>        a soreness score (0–10)
     o1:<verb>                        a choice outside a session, e.g. ``o1:consent``
+    o1:<verb>:<value>                the same with a short value, e.g. ``o1:rtime:0800``
 
 `parse_action` never raises: anything it does not understand is None.
 """
@@ -36,6 +37,13 @@ class GeneralVerb(StrEnum):
     FLAGS_SOME = "flagged"
     FLAGS_ASSESSED = "assessed"
     START_SESSION = "start"
+    REMINDER_TIME = "rtime"
+    REMINDER_OTHER_TIME = "rother"
+    REMINDER_OFF = "roff"
+    REMINDER_CHANGE = "rchange"
+    NUDGE_START = "nstart"
+    NUDGE_SNOOZE = "nsnooze"
+    NUDGE_SKIP_TODAY = "nskip"
 
 
 @dataclass(frozen=True)
@@ -49,6 +57,7 @@ class SessionAction:
 @dataclass(frozen=True)
 class GeneralAction:
     verb: GeneralVerb
+    value: str | None = None
 
 
 ParsedAction = SessionAction | GeneralAction
@@ -56,7 +65,7 @@ ParsedAction = SessionAction | GeneralAction
 _SESSION = re.compile(
     r"s1:(?P<verb>[a-z]+)(?P<score>[0-9]{1,2})?:(?P<session>[0-9]{1,18}):(?P<step>[0-9]{1,3})"
 )
-_GENERAL = re.compile(r"o1:(?P<verb>[a-z]+)")
+_GENERAL = re.compile(r"o1:(?P<verb>[a-z]+)(?::(?P<value>[A-Za-z0-9_+\-]{1,40}))?")
 _SESSION_VERBS = {verb.value: verb for verb in SessionVerb}
 _GENERAL_VERBS = {verb.value: verb for verb in GeneralVerb}
 
@@ -69,9 +78,9 @@ def session_action(verb: SessionVerb, session_id: int, step: int, score: int | N
     return f"s1:{verb.value}{score_part}:{session_id}:{step}"
 
 
-def general_action(verb: GeneralVerb) -> str:
-    """Encode a choice outside a session."""
-    return f"o1:{verb.value}"
+def general_action(verb: GeneralVerb, value: str | None = None) -> str:
+    """Encode a choice outside a session, with an optional short value."""
+    return f"o1:{verb.value}" if value is None else f"o1:{verb.value}:{value}"
 
 
 def parse_action(data: str) -> ParsedAction | None:
@@ -90,5 +99,5 @@ def parse_action(data: str) -> ParsedAction | None:
         return SessionAction(verb, int(match["session"]), int(match["step"]), score)
     if match := _GENERAL.fullmatch(data):
         general = _GENERAL_VERBS.get(match["verb"])
-        return None if general is None else GeneralAction(general)
+        return None if general is None else GeneralAction(general, match["value"])
     return None

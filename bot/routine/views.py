@@ -27,16 +27,30 @@ class Timer:
 
 
 @dataclass(frozen=True)
+class ReplyKeyboard:
+    """Suggested answers the user can send with one tap, and optionally a share-location button.
+
+    Telegram shows these as a one-time reply keyboard; the terminal chat lists them.
+    """
+
+    rows: tuple[tuple[str, ...], ...]
+    location_label: str | None = None
+
+
+@dataclass(frozen=True)
 class View:
     """A screen: text blocks, rows of actions, and optional extras.
 
     `fresh` asks the channel to send a new message instead of editing the one that was tapped.
+    `finished` marks the summary that closes a session.
     """
 
     text: str
     rows: tuple[tuple[Action, ...], ...] = ()
     timer: Timer | None = None
     fresh: bool = False
+    finished: bool = False
+    reply_keyboard: ReplyKeyboard | None = None
     image: bytes | None = None
     image_name: str | None = None
     document: bytes | None = None

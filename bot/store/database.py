@@ -7,11 +7,12 @@ locked". PostgreSQL: a pool with pre-ping.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import (
     AsyncConnection,
@@ -76,6 +77,32 @@ class Database:
         """One unit of work: commits when the block ends, rolls back if it raises."""
         async with self.engine.begin() as connection:
             yield connection
+
+    @asynccontextmanager
+    async def exclusive(self, name: str) -> AsyncIterator[bool]:
+        """Whether this process may run the job *name* now (PostgreSQL: an advisory lock).
+
+        SQLite serves one process, so the answer there is always yes.
+        """
+        if self.dialect != "postgresql":
+            yield True
+            return
+        key = int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
+        async with self.engine.connect() as connection:
+            got = bool(
+                (
+                    await connection.execute(
+                        text("SELECT pg_try_advisory_lock(:key)"), {"key": key}
+                    )
+                ).scalar()
+            )
+            await connection.commit()
+            try:
+                yield got
+            finally:
+                if got:
+                    await connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": key})
+                    await connection.commit()
 
     async def ping(self) -> bool:
         try:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -73,6 +74,11 @@ class User(Base):
     consented_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     safety_screen: Mapped[str | None] = mapped_column(String(16))
     safety_screened_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    # Reminders: next_nudge_at is NULL whenever no nudge is due (off, blocked, not set up).
+    next_nudge_kind: Mapped[str | None] = mapped_column(String(8))
+    reminders_asked_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    # What a free-text answer means right now (e.g. "reminder_time"), or NULL.
+    awaiting: Mapped[str | None] = mapped_column(String(16))
 
 
 class RoutineSession(Base):
@@ -141,6 +147,31 @@ class SorenessReport(Base):
     at: Mapped[datetime] = mapped_column(UtcDateTime())
     score: Mapped[int] = mapped_column(SmallInteger)
     context: Mapped[str] = mapped_column(String(16))
+
+
+class Nudge(Base):
+    """One reminder for one local day: claimed under a lease, then sent (or dropped).
+
+    Unique per user, local day and kind, so the same day's nudge can never be claimed twice.
+    """
+
+    __tablename__ = "nudges"
+    __table_args__ = (
+        UniqueConstraint("user_id", "local_date", "kind", name="uq_nudges_user_day_kind"),
+        Index("ix_nudges_status_lease", "status", "lease_until"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    local_date: Mapped[date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(8))
+    due_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    claimed_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    lease_until: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    status: Mapped[str] = mapped_column(String(10))
+    message_id: Mapped[int | None] = mapped_column(BigInteger)
+    attempts: Mapped[int] = mapped_column(SmallInteger, default=0)
 
 
 class ExerciseDose(Base):

@@ -214,7 +214,7 @@ class Repository:
 
     async def outcome_counts(self, session_id: int) -> Counter[Outcome]:
         rows = await self.connection.execute(_OUTCOME_COUNTS, {"b_session_id": session_id})
-        return Counter({Outcome(outcome): count for outcome, count in rows.tuples()})
+        return Counter({Outcome(outcome): count for outcome, count in rows})
 
     async def add_soreness(
         self, user_id: int, session_id: int | None, score: int, context: str, now: datetime
@@ -235,7 +235,7 @@ class Repository:
     async def doses(self, user_id: int) -> dict[str, PersonalDose]:
         """The user's adapted doses; an exercise not listed is at its seed dose."""
         rows = await self.connection.execute(_DOSES, {"b_user_id": user_id})
-        return {key: PersonalDose(reps, hold) for key, reps, hold in rows.tuples()}
+        return {key: PersonalDose(reps, hold) for key, reps, hold in rows}
 
 
 def _session_record(row: Any) -> SessionRecord:

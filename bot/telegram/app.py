@@ -11,8 +11,10 @@ from telegram.request import BaseRequest
 
 from bot.coach import Coach
 from bot.config import Settings
+from bot.nudges import NudgeSweeper
 from bot.telegram import handlers
 from bot.telegram.context import COACH_KEY, LimberApplication, LimberContext
+from bot.telegram.nudge_job import SWEEP_JOB, sweep_nudges, telegram_sender
 from bot.telegram.render import reply
 
 log = logging.getLogger(__name__)
@@ -42,6 +44,22 @@ def build_application(
     application.bot_data[COACH_KEY] = coach
     handlers.register(application)
     application.add_error_handler(_on_error)
+    if application.job_queue is not None and settings.nudge_sweep_seconds:
+        sweeper = NudgeSweeper(
+            coach.reminders,
+            telegram_sender(application.bot),
+            rate=settings.nudge_rate,
+            keep_going=lambda: application.running,
+        )
+        # first=0: what is already due at start-up is sent first.
+        application.job_queue.run_repeating(
+            sweep_nudges,
+            interval=settings.nudge_sweep_seconds,
+            first=0,
+            name=SWEEP_JOB,
+            data=sweeper,
+            job_kwargs={"max_instances": 2, "coalesce": True},
+        )
     return application
 
 
@@ -51,6 +69,7 @@ async def _post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> 
     await application.bot.set_my_commands(
         [
             BotCommand("session", commands.session),
+            BotCommand("reminders", commands.reminders),
             BotCommand("help", commands.help),
             BotCommand("privacy", commands.privacy),
         ]

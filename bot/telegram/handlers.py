@@ -9,7 +9,15 @@ from dataclasses import dataclass
 from typing import cast
 
 from telegram import Message, Update
-from telegram.ext import CallbackQueryHandler, CommandHandler, JobQueue, MessageHandler, filters
+from telegram.constants import ChatMemberStatus, ChatType
+from telegram.ext import (
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    JobQueue,
+    MessageHandler,
+    filters,
+)
 
 from bot.routine.views import Timer
 from bot.telegram.context import LimberApplication, LimberContext
@@ -34,6 +42,35 @@ async def session(update: Update, context: LimberContext) -> None:
     if message is None or user is None:
         return
     await reply(message, await context.coach.open_session(user.id))
+
+
+async def reminders(update: Update, context: LimberContext) -> None:
+    """/reminders: the daily reminder as set now, or the question to set one."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        return
+    await reply(message, await context.coach.show_reminders(user.id))
+
+
+async def location(update: Update, context: LimberContext) -> None:
+    """A shared location: the answer to "which time zone?" (the coordinates are not kept)."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None or message.location is None:
+        return
+    where = message.location
+    await reply(message, await context.coach.location(user.id, where.latitude, where.longitude))
+
+
+async def membership(update: Update, context: LimberContext) -> None:
+    """The user blocked or unblocked the bot: reminders stop, or resume."""
+    change = update.my_chat_member
+    if change is None or change.chat.type != ChatType.PRIVATE:
+        return
+    status = change.new_chat_member.status
+    if status in (ChatMemberStatus.BANNED, ChatMemberStatus.LEFT):
+        await context.coach.chat_blocked(change.from_user.id)
+    elif status == ChatMemberStatus.MEMBER:
+        await context.coach.chat_unblocked(change.from_user.id)
 
 
 async def help_command(update: Update, context: LimberContext) -> None:
@@ -125,9 +162,12 @@ def register(application: LimberApplication) -> None:
     """Every handler, in one place."""
     application.add_handler(CommandHandler("start", start))
     application.add_handler(CommandHandler("session", session))
+    application.add_handler(CommandHandler("reminders", reminders))
     application.add_handler(CommandHandler("help", help_command))
     application.add_handler(CommandHandler("privacy", privacy))
     application.add_handler(CallbackQueryHandler(button))
+    application.add_handler(ChatMemberHandler(membership, ChatMemberHandler.MY_CHAT_MEMBER))
+    application.add_handler(MessageHandler(filters.LOCATION, location))
     application.add_handler(MessageHandler(filters.COMMAND, unknown_command))
     application.add_handler(MessageHandler(filters.TEXT, text))
     application.add_handler(

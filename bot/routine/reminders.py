@@ -1,0 +1,380 @@
+"""Time math for daily nudges: next occurrence of a local time, clock-time parsing, zone guessing.
+
+Pure and synchronous: no Telegram, no database. It reads only the time-zone database (through
+`zoneinfo` and the `tzdata` package's `zone.tab`) and, for `zone_for_location`, timezonefinder's
+bundled data; both are loaded once and cached.
+
+DST rules for a daily local reminder time:
+
+- a local time that does not exist that day (spring-forward gap) fires at the first valid minute
+  after the gap (02:30 in Europe/Berlin on the last Sunday of March → 03:00 CEST);
+- a local time that occurs twice (fall-back) fires once, at its first occurrence (``fold=0``);
+- if the gap runs past local midnight (America/Nuuk springs forward from Saturday 23:00 to Sunday
+  00:00; Pacific/Apia skipped 30 December 2011), that day gets no nudge rather than a second one on
+  the next day: there is never more than one nudge per local date.
+
+All returned instants are aware UTC datetimes. Functions that take an instant refuse naive
+datetimes with `ValueError` (a programming error); the functions that read user text never raise.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+import zoneinfo
+from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from timezonefinder import TimezoneFinder
+
+__all__ = [
+    "MAX_UTC_OFFSET",
+    "MIN_UTC_OFFSET",
+    "PREFERRED_ZONES",
+    "canonical_zones",
+    "local_date",
+    "next_nudge_after_local_day",
+    "next_nudge_at",
+    "nudge_on_local_day",
+    "offset_from_local_clock",
+    "parse_clock_time",
+    "zone_for_location",
+    "zones_for_offset",
+]
+
+MIN_UTC_OFFSET = timedelta(hours=-12)
+MAX_UTC_OFFSET = timedelta(hours=14)
+
+# Enough to step over a gap day and a whole skipped date (Apia 2011, Kwajalein 1993).
+_MAX_DAYS_AHEAD = 7
+
+
+def _require_aware(value: datetime, name: str) -> None:
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError(f"{name} must be a timezone-aware datetime, got {value!r}")
+
+
+# --- next occurrence -------------------------------------------------------------------------
+
+
+def local_date(instant: datetime, zone: zoneinfo.ZoneInfo) -> date:
+    """The calendar date on the wall clock in `zone` at the aware `instant`."""
+    _require_aware(instant, "instant")
+    return instant.astimezone(zone).date()
+
+
+def _offset_at(zone: zoneinfo.ZoneInfo, epoch_seconds: int) -> timedelta | None:
+    return datetime.fromtimestamp(epoch_seconds, tz=zone).utcoffset()
+
+
+def _gap_end(zone: zoneinfo.ZoneInfo, before: datetime, after: datetime) -> datetime:
+    """The first whole minute at or after the offset change between two UTC instants."""
+    lo = math.floor(before.timestamp())
+    hi = math.ceil(after.timestamp())
+    offset_before = _offset_at(zone, lo)
+    while hi - lo > 1:  # ~14 steps for a one-hour gap; transitions fall on whole seconds
+        mid = (lo + hi) // 2
+        if _offset_at(zone, mid) == offset_before:
+            lo = mid
+        else:
+            hi = mid
+    return datetime.fromtimestamp(-(-hi // 60) * 60, tz=UTC)
+
+
+def nudge_on_local_day(local_time: time, zone: zoneinfo.ZoneInfo, day: date) -> datetime | None:
+    """The UTC instant of the nudge for local date `day`, or None if that date gets none.
+
+    The wall time itself if it exists (its first occurrence if it exists twice), else the first
+    valid minute after the gap, provided that is still on `day`.
+    """
+    if local_time.tzinfo is not None:
+        raise ValueError(f"local_time must be a naive wall-clock time, got {local_time!r}")
+    wall = datetime.combine(day, local_time)
+    first = wall.replace(tzinfo=zone, fold=0).astimezone(UTC)
+    if first.astimezone(zone).replace(tzinfo=None) == wall:
+        return first
+    # In a gap fold=0 and fold=1 map to the two instants either side of the transition.
+    other = wall.replace(tzinfo=zone, fold=1).astimezone(UTC)
+    start = _gap_end(zone, min(first, other), max(first, other))
+    if start.astimezone(zone).date() != day:
+        return None
+    return start
+
+
+def next_nudge_at(local_time: time, zone: zoneinfo.ZoneInfo, after: datetime) -> datetime:
+    """The first nudge instant (UTC) strictly after the aware `after`.
+
+    At most one per local date; see the module notes for DST gaps and repeated hours.
+    """
+    _require_aware(after, "after")
+    day = local_date(after, zone)
+    for ahead in range(_MAX_DAYS_AHEAD):
+        at = nudge_on_local_day(local_time, zone, day + timedelta(days=ahead))
+        if at is not None and at > after:
+            return at
+    raise RuntimeError(f"no {local_time} in {zone.key} within {_MAX_DAYS_AHEAD} days of {after}")
+
+
+def next_nudge_after_local_day(local_time: time, zone: zoneinfo.ZoneInfo, day: date) -> datetime:
+    """The nudge instant (UTC) on the first local date after `day` that has one.
+
+    For "skip today" and "already done today": `day` is today's local date.
+    """
+    for ahead in range(1, _MAX_DAYS_AHEAD + 1):
+        at = nudge_on_local_day(local_time, zone, day + timedelta(days=ahead))
+        if at is not None:
+            return at
+    raise RuntimeError(f"no {local_time} in {zone.key} within {_MAX_DAYS_AHEAD} days after {day}")
+
+
+# --- reading a clock time --------------------------------------------------------------------
+
+# Longer than any time anyone types; longer texts are rejected before any other work.
+_MAX_TIME_TEXT = 24
+
+_WORDS = {"noon": time(12, 0), "midday": time(12, 0), "midnight": time(0, 0)}
+# 24-hour clock: "8:05", "08:05", "20.30", "20h30", and "20h" (French/German style).
+_H24 = re.compile(r"(?P<h>[0-9]{1,2})(?:[:.h](?P<m>[0-9]{2})|h)", re.ASCII)
+# 12-hour clock: "8am", "8 am", "8:30pm", "8.30 p.m.".
+_H12 = re.compile(r"(?P<h>[0-9]{1,2})(?:[:.](?P<m>[0-9]{2}))?\s*(?P<ap>[ap])\.?\s?m\.?", re.ASCII)
+
+
+def parse_clock_time(text: str) -> time | None:
+    """A wall-clock time from what a user typed, or None when it is invalid or ambiguous.
+
+    Accepts "08:00", "8:05", "20.30", "20h30", "20h", "8am", "8 am", "8:30pm", "12am" (00:00),
+    "12pm" (12:00), "noon", "midday", "midnight"; full-width digits are normalised. Rejects a bare
+    "8" (which 8?), "24:00", "8:60", "13pm", "0am". Never raises; long texts return at once.
+    """
+    if not isinstance(text, str):
+        return None
+    text = text.strip()
+    if not text or len(text) > _MAX_TIME_TEXT:
+        return None
+    text = unicodedata.normalize("NFKC", text).strip().lower()
+    if text in _WORDS:
+        return _WORDS[text]
+    if match := _H24.fullmatch(text):
+        hour, minute = int(match["h"]), int(match["m"] or 0)
+        if hour <= 23 and minute <= 59:
+            return time(hour, minute)
+        return None
+    if match := _H12.fullmatch(text):
+        hour, minute = int(match["h"]), int(match["m"] or 0)
+        if not 1 <= hour <= 12 or minute > 59:
+            return None
+        hour %= 12
+        if match["ap"] == "p":
+            hour += 12
+        return time(hour, minute)
+    return None
+
+
+# --- guessing the zone -----------------------------------------------------------------------
+
+# Well-known representatives first, roughly by how many people use each offset; everything else
+# follows alphabetically. Europe/Berlin leads +01:00, Europe/London leads 00:00.
+PREFERRED_ZONES: tuple[str, ...] = (
+    "Europe/London",
+    "Europe/Berlin",
+    "Europe/Paris",
+    "Europe/Madrid",
+    "Europe/Rome",
+    "Europe/Amsterdam",
+    "Europe/Warsaw",
+    "Europe/Vienna",
+    "Europe/Zurich",
+    "Europe/Stockholm",
+    "Europe/Dublin",
+    "Europe/Lisbon",
+    "Europe/Kyiv",
+    "Europe/Athens",
+    "Europe/Helsinki",
+    "Europe/Bucharest",
+    "Europe/Istanbul",
+    "Europe/Moscow",
+    "America/New_York",
+    "America/Chicago",
+    "America/Denver",
+    "America/Phoenix",
+    "America/Los_Angeles",
+    "America/Anchorage",
+    "Pacific/Honolulu",
+    "America/Toronto",
+    "America/Vancouver",
+    "America/Halifax",
+    "America/St_Johns",
+    "America/Mexico_City",
+    "America/Bogota",
+    "America/Lima",
+    "America/Caracas",
+    "America/Santiago",
+    "America/Sao_Paulo",
+    "America/Argentina/Buenos_Aires",
+    "America/Noronha",
+    "Atlantic/Azores",
+    "Atlantic/Cape_Verde",
+    "Atlantic/Reykjavik",
+    "Africa/Lagos",
+    "Africa/Casablanca",
+    "Africa/Cairo",
+    "Africa/Johannesburg",
+    "Africa/Nairobi",
+    "Asia/Jerusalem",
+    "Asia/Riyadh",
+    "Asia/Dubai",
+    "Asia/Tehran",
+    "Asia/Kabul",
+    "Asia/Karachi",
+    "Asia/Tashkent",
+    "Asia/Kolkata",
+    "Asia/Kathmandu",
+    "Asia/Dhaka",
+    "Asia/Yangon",
+    "Asia/Bangkok",
+    "Asia/Jakarta",
+    "Asia/Shanghai",
+    "Asia/Hong_Kong",
+    "Asia/Singapore",
+    "Asia/Manila",
+    "Australia/Perth",
+    "Australia/Eucla",
+    "Asia/Tokyo",
+    "Asia/Seoul",
+    "Australia/Darwin",
+    "Australia/Adelaide",
+    "Australia/Brisbane",
+    "Australia/Sydney",
+    "Australia/Melbourne",
+    "Australia/Lord_Howe",
+    "Pacific/Noumea",
+    "Pacific/Auckland",
+    "Pacific/Fiji",
+    "Pacific/Chatham",
+    "Pacific/Tongatapu",
+    "Pacific/Apia",
+    "Pacific/Kiritimati",
+    "Pacific/Pago_Pago",
+    "Pacific/Marquesas",
+    "Pacific/Gambier",
+    "Pacific/Pitcairn",
+)
+_RANK = {name: rank for rank, name in enumerate(PREFERRED_ZONES)}
+
+_AREAS = frozenset(
+    (
+        "Africa",
+        "America",
+        "Antarctica",
+        "Arctic",
+        "Asia",
+        "Atlantic",
+        "Australia",
+        "Europe",
+        "Indian",
+        "Pacific",
+    )
+)
+
+
+def _zone_tab_names() -> frozenset[str]:
+    """Zone names listed in the `tzdata` package's zone.tab: one per region, no legacy aliases."""
+    try:
+        text = resources.files("tzdata").joinpath("zoneinfo", "zone.tab").read_text("utf-8")
+    except (ImportError, OSError):
+        return frozenset()
+    names = (line.split("\t")[2] for line in text.splitlines() if line and line[0] != "#")
+    return frozenset(names)
+
+
+@cache
+def canonical_zones() -> tuple[str, ...]:
+    """Area/City zone names a person would pick, preferred ones first, then alphabetical.
+
+    From `zoneinfo.available_timezones()`, keeping the geographic areas (no Etc/, US/, posix/, …)
+    and, when zone.tab is available, only its names — which drops legacy aliases such as
+    Asia/Katmandu or Asia/Calcutta.
+    """
+    names = {n for n in zoneinfo.available_timezones() if n.split("/", 1)[0] in _AREAS}
+    listed = _zone_tab_names()
+    if listed:
+        names &= listed
+    return tuple(sorted(names, key=lambda n: (_RANK.get(n, len(_RANK)), n)))
+
+
+@cache
+def _loaded_zones() -> tuple[tuple[str, zoneinfo.ZoneInfo], ...]:
+    return tuple((name, zoneinfo.ZoneInfo(name)) for name in canonical_zones())
+
+
+def zones_for_offset(offset: timedelta, at: datetime) -> list[str]:
+    """Canonical zones whose UTC offset at the aware `at` equals `offset`, best-known first."""
+    _require_aware(at, "at")
+    return [name for name, zone in _loaded_zones() if at.astimezone(zone).utcoffset() == offset]
+
+
+def _round_to_quarter_hour(delta: timedelta) -> timedelta:
+    quarters = math.floor(delta.total_seconds() / 900 + 0.5)
+    return timedelta(minutes=15 * quarters)
+
+
+def offset_from_local_clock(text: str, now: datetime) -> timedelta | None:
+    """The user's UTC offset, from their answer to "what time is it where you are?" at `now`.
+
+    Rounded to the nearest quarter hour and kept within [-12:00, +14:00]. When two days fit (near
+    ±12 h) the one that some zone uses at `now` wins, then the one with the best-known zone, then
+    the smaller offset. None when the text is not a clock time.
+    """
+    _require_aware(now, "now")
+    wall = parse_clock_time(text)
+    if wall is None:
+        return None
+    utc_now = now.astimezone(UTC).replace(tzinfo=None)
+    candidates: list[tuple[bool, int, timedelta, timedelta]] = []
+    for days in (-1, 0, 1):
+        local = datetime.combine(utc_now.date() + timedelta(days=days), wall)
+        offset = _round_to_quarter_hour(local - utc_now)
+        if MIN_UTC_OFFSET <= offset <= MAX_UTC_OFFSET:
+            zones = zones_for_offset(offset, now)
+            best_rank = _RANK.get(zones[0], len(_RANK)) if zones else len(_RANK)
+            candidates.append((not zones, best_rank, abs(offset), offset))
+    return min(candidates)[3] if candidates else None
+
+
+@cache
+def _finder() -> TimezoneFinder:
+    from timezonefinder import TimezoneFinder
+
+    return TimezoneFinder()
+
+
+def zone_for_location(latitude: float, longitude: float) -> str | None:
+    """The IANA zone at a shared location, offline; None at sea or for invalid coordinates.
+
+    Uses timezonefinder's land-only lookup: the open ocean (where its data has only nautical
+    Etc/GMT±N zones) gives None, as does a zone this machine's tz database cannot load. Never raises.
+    """
+    try:
+        lat, lng = float(latitude), float(longitude)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    if not (math.isfinite(lat) and math.isfinite(lng)):
+        return None
+    if not (-90.0 <= lat <= 90.0 and -180.0 <= lng <= 180.0):
+        return None
+    try:
+        name = _finder().timezone_at_land(lng=lng, lat=lat)
+    except Exception:  # a lookup failure is a fallback question, never a crash
+        return None
+    if name is None or name.startswith("Etc/") or name not in _available_zones():
+        return None
+    return name
+
+
+@cache
+def _available_zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())

@@ -1,0 +1,66 @@
+"""The nudge sweep as a JobQueue job, and sending a nudge through the Bot API."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from telegram import Bot
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+
+from bot.nudges import (
+    NudgeSweeper,
+    RecipientBlockedError,
+    RetryAfterError,
+    Send,
+    TransientSendError,
+)
+from bot.routine.views import View
+from bot.telegram.context import LimberContext
+from bot.telegram.render import MAX_MESSAGE_LENGTH, keyboard
+
+log = logging.getLogger(__name__)
+
+SWEEP_JOB = "nudge-sweep"
+
+
+def telegram_sender(bot: Bot) -> Send:
+    """A `Send` for the sweeper: Bot API errors become the sweeper's own exceptions."""
+
+    async def send(user_id: int, view: View) -> int:
+        try:
+            message = await bot.send_message(
+                chat_id=user_id, text=view.text[:MAX_MESSAGE_LENGTH], reply_markup=keyboard(view)
+            )
+        except Forbidden as error:
+            raise RecipientBlockedError from error
+        except RetryAfter as error:
+            wait = error.retry_after
+            seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+            raise RetryAfterError(seconds) from error
+        except BadRequest as error:
+            if "chat not found" in str(error).lower():
+                raise RecipientBlockedError from error
+            raise
+        except (TimedOut, NetworkError) as error:
+            raise TransientSendError(type(error).__name__) from error
+        return message.message_id
+
+    return send
+
+
+async def sweep_nudges(context: LimberContext) -> None:
+    """Send the nudges that are due (the job runs every NUDGE_SWEEP_SECONDS)."""
+    job = context.job
+    if job is None or not isinstance(job.data, NudgeSweeper):
+        return
+    report = await job.data.sweep()
+    if report.claimed:
+        log.info(
+            "nudges: %d claimed, %d sent, %d blocked, %d unsent, %d released",
+            report.claimed,
+            report.sent,
+            report.blocked,
+            report.unsent,
+            report.released,
+        )

@@ -1,0 +1,308 @@
+"""The nudge outbox on SQLite and PostgreSQL: once a day, never twice, never lost."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter
+from collections.abc import Callable
+from datetime import UTC, datetime, time, timedelta
+
+from sqlalchemy import insert, select, update
+
+from bot.coach import Coach
+from bot.nudges import NudgeSweeper, RecipientBlockedError, RetryAfterError, TransientSendError
+from bot.routine.actions import GeneralAction, GeneralVerb
+from bot.routine.views import View
+from bot.store.database import Database
+from bot.store.models import Nudge, RoutineSession, User
+from tests.integration.helpers import Chat
+from tests.support.clock import FakeClock
+
+BERLIN = "Europe/Berlin"
+
+
+class RecordingSend:
+    """A `Send` that accepts every nudge (or fails as scripted) and remembers who got one."""
+
+    def __init__(self) -> None:
+        self.accepted: list[int] = []
+        self.failures: dict[int, list[Exception]] = {}
+        self.delay = 0.0
+        self.five_sent = asyncio.Event()
+
+    def fail(self, user_id: int, *errors: Exception) -> None:
+        self.failures.setdefault(user_id, []).extend(errors)
+
+    async def __call__(self, user_id: int, view: View) -> int:
+        if self.delay:
+            await asyncio.sleep(self.delay)
+        if self.failures.get(user_id):
+            raise self.failures[user_id].pop(0)
+        assert "routine" in view.text
+        self.accepted.append(user_id)
+        if len(self.accepted) >= 5:
+            self.five_sent.set()
+        return len(self.accepted)
+
+
+def sweeper(coach: Coach, send: RecordingSend, **options: object) -> NudgeSweeper:
+    async def no_wait(_seconds: float) -> None:
+        return None
+
+    return NudgeSweeper(coach.reminders, send, rate=100_000, sleep=no_wait, **options)  # type: ignore[arg-type]
+
+
+async def seed_due_users(
+    database: Database, count: int, due: datetime, *, first_id: int = 10_000
+) -> list[int]:
+    """Users with a reminder at 09:00 Berlin whose next nudge is *due*."""
+    ids = list(range(first_id, first_id + count))
+    async with database.transaction() as db:
+        await db.execute(
+            insert(User),
+            [
+                {
+                    "id": user_id,
+                    "created_at": due - timedelta(days=3),
+                    "language": "en",
+                    "time_zone": BERLIN,
+                    "reminder_time": time(9, 0),
+                    "reminders_enabled": True,
+                    "next_nudge_at": due,
+                    "next_nudge_kind": "daily",
+                    "consent_version": "test",
+                    "safety_screen": "clear",
+                }
+                for user_id in ids
+            ],
+        )
+    return ids
+
+
+async def next_nudge(database: Database, user_id: int) -> datetime | None:
+    async with database.transaction() as db:
+        return (await db.execute(select(User.next_nudge_at).where(User.id == user_id))).scalar_one()
+
+
+# 2026-11-26 08:00 UTC is 09:00 in Berlin (UTC+1 in winter).
+NINE_IN_BERLIN = datetime(2026, 11, 26, 8, 0, tzinfo=UTC)
+
+
+async def test_a_user_chooses_a_time_and_a_zone(coach: Coach, clock: FakeClock) -> None:
+    chat = Chat(coach, 7)
+    await chat.start()
+    await chat.tap("👍 I understand")
+    await chat.tap("✅ None of these")
+    view = await coach.show_reminders(7)
+    assert "When should I remind you?" in view.text
+    chat.view = view
+    reply = await chat.tap("🕒 Another time")
+    assert reply.view is not None
+    assert "07:30" in reply.view.text
+    assert "didn't catch that time" in (await chat.type("25:99")).text
+    zone_question = await chat.type("7:30pm")
+    assert zone_question.reply_keyboard is not None
+    assert zone_question.reply_keyboard.location_label is not None
+    confirmed = await chat.type("europe/berlin")
+    assert "Every day at 19:30, Europe/Berlin — next: today 19:30" in confirmed.text
+    assert await next_nudge(coach.database, 7) == datetime(2026, 11, 26, 18, 30, tzinfo=UTC)
+
+
+async def test_the_zone_can_come_from_the_time_where_the_user_is(coach: Coach) -> None:
+    chat = Chat(coach, 8)
+    await chat.start()
+    await chat.tap("👍 I understand")
+    await chat.tap("✅ None of these")
+    chat.view = await coach.show_reminders(8)
+    await chat.tap("08:00")
+    # The fake clock says 08:00 UTC; "13:45" there means UTC+05:45.
+    confirmed = await chat.type("13:45")
+    assert "Asia/Kathmandu" in confirmed.text
+
+
+async def test_each_due_user_gets_one_nudge_a_day(coach: Coach, clock: FakeClock) -> None:
+    clock.now = NINE_IN_BERLIN
+    users = await seed_due_users(coach.database, 50, NINE_IN_BERLIN)
+    send = RecordingSend()
+    report = await sweeper(coach, send).sweep()
+    assert sorted(send.accepted) == users
+    assert report.sent == 50
+
+    await sweeper(coach, send).sweep()
+    assert len(send.accepted) == 50, "nobody gets a second nudge the same day"
+    assert await next_nudge(coach.database, users[0]) == NINE_IN_BERLIN + timedelta(days=1)
+
+    clock.advance(days=1)
+    await sweeper(coach, send).sweep()
+    assert Counter(send.accepted) == dict.fromkeys(users, 2)
+
+
+async def test_no_nudge_on_a_day_whose_routine_is_done(coach: Coach, clock: FakeClock) -> None:
+    clock.now = NINE_IN_BERLIN
+    [user] = await seed_due_users(coach.database, 1, NINE_IN_BERLIN)
+    async with coach.database.transaction() as db:
+        await db.execute(
+            insert(RoutineSession).values(
+                user_id=user,
+                started_at=NINE_IN_BERLIN - timedelta(hours=1),
+                finished_at=NINE_IN_BERLIN - timedelta(minutes=45),
+                status="completed",
+                phase="finished",
+                step=7,
+                gentler=False,
+                paused=False,
+                stopped_early=False,
+                content_version="test",
+                version=9,
+            )
+        )
+    send = RecordingSend()
+    await sweeper(coach, send).sweep()
+    assert send.accepted == []
+    assert await next_nudge(coach.database, user) == NINE_IN_BERLIN + timedelta(days=1)
+
+
+async def test_a_nudge_later_than_the_grace_window_is_dropped(
+    coach: Coach, clock: FakeClock
+) -> None:
+    clock.now = NINE_IN_BERLIN + timedelta(days=3, hours=5)  # the bot was down for days
+    [user] = await seed_due_users(coach.database, 1, NINE_IN_BERLIN)
+    send = RecordingSend()
+    await sweeper(coach, send).sweep()
+    assert send.accepted == [], "no late nudge, no flood after a restart"
+    assert await next_nudge(coach.database, user) == NINE_IN_BERLIN + timedelta(days=4)
+
+
+async def test_a_user_who_blocked_the_bot_gets_no_more_nudges(
+    coach: Coach, clock: FakeClock
+) -> None:
+    clock.now = NINE_IN_BERLIN
+    [user] = await seed_due_users(coach.database, 1, NINE_IN_BERLIN)
+    send = RecordingSend()
+    send.fail(user, RecipientBlockedError())
+    report = await sweeper(coach, send).sweep()
+    assert report.blocked == 1
+    assert await next_nudge(coach.database, user) is None
+    clock.advance(days=1)
+    await sweeper(coach, send).sweep()
+    assert send.accepted == []
+
+
+async def test_retry_after_and_timeouts_are_retried_and_sent_once(
+    coach: Coach, clock: FakeClock
+) -> None:
+    clock.now = NINE_IN_BERLIN
+    users = await seed_due_users(coach.database, 3, NINE_IN_BERLIN)
+    send = RecordingSend()
+    send.fail(users[0], RetryAfterError(0.01))
+    send.fail(users[1], TransientSendError("TimedOut"), TransientSendError("NetworkError"))
+    report = await sweeper(coach, send).sweep()
+    assert sorted(send.accepted) == users
+    assert report.sent == 3
+
+
+async def test_a_sweeper_killed_between_claim_and_send_loses_nothing(
+    coach: Coach, clock: FakeClock, make_coach: Callable[[], Coach]
+) -> None:
+    clock.now = NINE_IN_BERLIN
+    users = await seed_due_users(coach.database, 20, NINE_IN_BERLIN)
+    claimed = await coach.reminders.claim_due_nudges()  # ... and then the process dies
+    assert len(claimed) == 20
+
+    restarted = make_coach()
+    send = RecordingSend()
+    await sweeper(restarted, send).sweep()
+    assert send.accepted == [], "a live lease is not taken over"
+
+    clock.advance(minutes=5)  # the lease expires
+    await sweeper(restarted, send).sweep()
+    assert sorted(send.accepted) == users
+    await sweeper(restarted, send).sweep()
+    assert len(send.accepted) == 20
+
+
+async def test_a_graceful_stop_hands_unsent_nudges_back(
+    coach: Coach, clock: FakeClock, make_coach: Callable[[], Coach]
+) -> None:
+    clock.now = NINE_IN_BERLIN
+    users = await seed_due_users(coach.database, 40, NINE_IN_BERLIN)
+    send = RecordingSend()
+    send.delay = 0.001
+    first = NudgeSweeper(coach.reminders, send, rate=100_000, max_in_flight=4)
+    sweep = asyncio.create_task(first.sweep())
+    await send.five_sent.wait()
+    first.stop()
+    report = await sweep
+    assert report.released > 0
+    assert report.sent + report.released == 40
+
+    await sweeper(make_coach(), send).sweep()
+    assert sorted(send.accepted) == users, "0 lost and 0 duplicated"
+
+
+async def test_two_sweepers_at_once_send_each_nudge_exactly_once(
+    coach: Coach, clock: FakeClock, make_coach: Callable[[], Coach]
+) -> None:
+    clock.now = NINE_IN_BERLIN
+    users = await seed_due_users(coach.database, 10_000, NINE_IN_BERLIN)
+    send = RecordingSend()
+    await asyncio.gather(sweeper(coach, send).sweep(), sweeper(make_coach(), send).sweep())
+    assert len(send.accepted) == len(users)
+    assert set(send.accepted) == set(users)
+    async with coach.database.transaction() as db:
+        statuses = Counter((await db.execute(select(Nudge.status))).scalars())
+    assert statuses == {"sent": 10_000}
+
+
+async def test_snooze_sends_one_more_nudge_an_hour_later(coach: Coach, clock: FakeClock) -> None:
+    clock.now = NINE_IN_BERLIN
+    [user] = await seed_due_users(coach.database, 1, NINE_IN_BERLIN)
+    send = RecordingSend()
+    await sweeper(coach, send).sweep()
+    reply = await coach.reminders.tap(user, GeneralAction(GeneralVerb.NUDGE_SNOOZE))
+    assert reply.view is not None
+    assert "10:00" in reply.view.text
+
+    clock.advance(minutes=59)
+    await sweeper(coach, send).sweep()
+    assert send.accepted == [user]
+    clock.advance(minutes=2)
+    await sweeper(coach, send).sweep()
+    assert send.accepted == [user, user]
+    clock.advance(hours=3)
+    await sweeper(coach, send).sweep()
+    assert send.accepted == [user, user]
+    assert await next_nudge(coach.database, user) == NINE_IN_BERLIN + timedelta(days=1)
+
+
+async def test_skip_today_sends_nothing_more_until_tomorrow(coach: Coach, clock: FakeClock) -> None:
+    clock.now = NINE_IN_BERLIN
+    [user] = await seed_due_users(coach.database, 1, NINE_IN_BERLIN)
+    send = RecordingSend()
+    await sweeper(coach, send).sweep()
+    await coach.reminders.tap(user, GeneralAction(GeneralVerb.NUDGE_SNOOZE))
+    await coach.reminders.tap(user, GeneralAction(GeneralVerb.NUDGE_SKIP_TODAY))
+    clock.advance(hours=2)
+    await sweeper(coach, send).sweep()
+    assert send.accepted == [user]
+    assert await next_nudge(coach.database, user) == NINE_IN_BERLIN + timedelta(days=1)
+
+
+async def test_unblocking_the_bot_brings_reminders_back(coach: Coach, clock: FakeClock) -> None:
+    clock.now = NINE_IN_BERLIN - timedelta(hours=2)
+    [user] = await seed_due_users(coach.database, 1, NINE_IN_BERLIN)
+    await coach.chat_blocked(user)
+    assert await next_nudge(coach.database, user) is None
+    await coach.chat_unblocked(user)
+    assert await next_nudge(coach.database, user) == NINE_IN_BERLIN
+
+
+async def test_turning_reminders_off_stops_them(coach: Coach, clock: FakeClock) -> None:
+    clock.now = NINE_IN_BERLIN - timedelta(hours=2)
+    [user] = await seed_due_users(coach.database, 1, NINE_IN_BERLIN)
+    reply = await coach.reminders.tap(user, GeneralAction(GeneralVerb.REMINDER_OFF))
+    assert reply.view is not None
+    assert "Reminders are off" in reply.view.text
+    async with coach.database.transaction() as db:
+        await db.execute(update(User).where(User.id == user).values(blocked_at=None))
+    assert await next_nudge(coach.database, user) is None
