@@ -356,7 +356,8 @@ def zone_for_location(latitude: float, longitude: float) -> str | None:
     """The IANA zone at a shared location, offline; None at sea or for invalid coordinates.
 
     Uses timezonefinder's land-only lookup: the open ocean (where its data has only nautical
-    Etc/GMT±N zones) gives None, as does a zone this machine's tz database cannot load. Never raises.
+    Etc/GMT±N zones) gives None, as does a zone this machine's tz database cannot load.
+    Never raises.
     """
     try:
         lat, lng = float(latitude), float(longitude)
