@@ -9,10 +9,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.exc import IntegrityError
 
+from bot.progress import ProgressCoach
 from bot.reminders import NudgePolicy, Reminders
 from bot.routine.actions import (
     GeneralAction,
@@ -23,6 +24,8 @@ from bot.routine.actions import (
 )
 from bot.routine.content import Content
 from bot.routine.dosing import PersonalDose
+from bot.routine.progress_screens import ProgressScreens, parse_check_in
+from bot.routine.safety import RedFlagLevel, screen_text
 from bot.routine.screens import Screens
 from bot.routine.session import (
     Done,
@@ -30,6 +33,7 @@ from bot.routine.session import (
     Pause,
     Phase,
     Resume,
+    SessionState,
     Skip,
     SkipAfterPain,
     SorenessReported,
@@ -49,6 +53,7 @@ log = logging.getLogger(__name__)
 SAFETY_CLEAR = "clear"
 SAFETY_FLAGGED = "flagged"
 MAX_TEXT_LENGTH = 500
+SAFETY_RECHECK_AFTER = timedelta(days=7)
 
 _REMINDER_VERBS = frozenset(
     {
@@ -103,6 +108,8 @@ class Coach:
         self.database = database
         self.clock = clock
         self.reminders = Reminders(content, database, clock, nudge_policy)
+        self.progress = ProgressCoach(content, database, clock)
+        self.progress_screens = ProgressScreens(content)
 
     # --- commands ---------------------------------------------------------------------------
 
@@ -129,8 +136,14 @@ class Coach:
                 record = await repo.open_session(user_id)
                 if record is not None:
                     return await self._resumed(repo, record)
+                flare_up = await self.progress.needs_check_in_first(db, user_id, user.time_zone)
+                if flare_up is not None:
+                    return self.progress_screens.check_in_question(flare_up, before_session=True)
                 record = await repo.create_session(
-                    user_id, self.content.routine.version, self.clock()
+                    user_id,
+                    self.content.routine.version,
+                    self.clock(),
+                    gentle_start=await self.progress.start_gently(db, user_id),
                 )
                 return await self._screen(repo, record)
         except IntegrityError:
@@ -175,7 +188,30 @@ class Coach:
             return TapReply(answer.notice, answer.view)
         if action.verb is GeneralVerb.NUDGE_START:
             return TapReply(None, replace(await self.open_session(user_id), fresh=False))
+        if action.verb in (GeneralVerb.CHECK_IN, GeneralVerb.CHECK_IN_FIRST):
+            return await self._check_in(user_id, action)
         return await self._general_tap(user_id, action)
+
+    async def _check_in(self, user_id: int, action: GeneralAction) -> TapReply:
+        """Better / Same / Worse about a past session: stored once, then the nudge or session."""
+        parsed = parse_check_in(action.value)
+        if parsed is None:
+            return TapReply(self.texts.notices.unknown_button, None)
+        session_id, answer = parsed
+        async with self.database.transaction() as db:
+            user = await self._user(Repository(db), user_id)
+        thanks = await self.progress.record_check_in(user_id, session_id, answer, user.time_zone)
+        if action.verb is GeneralVerb.CHECK_IN_FIRST:
+            view = await self.open_session(user_id)
+            return TapReply(None, replace(view, text=f"{thanks}\n\n{view.text}", fresh=False))
+        nudge = self.screens.nudge(user_id, self.clock().date())
+        return TapReply(None, View(thanks, nudge.rows))
+
+    async def progress_report(self, user_id: int) -> View:
+        """`/progress`: the figures as text, and a chart."""
+        async with self.database.transaction() as db:
+            user = await self._user(Repository(db), user_id)
+        return await self.progress.report(user_id, user.time_zone)
 
     async def _offer_reminders(self, user_id: int, reply: TapReply) -> TapReply:
         """After a finished session, someone who never chose a reminder is asked for a time."""
@@ -215,15 +251,18 @@ class Coach:
                         await repo.record_consent(
                             user_id, self.texts.onboarding.consent_version, now
                         )
-                        user = UserRecord(user.id, self.texts.onboarding.consent_version, None)
+                        user = replace(user, consent_version=self.texts.onboarding.consent_version)
                 case GeneralVerb.FLAGS_SOME if user.consent_version is not None:
                     await repo.record_safety_screen(user_id, SAFETY_FLAGGED, now)
+                    await repo.add_safety_event(user_id, "screen_flag", None, now)
                     return TapReply(None, self.screens.red_flags_advice())
                 case GeneralVerb.FLAGS_NONE | GeneralVerb.FLAGS_ASSESSED if (
                     user.consent_version is not None
                 ):
                     await repo.record_safety_screen(user_id, SAFETY_CLEAR, now)
-                    user = UserRecord(user.id, user.consent_version, SAFETY_CLEAR)
+                    if action.verb is GeneralVerb.FLAGS_ASSESSED:
+                        await repo.add_safety_event(user_id, "assessed", None, now)
+                    user = replace(user, safety_screen=SAFETY_CLEAR, safety_screened_at=now)
             if (onboarding := self._onboarding_screen(user)) is not None:
                 return TapReply(None, onboarding)
         if action.verb is GeneralVerb.CONSENT:
@@ -257,12 +296,38 @@ class Coach:
         if action.verb is SessionVerb.TIMER:
             view = await self._screen(repo, record, doses)
             return TapReply(None, view, start_timer=view.timer)
+        if action.verb is SessionVerb.RESUME:
+            user = await self._user(repo, user_id)
+            if user.safety_screen == SAFETY_FLAGGED:
+                return TapReply(None, self._safety_paused())
         event = SorenessReported(action.score) if action.score is not None else _EVENTS[action.verb]
-        transition = apply(self.content.routine, state, event)
+        gentler = frozenset(key for key, dose in doses.items() if dose.gentler_default)
+        transition = apply(self.content.routine, state, event, gentler_by_default=gentler)
         if not transition.accepted:
             return TapReply(self.texts.notices.stale, await self._screen(repo, record, doses))
         saved = await self._record(repo, record, transition, event, doses)
-        return TapReply(None, await self._screen(repo, saved, doses))
+        view = await self._screen(repo, saved, doses)
+        if saved.state.finished:
+            view = await self._wrap_up(repo, user_id, saved.state, view)
+        return TapReply(None, view)
+
+    async def _wrap_up(
+        self, repo: Repository, user_id: int, finished: SessionState, summary: View
+    ) -> View:
+        """The end of a session: a rest day gets care advice; a routine gets its summary lines."""
+        now = self.clock()
+        if finished.rest_day:
+            await repo.add_safety_event(user_id, "too_sore", None, now)
+            return self.progress_screens.rest_day()
+        user = await self._user(repo, user_id)
+        lines = await self.progress.wrap_up(repo.connection, user_id, finished, user.time_zone)
+        if not lines:
+            return summary
+        return replace(summary, text="\n\n".join((summary.text, *lines)))
+
+    def _safety_paused(self) -> View:
+        button = self.screens.red_flags_advice().rows
+        return View(self.texts.safety.paused, button)
 
     async def _record(
         self,
@@ -294,6 +359,8 @@ class Coach:
         hints = self.texts.hints
         if len(text) > MAX_TEXT_LENGTH:
             return View(hints.too_long)
+        if (level := screen_text(text)) is not None:
+            return await self._red_flag(user_id, level)
         answer = await self.reminders.answer(user_id, text)
         if answer is not None:
             return answer
@@ -322,6 +389,20 @@ class Coach:
         view = reply.view or View(reply.notice or hints.text)
         return replace(view, fresh=True)
 
+    async def _red_flag(self, user_id: int, level: RedFlagLevel) -> View:
+        """Free text mentioned a warning sign: safety advice now, and the routine paused."""
+        now = self.clock()
+        async with self.database.transaction() as db:
+            repo = Repository(db)
+            await self._user(repo, user_id)
+            await repo.record_safety_screen(user_id, SAFETY_FLAGGED, now)
+            await repo.add_safety_event(user_id, "text_flag", level.value, now)
+            record = await repo.open_session(user_id)
+            if record is not None and not record.state.paused:
+                await repo.save_session(record, replace(record.state, paused=True), now)
+        log.info("red flag in free text (level %s): routine paused", level.value)
+        return self.progress_screens.red_flag_reply(urgent=level is RedFlagLevel.URGENT)
+
     # --- the hold timer ---------------------------------------------------------------------
 
     async def timer_screen(
@@ -347,12 +428,17 @@ class Coach:
         return user if user is not None else await repo.add_user(user_id, self.clock())
 
     def _onboarding_screen(self, user: UserRecord) -> View | None:
+        """What must come before any routine: consent, the red-flag screen (re-asked weekly)."""
         if user.consent_version is None:
             return self.screens.welcome()
         if user.safety_screen is None:
             return self.screens.red_flags_question()
         if user.safety_screen == SAFETY_FLAGGED:
             return self.screens.red_flags_advice()
+        screened = user.safety_screened_at
+        if screened is None or self.clock() - screened >= SAFETY_RECHECK_AFTER:
+            question = self.screens.red_flags_question()
+            return replace(question, text=f"{self.texts.safety.weekly_check}\n\n{question.text}")
         return None
 
     async def _resumed(self, repo: Repository, record: SessionRecord) -> View:

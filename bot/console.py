@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 
 from bot.coach import Coach
 from bot.routine.views import Timer, View
@@ -16,6 +17,7 @@ CONSOLE_USER_ID = 1
 QUIT = ("/quit", "/exit")
 TIMER_TICK_SECONDS = 5
 CHOICE_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+CHARTS_DIR = Path("limber-charts")
 
 ReadLine = Callable[[str], Awaitable[str | None]]
 Write = Callable[[str], None]
@@ -33,6 +35,9 @@ async def read_stdin(prompt: str) -> str | None:
 def render(view: View) -> str:
     """A View as plain text: the message, then its buttons as numbered choices."""
     lines = [view.text]
+    if view.reply_keyboard is not None:
+        suggestions = [label for row in view.reply_keyboard.rows for label in row]
+        lines.append("(" + " · ".join(suggestions) + ")")
     if view.rows:
         lines.append("")
         letters = iter(CHOICE_LETTERS)
@@ -50,7 +55,9 @@ class ConsoleChat:
         write: Write = print,
         sleep: Sleep = asyncio.sleep,
         user_id: int = CONSOLE_USER_ID,
+        charts_dir: Path = CHARTS_DIR,
     ) -> None:
+        self.charts_dir = charts_dir
         self.coach = coach
         self.read_line = read_line
         self.write = write
@@ -71,6 +78,8 @@ class ConsoleChat:
         commands = {
             "/start": self.coach.start,
             "/session": self.coach.open_session,
+            "/progress": self.coach.progress_report,
+            "/reminders": self.coach.show_reminders,
         }
         if line in commands:
             self.show(await commands[line](self.user_id))
@@ -110,8 +119,13 @@ class ConsoleChat:
         self.write(self.coach.screens.timer_line(0))
 
     def show(self, view: View) -> None:
-        """Print *view*; a view with choices becomes the screen that numbers refer to."""
+        """Print *view*; a view with choices becomes the screen that letters refer to."""
         self.write(render(view))
+        if view.image is not None:
+            path = self.charts_dir / f"{view.image_name or 'chart.png'}"
+            self.charts_dir.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(view.image)
+            self.write(self.coach.texts.progress.chart_saved.format(path=path))
         self.write("")
         if view.rows:
             self.screen = view

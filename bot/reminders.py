@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from bot.routine import reminders as clock_math
 from bot.routine.actions import GeneralAction, GeneralVerb
 from bot.routine.content import Content
+from bot.routine.progress_screens import ProgressScreens
 from bot.routine.screens import Screens
 from bot.routine.views import View
 from bot.store.database import Database
@@ -62,6 +63,7 @@ class Reminders:
     ) -> None:
         self.texts = content.texts
         self.screens = Screens(content)
+        self.progress_screens = ProgressScreens(content)
         self.database = database
         self.clock = clock
         self.policy = policy or NudgePolicy()
@@ -213,6 +215,8 @@ class Reminders:
                 claims.append((user.user_id, day, user.kind or DAILY, user.next_nudge_at))
             await repo.advance(moves)
             claimed = await repo.claim(claims, now, now + policy.lease)
+            zones = {user.user_id: user.time_zone for user in due}
+            check_ins = await self._check_ins_due(repo, claimed, zones, now)
             retried = []
             for nudge in await repo.expired_leases(now, policy.batch):
                 if now - nudge.due_at > policy.grace:
@@ -220,7 +224,9 @@ class Reminders:
                 else:
                     retried.append(nudge)
             await repo.renew_leases([nudge.id for nudge in retried], now + policy.lease)
-        return [self._outgoing(nudge) for nudge in (*claimed, *retried)]
+            if retried:
+                check_ins |= await self._check_ins_due(repo, retried, zones, now)
+        return [self._outgoing(nudge, check_ins.get(nudge.id)) for nudge in (*claimed, *retried)]
 
     async def nudge_sent(self, nudge_id: int, message_id: int) -> None:
         async with self.database.transaction() as db:
@@ -244,10 +250,42 @@ class Reminders:
 
     # --- helpers ------------------------------------------------------------------------------
 
-    def _outgoing(self, nudge: ClaimedNudge) -> OutgoingNudge:
-        return OutgoingNudge(
-            nudge.id, nudge.user_id, self.screens.nudge(nudge.user_id, nudge.local_date)
+    def _outgoing(self, nudge: ClaimedNudge, check_in_session: int | None) -> OutgoingNudge:
+        """The nudge, or — the morning after a session — the check-in question first."""
+        if check_in_session is not None:
+            view = self.progress_screens.check_in_question(check_in_session, before_session=False)
+        else:
+            view = self.screens.nudge(nudge.user_id, nudge.local_date)
+        return OutgoingNudge(nudge.id, nudge.user_id, view)
+
+    async def _check_ins_due(
+        self,
+        repo: ReminderRepository,
+        nudges: list[ClaimedNudge],
+        zones: dict[int, str],
+        now: datetime,
+    ) -> dict[int, int]:
+        """For each daily nudge the morning after a session not yet checked in: that session.
+
+        The question goes to people with reminders on (the check-in rides on their nudge).
+        """
+        daily = [nudge for nudge in nudges if nudge.kind == DAILY]
+        unchecked = await repo.unchecked_sessions(
+            [nudge.user_id for nudge in daily], now - timedelta(hours=48)
         )
+        due: dict[int, int] = {}
+        for nudge in daily:
+            if (session := unchecked.get(nudge.user_id)) is None:
+                continue
+            session_id, started = session
+            if nudge.user_id not in zones:  # a retried nudge: its user was not in this batch
+                settings = await repo.settings(nudge.user_id)
+                zones[nudge.user_id] = settings.time_zone if settings and settings.time_zone else ""
+            zone = _zone(zones[nudge.user_id])
+            day_before = nudge.local_date - timedelta(days=1)
+            if zone is not None and clock_math.local_date(started, zone) == day_before:
+                due[nudge.id] = session_id
+        return due
 
     async def _time_chosen(
         self, repo: ReminderRepository, settings: ReminderSettings, chosen: time
@@ -313,6 +351,7 @@ class Reminders:
             today = now.astimezone(zone).date()
             following = clock_math.next_nudge_after_local_day(settings.reminder_time, zone, today)
             await repo.update(settings.user_id, next_nudge_at=following, next_nudge_kind=DAILY)
+            await repo.record_answer(settings.user_id, today, "skipped")
         return self.screens.nudge_skipped()
 
     def _zone_from_text(self, text: str) -> str | None:

@@ -44,6 +44,8 @@ class GeneralVerb(StrEnum):
     NUDGE_START = "nstart"
     NUDGE_SNOOZE = "nsnooze"
     NUDGE_SKIP_TODAY = "nskip"
+    CHECK_IN = "check"
+    CHECK_IN_FIRST = "checkf"
 
 
 @dataclass(frozen=True)

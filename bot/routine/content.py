@@ -194,6 +194,64 @@ class NudgeTexts(_Strict):
     already_done: str
 
 
+class CheckInTexts(_Strict):
+    """The morning-after question and its answers."""
+
+    question: str
+    better: str
+    same: str
+    worse: str
+    thanks: str
+    thanks_worse: str
+    before_session: str
+
+
+class ProgressTexts(_Strict):
+    """`/progress`, the chart's labels, and the lines added to a session summary."""
+
+    empty: str
+    heading: str
+    sessions: str
+    streak: str
+    streak_forgiven: str
+    adherence: str
+    soreness: str
+    trend_down: str
+    trend_same: str
+    trend_up: str
+    exercises_heading: str
+    exercise_line: str
+    chart_title: str
+    chart_soreness_axis: str
+    chart_before: str
+    chart_after: str
+    chart_sessions_per_week: str
+    chart_sessions_axis: str
+    chart_date_axis: str
+    chart_day_format: str
+    chart_no_data: str
+    chart_saved: str
+    streak_in_summary: str
+    raised: str
+    gentler_default: str
+    regular_again: str
+    lowered: str
+    review: str
+    hold: str
+
+
+class SafetyTexts(_Strict):
+    """Red flags in free text, rest days and flare-ups: "seek advice", never a diagnosis."""
+
+    text_urgent: str
+    text_doctor: str
+    paused: str
+    rest_day: str
+    rest_day_seek_care: str
+    flare_up: str
+    weekly_check: str
+
+
 class NoticeTexts(_Strict):
     """Short answers shown on a button tap (Telegram: the callback-query toast)."""
 
@@ -218,6 +276,7 @@ class CommandTexts(_Strict):
     """Descriptions for the command menu (Telegram's setMyCommands)."""
 
     session: str = Field(max_length=256)
+    progress: str = Field(max_length=256)
     reminders: str = Field(max_length=256)
     help: str = Field(max_length=256)
     privacy: str = Field(max_length=256)
@@ -233,6 +292,9 @@ class Texts(_Strict):
     hints: HintTexts
     reminders: ReminderTexts
     nudges: NudgeTexts
+    check_in: CheckInTexts
+    progress: ProgressTexts
+    safety: SafetyTexts
     help: str
     privacy: str
     commands: CommandTexts

@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
 from bot.routine.actions import GeneralVerb, SessionVerb, general_action, session_action
-from bot.routine.content import Content, Dose, Exercise
+from bot.routine.content import Content, Dose, Exercise, SessionTexts
 from bot.routine.dosing import PersonalDose, dose_of
 from bot.routine.session import Outcome, Phase, SessionState, can_try_gentler
 from bot.routine.views import Action, ReplyKeyboard, Timer, View
@@ -259,12 +259,7 @@ class Screens:
         return View("\n\n".join(blocks), tuple(rows), timer=timer)
 
     def _dose_line(self, dose: Dose, exercise: Exercise, gentler: bool) -> str:
-        session = self.texts.session
-        template = session.dose_reps_per_side if dose.per_side else session.dose_reps
-        parts = [template.format(reps=dose.reps)]
-        if dose.hold_seconds:
-            parts.append(session.dose_hold.format(seconds=dose.hold_seconds))
-        line = " · ".join(parts)
+        line = dose_text(self.texts.session, dose)
         if exercise.dose_note and not gentler and dose == exercise.dose:
             line = f"{line}\n{exercise.dose_note}"
         return line
@@ -335,6 +330,15 @@ class Screens:
     @staticmethod
     def _general(verb: GeneralVerb, label: str, value: str | None = None) -> Action:
         return Action(general_action(verb, value), label)
+
+
+def dose_text(session: SessionTexts, dose: Dose) -> str:
+    """ "10 reps · hold about 5 s"."""
+    template = session.dose_reps_per_side if dose.per_side else session.dose_reps
+    parts = [template.format(reps=dose.reps)]
+    if dose.hold_seconds:
+        parts.append(session.dose_hold.format(seconds=dose.hold_seconds))
+    return " · ".join(parts)
 
 
 def _spoken_list(items: tuple[str, ...]) -> str:

@@ -3,7 +3,8 @@
 ```mermaid
 stateDiagram-v2
     [*] --> soreness_before
-    soreness_before --> exercise: soreness reported
+    soreness_before --> exercise: soreness reported (0–6)
+    soreness_before --> finished: soreness 7–10 (a rest day: no routine today)
     exercise --> exercise: done / skip (next exercise)
     exercise --> ease_off: too painful
     ease_off --> exercise: try the gentler option
@@ -22,10 +23,15 @@ outcome (exactly one when the session completes), and a finished session accepts
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from bot.routine.content import Routine
+
+# Pain-monitoring model (../shared/CLINICAL.md): soreness of 7/10 or more before a session means
+# no routine today, only gentle advice and when to seek care.
+TOO_SORE_TO_START = 7
 
 
 class Phase(StrEnum):
@@ -116,6 +122,8 @@ class SessionState:
     gentler: bool = False
     paused: bool = False
     stopped_early: bool = False
+    rest_day: bool = False
+    gentle_start: bool = False
     soreness_before: int | None = None
     soreness_after: int | None = None
 
@@ -144,8 +152,19 @@ def new_session(session_id: int) -> SessionState:
     return SessionState(session_id=session_id)
 
 
-def apply(routine: Routine, state: SessionState, event: Event) -> Transition:
-    """Apply *event* to *state*; a rejected event leaves the state as it was."""
+def apply(
+    routine: Routine,
+    state: SessionState,
+    event: Event,
+    *,
+    gentler_by_default: Collection[str] = frozenset(),
+) -> Transition:
+    """Apply *event* to *state*; a rejected event leaves the state as it was.
+
+    *gentler_by_default*: keys of exercises that open on their gentler option (after "too
+    painful" twice in a row, see `bot.routine.adaptation`). A session with `gentle_start` (the
+    one after a flare-up) opens every exercise on its gentler option.
+    """
     rejected = Transition(state, accepted=False, step=state.step)
     if state.finished:
         return rejected
@@ -158,20 +177,33 @@ def apply(routine: Routine, state: SessionState, event: Event) -> Transition:
 
     match state.phase, event:
         case Phase.SORENESS_BEFORE, SorenessReported(score=score) if _valid_score(score):
-            return _moved(state, replace(state, phase=Phase.EXERCISE, soreness_before=score))
+            if score >= TOO_SORE_TO_START:
+                rest = replace(
+                    state,
+                    phase=Phase.FINISHED,
+                    soreness_before=score,
+                    stopped_early=True,
+                    rest_day=True,
+                )
+                return _moved(state, rest)
+            first = _opens_gentler(routine, state, 0, gentler_by_default)
+            return _moved(
+                state,
+                replace(state, phase=Phase.EXERCISE, soreness_before=score, gentler=first),
+            )
         case Phase.SORENESS_AFTER, SorenessReported(score=score) if _valid_score(score):
             return _moved(state, replace(state, phase=Phase.FINISHED, soreness_after=score))
         case Phase.EXERCISE, Done():
             outcome = Outcome.GENTLER_DONE if state.gentler else Outcome.DONE
-            return _advance(routine, state, outcome)
+            return _advance(routine, state, outcome, gentler_by_default)
         case Phase.EXERCISE, Skip():
-            return _advance(routine, state, Outcome.SKIPPED)
+            return _advance(routine, state, Outcome.SKIPPED, gentler_by_default)
         case Phase.EXERCISE, TooPainful():
             return _moved(state, replace(state, phase=Phase.EASE_OFF))
         case Phase.EASE_OFF, TryGentler() if can_try_gentler(routine, state):
             return _moved(state, replace(state, phase=Phase.EXERCISE, gentler=True))
         case Phase.EASE_OFF, SkipAfterPain():
-            return _advance(routine, state, Outcome.TOO_PAINFUL)
+            return _advance(routine, state, Outcome.TOO_PAINFUL, gentler_by_default)
         case Phase.EASE_OFF, StopToday():
             stopped = replace(state, phase=Phase.SORENESS_AFTER, gentler=False, stopped_early=True)
             return Transition(stopped, accepted=True, step=state.step, outcome=Outcome.TOO_PAINFUL)
@@ -198,8 +230,22 @@ def _moved(before: SessionState, after: SessionState) -> Transition:
     return Transition(after, accepted=True, step=before.step)
 
 
-def _advance(routine: Routine, state: SessionState, outcome: Outcome) -> Transition:
+def _advance(
+    routine: Routine, state: SessionState, outcome: Outcome, gentler_by_default: Collection[str]
+) -> Transition:
     next_step = state.step + 1
     phase = Phase.EXERCISE if next_step < len(routine.exercises) else Phase.SORENESS_AFTER
-    moved = replace(state, phase=phase, step=next_step, gentler=False)
+    gentler = _opens_gentler(routine, state, next_step, gentler_by_default)
+    moved = replace(state, phase=phase, step=next_step, gentler=gentler)
     return Transition(moved, accepted=True, step=state.step, outcome=outcome)
+
+
+def _opens_gentler(
+    routine: Routine, state: SessionState, step: int, gentler_by_default: Collection[str]
+) -> bool:
+    if step >= len(routine.exercises):
+        return False
+    exercise = routine.exercises[step]
+    if exercise.gentler is None:
+        return False
+    return state.gentle_start or exercise.key in gentler_by_default

@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Time,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.engine import Dialect
@@ -113,6 +114,8 @@ class RoutineSession(Base):
     gentler: Mapped[bool] = mapped_column(Boolean, default=False)
     paused: Mapped[bool] = mapped_column(Boolean, default=False)
     stopped_early: Mapped[bool] = mapped_column(Boolean, default=False)
+    rest_day: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    gentle_start: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     soreness_before: Mapped[int | None] = mapped_column(SmallInteger)
     soreness_after: Mapped[int | None] = mapped_column(SmallInteger)
     content_version: Mapped[str] = mapped_column(String(32))
@@ -172,6 +175,8 @@ class Nudge(Base):
     status: Mapped[str] = mapped_column(String(10))
     message_id: Mapped[int | None] = mapped_column(BigInteger)
     attempts: Mapped[int] = mapped_column(SmallInteger, default=0)
+    # What the user did with it: "started", "snoozed" or "skipped" (a rest day, for the streak).
+    answer: Mapped[str | None] = mapped_column(String(8))
 
 
 class ExerciseDose(Base):
@@ -186,4 +191,34 @@ class ExerciseDose(Base):
     reps: Mapped[int] = mapped_column(SmallInteger)
     hold_seconds: Mapped[int] = mapped_column(SmallInteger)
     gentler_default: Mapped[bool] = mapped_column(Boolean, default=False)
+    # What bot.routine.adaptation needs to stay idempotent (see bot/routine/dosing.py).
+    since_session: Mapped[int | None] = mapped_column(Integer)
+    raised_after: Mapped[int | None] = mapped_column(Integer)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class CheckIn(Base):
+    """The morning-after answer: is the back better, the same or worse than before the session?"""
+
+    __tablename__ = "check_ins"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), unique=True
+    )
+    answer: Mapped[str] = mapped_column(String(8))
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class SafetyEvent(Base):
+    """A safety event (a red flag, a rest day, a flare-up): its kind and time, never free text."""
+
+    __tablename__ = "safety_events"
+    __table_args__ = (Index("ix_safety_events_user_at", "user_id", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+    kind: Mapped[str] = mapped_column(String(24))
+    level: Mapped[str | None] = mapped_column(String(16))

@@ -12,7 +12,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.routine.session import Status
-from bot.store.models import Nudge, RoutineSession, User
+from bot.store.models import CheckIn, Nudge, RoutineSession, User
 
 DAILY = "daily"
 SNOOZE = "snooze"
@@ -94,6 +94,27 @@ _SET_NUDGE_STATUS = (
         lease_until=None,
     )
 )
+_UNCHECKED_SESSIONS = (
+    select(RoutineSession.user_id, RoutineSession.id, RoutineSession.started_at)
+    .outerjoin(CheckIn, CheckIn.session_id == RoutineSession.id)
+    .where(
+        RoutineSession.user_id.in_(bindparam("b_user_ids", expanding=True)),
+        RoutineSession.status.in_((Status.COMPLETED.value, Status.STOPPED_FOR_PAIN.value)),
+        RoutineSession.rest_day.is_(False),
+        RoutineSession.started_at >= bindparam("b_since"),
+        CheckIn.id.is_(None),
+    )
+    .order_by(RoutineSession.id)
+)
+_ANSWER = (
+    update(Nudge)
+    .where(
+        Nudge.user_id == bindparam("b_user_id"),
+        Nudge.local_date == bindparam("b_day"),
+        Nudge.kind == DAILY,
+    )
+    .values(answer=bindparam("b_answer"))
+)
 _LAST_FINISHED = (
     select(RoutineSession.user_id, func.max(RoutineSession.finished_at))
     .where(
@@ -134,6 +155,23 @@ class ReminderRepository:
             return {}
         rows = await self.connection.execute(_LAST_FINISHED, {"b_user_ids": list(user_ids)})
         return {user_id: finished for user_id, finished in rows if finished is not None}
+
+    async def unchecked_sessions(
+        self, user_ids: Sequence[int], since: datetime
+    ) -> dict[int, tuple[int, datetime]]:
+        """Each user's latest finished session since *since* with no check-in: (id, started)."""
+        if not user_ids:
+            return {}
+        rows = await self.connection.execute(
+            _UNCHECKED_SESSIONS, {"b_user_ids": list(user_ids), "b_since": since}
+        )
+        return {user_id: (session_id, started) for user_id, session_id, started in rows}
+
+    async def record_answer(self, user_id: int, day: date, answer: str) -> None:
+        """What the user did with the day's nudge (e.g. "skipped": a rest day)."""
+        await self.connection.execute(
+            _ANSWER, {"b_user_id": user_id, "b_day": day, "b_answer": answer}
+        )
 
     # --- the sweep ----------------------------------------------------------------------------
 

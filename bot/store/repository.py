@@ -8,17 +8,26 @@ this module, so nothing above the store holds a database object.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.routine.content import Dose
 from bot.routine.dosing import PersonalDose
 from bot.routine.session import Outcome, Phase, SessionState, Status
-from bot.store.models import ExerciseDose, RoutineSession, SorenessReport, StepResult, User
+from bot.store.models import (
+    ExerciseDose,
+    RoutineSession,
+    SafetyEvent,
+    SorenessReport,
+    StepResult,
+    User,
+)
 
 
 @dataclass(frozen=True)
@@ -26,6 +35,8 @@ class UserRecord:
     id: int
     consent_version: str | None
     safety_screen: str | None
+    safety_screened_at: datetime | None = None
+    time_zone: str | None = None
 
 
 @dataclass(frozen=True)
@@ -47,14 +58,16 @@ _SESSION_COLUMNS = (
     RoutineSession.gentler,
     RoutineSession.paused,
     RoutineSession.stopped_early,
+    RoutineSession.rest_day,
+    RoutineSession.gentle_start,
     RoutineSession.soreness_before,
     RoutineSession.soreness_after,
     RoutineSession.version,
 )
 
-_GET_USER = select(User.id, User.consent_version, User.safety_screen).where(
-    User.id == bindparam("b_user_id")
-)
+_GET_USER = select(
+    User.id, User.consent_version, User.safety_screen, User.safety_screened_at, User.time_zone
+).where(User.id == bindparam("b_user_id"))
 _ADD_USER = insert(User)
 _UPDATE_USER = update(User).where(User.id == bindparam("b_user_id"))
 _OPEN_SESSION = select(*_SESSION_COLUMNS).where(
@@ -82,6 +95,7 @@ _SAVE_SESSION = (
                 "gentler",
                 "paused",
                 "stopped_early",
+                "rest_day",
                 "soreness_before",
                 "soreness_after",
                 "status",
@@ -97,20 +111,35 @@ _OUTCOME_COUNTS = (
     .group_by(StepResult.outcome)
 )
 _ADD_SORENESS = insert(SorenessReport)
-_DOSES = select(ExerciseDose.exercise_key, ExerciseDose.reps, ExerciseDose.hold_seconds).where(
-    ExerciseDose.user_id == bindparam("b_user_id")
-)
+_DOSES = select(
+    ExerciseDose.exercise_key,
+    ExerciseDose.reps,
+    ExerciseDose.hold_seconds,
+    ExerciseDose.gentler_default,
+    ExerciseDose.since_session,
+    ExerciseDose.raised_after,
+).where(ExerciseDose.user_id == bindparam("b_user_id"))
+_ADD_SAFETY_EVENT = insert(SafetyEvent)
 
 
 class Repository:
     def __init__(self, connection: AsyncConnection) -> None:
         self.connection = connection
+        self.dialect = connection.dialect.name
 
     # --- users ------------------------------------------------------------------------------
 
     async def get_user(self, user_id: int) -> UserRecord | None:
         row = (await self.connection.execute(_GET_USER, {"b_user_id": user_id})).first()
-        return None if row is None else UserRecord(row.id, row.consent_version, row.safety_screen)
+        if row is None:
+            return None
+        return UserRecord(
+            row.id,
+            row.consent_version,
+            row.safety_screen,
+            row.safety_screened_at,
+            row.time_zone,
+        )
 
     async def add_user(self, user_id: int, now: datetime) -> UserRecord:
         await self.connection.execute(
@@ -145,9 +174,9 @@ class Repository:
         return None if row is None else _session_record(row)
 
     async def create_session(
-        self, user_id: int, content_version: str, now: datetime
+        self, user_id: int, content_version: str, now: datetime, *, gentle_start: bool = False
     ) -> SessionRecord:
-        state = SessionState(session_id=0)
+        state = SessionState(session_id=0, gentle_start=gentle_start)
         result = await self.connection.execute(
             _ADD_SESSION,
             {
@@ -159,11 +188,14 @@ class Repository:
                 "gentler": state.gentler,
                 "paused": state.paused,
                 "stopped_early": state.stopped_early,
+                "rest_day": state.rest_day,
+                "gentle_start": state.gentle_start,
                 "content_version": content_version,
                 "version": 1,
             },
         )
-        return SessionRecord(user_id, SessionState(session_id=result.scalar_one()), version=1)
+        created = SessionState(session_id=result.scalar_one(), gentle_start=gentle_start)
+        return SessionRecord(user_id, created, version=1)
 
     async def save_session(self, record: SessionRecord, state: SessionState, now: datetime) -> int:
         """Write *state* if the row is still at `record.version`; returns the new version."""
@@ -178,6 +210,7 @@ class Repository:
                 "b_gentler": state.gentler,
                 "b_paused": state.paused,
                 "b_stopped_early": state.stopped_early,
+                "b_rest_day": state.rest_day,
                 "b_soreness_before": state.soreness_before,
                 "b_soreness_after": state.soreness_after,
                 "b_status": state.status.value,
@@ -235,7 +268,62 @@ class Repository:
     async def doses(self, user_id: int) -> dict[str, PersonalDose]:
         """The user's adapted doses; an exercise not listed is at its seed dose."""
         rows = await self.connection.execute(_DOSES, {"b_user_id": user_id})
-        return {key: PersonalDose(reps, hold) for key, reps, hold in rows}
+        return {
+            row.exercise_key: PersonalDose(
+                row.reps,
+                row.hold_seconds,
+                gentler_default=row.gentler_default,
+                since_session=row.since_session,
+                raised_after=row.raised_after,
+            )
+            for row in rows
+        }
+
+    async def save_doses(
+        self, user_id: int, doses: Mapping[str, PersonalDose], now: datetime
+    ) -> None:
+        """Store each exercise's new dose (insert or replace)."""
+        if not doses:
+            return
+        dialect_insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
+        statement = dialect_insert(ExerciseDose)
+        statement = statement.on_conflict_do_update(
+            index_elements=[ExerciseDose.user_id, ExerciseDose.exercise_key],
+            set_={
+                "reps": statement.excluded.reps,
+                "hold_seconds": statement.excluded.hold_seconds,
+                "gentler_default": statement.excluded.gentler_default,
+                "since_session": statement.excluded.since_session,
+                "raised_after": statement.excluded.raised_after,
+                "updated_at": statement.excluded.updated_at,
+            },
+        )
+        await self.connection.execute(
+            statement,
+            [
+                {
+                    "user_id": user_id,
+                    "exercise_key": key,
+                    "reps": dose.reps,
+                    "hold_seconds": dose.hold_seconds,
+                    "gentler_default": dose.gentler_default,
+                    "since_session": dose.since_session,
+                    "raised_after": dose.raised_after,
+                    "updated_at": now,
+                }
+                for key, dose in doses.items()
+            ],
+        )
+
+    # --- safety -----------------------------------------------------------------------------
+
+    async def add_safety_event(
+        self, user_id: int, kind: str, level: str | None, now: datetime
+    ) -> None:
+        """Record that a safety event happened: its kind and time, never what the user wrote."""
+        await self.connection.execute(
+            _ADD_SAFETY_EVENT, {"user_id": user_id, "kind": kind, "level": level, "at": now}
+        )
 
 
 def _session_record(row: Any) -> SessionRecord:
@@ -246,6 +334,8 @@ def _session_record(row: Any) -> SessionRecord:
         gentler=row.gentler,
         paused=row.paused,
         stopped_early=row.stopped_early,
+        rest_day=row.rest_day,
+        gentle_start=row.gentle_start,
         soreness_before=row.soreness_before,
         soreness_after=row.soreness_after,
     )

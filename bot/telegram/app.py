@@ -69,6 +69,7 @@ async def _post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> 
     await application.bot.set_my_commands(
         [
             BotCommand("session", commands.session),
+            BotCommand("progress", commands.progress),
             BotCommand("reminders", commands.reminders),
             BotCommand("help", commands.help),
             BotCommand("privacy", commands.privacy),

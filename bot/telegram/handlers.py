@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import cast
 
 from telegram import Message, Update
-from telegram.constants import ChatMemberStatus, ChatType
+from telegram.constants import ChatAction, ChatMemberStatus, ChatType
 from telegram.ext import (
     CallbackQueryHandler,
     ChatMemberHandler,
@@ -42,6 +42,15 @@ async def session(update: Update, context: LimberContext) -> None:
     if message is None or user is None:
         return
     await reply(message, await context.coach.open_session(user.id))
+
+
+async def progress(update: Update, context: LimberContext) -> None:
+    """/progress: the figures as text, and a chart."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        return
+    await message.get_bot().send_chat_action(message.chat_id, ChatAction.UPLOAD_PHOTO)
+    await reply(message, await context.coach.progress_report(user.id))
 
 
 async def reminders(update: Update, context: LimberContext) -> None:
@@ -162,6 +171,7 @@ def register(application: LimberApplication) -> None:
     """Every handler, in one place."""
     application.add_handler(CommandHandler("start", start))
     application.add_handler(CommandHandler("session", session))
+    application.add_handler(CommandHandler("progress", progress))
     application.add_handler(CommandHandler("reminders", reminders))
     application.add_handler(CommandHandler("help", help_command))
     application.add_handler(CommandHandler("privacy", privacy))

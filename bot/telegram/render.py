@@ -8,6 +8,7 @@ from telegram import (
     CallbackQuery,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    InputFile,
     KeyboardButton,
     Message,
     ReplyKeyboardMarkup,
@@ -41,12 +42,19 @@ def keyboard(view: View) -> InlineKeyboardMarkup | ReplyKeyboardMarkup | None:
 
 
 async def reply(message: Message, view: View) -> Message:
-    """Send *view* as a new message in the chat of *message*."""
-    return await message.get_bot().send_message(
+    """Send *view* as a new message in the chat of *message* (and its chart, if it has one)."""
+    bot = message.get_bot()
+    sent = await bot.send_message(
         chat_id=message.chat_id,
         text=view.text[:MAX_MESSAGE_LENGTH],
         reply_markup=keyboard(view),
     )
+    if view.image is not None:
+        await bot.send_photo(
+            chat_id=message.chat_id,
+            photo=InputFile(view.image, filename=view.image_name or "chart.png"),
+        )
+    return sent
 
 
 async def edit(query: CallbackQuery, view: View) -> None:

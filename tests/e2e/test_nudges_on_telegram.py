@@ -70,9 +70,17 @@ async def test_the_nudge_arrives_at_nine_in_berlin_and_starts_the_routine(
         clock.advance(days=1)
         report = await sweeper(limber).sweep()
         assert report.sent == 1
+        # The morning after a routine, the nudge asks about yesterday first (the 24-hour rule).
         nudge = api.last_message(ann.chat_id)
-        assert "routine" in nudge.text
-        assert nudge.labels == ["▶️ Start now", "⏰ Snooze 1 h", "🚫 Skip today"]
+        assert "compared with before yesterday's routine" in nudge.text
+        assert nudge.labels == ["🙂 Better", "😐 Same", "🙁 Worse"]
+        await ann.tap("Same")
+        assert "Thanks — noted." in ann.last_text
+        assert api.last_message(ann.chat_id).labels == [
+            "▶️ Start now",
+            "⏰ Snooze 1 h",
+            "🚫 Skip today",
+        ]
 
         await ann.tap("Start now")
         assert api.last_message(ann.chat_id).message_id == nudge.message_id
@@ -86,6 +94,7 @@ async def test_snooze_and_skip_from_the_nudge(api: FakeBotApi, sqlite_url: str) 
         ann = limber.user()
         await onboard_with_reminder(ann, api)
         await next_morning_nudge(limber, clock)
+        await ann.tap("Better")
         await ann.tap("Snooze")
         assert "I'll remind you again at 10:01" in ann.last_text
         clock.advance(hours=1)

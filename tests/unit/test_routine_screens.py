@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import re
 import string
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime, time
@@ -22,8 +23,11 @@ from bot.routine.actions import (
     SessionVerb,
     parse_action,
 )
+from bot.routine.adaptation import ChangeKind, DoseChange, Hold
 from bot.routine.content import Content, Routine
 from bot.routine.dosing import PersonalDose
+from bot.routine.progress import CheckIn, SorenessTrend, Streak
+from bot.routine.progress_screens import ProgressScreens
 from bot.routine.screens import Screens
 from bot.routine.session import Outcome, Phase, SessionState
 from bot.routine.views import Timer, View
@@ -493,6 +497,60 @@ def every_view(screens: Screens) -> Iterator[View]:
                 soreness_after=after,
             )
             yield screens.current(state, outcomes=OUTCOMES)
+    yield from progress_views(ProgressScreens(screens.content))
+
+
+def progress_views(progress: ProgressScreens) -> Iterator[View]:
+    """Every progress, check-in and safety screen, and the lines a summary can gain."""
+    seed = PersonalDose(10, 3)
+    changes = [
+        DoseChange("bridge", kind, seed, replace(seed, reps=12))
+        for kind in (
+            ChangeKind.RAISED,
+            ChangeKind.GENTLER_DEFAULT,
+            ChangeKind.REGULAR_AGAIN,
+            ChangeKind.LOWERED,
+        )
+    ]
+    yield View("\n".join(progress.changes(changes)))
+    for trend in (SorenessTrend(5, 3, 14), SorenessTrend(4, 4, 14), SorenessTrend(2, 4, 14)):
+        yield View(progress.trend_line(trend) or "")
+    yield View(progress.streak_line(Streak(4)) or "")
+    yield View(progress.hold_line(Hold.HIGH_SORENESS) or "")
+    for streak in (Streak(3), Streak(5, forgiven=1)):
+        yield View(
+            progress.report(
+                sessions=4,
+                streak=streak,
+                week=0.5,
+                month=0.25,
+                average_before=5.0,
+                average_after=3.5,
+                trend=SorenessTrend(5, 3, 14),
+                outcomes={"bridge": Counter({Outcome.DONE: 3})},
+            )
+        )
+    yield View(
+        progress.report(
+            sessions=0,
+            streak=Streak(0),
+            week=0,
+            month=0,
+            average_before=None,
+            average_after=None,
+            trend=None,
+            outcomes={},
+        )
+    )
+    for before_session in (False, True):
+        yield progress.check_in_question(42, before_session=before_session)
+    for answer in CheckIn:
+        yield View(progress.check_in_thanks(answer, ["line"]))
+    yield progress.rest_day()
+    for urgent in (False, True):
+        yield progress.red_flag_reply(urgent)
+    # The terminal chat fills this one when it saves the chart.
+    yield View(progress.texts.progress.chart_saved.format(path="limber-charts/progress.png"))
 
 
 def _words(view: View) -> list[str]:

@@ -12,6 +12,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 from bot.routine.content import Routine, load_content
 from bot.routine.session import (
+    TOO_SORE_TO_START,
     Done,
     Event,
     Outcome,
@@ -73,11 +74,14 @@ EVENTS: dict[str, Event] = {
     "skip_after_pain": SkipAfterPain(),
     "stop_today": StopToday(),
     "soreness_0": SorenessReported(0),
+    "soreness_6": SorenessReported(6),
+    "soreness_7": SorenessReported(7),
     "soreness_10": SorenessReported(10),
     "soreness_11": SorenessReported(11),
     "soreness_minus_1": SorenessReported(-1),
 }
 
+_REST = {"phase": Phase.FINISHED, "stopped_early": True, "rest_day": True}
 _PAUSE = ({"paused": True}, None)
 _RESUME = ({"paused": False}, None)
 _NEXT = {"phase": Phase.EXERCISE, "step": 3, "gentler": False}
@@ -88,7 +92,10 @@ _LAST = {"phase": Phase.SORENESS_AFTER, "step": TOTAL, "gentler": False}
 ACCEPTED: dict[tuple[str, str], tuple[dict[str, Any], Outcome | None]] = {
     ("soreness_before", "pause"): _PAUSE,
     ("soreness_before", "soreness_0"): ({"phase": Phase.EXERCISE, "soreness_before": 0}, None),
-    ("soreness_before", "soreness_10"): ({"phase": Phase.EXERCISE, "soreness_before": 10}, None),
+    ("soreness_before", "soreness_6"): ({"phase": Phase.EXERCISE, "soreness_before": 6}, None),
+    # 7/10 or more before: no routine today, a rest day (CLINICAL.md, pain monitoring).
+    ("soreness_before", "soreness_7"): (_REST | {"soreness_before": 7}, None),
+    ("soreness_before", "soreness_10"): (_REST | {"soreness_before": 10}, None),
     ("exercise", "done"): (_NEXT, Outcome.DONE),
     ("exercise", "skip"): (_NEXT, Outcome.SKIPPED),
     ("exercise", "too_painful"): ({"phase": Phase.EASE_OFF}, None),
@@ -123,10 +130,20 @@ ACCEPTED: dict[tuple[str, str], tuple[dict[str, Any], Outcome | None]] = {
     ("ease_off_last", "pause"): _PAUSE,
     ("soreness_after", "pause"): _PAUSE,
     ("soreness_after", "soreness_0"): ({"phase": Phase.FINISHED, "soreness_after": 0}, None),
+    ("soreness_after", "soreness_6"): ({"phase": Phase.FINISHED, "soreness_after": 6}, None),
+    ("soreness_after", "soreness_7"): ({"phase": Phase.FINISHED, "soreness_after": 7}, None),
     ("soreness_after", "soreness_10"): ({"phase": Phase.FINISHED, "soreness_after": 10}, None),
     ("soreness_after_stopped", "pause"): _PAUSE,
     ("soreness_after_stopped", "soreness_0"): (
         {"phase": Phase.FINISHED, "soreness_after": 0},
+        None,
+    ),
+    ("soreness_after_stopped", "soreness_6"): (
+        {"phase": Phase.FINISHED, "soreness_after": 6},
+        None,
+    ),
+    ("soreness_after_stopped", "soreness_7"): (
+        {"phase": Phase.FINISHED, "soreness_after": 7},
         None,
     ),
     ("soreness_after_stopped", "soreness_10"): (
@@ -352,7 +369,12 @@ def check_transition(
     assert after.step >= before.step
     assert after.step <= before.step + 1
     assert after.step <= TOTAL
-    if after.step == before.step + 1 or after.stopped_early != before.stopped_early:
+    if after.rest_day:
+        assert before.phase is Phase.SORENESS_BEFORE
+        assert after.soreness_before is not None
+        assert after.soreness_before >= TOO_SORE_TO_START
+        assert transition.outcome is None
+    elif after.step == before.step + 1 or after.stopped_early != before.stopped_early:
         assert transition.outcome is not None
     if transition.outcome is not None:
         assert 0 <= transition.step < TOTAL
@@ -368,12 +390,18 @@ def check_finished(state: SessionState, outcomes: dict[int, Outcome]) -> None:
     if not state.finished:
         return
     assert state.soreness_before is not None
-    assert state.soreness_after is not None
-    if state.stopped_early:
+    if state.rest_day:
+        # Too sore to start: no exercise was offered, so none has an outcome.
+        assert state.status is Status.STOPPED_FOR_PAIN
+        assert state.soreness_after is None
+        assert outcomes == {}
+    elif state.stopped_early:
+        assert state.soreness_after is not None
         assert state.status is Status.STOPPED_FOR_PAIN
         assert outcomes[state.step] is Outcome.TOO_PAINFUL
         assert sorted(outcomes) == list(range(state.step + 1))
     else:
+        assert state.soreness_after is not None
         assert state.status is Status.COMPLETED
         assert sorted(outcomes) == list(range(TOTAL))
     for event in ALL_EVENTS:

@@ -1,0 +1,163 @@
+"""Screens for progress, check-ins and safety: numbers from `bot.routine.progress` and
+`bot.routine.adaptation` filled into sentences from `content/texts.yaml`."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from bot.routine.actions import GeneralVerb, general_action
+from bot.routine.adaptation import ChangeKind, DoseChange, Hold
+from bot.routine.content import Content
+from bot.routine.dosing import dose_of
+from bot.routine.progress import CheckIn, Direction, SorenessTrend, Streak
+from bot.routine.screens import dose_text
+from bot.routine.session import Outcome
+from bot.routine.views import Action, View
+
+CHECK_IN_CODES = {CheckIn.BETTER: "b", CheckIn.SAME: "s", CheckIn.WORSE: "w"}
+CHECK_IN_FROM_CODE = {code: answer for answer, code in CHECK_IN_CODES.items()}
+
+
+class ProgressScreens:
+    def __init__(self, content: Content) -> None:
+        self.routine = content.routine
+        self.texts = content.texts
+
+    # --- the session summary ------------------------------------------------------------------
+
+    def changes(self, changes: Sequence[DoseChange]) -> list[str]:
+        """One line for each dose change: "you're ready for 12 bridges next time"."""
+        progress = self.texts.progress
+        lines = []
+        for change in changes:
+            exercise = self.routine.exercise(change.exercise_key)
+            title = exercise.title
+            if change.kind is ChangeKind.RAISED:
+                dose = dose_of(exercise, {exercise.key: change.new})
+                lines.append(
+                    progress.raised.format(title=title, dose=dose_text(self.texts.session, dose))
+                )
+            elif change.kind is ChangeKind.GENTLER_DEFAULT:
+                lines.append(progress.gentler_default.format(title=title))
+            elif change.kind is ChangeKind.REGULAR_AGAIN:
+                lines.append(progress.regular_again.format(title=title))
+            else:
+                lines.append(progress.lowered.format(title=title))
+        return lines
+
+    def streak_line(self, streak: Streak) -> str | None:
+        if streak.days < 2:
+            return None
+        return self.texts.progress.streak_in_summary.format(days=streak.days)
+
+    def trend_line(self, trend: SorenessTrend | None) -> str | None:
+        if trend is None:
+            return None
+        progress = self.texts.progress
+        template = {
+            Direction.DOWN: progress.trend_down,
+            Direction.SAME: progress.trend_same,
+            Direction.UP: progress.trend_up,
+        }[trend.direction]
+        return template.format(
+            from_value=trend.from_value, to_value=trend.to_value, days=trend.days
+        )
+
+    def hold_line(self, hold: Hold | None) -> str | None:
+        if hold in (Hold.HIGH_SORENESS, Hold.WORSE_CHECK_INS):
+            return self.texts.progress.hold
+        return None
+
+    # --- /progress ----------------------------------------------------------------------------
+
+    def report(
+        self,
+        *,
+        sessions: int,
+        streak: Streak,
+        week: float,
+        month: float,
+        average_before: float | None,
+        average_after: float | None,
+        trend: SorenessTrend | None,
+        outcomes: Mapping[str, Counter[Outcome]],
+    ) -> str:
+        progress = self.texts.progress
+        if sessions == 0:
+            return progress.empty
+        lines = [progress.heading, progress.sessions.format(count=sessions)]
+        if streak.forgiven:
+            lines.append(
+                progress.streak_forgiven.format(days=streak.days, forgiven=streak.forgiven)
+            )
+        else:
+            lines.append(progress.streak.format(days=streak.days))
+        lines.append(progress.adherence.format(week=round(week * 100), month=round(month * 100)))
+        if average_before is not None and average_after is not None:
+            lines.append(
+                progress.soreness.format(
+                    before=f"{average_before:.1f}", after=f"{average_after:.1f}"
+                )
+            )
+        if (trend_line := self.trend_line(trend)) is not None:
+            lines.append(trend_line)
+        lines.append("")
+        lines.append(progress.exercises_heading)
+        for exercise in self.routine.exercises:
+            counts = outcomes.get(exercise.key, Counter())
+            lines.append(
+                progress.exercise_line.format(
+                    title=exercise.title,
+                    done=counts[Outcome.DONE],
+                    gentler=counts[Outcome.GENTLER_DONE],
+                    painful=counts[Outcome.TOO_PAINFUL],
+                    skipped=counts[Outcome.SKIPPED],
+                )
+            )
+        return "\n".join(lines)
+
+    # --- check-ins ----------------------------------------------------------------------------
+
+    def check_in_question(self, session_id: int, *, before_session: bool) -> View:
+        """Better / Same / Worse about *session_id*; asked by the nudge, or before a session."""
+        check_in = self.texts.check_in
+        verb = GeneralVerb.CHECK_IN_FIRST if before_session else GeneralVerb.CHECK_IN
+        labels = {CheckIn.BETTER: check_in.better, CheckIn.SAME: check_in.same}
+        labels[CheckIn.WORSE] = check_in.worse
+        row = tuple(
+            Action(general_action(verb, f"{session_id}-{CHECK_IN_CODES[answer]}"), label)
+            for answer, label in labels.items()
+        )
+        text = check_in.before_session if before_session else check_in.question
+        return View(text, (row,))
+
+    def check_in_thanks(self, answer: CheckIn, lines: Sequence[str]) -> str:
+        check_in = self.texts.check_in
+        first = check_in.thanks_worse if answer is CheckIn.WORSE else check_in.thanks
+        return "\n\n".join((first, *lines))
+
+    # --- safety -------------------------------------------------------------------------------
+
+    def rest_day(self) -> View:
+        safety = self.texts.safety
+        return View(f"{safety.rest_day}\n\n{safety.rest_day_seek_care}")
+
+    def red_flag_reply(self, urgent: bool) -> View:
+        safety = self.texts.safety
+        button = Action(
+            general_action(GeneralVerb.FLAGS_ASSESSED), self.texts.buttons.flags_assessed
+        )
+        text = safety.text_urgent if urgent else safety.text_doctor
+        return View(text, ((button,),), fresh=True)
+
+
+def parse_check_in(value: str | None) -> tuple[int, CheckIn] | None:
+    """Button value "<session id>-<b|s|w>" back to (session id, answer)."""
+    if value is None:
+        return None
+    session, _, code = value.partition("-")
+    answer = CHECK_IN_FROM_CODE.get(code)
+    if answer is None or not session.isdigit() or len(session) > 18:
+        return None
+    return int(session), answer
