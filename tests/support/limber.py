@@ -53,10 +53,13 @@ async def running_limber(
     """Limber on *api*, initialized (and with `start=True` also started: jobs run)."""
     config = limber_settings(api, database_url, **settings)
     database = Database(database_url)
-    coach = Coach(content or load_content(), database, clock=clock, nudge_policy=nudge_policy(config))
+    coach = Coach(
+        content or load_content(), database, clock=clock, nudge_policy=nudge_policy(config)
+    )
     application = build_application(config, coach, request=api)
     errors = HandlerErrors.attach(application)
-    assert application.post_init is not None and application.post_shutdown is not None
+    assert application.post_init is not None
+    assert application.post_shutdown is not None
     try:
         async with application:
             await application.post_init(application)
