@@ -31,5 +31,7 @@ def nudge_policy(settings: Settings) -> NudgePolicy:
 def bootstrap(settings: Settings) -> Services:
     content = load_content(settings.content_dir or DEFAULT_CONTENT_DIR)
     database = Database(settings.database_url)
-    coach = Coach(content, database, nudge_policy=nudge_policy(settings))
+    coach = Coach(
+        content, database, nudge_policy=nudge_policy(settings), admin_ids=settings.admin_ids
+    )
     return Services(settings, content, database, coach)

@@ -27,7 +27,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="limber", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser(
-        "run", help="run the Telegram bot (long polling); the terminal chat without BOT_TOKEN"
+        "run",
+        help="run the Telegram bot (long polling, or a webhook with WEBHOOK_URL); "
+        "the terminal chat without BOT_TOKEN",
     )
     console = commands.add_parser("console", help="the same coaching session in this terminal")
     console.add_argument("--user", type=int, default=1, help="the user id to chat as (default 1)")
@@ -40,7 +42,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as error:
         print(f"limber: invalid settings:\n{error}", file=sys.stderr)
         return 2
-    secrets = [settings.bot_token.get_secret_value()] if settings.bot_token else []
+    secrets = [
+        secret.get_secret_value()
+        for secret in (settings.bot_token, settings.webhook_secret)
+        if secret is not None
+    ]
     configure_logging(
         settings.log_level, json_format=settings.log_format == "json", secrets=secrets
     )
@@ -96,6 +102,11 @@ def _run_telegram(services: Services) -> int:
     from bot.telegram.app import build_application
 
     application = build_application(services.settings, services.coach)
+    if services.settings.webhook_url:
+        from bot.telegram.webhook import serve_webhook
+
+        asyncio.run(serve_webhook(application, services.database, services.settings))
+        return 0
     log.info("starting long polling")
     # Never drop pending updates: taps sent while the bot was down are processed when it is back.
     application.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)

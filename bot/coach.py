@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.exc import IntegrityError
 
+from bot.privacy import PrivacyDesk
 from bot.progress import ProgressCoach
 from bot.reminders import NudgePolicy, Reminders
 from bot.routine.actions import (
@@ -47,6 +48,7 @@ from bot.routine.session import (
 from bot.routine.views import Timer, View
 from bot.store.database import Database
 from bot.store.repository import Repository, SessionRecord, StaleSessionError, UserRecord
+from bot.store.stats import usage_since
 
 log = logging.getLogger(__name__)
 
@@ -101,6 +103,7 @@ class Coach:
         database: Database,
         clock: Callable[[], datetime] = utc_now,
         nudge_policy: NudgePolicy | None = None,
+        admin_ids: frozenset[int] = frozenset(),
     ) -> None:
         self.content = content
         self.texts = content.texts
@@ -110,6 +113,8 @@ class Coach:
         self.reminders = Reminders(content, database, clock, nudge_policy)
         self.progress = ProgressCoach(content, database, clock)
         self.progress_screens = ProgressScreens(content)
+        self.privacy_desk = PrivacyDesk(content, database, clock)
+        self.admin_ids = admin_ids
 
     # --- commands ---------------------------------------------------------------------------
 
@@ -161,6 +166,22 @@ class Coach:
     def privacy(self) -> View:
         return View(self.texts.privacy)
 
+    async def export(self, user_id: int) -> View:
+        """`/export`: everything stored about the user, as files."""
+        return await self.privacy_desk.export(user_id)
+
+    def confirm_delete(self) -> View:
+        """`/delete`: a confirmation button first."""
+        return self.privacy_desk.confirm_delete()
+
+    async def stats(self, user_id: int) -> View:
+        """`/stats` for admins (ADMIN_IDS); anyone else gets the unknown-command answer."""
+        if user_id not in self.admin_ids:
+            return self.unknown_command()
+        async with self.database.transaction() as db:
+            usage = await usage_since(db, self.clock() - timedelta(days=7))
+        return self.progress_screens.usage(usage)
+
     def unknown_command(self) -> View:
         return View(self.texts.hints.unknown_command)
 
@@ -190,6 +211,10 @@ class Coach:
             return TapReply(None, replace(await self.open_session(user_id), fresh=False))
         if action.verb in (GeneralVerb.CHECK_IN, GeneralVerb.CHECK_IN_FIRST):
             return await self._check_in(user_id, action)
+        if action.verb is GeneralVerb.DELETE_CONFIRM:
+            return TapReply(None, await self.privacy_desk.delete(user_id))
+        if action.verb is GeneralVerb.DELETE_CANCEL:
+            return TapReply(None, self.privacy_desk.keep())
         return await self._general_tap(user_id, action)
 
     async def _check_in(self, user_id: int, action: GeneralAction) -> TapReply:

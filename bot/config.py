@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///limber.db"
 
@@ -30,6 +32,33 @@ class Settings(BaseSettings):
     nudge_grace_seconds: int = Field(default=7200, ge=60)
     nudge_lease_seconds: int = Field(default=120, ge=5)
     nudge_batch: int = Field(default=500, ge=1, le=10000)
+    admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
+    # Webhook mode (several processes behind a load balancer); polling when WEBHOOK_URL is unset.
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = Field(default=8080, ge=1, le=65535)
+    webhook_path: str = Field(default="/telegram", pattern=r"^/[A-Za-z0-9_\-/]*$")
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        """ADMIN_IDS=123,456 (Telegram user ids)."""
+        if isinstance(value, str):
+            return frozenset(int(part) for part in value.replace(" ", "").split(",") if part)
+        return value
+
+    @model_validator(mode="after")
+    def _webhook_needs_a_secret(self) -> Settings:
+        if self.webhook_url:
+            if not self.webhook_url.startswith("https://"):
+                raise ValueError("WEBHOOK_URL must start with https://")
+            secret = self.webhook_secret.get_secret_value() if self.webhook_secret else ""
+            if not re.fullmatch(r"[A-Za-z0-9_\-]{16,256}", secret):
+                raise ValueError(
+                    "webhook mode needs WEBHOOK_SECRET: 16 to 256 of A-Z, a-z, 0-9, _ and -"
+                )
+        return self
 
     @field_validator("log_level")
     @classmethod
@@ -60,5 +89,6 @@ def load_settings() -> Settings:
         lines = []
         for problem in error.errors():
             name = ".".join(str(part) for part in problem["loc"]).upper()
-            lines.append(f"setting {name}: {problem['msg']}")
+            where = f"setting {name}" if name else "settings"
+            lines.append(f"{where}: {problem['msg']}")
         raise SettingsError("\n".join(lines)) from error

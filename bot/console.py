@@ -17,7 +17,7 @@ CONSOLE_USER_ID = 1
 QUIT = ("/quit", "/exit")
 TIMER_TICK_SECONDS = 5
 CHOICE_LETTERS = "abcdefghijklmnopqrstuvwxyz"
-CHARTS_DIR = Path("limber-charts")
+FILES_DIR = Path("limber-files")  # charts and exports from the terminal chat
 
 ReadLine = Callable[[str], Awaitable[str | None]]
 Write = Callable[[str], None]
@@ -55,9 +55,9 @@ class ConsoleChat:
         write: Write = print,
         sleep: Sleep = asyncio.sleep,
         user_id: int = CONSOLE_USER_ID,
-        charts_dir: Path = CHARTS_DIR,
+        files_dir: Path = FILES_DIR,
     ) -> None:
-        self.charts_dir = charts_dir
+        self.files_dir = files_dir
         self.coach = coach
         self.read_line = read_line
         self.write = write
@@ -80,6 +80,7 @@ class ConsoleChat:
             "/session": self.coach.open_session,
             "/progress": self.coach.progress_report,
             "/reminders": self.coach.show_reminders,
+            "/export": self.coach.export,
         }
         if line in commands:
             self.show(await commands[line](self.user_id))
@@ -87,6 +88,8 @@ class ConsoleChat:
             self.show(self.coach.help())
         elif line == "/privacy":
             self.show(self.coach.privacy())
+        elif line == "/delete":
+            self.show(self.coach.confirm_delete())
         elif line.startswith("/"):
             self.show(self.coach.unknown_command())
         elif len(line) == 1 and line.lower() in CHOICE_LETTERS and self.screen is not None:
@@ -121,11 +124,11 @@ class ConsoleChat:
     def show(self, view: View) -> None:
         """Print *view*; a view with choices becomes the screen that letters refer to."""
         self.write(render(view))
-        if view.image is not None:
-            path = self.charts_dir / f"{view.image_name or 'chart.png'}"
-            self.charts_dir.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(view.image)
-            self.write(self.coach.texts.progress.chart_saved.format(path=path))
+        for attachment in view.attachments:
+            self.files_dir.mkdir(parents=True, exist_ok=True)
+            path = self.files_dir / Path(attachment.name).name
+            path.write_bytes(attachment.data)
+            self.write(self.coach.texts.hints.file_saved.format(path=path))
         self.write("")
         if view.rows:
             self.screen = view

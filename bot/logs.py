@@ -11,6 +11,9 @@ import logging
 from collections.abc import Iterable
 
 NOISY_LOGGERS = ("httpx", "httpcore", "apscheduler", "aiosqlite", "asyncio", "alembic")
+# python-telegram-bot logs every Bot API call with its parameters (message text) at DEBUG, and its
+# base URL (with the token): never below INFO, whatever LOG_LEVEL says.
+NEVER_DEBUG = ("telegram", "uvicorn")
 
 
 class RedactSecrets(logging.Filter):
@@ -57,3 +60,5 @@ def configure_logging(level: str, *, json_format: bool, secrets: Iterable[str] =
     root.setLevel(level)
     for name in NOISY_LOGGERS:
         logging.getLogger(name).setLevel(max(logging.WARNING, root.level))
+    for name in NEVER_DEBUG:
+        logging.getLogger(name).setLevel(max(logging.INFO, root.level))

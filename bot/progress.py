@@ -21,7 +21,7 @@ from bot.routine.content import Content
 from bot.routine.progress import CheckIn, SessionHistory
 from bot.routine.progress_screens import ProgressScreens
 from bot.routine.session import Outcome, SessionState, Status
-from bot.routine.views import View
+from bot.routine.views import Attachment, View
 from bot.store.database import Database
 from bot.store.progress import ProgressRepository, StoredSession
 from bot.store.repository import Repository
@@ -173,7 +173,7 @@ class ProgressCoach:
         png = await asyncio.to_thread(
             render_progress_chart, points, weeks, labels=self._chart_labels()
         )
-        return View(text, image=png, image_name="limber-progress.png")
+        return View(text, attachments=(Attachment("limber-progress.png", png, picture=True),))
 
     # --- helpers ------------------------------------------------------------------------------
 

@@ -46,6 +46,8 @@ class GeneralVerb(StrEnum):
     NUDGE_SKIP_TODAY = "nskip"
     CHECK_IN = "check"
     CHECK_IN_FIRST = "checkf"
+    DELETE_CONFIRM = "delyes"
+    DELETE_CANCEL = "delno"
 
 
 @dataclass(frozen=True)

@@ -230,7 +230,6 @@ class ProgressTexts(_Strict):
     chart_date_axis: str
     chart_day_format: str
     chart_no_data: str
-    chart_saved: str
     streak_in_summary: str
     raised: str
     gentler_default: str
@@ -252,6 +251,25 @@ class SafetyTexts(_Strict):
     weekly_check: str
 
 
+class PrivacyTexts(_Strict):
+    """Export and delete (`/privacy` itself is the top-level `privacy` text)."""
+
+    export_ready: str
+    nothing_stored: str
+    delete_confirm: str
+    delete_yes: str
+    delete_no: str
+    deleted: str
+    delete_cancelled: str
+
+
+class StatsTexts(_Strict):
+    """`/stats`, for admins: how Limber is used (no one's health data, only totals)."""
+
+    report: str
+    none: str
+
+
 class NoticeTexts(_Strict):
     """Short answers shown on a button tap (Telegram: the callback-query toast)."""
 
@@ -270,6 +288,7 @@ class HintTexts(_Strict):
     soreness_number: str
     too_long: str
     already_onboarded: str
+    file_saved: str
 
 
 class CommandTexts(_Strict):
@@ -280,6 +299,8 @@ class CommandTexts(_Strict):
     reminders: str = Field(max_length=256)
     help: str = Field(max_length=256)
     privacy: str = Field(max_length=256)
+    export: str = Field(max_length=256)
+    delete: str = Field(max_length=256)
 
 
 class Texts(_Strict):
@@ -295,6 +316,8 @@ class Texts(_Strict):
     check_in: CheckInTexts
     progress: ProgressTexts
     safety: SafetyTexts
+    privacy_texts: PrivacyTexts
+    stats: StatsTexts
     help: str
     privacy: str
     commands: CommandTexts

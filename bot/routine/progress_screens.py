@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from statistics import median
 
 from bot.routine.actions import GeneralVerb, general_action
 from bot.routine.adaptation import ChangeKind, DoseChange, Hold
@@ -14,6 +16,18 @@ from bot.routine.progress import CheckIn, Direction, SorenessTrend, Streak
 from bot.routine.screens import dose_text
 from bot.routine.session import Outcome
 from bot.routine.views import Action, View
+
+
+@dataclass(frozen=True)
+class UsageTotals:
+    """How Limber is used (operators' `/stats`): totals only, no one's health data."""
+
+    users: int
+    active_users: int
+    sessions: int
+    completed: int
+    soreness_changes: Sequence[int]
+
 
 CHECK_IN_CODES = {CheckIn.BETTER: "b", CheckIn.SAME: "s", CheckIn.WORSE: "w"}
 CHECK_IN_FROM_CODE = {code: answer for answer, code in CHECK_IN_CODES.items()}
@@ -116,6 +130,23 @@ class ProgressScreens:
                 )
             )
         return "\n".join(lines)
+
+    # --- /stats (operators) -------------------------------------------------------------------
+
+    def usage(self, usage: UsageTotals) -> View:
+        texts = self.texts.stats
+        completion = round(100 * usage.completed / usage.sessions) if usage.sessions else 0
+        changes = usage.soreness_changes
+        change = f"{median(changes):+g}" if changes else texts.none
+        return View(
+            texts.report.format(
+                users=usage.users,
+                active=usage.active_users,
+                sessions=usage.sessions,
+                completion=completion,
+                median_change=change,
+            )
+        )
 
     # --- check-ins ----------------------------------------------------------------------------
 

@@ -38,6 +38,15 @@ class ReplyKeyboard:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file that goes with a screen: a picture (a chart) or a document (an export)."""
+
+    name: str
+    data: bytes
+    picture: bool = False
+
+
+@dataclass(frozen=True)
 class View:
     """A screen: text blocks, rows of actions, and optional extras.
 
@@ -51,10 +60,7 @@ class View:
     fresh: bool = False
     finished: bool = False
     reply_keyboard: ReplyKeyboard | None = None
-    image: bytes | None = None
-    image_name: str | None = None
-    document: bytes | None = None
-    document_name: str | None = None
+    attachments: tuple[Attachment, ...] = ()
 
     @property
     def actions(self) -> tuple[Action, ...]:

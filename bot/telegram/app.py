@@ -73,6 +73,8 @@ async def _post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> 
             BotCommand("reminders", commands.reminders),
             BotCommand("help", commands.help),
             BotCommand("privacy", commands.privacy),
+            BotCommand("export", commands.export),
+            BotCommand("delete", commands.delete),
         ]
     )
 

@@ -116,6 +116,28 @@ async def text(update: Update, context: LimberContext) -> None:
     await reply(message, await context.coach.text(user.id, message.text or ""))
 
 
+async def export(update: Update, context: LimberContext) -> None:
+    """/export: all of the user's data, as a JSON file and a CSV of sessions."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        return
+    await reply(message, await context.coach.export(user.id))
+
+
+async def delete(update: Update, context: LimberContext) -> None:
+    """/delete: asks for confirmation with a button before anything is deleted."""
+    if update.effective_message is not None:
+        await reply(update.effective_message, context.coach.confirm_delete())
+
+
+async def stats(update: Update, context: LimberContext) -> None:
+    """/stats: usage totals for admins; the unknown-command answer for anyone else."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        return
+    await reply(message, await context.coach.stats(user.id))
+
+
 async def unknown_command(update: Update, context: LimberContext) -> None:
     """A command Limber does not have."""
     if update.effective_message is not None:
@@ -175,6 +197,9 @@ def register(application: LimberApplication) -> None:
     application.add_handler(CommandHandler("reminders", reminders))
     application.add_handler(CommandHandler("help", help_command))
     application.add_handler(CommandHandler("privacy", privacy))
+    application.add_handler(CommandHandler("export", export))
+    application.add_handler(CommandHandler("delete", delete))
+    application.add_handler(CommandHandler("stats", stats))
     application.add_handler(CallbackQueryHandler(button))
     application.add_handler(ChatMemberHandler(membership, ChatMemberHandler.MY_CHAT_MEMBER))
     application.add_handler(MessageHandler(filters.LOCATION, location))

@@ -42,18 +42,19 @@ def keyboard(view: View) -> InlineKeyboardMarkup | ReplyKeyboardMarkup | None:
 
 
 async def reply(message: Message, view: View) -> Message:
-    """Send *view* as a new message in the chat of *message* (and its chart, if it has one)."""
+    """Send *view* as a new message in the chat of *message*, then its files (chart, export)."""
     bot = message.get_bot()
     sent = await bot.send_message(
         chat_id=message.chat_id,
         text=view.text[:MAX_MESSAGE_LENGTH],
         reply_markup=keyboard(view),
     )
-    if view.image is not None:
-        await bot.send_photo(
-            chat_id=message.chat_id,
-            photo=InputFile(view.image, filename=view.image_name or "chart.png"),
-        )
+    for attachment in view.attachments:
+        upload = InputFile(attachment.data, filename=attachment.name)
+        if attachment.picture:
+            await bot.send_photo(chat_id=message.chat_id, photo=upload)
+        else:
+            await bot.send_document(chat_id=message.chat_id, document=upload)
     return sent
 
 

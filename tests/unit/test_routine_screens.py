@@ -27,7 +27,7 @@ from bot.routine.adaptation import ChangeKind, DoseChange, Hold
 from bot.routine.content import Content, Routine
 from bot.routine.dosing import PersonalDose
 from bot.routine.progress import CheckIn, SorenessTrend, Streak
-from bot.routine.progress_screens import ProgressScreens
+from bot.routine.progress_screens import ProgressScreens, UsageTotals
 from bot.routine.screens import Screens
 from bot.routine.session import Outcome, Phase, SessionState
 from bot.routine.views import Timer, View
@@ -549,8 +549,10 @@ def progress_views(progress: ProgressScreens) -> Iterator[View]:
     yield progress.rest_day()
     for urgent in (False, True):
         yield progress.red_flag_reply(urgent)
-    # The terminal chat fills this one when it saves the chart.
-    yield View(progress.texts.progress.chart_saved.format(path="limber-charts/progress.png"))
+    yield progress.usage(UsageTotals(10, 4, 12, 9, [-2, -1, 0]))
+    yield progress.usage(UsageTotals(0, 0, 0, 0, []))
+    # The terminal chat fills this one when it saves a chart or an export.
+    yield View(progress.texts.hints.file_saved.format(path="limber-files/progress.png"))
 
 
 def _words(view: View) -> list[str]:

@@ -1,0 +1,115 @@
+"""Webhook mode: Telegram POSTs updates to us; any of N identical processes can take any update.
+
+A small ASGI app (Starlette, served by uvicorn) in front of the same Application as polling:
+- POST WEBHOOK_PATH: the secret token header must match WEBHOOK_SECRET (else 403, nothing
+  processed); a body that is not an Update gets 400; a good one is queued for the Application.
+- GET /healthz: 200 when the database answers, 503 when it does not (for the load balancer).
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+from typing import Any
+
+import uvicorn
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from telegram import Update
+
+from bot.config import Settings
+from bot.store.database import Database
+from bot.telegram.context import LimberApplication
+
+log = logging.getLogger(__name__)
+
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+MAX_BODY_BYTES = 1 << 20
+
+
+def webhook_app(
+    application: LimberApplication, database: Database, *, path: str, secret: str
+) -> Starlette:
+    """The ASGI app: the update endpoint and the health check."""
+
+    async def receive_update(request: Request) -> Response:
+        given = request.headers.get(SECRET_HEADER, "")
+        if not hmac.compare_digest(given.encode(), secret.encode()):
+            log.warning("webhook: refused a request without the right secret token")
+            return Response(status_code=403)
+        body = await request.body()
+        if len(body) > MAX_BODY_BYTES:
+            return Response(status_code=413)
+        update = _parse_update(body, application)
+        if update is None:
+            log.info("webhook: refused a body that is not an Update")
+            return Response(status_code=400)
+        await application.update_queue.put(update)
+        return Response(status_code=200)
+
+    async def healthz(_request: Request) -> Response:
+        reachable = await database.ping()
+        return JSONResponse(
+            {"database": "ok" if reachable else "unreachable"},
+            status_code=200 if reachable else 503,
+        )
+
+    return Starlette(
+        routes=[
+            Route(path, receive_update, methods=["POST"]),
+            Route("/healthz", healthz, methods=["GET"]),
+        ]
+    )
+
+
+def _parse_update(body: bytes, application: LimberApplication) -> Update | None:
+    try:
+        data: Any = json.loads(body)
+        if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
+            return None
+        return Update.de_json(data, application.bot)
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
+async def serve_webhook(
+    application: LimberApplication, database: Database, settings: Settings
+) -> None:
+    """Register the webhook with Telegram and serve until SIGINT/SIGTERM."""
+    assert settings.webhook_url is not None
+    assert settings.webhook_secret is not None
+    secret = settings.webhook_secret.get_secret_value()
+    app = webhook_app(application, database, path=settings.webhook_path, secret=secret)
+    server = uvicorn.Server(
+        uvicorn.Config(
+            app,
+            host=settings.webhook_listen,
+            port=settings.webhook_port,
+            access_log=False,
+            log_config=None,
+            lifespan="off",
+        )
+    )
+    assert application.post_init is not None
+    assert application.post_shutdown is not None
+    try:
+        async with application:
+            await application.post_init(application)
+            # Pending updates are kept: taps sent while the bot was down are processed now.
+            await application.bot.set_webhook(
+                url=settings.webhook_url.rstrip("/") + settings.webhook_path,
+                secret_token=secret,
+                allowed_updates=Update.ALL_TYPES,
+                drop_pending_updates=False,
+            )
+            await application.start()
+            log.info("serving the webhook on %s:%d", settings.webhook_listen, settings.webhook_port)
+            try:
+                await server.serve()
+            finally:
+                await application.stop()
+    finally:
+        await application.post_shutdown(application)
