@@ -27,6 +27,7 @@ class Settings(BaseSettings):
     content_dir: Path | None = None
     auto_migrate: bool = True
     concurrent_updates: int = Field(default=16, ge=1, le=256)
+    timer_tick_seconds: float = Field(default=5, ge=0.01, le=60)
     nudge_sweep_seconds: float = Field(default=30, gt=0, le=3600)
     nudge_rate: float = Field(default=25, gt=0, le=30, description="bulk messages per second")
     nudge_grace_seconds: int = Field(default=7200, ge=60)

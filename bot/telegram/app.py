@@ -42,6 +42,7 @@ def build_application(
         builder = builder.request(request).get_updates_request(request)
     application: LimberApplication = builder.build()
     application.bot_data[COACH_KEY] = coach
+    application.bot_data[handlers.TIMER_TICK_KEY] = settings.timer_tick_seconds
     handlers.register(application)
     application.add_error_handler(_on_error)
     if application.job_queue is not None and settings.nudge_sweep_seconds:

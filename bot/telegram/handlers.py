@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 import math
-import time
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import cast
 
 from telegram import Message, Update
@@ -25,7 +25,8 @@ from bot.telegram.render import edit, edit_message, reply
 
 log = logging.getLogger(__name__)
 
-TIMER_TICK_SECONDS = 5.0
+TIMER_TICK_SECONDS = 5.0  # edits count toward Telegram's ~1 message/s per chat
+TIMER_TICK_KEY = "timer_tick_seconds"
 
 
 async def start(update: Update, context: LimberContext) -> None:
@@ -158,7 +159,7 @@ class HoldTimer:
     user_id: int
     message: Message
     timer: Timer
-    ends_at: float
+    ends_at: datetime
 
 
 def start_hold_timer(context: LimberContext, user_id: int, message: Message, timer: Timer) -> None:
@@ -169,8 +170,10 @@ def start_hold_timer(context: LimberContext, user_id: int, message: Message, tim
     name = f"hold-timer:{message.chat_id}"
     for job in job_queue.get_jobs_by_name(name):
         job.schedule_removal()
-    data = HoldTimer(user_id, message, timer, time.monotonic() + timer.seconds)
-    job_queue.run_repeating(_tick, interval=TIMER_TICK_SECONDS, first=0, name=name, data=data)
+    ends_at = context.coach.clock() + timedelta(seconds=timer.seconds)
+    data = HoldTimer(user_id, message, timer, ends_at)
+    interval = context.bot_data.get(TIMER_TICK_KEY, TIMER_TICK_SECONDS)
+    job_queue.run_repeating(_tick, interval=interval, first=0, name=name, data=data)
 
 
 async def _tick(context: LimberContext) -> None:
@@ -178,7 +181,7 @@ async def _tick(context: LimberContext) -> None:
     if job is None or not isinstance(job.data, HoldTimer):
         return
     hold = job.data
-    seconds_left = max(0, math.ceil(hold.ends_at - time.monotonic()))
+    seconds_left = max(0, math.ceil((hold.ends_at - context.coach.clock()).total_seconds()))
     async with context.chat_lock(hold.user_id):
         view = await context.coach.timer_screen(
             hold.user_id, hold.timer.session_id, hold.timer.step, seconds_left
