@@ -44,7 +44,7 @@ async def test_limber_run_polls_answers_and_stops_cleanly(tmp_path: Path) -> Non
             api.push_update(UpdateFactory(api).command("start"))
             await api.wait_for_call("sendMessage", within=60)
             assert "not a specific diagnosis" in (api.last_message(1001).text or "")
-            assert [c["command"] for c in api.commands()][0] == "session"
+            assert next(c["command"] for c in api.commands()) == "session"
         finally:
             process.send_signal(signal.SIGTERM)
             output, _ = await asyncio.wait_for(process.communicate(), timeout=30)
