@@ -68,7 +68,6 @@ _SESSION_COLUMNS = (
 _GET_USER = select(
     User.id, User.consent_version, User.safety_screen, User.safety_screened_at, User.time_zone
 ).where(User.id == bindparam("b_user_id"))
-_ADD_USER = insert(User)
 _UPDATE_USER = update(User).where(User.id == bindparam("b_user_id"))
 _OPEN_SESSION = select(*_SESSION_COLUMNS).where(
     RoutineSession.user_id == bindparam("b_user_id"),
@@ -142,10 +141,15 @@ class Repository:
         )
 
     async def add_user(self, user_id: int, now: datetime) -> UserRecord:
+        """Create the user, or read them back if a concurrent first contact just did."""
+        dialect_insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
         await self.connection.execute(
-            _ADD_USER, {"id": user_id, "created_at": now, "language": "en"}
+            dialect_insert(User).on_conflict_do_nothing(index_elements=[User.id]),
+            {"id": user_id, "created_at": now, "language": "en"},
         )
-        return UserRecord(user_id, None, None)
+        user = await self.get_user(user_id)
+        assert user is not None
+        return user
 
     async def record_consent(self, user_id: int, version: str, now: datetime) -> None:
         await self.connection.execute(
