@@ -48,9 +48,15 @@ def run_migrations_offline() -> None:
         context.run_migrations()
 
 
+# Several processes starting at once on one PostgreSQL migrate one at a time.
+MIGRATION_LOCK = 0x4C494D42  # "LIMB"
+
+
 def _run_sync(connection: Connection) -> None:
     _configure(connection=connection)
     with context.begin_transaction():
+        if connection.dialect.name == "postgresql":
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
         context.run_migrations()
 
 

@@ -6,6 +6,8 @@ Alembic's env runs its own event loop (asyncio.run), so every migration here run
 from __future__ import annotations
 
 import asyncio
+import os
+import sys
 from typing import Any
 
 import pytest
@@ -22,6 +24,8 @@ from bot.store.migrations import alembic_config, downgrade, upgrade
 from bot.store.models import Base, ExerciseDose
 from tests.integration.helpers import SESSIONS, SORENESS_REPORTS, STEP_RESULTS, USERS, Chat, count
 from tests.support.clock import FakeClock
+
+MIGRATION_LOCK = 0x4C494D42  # alembic/env.py: one migration at a time on PostgreSQL
 
 
 def revisions(url: str) -> list[Script]:
@@ -197,3 +201,33 @@ async def test_sqlite_enforces_foreign_keys(database_url: str, clock: FakeClock)
                 )
     finally:
         await database.dispose()
+
+
+@pytest.mark.postgres
+async def test_a_migration_waits_while_another_process_migrates(postgres_database: str) -> None:
+    """N processes started together on one PostgreSQL migrate one at a time (an advisory lock)."""
+    holder = Database(postgres_database)
+    try:
+        async with holder.engine.connect() as connection:
+            # Play the process that is migrating right now: hold the migration lock.
+            await connection.exec_driver_sql(f"SELECT pg_advisory_lock({MIGRATION_LOCK})")
+            migrate = await asyncio.create_subprocess_exec(
+                sys.executable,
+                "-m",
+                "bot",
+                "migrate",
+                env={**os.environ, "DATABASE_URL": postgres_database},
+                stdout=asyncio.subprocess.PIPE,
+                stderr=asyncio.subprocess.STDOUT,
+            )
+            finished = asyncio.ensure_future(migrate.communicate())
+            done, _ = await asyncio.wait({finished}, timeout=4)
+            assert not done, "the second migration must wait for the lock"
+            await connection.exec_driver_sql(f"SELECT pg_advisory_unlock({MIGRATION_LOCK})")
+            output, _ = await asyncio.wait_for(finished, timeout=60)
+        assert migrate.returncode == 0, output.decode()
+        async with holder.transaction() as db:
+            tables = await db.run_sync(lambda sync: set(inspect(sync).get_table_names()))
+        assert set(Base.metadata.tables) <= tables
+    finally:
+        await holder.dispose()
