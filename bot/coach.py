@@ -226,6 +226,8 @@ class Coach:
         async with self.database.transaction() as db:
             user = await self._user(Repository(db), user_id)
         thanks = await self.progress.record_check_in(user_id, session_id, answer, user.time_zone)
+        if thanks is None:
+            return TapReply(self.texts.notices.expired, None)
         if action.verb is GeneralVerb.CHECK_IN_FIRST:
             view = await self.open_session(user_id)
             return TapReply(None, replace(view, text=f"{thanks}\n\n{view.text}", fresh=False))
@@ -321,10 +323,13 @@ class Coach:
         if action.verb is SessionVerb.TIMER:
             view = await self._screen(repo, record, doses)
             return TapReply(None, view, start_timer=view.timer)
-        if action.verb is SessionVerb.RESUME:
+        if state.paused:
+            # Paused by the user, or by a red flag: only Continue goes on, and only once safe.
             user = await self._user(repo, user_id)
             if user.safety_screen == SAFETY_FLAGGED:
                 return TapReply(None, self._safety_paused())
+            if action.verb is not SessionVerb.RESUME:
+                return TapReply(None, await self._screen(repo, record, doses))
         event = SorenessReported(action.score) if action.score is not None else _EVENTS[action.verb]
         gentler = frozenset(key for key, dose in doses.items() if dose.gentler_default)
         transition = apply(self.content.routine, state, event, gentler_by_default=gentler)

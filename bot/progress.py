@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from statistics import mean
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -27,6 +27,7 @@ from bot.store.progress import ProgressRepository, StoredSession
 from bot.store.repository import Repository
 
 HISTORY_DAYS = 90
+EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 CHART_WEEKS = 8
 
 
@@ -114,14 +115,17 @@ class ProgressCoach:
 
     async def record_check_in(
         self, user_id: int, session_id: int, answer: CheckIn, zone_name: str | None
-    ) -> str:
-        """Store the answer (once) and apply the rules it drives; the thank-you text."""
+    ) -> str | None:
+        """Store the answer (once) and apply the rules it drives; the thank-you text.
+
+        None if *session_id* is not one of this user's sessions.
+        """
         now = self.clock()
         async with self.database.transaction() as connection:
             progress_repo = ProgressRepository(connection)
             repo = Repository(connection)
             if await repo.get_session(session_id, user_id) is None:
-                return self.texts.notices.expired
+                return None
             added = await progress_repo.add_check_in(user_id, session_id, answer.value, now)
             lines: list[str] = []
             if added:
@@ -144,14 +148,21 @@ class ProgressCoach:
         today = now.astimezone(zone).date()
         async with self.database.transaction() as connection:
             progress_repo = ProgressRepository(connection)
-            history = await self._history(progress_repo, user_id, zone, now)
+            # The whole history: "routines done" is a running total, never shrinking.
+            history = await self._history(progress_repo, user_id, zone, now, days=None)
             skipped = await progress_repo.skipped_days(
                 user_id, today - timedelta(days=HISTORY_DAYS)
             )
         done = progress.done_days(history)
         finished = [s for s in history if s.finished]
-        befores = [s.soreness_before for s in finished if s.soreness_before is not None]
-        afters = [s.soreness_after for s in finished if s.soreness_after is not None]
+        # Before and after of the same routines (a rest day has a "before" and no "after").
+        paired = [
+            (s.soreness_before, s.soreness_after)
+            for s in finished
+            if s.soreness_before is not None and s.soreness_after is not None
+        ]
+        befores = [before for before, _ in paired]
+        afters = [after for _, after in paired]
         first_day = min(done, default=None)
         text = self.screens.report(
             sessions=len([s for s in finished if s.status is Status.COMPLETED]),
@@ -184,9 +195,11 @@ class ProgressCoach:
         zone: ZoneInfo,
         now: datetime,
         *,
-        days: int = HISTORY_DAYS,
+        days: int | None = HISTORY_DAYS,
     ) -> list[SessionHistory]:
-        stored = await repo.sessions(user_id, now - timedelta(days=days))
+        """The user's sessions of the last *days* days (None: all of them), oldest first."""
+        since = EPOCH if days is None else now - timedelta(days=days)
+        stored = await repo.sessions(user_id, since)
         return [_history_entry(session, zone) for session in stored]
 
     def _chart_labels(self) -> ChartLabels:
@@ -213,6 +226,7 @@ def _history_entry(session: StoredSession, zone: ZoneInfo) -> SessionHistory:
         soreness_after=session.soreness_after,
         outcomes={key: Outcome(outcome) for key, outcome in session.outcomes.items()},
         check_in=CheckIn(session.check_in) if session.check_in else None,
+        gentle_start=session.gentle_start,
     )
 
 

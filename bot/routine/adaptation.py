@@ -175,10 +175,12 @@ def _ease_off(
     """Ease off after "too painful" in the last two sessions that reached this exercise."""
     if current.gentler_default:
         return None
-    outcomes = [
-        s.outcomes[exercise.key] for s in _since(current, ordered) if exercise.key in s.outcomes
+    painful = [
+        _hurt(session, exercise.key)
+        for session in _since(current, ordered)
+        if exercise.key in session.outcomes
     ]
-    if len(outcomes) < 2 or not all(outcome in _PAINFUL for outcome in outcomes[-2:]):
+    if len(painful) < 2 or not all(painful[-2:]):
         return None
     if exercise.gentler is not None:
         return ChangeKind.GENTLER_DEFAULT, replace(seed_dose(exercise), gentler_default=True)
@@ -237,6 +239,15 @@ def _good(exercise: Exercise, current: PersonalDose, session: SessionHistory) ->
         and after - before <= MAX_SORENESS_RISE
         and session.check_in is not CheckIn.WORSE
     )
+
+
+def _hurt(session: SessionHistory, key: str) -> bool:
+    """ "Too painful" — or the gentler option, when it was taken after "too painful" (not when
+    the session opened gently after a flare-up)."""
+    outcome = session.outcomes[key]
+    if outcome is Outcome.GENTLER_DONE and session.gentle_start:
+        return False
+    return outcome in _PAINFUL
 
 
 def _one_step_down(exercise: Exercise, current: PersonalDose) -> PersonalDose | None:

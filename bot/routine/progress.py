@@ -52,7 +52,9 @@ class SessionHistory:
 
     `session_id` orders sessions (ids grow with time); `local_date` is the user's local date of the
     session; `outcomes` maps exercise key → outcome for the exercises the session reached;
-    `check_in` is the next-morning answer about this session, once given.
+    `check_in` is the next-morning answer about this session, once given; `gentle_start` says
+    the session opened every exercise on its gentler option (after a flare-up), so a gentler
+    result there says nothing about pain.
     """
 
     session_id: int
@@ -62,6 +64,7 @@ class SessionHistory:
     soreness_after: int | None = None
     outcomes: Mapping[str, Outcome] = field(default_factory=dict)
     check_in: CheckIn | None = None
+    gentle_start: bool = False
 
     @property
     def finished(self) -> bool:

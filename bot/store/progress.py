@@ -18,6 +18,7 @@ class StoredSession:
     started_at: datetime
     status: str
     rest_day: bool
+    gentle_start: bool
     soreness_before: int | None
     soreness_after: int | None
     outcomes: dict[str, str]
@@ -30,6 +31,7 @@ _SESSIONS = (
         RoutineSession.started_at,
         RoutineSession.status,
         RoutineSession.rest_day,
+        RoutineSession.gentle_start,
         RoutineSession.soreness_before,
         RoutineSession.soreness_after,
     )
@@ -78,6 +80,7 @@ class ProgressRepository:
                 started_at=row.started_at,
                 status=row.status,
                 rest_day=row.rest_day,
+                gentle_start=row.gentle_start,
                 soreness_before=row.soreness_before,
                 soreness_after=row.soreness_after,
                 outcomes=outcomes.get(row.id, {}),
