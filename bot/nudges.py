@@ -48,25 +48,33 @@ Send = Callable[[int, View], Awaitable[int]]
 
 
 class RateLimiter:
-    """At most `rate` starts a second, evenly spaced; `pause` holds everyone back (a 429)."""
+    """At most `rate` starts a second, evenly spaced; `pause` holds everyone back (a 429).
 
-    def __init__(self, rate: float, clock: Callable[[], float] = time.monotonic) -> None:
+    Waiters take their turn one at a time, and the one at the front re-checks the pause after
+    every sleep, so a 429 that arrives while many sends are queued stops all of them.
+    """
+
+    def __init__(
+        self,
+        rate: float,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
         self.interval = 1.0 / rate
         self.clock = clock
+        self.sleep = sleep
         self._next_slot = 0.0
         self._paused_until = 0.0
+        self._turn = asyncio.Lock()
 
     async def acquire(self) -> None:
-        now = self.clock()
-        slot = max(now, self._next_slot, self._paused_until)
-        self._next_slot = slot + self.interval
-        if slot > now:
-            await asyncio.sleep(slot - now)
+        async with self._turn:
+            while (wait := max(self._next_slot, self._paused_until) - self.clock()) > 0:
+                await self.sleep(wait)
+            self._next_slot = self.clock() + self.interval
 
     def pause(self, seconds: float) -> None:
-        until = self.clock() + seconds
-        self._paused_until = max(self._paused_until, until)
-        self._next_slot = max(self._next_slot, until)
+        self._paused_until = max(self._paused_until, self.clock() + seconds)
 
 
 @dataclass

@@ -25,10 +25,18 @@ SQLITE_BUSY_TIMEOUT_MS = 5000
 
 
 def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
+    """An engine whose errors never print statement parameters (they can hold health data)."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(url, echo=echo)
-    return create_async_engine(url, echo=echo, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    return create_async_engine(
+        url,
+        echo=echo,
+        hide_parameters=True,
+        pool_pre_ping=True,
+        pool_size=10,
+        max_overflow=10,
+    )
 
 
 def _sqlite_engine(url: str, *, echo: bool) -> AsyncEngine:
@@ -38,6 +46,7 @@ def _sqlite_engine(url: str, *, echo: bool) -> AsyncEngine:
     engine = create_async_engine(
         url,
         echo=echo,
+        hide_parameters=True,
         pool_size=1,
         max_overflow=0,
         connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},

@@ -62,6 +62,18 @@ class Base(DeclarativeBase):
 
 class User(Base):
     __tablename__ = "users"
+    __table_args__ = (
+        # The sweep's due-now query reads only these columns: a covering index answers it
+        # without touching the table (SQLite: 1.18 → 0.52 ms for 500 due among 100 000).
+        Index(
+            "ix_users_due_nudges",
+            "next_nudge_at",
+            "id",
+            "time_zone",
+            "reminder_time",
+            "next_nudge_kind",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
@@ -69,7 +81,7 @@ class User(Base):
     time_zone: Mapped[str | None] = mapped_column(String(64))
     reminder_time: Mapped[time | None] = mapped_column(Time)
     reminders_enabled: Mapped[bool] = mapped_column(Boolean, default=False)
-    next_nudge_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), index=True)
+    next_nudge_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     blocked_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     consent_version: Mapped[str | None] = mapped_column(String(32))
     consented_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
