@@ -8,9 +8,13 @@ A small ASGI app (Starlette, served by uvicorn) in front of the same Application
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 import json
 import logging
+import signal
+import threading
+from collections.abc import Iterator
 from typing import Any
 
 import uvicorn
@@ -28,6 +32,27 @@ log = logging.getLogger(__name__)
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 MAX_BODY_BYTES = 1 << 20
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+class _Server(uvicorn.Server):
+    """uvicorn, minus re-raising SIGTERM after it stops serving.
+
+    uvicorn re-raises the signal it caught, which would end the process before the Application,
+    the nudge sweeper and the database are shut down gracefully.
+    """
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
+        originals = {sig: signal.signal(sig, self.handle_exit) for sig in STOP_SIGNALS}
+        try:
+            yield
+        finally:
+            for sig, handler in originals.items():
+                signal.signal(sig, handler)
 
 
 def webhook_app(
@@ -83,7 +108,7 @@ async def serve_webhook(
     assert settings.webhook_secret is not None
     secret = settings.webhook_secret.get_secret_value()
     app = webhook_app(application, database, path=settings.webhook_path, secret=secret)
-    server = uvicorn.Server(
+    server = _Server(
         uvicorn.Config(
             app,
             host=settings.webhook_listen,
