@@ -8,6 +8,8 @@ import logging
 import sys
 from collections.abc import Sequence
 
+from telegram.error import InvalidToken
+
 from bot.bootstrap import Services, bootstrap
 from bot.config import Settings, SettingsError, load_settings
 from bot.console import ConsoleChat
@@ -17,6 +19,7 @@ from bot.store.migrations import upgrade
 
 log = logging.getLogger("limber")
 
+BAD_TOKEN = "limber: Telegram rejected BOT_TOKEN. Check it with @BotFather and update .env."
 NO_TOKEN = (
     "BOT_TOKEN is not set, so Limber starts in the terminal chat instead of Telegram.\n"
     "To run on Telegram, put BOT_TOKEN=<token from @BotFather> in .env (see .env.example).\n"
@@ -68,7 +71,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if settings.bot_token is None:
         print(NO_TOKEN)
         return _console(services, 1)
-    return _run_telegram(services)
+    try:
+        return _run_telegram(services)
+    except InvalidToken:
+        print(BAD_TOKEN, file=sys.stderr)
+        return 2
+    except Exception as error:
+        # The error's own text may quote the token or a URL with it: name the failure only.
+        log.critical("the bot stopped: %s", type(error).__name__)
+        return 1
 
 
 def _content_check(settings: Settings) -> int:

@@ -34,6 +34,21 @@ class RedactSecrets(logging.Filter):
         return True
 
 
+class RedactingFormatter(logging.Formatter):
+    """Formats with *inner*, then masks each secret in the whole line, traceback included."""
+
+    def __init__(self, inner: logging.Formatter, secrets: Iterable[str]) -> None:
+        super().__init__()
+        self.inner = inner
+        self.secrets = tuple(secret for secret in secrets if secret)
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = self.inner.format(record)
+        for secret in self.secrets:
+            text = text.replace(secret, "[secret]")
+        return text
+
+
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         entry = {
@@ -48,13 +63,15 @@ class JsonFormatter(logging.Formatter):
 
 
 def configure_logging(level: str, *, json_format: bool, secrets: Iterable[str] = ()) -> None:
+    secrets = tuple(secrets)
     handler = logging.StreamHandler()
     handler.addFilter(RedactSecrets(secrets))
-    handler.setFormatter(
+    inner = (
         JsonFormatter()
         if json_format
         else logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
     )
+    handler.setFormatter(RedactingFormatter(inner, secrets))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)

@@ -91,12 +91,14 @@ def webhook_app(
 
 
 def _parse_update(body: bytes, application: LimberApplication) -> Update | None:
+    """The Update in *body*, or None for anything else (never raises)."""
     try:
         data: Any = json.loads(body)
-        if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
+        update_id = data.get("update_id") if isinstance(data, dict) else None
+        if type(update_id) is not int:  # bool is an int subclass: refuse `true` too
             return None
         return Update.de_json(data, application.bot)
-    except (ValueError, TypeError, KeyError, AttributeError):
+    except (ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError):
         return None
 
 
