@@ -129,6 +129,11 @@ class PostgresCluster:
         finally:
             await connection.close()
 
+    def restart(self) -> None:
+        """Restart the server (fast shutdown): open connections break, new ones work."""
+        command = [str(self.bin_dir / "pg_ctl"), "restart", "-D", str(self.data_dir)]
+        _run([*command, "-m", "fast", "-w", "-l", str(self.log_file)], self.base_dir)
+
     def log_tail(self, lines: int = 40) -> str:
         try:
             return "\n".join(self.log_file.read_text(errors="replace").splitlines()[-lines:])
