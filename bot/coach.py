@@ -224,7 +224,9 @@ class Coach:
             return TapReply(self.texts.notices.unknown_button, None)
         session_id, answer = parsed
         async with self.database.transaction() as db:
-            user = await self._user(Repository(db), user_id)
+            user = await Repository(db).get_user(user_id)
+        if user is None:  # e.g. an old nudge tapped after /delete: store nothing
+            return TapReply(self.texts.notices.expired, None)
         thanks = await self.progress.record_check_in(user_id, session_id, answer, user.time_zone)
         if thanks is None:
             return TapReply(self.texts.notices.expired, None)

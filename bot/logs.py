@@ -10,7 +10,15 @@ import json
 import logging
 from collections.abc import Iterable
 
-NOISY_LOGGERS = ("httpx", "httpcore", "apscheduler", "aiosqlite", "asyncio", "alembic")
+NOISY_LOGGERS = (
+    "httpx",
+    "httpcore",
+    "apscheduler",
+    "aiosqlite",
+    "asyncio",
+    "alembic",
+    "matplotlib",
+)
 # python-telegram-bot logs every Bot API call with its parameters (message text) at DEBUG, and its
 # base URL (with the token): never below INFO, whatever LOG_LEVEL says.
 NEVER_DEBUG = ("telegram", "uvicorn")

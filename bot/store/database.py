@@ -2,17 +2,20 @@
 
 SQLite: WAL, synchronous=NORMAL, a busy timeout, foreign keys on, and every transaction begins with
 `BEGIN IMMEDIATE` so that two writers queue for the lock instead of failing with "database is
-locked". PostgreSQL: a pool with pre-ping.
+locked"; one connection, called on the event loop itself (`bot.store.inline_sqlite`).
+PostgreSQL: a pool with pre-ping.
 """
 
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
 from sqlalchemy import event, text
+from sqlalchemy.dialects.sqlite.aiosqlite import AsyncAdapt_aiosqlite_dbapi
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import (
     AsyncConnection,
@@ -20,6 +23,8 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 from sqlalchemy.pool import ConnectionPoolEntry
+
+from bot.store import inline_sqlite
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
 
@@ -49,6 +54,9 @@ def _sqlite_engine(url: str, *, echo: bool) -> AsyncEngine:
         hide_parameters=True,
         pool_size=1,
         max_overflow=0,
+        # The transaction's own COMMIT or ROLLBACK ends it: no extra reset when returned.
+        pool_reset_on_return=None,
+        module=AsyncAdapt_aiosqlite_dbapi(inline_sqlite, sqlite3),
         connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
     )
 

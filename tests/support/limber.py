@@ -54,7 +54,11 @@ async def running_limber(
     config = limber_settings(api, database_url, **settings)
     database = Database(database_url)
     coach = Coach(
-        content or load_content(), database, clock=clock, nudge_policy=nudge_policy(config)
+        content or load_content(),
+        database,
+        clock=clock,
+        nudge_policy=nudge_policy(config),
+        admin_ids=config.admin_ids,
     )
     application = build_application(config, coach, request=api)
     errors = HandlerErrors.attach(application)
