@@ -199,10 +199,7 @@ class Coach:
             log.debug("unparseable button data (%d bytes)", len(data))
             return TapReply(self.texts.notices.unknown_button, None)
         if isinstance(action, SessionAction):
-            reply = await self._session_tap(user_id, action)
-            if reply.view is not None and reply.view.finished:
-                reply = await self._offer_reminders(user_id, reply)
-            return reply
+            return await self._session_tap(user_id, action)
         if action.verb in _REMINDER_VERBS:
             answer = await self.reminders.tap(user_id, action)
             return TapReply(answer.notice, answer.view)
@@ -240,14 +237,6 @@ class Coach:
         async with self.database.transaction() as db:
             user = await self._user(Repository(db), user_id)
         return await self.progress.report(user_id, user.time_zone)
-
-    async def _offer_reminders(self, user_id: int, reply: TapReply) -> TapReply:
-        """After a finished session, someone who never chose a reminder is asked for a time."""
-        assert reply.view is not None
-        if not await self.reminders.should_offer(user_id):
-            return reply
-        view = self.screens.reminder_time_question(lead=reply.view.text)
-        return TapReply(reply.notice, view)
 
     async def show_reminders(self, user_id: int) -> View:
         """`/reminders`: the reminder as set now, or the question to set one."""
@@ -339,22 +328,33 @@ class Coach:
         saved = await self._record(repo, record, transition, event, doses)
         view = await self._screen(repo, saved, doses)
         if saved.state.finished:
-            view = await self._wrap_up(repo, user_id, saved.state, view)
+            view = await self._wrap_up(repo, user_id, saved.state, view, doses)
         return TapReply(None, view)
 
     async def _wrap_up(
-        self, repo: Repository, user_id: int, finished: SessionState, summary: View
+        self,
+        repo: Repository,
+        user_id: int,
+        finished: SessionState,
+        summary: View,
+        doses: Mapping[str, PersonalDose],
     ) -> View:
-        """The end of a session: a rest day gets care advice; a routine gets its summary lines."""
+        """The end of a session, in its last transaction: a rest day gets care advice; a routine
+        gets its summary lines, and someone who never chose a reminder is asked for a time."""
         now = self.clock()
         if finished.rest_day:
             await repo.add_safety_event(user_id, "too_sore", None, now)
             return self.progress_screens.rest_day()
         user = await self._user(repo, user_id)
-        lines = await self.progress.wrap_up(repo.connection, user_id, finished, user.time_zone)
-        if not lines:
-            return summary
-        return replace(summary, text="\n\n".join((summary.text, *lines)))
+        lines = await self.progress.wrap_up(
+            repo.connection, user_id, finished, user.time_zone, doses
+        )
+        if lines:
+            summary = replace(summary, text="\n\n".join((summary.text, *lines)))
+        if await self.reminders.never_asked(repo.connection, user_id):
+            summary = replace(summary, rows=self.screens.reminder_time_question().rows)
+            summary = replace(summary, text=f"{summary.text}\n\n{self.texts.reminders.ask_time}")
+        return summary
 
     def _safety_paused(self) -> View:
         button = self.screens.red_flags_advice().rows
@@ -415,8 +415,6 @@ class Coach:
         reply = await self._session_tap(
             user_id, SessionAction(SessionVerb.SORENESS, state.session_id, state.step, score)
         )
-        if reply.view is not None and reply.view.finished:
-            reply = await self._offer_reminders(user_id, reply)
         view = reply.view or View(reply.notice or hints.text)
         return replace(view, fresh=True)
 

@@ -8,7 +8,7 @@ the history they need, applies them, stores the new doses, and picks the sentenc
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from statistics import mean
@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.charts import ChartLabels, SorenessPoint, render_progress_chart
 from bot.routine import adaptation, progress
 from bot.routine.content import Content
+from bot.routine.dosing import PersonalDose
 from bot.routine.progress import CheckIn, SessionHistory
 from bot.routine.progress_screens import ProgressScreens
 from bot.routine.session import Outcome, SessionState, Status
@@ -57,6 +58,7 @@ class ProgressCoach:
         user_id: int,
         finished: SessionState,
         zone_name: str | None,
+        doses: Mapping[str, PersonalDose],
     ) -> list[str]:
         """Lines for the summary of a session that just finished, in the caller's transaction.
 
@@ -70,7 +72,6 @@ class ProgressCoach:
         today = now.astimezone(zone).date()
         lines: list[str] = []
 
-        doses = await repo.doses(user_id)
         changes = adaptation.plan_adaptation(self.routine, doses, history, safety_stop=False)
         if changes:
             await repo.save_doses(user_id, {c.exercise_key: c.new for c in changes}, now)

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from sqlalchemy.ext.asyncio import AsyncConnection
+
 from bot.routine import reminders as clock_math
 from bot.routine.actions import GeneralAction, GeneralVerb
 from bot.routine.content import Content
@@ -83,10 +85,11 @@ class Reminders:
                 return self._confirmed(settings.reminder_time, settings.time_zone)
             return self.screens.reminder_time_question(lead)
 
-    async def should_offer(self, user_id: int) -> bool:
-        """Offer reminders after a session only to someone who was never asked."""
-        async with self.database.transaction() as db:
-            settings = await ReminderRepository(db).settings(user_id)
+    @staticmethod
+    async def never_asked(connection: AsyncConnection, user_id: int) -> bool:
+        """Whether to offer reminders after a session: only to someone never asked (in the
+        caller's transaction)."""
+        settings = await ReminderRepository(connection).settings(user_id)
         return settings is not None and settings.asked_at is None and not settings.enabled
 
     async def tap(self, user_id: int, action: GeneralAction) -> ReminderReply:

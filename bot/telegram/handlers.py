@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import cast
@@ -19,7 +20,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.routine.views import Timer
+from bot.routine.views import Timer, View
 from bot.telegram.context import LimberApplication, LimberContext
 from bot.telegram.render import edit, edit_message, reply
 
@@ -29,20 +30,27 @@ TIMER_TICK_SECONDS = 5.0  # edits count toward Telegram's ~1 message/s per chat
 TIMER_TICK_KEY = "timer_tick_seconds"
 
 
+async def _answer(update: Update, use_case: Callable[[int], Awaitable[View]]) -> None:
+    """Reply to a message from a user with what *use_case* gives for them."""
+    message, user = update.effective_message, update.effective_user
+    if message is not None and user is not None:
+        await reply(message, await use_case(user.id))
+
+
+async def _show(update: Update, view: View) -> None:
+    """Reply to a message with a fixed screen (help, privacy, hints)."""
+    if update.effective_message is not None:
+        await reply(update.effective_message, view)
+
+
 async def start(update: Update, context: LimberContext) -> None:
     """/start: welcome a new user, or pick up where they left off."""
-    message, user = update.effective_message, update.effective_user
-    if message is None or user is None:
-        return
-    await reply(message, await context.coach.start(user.id))
+    await _answer(update, context.coach.start)
 
 
 async def session(update: Update, context: LimberContext) -> None:
     """/session: continue the open session or start today's."""
-    message, user = update.effective_message, update.effective_user
-    if message is None or user is None:
-        return
-    await reply(message, await context.coach.open_session(user.id))
+    await _answer(update, context.coach.open_session)
 
 
 async def progress(update: Update, context: LimberContext) -> None:
@@ -56,10 +64,7 @@ async def progress(update: Update, context: LimberContext) -> None:
 
 async def reminders(update: Update, context: LimberContext) -> None:
     """/reminders: the daily reminder as set now, or the question to set one."""
-    message, user = update.effective_message, update.effective_user
-    if message is None or user is None:
-        return
-    await reply(message, await context.coach.show_reminders(user.id))
+    await _answer(update, context.coach.show_reminders)
 
 
 async def location(update: Update, context: LimberContext) -> None:
@@ -85,14 +90,12 @@ async def membership(update: Update, context: LimberContext) -> None:
 
 async def help_command(update: Update, context: LimberContext) -> None:
     """/help: what Limber can do."""
-    if update.effective_message is not None:
-        await reply(update.effective_message, context.coach.help())
+    await _show(update, context.coach.help())
 
 
 async def privacy(update: Update, context: LimberContext) -> None:
     """/privacy: what is stored, and why."""
-    if update.effective_message is not None:
-        await reply(update.effective_message, context.coach.privacy())
+    await _show(update, context.coach.privacy())
 
 
 async def button(update: Update, context: LimberContext) -> None:
@@ -119,36 +122,27 @@ async def text(update: Update, context: LimberContext) -> None:
 
 async def export(update: Update, context: LimberContext) -> None:
     """/export: all of the user's data, as a JSON file and a CSV of sessions."""
-    message, user = update.effective_message, update.effective_user
-    if message is None or user is None:
-        return
-    await reply(message, await context.coach.export(user.id))
+    await _answer(update, context.coach.export)
 
 
 async def delete(update: Update, context: LimberContext) -> None:
     """/delete: asks for confirmation with a button before anything is deleted."""
-    if update.effective_message is not None:
-        await reply(update.effective_message, context.coach.confirm_delete())
+    await _show(update, context.coach.confirm_delete())
 
 
 async def stats(update: Update, context: LimberContext) -> None:
     """/stats: usage totals for admins; the unknown-command answer for anyone else."""
-    message, user = update.effective_message, update.effective_user
-    if message is None or user is None:
-        return
-    await reply(message, await context.coach.stats(user.id))
+    await _answer(update, context.coach.stats)
 
 
 async def unknown_command(update: Update, context: LimberContext) -> None:
     """A command Limber does not have."""
-    if update.effective_message is not None:
-        await reply(update.effective_message, context.coach.unknown_command())
+    await _show(update, context.coach.unknown_command())
 
 
 async def not_text(update: Update, context: LimberContext) -> None:
     """Stickers, photos, voice and the like: a hint, nothing stored."""
-    if update.effective_message is not None:
-        await reply(update.effective_message, context.coach.not_text())
+    await _show(update, context.coach.not_text())
 
 
 # --- the hold timer: one repeating job per chat, editing the exercise message in place ---------

@@ -230,10 +230,12 @@ async def test_replaying_a_wrap_up_or_a_check_in_changes_nothing_more(
 
     for _ in range(2):
         async with database.transaction() as db:
-            record = await Repository(db).get_session(third["id"], ALICE)
+            repo = Repository(db)
+            record = await repo.get_session(third["id"], ALICE)
             assert record is not None
             assert record.state.phase is Phase.FINISHED
-            lines = await coach.progress.wrap_up(db, ALICE, record.state, None)
+            stored = await repo.doses(ALICE)
+            lines = await coach.progress.wrap_up(db, ALICE, record.state, None, stored)
         assert not any("ready for more" in line for line in lines), lines
         assert await doses(database) == raised
 
