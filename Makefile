@@ -1,6 +1,7 @@
 # Two commands do all the set-up on a fresh machine (Python 3.11+ and the package registries):
 #   make run   — run the bot (SQLite by default; the terminal chat if BOT_TOKEN is not set)
 #   make test  — lint, type-check and run the whole test suite
+#   make bench — the benchmarks (figures in bench/README.md)
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -30,6 +31,7 @@ test: lint
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.taps
+	$(BIN)/python -m bench.nudges
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

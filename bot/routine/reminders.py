@@ -19,6 +19,7 @@ datetimes with `ValueError` (a programming error); the functions that read user 
 
 from __future__ import annotations
 
+import atexit
 import math
 import re
 import unicodedata
@@ -349,7 +350,10 @@ def offset_from_local_clock(text: str, now: datetime) -> timedelta | None:
 def _finder() -> TimezoneFinder:
     from timezonefinder import TimezoneFinder
 
-    return TimezoneFinder()
+    finder = TimezoneFinder()
+    # Close its mapped data files at exit: left to the garbage collector, they warn.
+    atexit.register(finder.cleanup)
+    return finder
 
 
 def zone_for_location(latitude: float, longitude: float) -> str | None:
