@@ -48,11 +48,16 @@ def sweeper(limber: Limber) -> NudgeSweeper:
     return NudgeSweeper(limber.coach.reminders, telegram_sender(limber.application.bot), rate=25)
 
 
-async def next_morning_nudge(limber: Limber, clock: FakeClock) -> None:
-    """Sweep as the bot would: at 09:01 today (already done: nothing), then at 09:01 tomorrow."""
+async def to_next_morning(limber: Limber, clock: FakeClock) -> None:
+    """Sweep as the bot would at 09:01 today (the routine is done: nothing), then go to 09:01
+    tomorrow, when the next nudge is due."""
     clock.advance(hours=1, minutes=1)
     assert (await sweeper(limber).sweep()).sent == 0
     clock.advance(days=1)
+
+
+async def next_morning_nudge(limber: Limber, clock: FakeClock) -> None:
+    await to_next_morning(limber, clock)
     assert (await sweeper(limber).sweep()).sent == 1
 
 
@@ -112,9 +117,7 @@ async def test_a_429_pauses_the_sender_and_the_nudge_is_sent_once(
     async with running_limber(api, sqlite_url, clock=clock) as limber:
         ann = limber.user()
         await onboard_with_reminder(ann, api)
-        clock.advance(hours=1, minutes=1)
-        await sweeper(limber).sweep()
-        clock.advance(days=1)
+        await to_next_morning(limber, clock)
         api.reset_calls()
         api.fail_next("sendMessage", status=429, retry_after=1)
         report = await sweeper(limber).sweep()
@@ -131,9 +134,7 @@ async def test_a_user_who_blocked_the_bot_has_reminders_turned_off(
     async with running_limber(api, sqlite_url, clock=clock) as limber:
         ann = limber.user()
         await onboard_with_reminder(ann, api)
-        clock.advance(hours=1, minutes=1)
-        await sweeper(limber).sweep()
-        clock.advance(days=1)
+        await to_next_morning(limber, clock)
         api.block(ann.chat_id)
         report = await sweeper(limber).sweep()
         assert report.blocked == 1
