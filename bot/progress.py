@@ -76,10 +76,14 @@ class ProgressCoach:
         if changes:
             await repo.save_doses(user_id, {c.exercise_key: c.new for c in changes}, now)
             lines.extend(self.screens.changes(changes))
-        if (hold := self.screens.hold_line(adaptation.progression_hold(history))) is not None:
+        if (
+            hold := self.screens.hold_line(
+                adaptation.progression_hold(history, rules=self.routine.rules)
+            )
+        ) is not None:
             lines.append(hold)
         this = next((s for s in history if s.session_id == finished.session_id), None)
-        if this is not None and adaptation.flare_up(this):
+        if this is not None and adaptation.flare_up(this, self.routine.rules):
             await repo.add_safety_event(user_id, "flare_up", None, now)
             lines.append(self.texts.safety.flare_up)
 
@@ -107,7 +111,7 @@ class ProgressCoach:
             ProgressRepository(connection), user_id, _zone(None), self.clock(), days=14
         )
         finished = [s for s in history if s.finished and s.soreness_after is not None]
-        if not finished or not adaptation.flare_up(finished[-1]):
+        if not finished or not adaptation.flare_up(finished[-1], self.routine.rules):
             return SessionStart()
         last = finished[-1]
         return SessionStart(check_in_first=None if last.check_in else last.session_id, gently=True)

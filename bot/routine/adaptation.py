@@ -34,20 +34,13 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 from enum import StrEnum
 
-from bot.routine.content import Exercise, Routine
+from bot.routine.content import Exercise, PainRules, Routine
 from bot.routine.dosing import PersonalDose, personal_dose, seed_dose
 from bot.routine.progress import CheckIn, SessionHistory, in_order
 from bot.routine.session import Outcome, Status
 
-GOOD_SESSIONS_TO_STEP_UP = 3
-MAX_SORENESS_RISE = 1
-"""A good session: soreness after at most this many points above soreness before."""
-HIGH_SORENESS = 7
-"""Soreness of 7/10 or more holds progression."""
-HOLD_WINDOW_DAYS = 7
-WORSE_CHECK_INS_TO_HOLD = 2
-FLARE_UP_RISE = 3
-"""Soreness after at least this many points above before: a flare-up."""
+DEFAULT_RULES = PainRules()
+"""The numbers of the rules (routine.yaml `rules:`, with their meaning); these are the defaults."""
 
 _PAINFUL = frozenset({Outcome.TOO_PAINFUL, Outcome.GENTLER_DONE})
 
@@ -86,7 +79,10 @@ class Hold(StrEnum):
 
 
 def progression_hold(
-    history: Sequence[SessionHistory], *, safety_stop: bool = False
+    history: Sequence[SessionHistory],
+    *,
+    safety_stop: bool = False,
+    rules: PainRules = DEFAULT_RULES,
 ) -> Hold | None:
     """Whether progression is held, and why; None when doses may step up.
 
@@ -98,21 +94,21 @@ def progression_hold(
     if not ordered:
         return None
     latest = ordered[-1]
-    if _high(latest.soreness_before):
+    if _high(latest.soreness_before, rules):
         return Hold.HIGH_SORENESS
-    window_start = latest.local_date - timedelta(days=HOLD_WINDOW_DAYS - 1)
+    window_start = latest.local_date - timedelta(days=rules.hold_window_days - 1)
     recent = [s for s in ordered if s.local_date >= window_start]
-    if any(_high(s.soreness_before) or _high(s.soreness_after) for s in recent):
+    if any(_high(s.soreness_before, rules) or _high(s.soreness_after, rules) for s in recent):
         return Hold.HIGH_SORENESS
-    if sum(1 for s in recent if s.check_in is CheckIn.WORSE) >= WORSE_CHECK_INS_TO_HOLD:
+    if sum(1 for s in recent if s.check_in is CheckIn.WORSE) >= rules.worse_check_ins_to_hold:
         return Hold.WORSE_CHECK_INS
     return None
 
 
-def flare_up(session: SessionHistory) -> bool:
+def flare_up(session: SessionHistory, rules: PainRules = DEFAULT_RULES) -> bool:
     """Soreness after rose 3 points or more: the check-in is mandatory, the next session gentler."""
     before, after = session.soreness_before, session.soreness_after
-    return before is not None and after is not None and after - before >= FLARE_UP_RISE
+    return before is not None and after is not None and after - before >= rules.flare_up_rise
 
 
 def plan_adaptation(
@@ -132,13 +128,13 @@ def plan_adaptation(
     if not ordered:
         return []
     latest_id = ordered[-1].session_id
-    held = progression_hold(ordered, safety_stop=safety_stop) is not None
+    held = progression_hold(ordered, safety_stop=safety_stop, rules=routine.rules) is not None
     changes: list[DoseChange] = []
     for exercise in routine.exercises:
         current = personal_dose(exercise, doses)
         new = _take_back(exercise, current, ordered) or _ease_off(exercise, current, ordered)
         if new is None and not held:
-            new = _step_up(exercise, current, ordered)
+            new = _step_up(exercise, current, ordered, routine.rules)
         if new is not None:
             kind, dose = new
             dose = replace(dose, since_session=latest_id)
@@ -189,11 +185,14 @@ def _ease_off(
 
 
 def _step_up(
-    exercise: Exercise, current: PersonalDose, ordered: Sequence[SessionHistory]
+    exercise: Exercise,
+    current: PersonalDose,
+    ordered: Sequence[SessionHistory],
+    rules: PainRules,
 ) -> _Planned | None:
     """Three good sessions in a row, on three days: one step up."""
-    run = _good_run(exercise, current, ordered)
-    if len({s.local_date for s in run}) < GOOD_SESSIONS_TO_STEP_UP:
+    run = _good_run(exercise, current, ordered, rules)
+    if len({s.local_date for s in run}) < rules.good_sessions_to_step_up:
         return None
     trigger = run[-1].session_id
     if current.gentler_default:
@@ -209,7 +208,10 @@ def _step_up(
 
 
 def _good_run(
-    exercise: Exercise, current: PersonalDose, ordered: Sequence[SessionHistory]
+    exercise: Exercise,
+    current: PersonalDose,
+    ordered: Sequence[SessionHistory],
+    rules: PainRules,
 ) -> list[SessionHistory]:
     """The latest unbroken run of good sessions for *exercise* since the dose last changed.
 
@@ -219,14 +221,16 @@ def _good_run(
     for session in reversed(_since(current, ordered)):
         if not session.finished and exercise.key not in session.outcomes:
             continue
-        if not _good(exercise, current, session):
+        if not _good(exercise, current, session, rules):
             break
         run.append(session)
     run.reverse()
     return run
 
 
-def _good(exercise: Exercise, current: PersonalDose, session: SessionHistory) -> bool:
+def _good(
+    exercise: Exercise, current: PersonalDose, session: SessionHistory, rules: PainRules
+) -> bool:
     done = {Outcome.DONE, Outcome.GENTLER_DONE} if current.gentler_default else {Outcome.DONE}
     before, after = session.soreness_before, session.soreness_after
     return (
@@ -234,9 +238,9 @@ def _good(exercise: Exercise, current: PersonalDose, session: SessionHistory) ->
         and session.outcomes.get(exercise.key) in done
         and before is not None
         and after is not None
-        and not _high(before)
-        and not _high(after)
-        and after - before <= MAX_SORENESS_RISE
+        and not _high(before, rules)
+        and not _high(after, rules)
+        and after - before <= rules.max_soreness_rise
         and session.check_in is not CheckIn.WORSE
     )
 
@@ -274,5 +278,5 @@ def _since(current: PersonalDose, ordered: Sequence[SessionHistory]) -> list[Ses
     return [s for s in ordered if s.session_id > current.since_session]
 
 
-def _high(score: int | None) -> bool:
-    return score is not None and score >= HIGH_SORENESS
+def _high(score: int | None, rules: PainRules) -> bool:
+    return score is not None and score >= rules.high_soreness

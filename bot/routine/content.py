@@ -58,6 +58,19 @@ class Exercise(_Strict):
     optional: bool = False
 
 
+class PainRules(_Strict):
+    """The pain-monitoring and dosing rules (../shared/CLINICAL.md) as data; routine.yaml documents
+    each one. The defaults are the clinical notes' numbers."""
+
+    too_sore_to_start: int = Field(default=7, ge=1, le=10)
+    high_soreness: int = Field(default=7, ge=1, le=10)
+    good_sessions_to_step_up: int = Field(default=3, ge=1, le=10)
+    max_soreness_rise: int = Field(default=1, ge=0, le=10)
+    flare_up_rise: int = Field(default=3, ge=1, le=10)
+    hold_window_days: int = Field(default=7, ge=1, le=60)
+    worse_check_ins_to_hold: int = Field(default=2, ge=1, le=10)
+
+
 class Routine(_Strict):
     version: str = Field(min_length=1)
     title: str
@@ -65,6 +78,7 @@ class Routine(_Strict):
     timer_min_hold_seconds: int = Field(ge=1)
     safety_lines: tuple[str, ...] = Field(min_length=1)
     stop_if: tuple[str, ...] = Field(min_length=1)
+    rules: PainRules = PainRules()
     exercises: tuple[Exercise, ...] = Field(min_length=1)
 
     @model_validator(mode="after")

@@ -29,10 +29,6 @@ from enum import StrEnum
 
 from bot.routine.content import Routine
 
-# Pain-monitoring model (../shared/CLINICAL.md): soreness of 7/10 or more before a session means
-# no routine today, only gentle advice and when to seek care.
-TOO_SORE_TO_START = 7
-
 
 class Phase(StrEnum):
     SORENESS_BEFORE = "soreness_before"
@@ -177,7 +173,7 @@ def apply(
 
     match state.phase, event:
         case Phase.SORENESS_BEFORE, SorenessReported(score=score) if _valid_score(score):
-            if score >= TOO_SORE_TO_START:
+            if score >= routine.rules.too_sore_to_start:
                 rest = replace(
                     state,
                     phase=Phase.FINISHED,

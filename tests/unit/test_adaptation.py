@@ -30,6 +30,7 @@ from bot.routine.content import (
     Dose,
     Exercise,
     GentlerOption,
+    PainRules,
     Progression,
     Routine,
     load_content,
@@ -696,3 +697,30 @@ def test_no_story_steps_up_when_unsafe_or_leaves_the_bounds(name: str, days: lis
             if dose.gentler_default:
                 assert exercise.gentler is not None
                 assert (dose.reps, dose.hold_seconds) == (low_reps, low_hold)
+
+
+# --- the numbers come from the content (routine.yaml `rules:`) -------------------------------
+
+
+def test_the_real_routine_states_the_clinical_numbers() -> None:
+    rules = REAL_ROUTINE.rules
+    assert (rules.too_sore_to_start, rules.high_soreness, rules.flare_up_rise) == (7, 7, 3)
+    assert (rules.good_sessions_to_step_up, rules.max_soreness_rise) == (3, 1)
+
+
+def test_a_routine_with_other_rules_steps_up_sooner_and_holds_elsewhere() -> None:
+    quicker = ROUTINE.model_copy(
+        update={"rules": PainRules(good_sessions_to_step_up=2, high_soreness=5)}
+    )
+    two_good = [s(1), s(2)]
+    assert change_of(two_good) is None
+    assert change_of(two_good, routine=quicker) is not None
+    sore = [s(1, before=5), s(2), s(3)]
+    assert change_of(sore) is not None
+    assert progression_hold(sore, rules=quicker.rules) is Hold.HIGH_SORENESS
+
+
+def test_a_flare_up_is_as_far_as_the_rules_say() -> None:
+    session = s(1, before=2, after=4)
+    assert not flare_up(session)
+    assert flare_up(session, PainRules(flare_up_rise=2))

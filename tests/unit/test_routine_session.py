@@ -12,7 +12,6 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 from bot.routine.content import Routine, load_content
 from bot.routine.session import (
-    TOO_SORE_TO_START,
     Done,
     Event,
     Outcome,
@@ -372,7 +371,7 @@ def check_transition(
     if after.rest_day:
         assert before.phase is Phase.SORENESS_BEFORE
         assert after.soreness_before is not None
-        assert after.soreness_before >= TOO_SORE_TO_START
+        assert after.soreness_before >= ROUTINE.rules.too_sore_to_start
         assert transition.outcome is None
     elif after.step == before.step + 1 or after.stopped_early != before.stopped_early:
         assert transition.outcome is not None
