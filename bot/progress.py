@@ -68,7 +68,8 @@ class ProgressCoach:
         now = self.clock()
         zone = _zone(zone_name)
         repo = Repository(connection)
-        history = await self._history(ProgressRepository(connection), user_id, zone, now)
+        progress_repo = ProgressRepository(connection)
+        history = await self._history(progress_repo, user_id, zone, now)
         today = now.astimezone(zone).date()
         lines: list[str] = []
 
@@ -87,9 +88,7 @@ class ProgressCoach:
             await repo.add_safety_event(user_id, "flare_up", None, now)
             lines.append(self.texts.safety.flare_up)
 
-        skipped = await ProgressRepository(connection).skipped_days(
-            user_id, today - timedelta(days=HISTORY_DAYS)
-        )
+        skipped = await progress_repo.skipped_days(user_id, today - timedelta(days=HISTORY_DAYS))
         streak = progress.forgiving_streak(progress.done_days(history), skipped, today)
         if (streak_line := self.screens.streak_line(streak)) is not None:
             lines.append(streak_line)

@@ -28,7 +28,6 @@ log = logging.getLogger(__name__)
 AWAITING_TIME = "reminder_time"
 AWAITING_ZONE = "time_zone"
 SNOOZE_FOR = timedelta(hours=1)
-MAX_ATTEMPTS = 5
 
 
 @dataclass(frozen=True)
@@ -122,7 +121,7 @@ class Reminders:
                     )
                     return ReminderReply(None, self.screens.reminders_off())
                 case GeneralVerb.NUDGE_SNOOZE:
-                    return self._snooze(await self._snoozed(repo, settings, now))
+                    return ReminderReply(None, await self._snooze(repo, settings, now))
                 case GeneralVerb.NUDGE_SKIP_TODAY:
                     return ReminderReply(None, await self._skip_today(repo, settings, now))
         return ReminderReply(self.texts.notices.unknown_button, None)
@@ -155,11 +154,6 @@ class Reminders:
             if zone is None or settings.reminder_time is None:
                 return self.screens.reminder_zone_question(retry=True)
             return await self._finish(repo, user_id, settings.reminder_time, zone)
-
-    async def awaiting(self, user_id: int) -> bool:
-        async with self.database.transaction() as db:
-            settings = await ReminderRepository(db).settings(user_id)
-        return settings is not None and settings.awaiting is not None
 
     async def chat_blocked(self, user_id: int) -> None:
         """The user blocked the bot: reminders off until they come back."""
@@ -331,20 +325,16 @@ class Reminders:
         view = self.screens.reminder_confirmed(chosen, zone_name, next_at.astimezone(zone), today)
         return View(view.text, view.rows, fresh=True)
 
-    async def _snoozed(
+    async def _snooze(
         self, repo: ReminderRepository, settings: ReminderSettings, now: datetime
-    ) -> datetime | None:
+    ) -> View:
+        """One more nudge an hour from now (if reminders are still on)."""
         zone = _zone(settings.time_zone)
         if not settings.enabled or zone is None:
-            return None
+            return self.screens.reminders_off()
         at = now + SNOOZE_FOR
         await repo.update(settings.user_id, next_nudge_at=at, next_nudge_kind=SNOOZE)
-        return at.astimezone(zone)
-
-    def _snooze(self, local_at: datetime | None) -> ReminderReply:
-        if local_at is None:
-            return ReminderReply(None, self.screens.reminders_off())
-        return ReminderReply(None, self.screens.nudge_snoozed(local_at))
+        return self.screens.nudge_snoozed(at.astimezone(zone))
 
     async def _skip_today(
         self, repo: ReminderRepository, settings: ReminderSettings, now: datetime

@@ -205,7 +205,6 @@ class NudgeTexts(_Strict):
     skip_today: str
     snoozed: str
     skipped: str
-    already_done: str
 
 
 class CheckInTexts(_Strict):
@@ -291,7 +290,6 @@ class NoticeTexts(_Strict):
     expired: str = Field(max_length=200)
     unknown_button: str = Field(max_length=200)
     saved: str = Field(max_length=200)
-    no_session: str = Field(max_length=200)
     try_again: str = Field(max_length=200)
 
 
@@ -301,7 +299,6 @@ class HintTexts(_Strict):
     text: str
     soreness_number: str
     too_long: str
-    already_onboarded: str
     file_saved: str
 
 

@@ -141,9 +141,6 @@ class Screens:
     def nudge_skipped(self) -> View:
         return View(self.texts.nudges.skipped)
 
-    def nudge_already_done(self) -> View:
-        return View(self.texts.nudges.already_done)
-
     # --- the session ------------------------------------------------------------------------
 
     def current(

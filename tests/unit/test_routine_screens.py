@@ -472,7 +472,6 @@ def every_view(screens: Screens) -> Iterator[View]:
         yield screens.nudge(1, date(2026, 3, 1 + day))
     yield screens.nudge_snoozed(datetime(2026, 3, 1, 9, 30))
     yield screens.nudge_skipped()
-    yield screens.nudge_already_done()
 
     yield screens.current(SessionState(SID))
     yield screens.current(SessionState(SID, paused=True))
