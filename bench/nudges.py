@@ -5,10 +5,10 @@
     .venv/bin/python -m bench.nudges --only 1,3 --no-postgres    # some sections only
 
 1. due query, SQLite: 100 000 users migrated with Alembic, next_nudge_at spread over a day, 1 %
-   due; `ReminderRepository.due_users(now, 500)` timed as SQL alone (the statement the repository
+   due; `OutboxQueries.due_users(now, 500)` timed as SQL alone (the statement the repository
    sends, captured and re-run through sqlite3) and as the repository call (aiosqlite +
    SQLAlchemy, rows to DueUser), plus SQLite's EXPLAIN QUERY PLAN.
-2. claim, PostgreSQL: 1 000 000 users (generate_series), 1 % due; `Reminders.claim_due_nudges()`
+2. claim, PostgreSQL: 1 000 000 users (generate_series), 1 % due; `NudgeOutbox.claim_due()`
    with NudgePolicy(batch=1000), time per claim and per statement, and EXPLAIN ANALYZE of the due
    query (the statement the repository sends, FOR UPDATE SKIP LOCKED, rolled back).
 3. dispatch, SQLite: `NudgeSweeper(rate=25)` over 500 due users, sending through
@@ -60,16 +60,19 @@ from sqlalchemy import event, insert, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram import Bot
 
-from bot.coach import utc_now
+from bot.bootstrap import bootstrap
 from bot.nudges import NudgeSweeper, RetryAfterError, Send
-from bot.reminders import NudgePolicy, OutgoingNudge, Reminders
 from bot.routine.content import Content, load_content
+from bot.routine.nudging import NudgePolicy
 from bot.routine.views import View
 from bot.store.database import Database
 from bot.store.migrations import upgrade
 from bot.store.models import User
-from bot.store.reminders import ReminderRepository
+from bot.store.reminder_queries import OutboxQueries
 from bot.telegram.nudge_job import telegram_sender
+from bot.use_cases.dependencies import Clock, utc_now
+from bot.use_cases.nudge_outbox import NudgeOutbox, OutgoingNudge
+from tests.support.driver import settings_for_test
 from tests.support.fake_bot_api import FakeBotApi, JSONDict, UploadedFile
 from tests.support.limber import Limber, running_limber
 from tests.support.postgres import PostgresCluster, PostgresUnavailableError, running_cluster
@@ -275,7 +278,7 @@ async def bench_due_query(workdir: Path, users: int, runs: int) -> DueQuery:
     try:
         repo_ms: list[float] = []
         async with database.engine.connect() as connection:
-            repo = ReminderRepository(connection)
+            repo = OutboxQueries(connection)
             with captured_statements(database.engine) as seen:
                 found = await repo.due_users(now, 500)
             statement, parameters = due_statement(seen)
@@ -289,7 +292,7 @@ async def bench_due_query(workdir: Path, users: int, runs: int) -> DueQuery:
         for number in range(runs // 8 + 10):
             began = time.perf_counter()
             async with database.transaction() as connection:
-                await ReminderRepository(connection).due_users(now, 500)
+                await OutboxQueries(connection).due_users(now, 500)
             if number >= 10:
                 transaction_ms.append(ms(time.perf_counter() - began))
     finally:
@@ -383,11 +386,11 @@ async def bench_claim(
         seed_s = await seed_postgres(cluster.dsn(name), users, due, now)
         database = Database(url)
         try:
-            reminders = Reminders(content, database, lambda: now, NudgePolicy(batch=batch))
+            outbox = outbox_on(database, content, lambda: now, batch=batch)
             # The statement the repository sends, then EXPLAIN ANALYZE of it (rolled back).
             async with database.engine.connect() as connection:
                 with captured_statements(database.engine) as seen:
-                    await ReminderRepository(connection).due_users(now, batch)
+                    await OutboxQueries(connection).due_users(now, batch)
                 await connection.rollback()
             statement, parameters = due_statement(seen)
             async with database.engine.connect() as connection:
@@ -403,7 +406,7 @@ async def bench_claim(
             for number in range(claims + 1):
                 with captured_statements(database.engine) as seen:
                     began = time.perf_counter()
-                    batch_claimed = await reminders.claim_due_nudges()
+                    batch_claimed = await outbox.claim_due()
                     elapsed = time.perf_counter() - began
                 if number == 0:
                     continue  # warm-up (connections, statement caches)
@@ -577,16 +580,32 @@ async def fake_bot(api: FakeBotApi) -> AsyncIterator[Bot]:
         await bot.shutdown()
 
 
-class TimedReminders(Reminders):
-    """Reminders that time each claim (the transaction that holds SQLite's write lock)."""
+def outbox_on(
+    database: Database, content: Content, clock: Clock = utc_now, *, batch: int | None = None
+) -> NudgeOutbox:
+    """The nudge outbox as `bootstrap()` wires it, on *database* (optionally another batch)."""
+    outbox = bootstrap(
+        settings_for_test(database.url), clock=clock, content=content, database=database
+    ).outbox
+    if batch is not None:
+        outbox.policy = NudgePolicy(outbox.policy.grace, outbox.policy.lease, batch)
+    return outbox
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+
+def sweeper_on(database: Database, outbox: NudgeOutbox, send: Send) -> NudgeSweeper:
+    return NudgeSweeper(outbox, send, exclusive=database.exclusive, rate=RATE)
+
+
+class TimedOutbox(NudgeOutbox):
+    """The outbox, timing each claim (the transaction that holds SQLite's write lock)."""
+
+    def __init__(self, outbox: NudgeOutbox) -> None:
+        super().__init__(outbox.deps, outbox.policy)
         self.claims: list[tuple[float, float, int]] = []  # (start, end, claimed), monotonic
 
-    async def claim_due_nudges(self) -> list[OutgoingNudge]:
+    async def claim_due(self) -> list[OutgoingNudge]:
         began = time.monotonic()
-        claimed = await super().claim_due_nudges()
+        claimed = await super().claim_due()
         self.claims.append((began, time.monotonic(), len(claimed)))
         return claimed
 
@@ -613,8 +632,8 @@ async def bench_dispatch(workdir: Path, content: Content, users: int, injected: 
         api = FakeBotApi(latency=ROUND_TRIP)
         async with fake_bot(api) as bot:
             send = RecordingSend(telegram_sender(bot), api, injection_points(users, injected))
-            reminders = TimedReminders(content, database, utc_now)
-            sweeper = NudgeSweeper(reminders, send, rate=RATE)
+            outbox = TimedOutbox(outbox_on(database, content))
+            sweeper = sweeper_on(database, outbox, send)
             began = time.perf_counter()
             cpu_began = time.process_time()
             report = await sweeper.sweep()
@@ -626,7 +645,7 @@ async def bench_dispatch(workdir: Path, content: Content, users: int, injected: 
             checked = await delivery(database, ids, accepted_per_chat(send_calls(api)))
     finally:
         await database.dispose()
-    claim = max(reminders.claims, key=lambda claim: claim[2])
+    claim = max(outbox.claims, key=lambda claim: claim[2])
     return Dispatch(seconds, rate_of(send.attempts), checked, ms(claim[1] - claim[0]), cpu_ms)
 
 
@@ -651,7 +670,7 @@ async def run_worker(name: str, url: str, inject: int, users: int, max_seconds: 
     try:
         async with fake_bot(api) as bot:
             send = RecordingSend(telegram_sender(bot), api, injection_points(users, inject))
-            sweeper = NudgeSweeper(Reminders(content, database, utc_now), send, rate=RATE)
+            sweeper = sweeper_on(database, outbox_on(database, content), send)
             await database.ping()
             print("READY", flush=True)
             await asyncio.to_thread(sys.stdin.readline)
@@ -917,11 +936,8 @@ async def bench_taps(
             next_id += batch
             # The sweeper build_application makes, on the same Bot, database and engine.
             send = RecordingSend(telegram_sender(limber.application.bot), api)
-            coach = limber.coach
-            reminders = TimedReminders(
-                coach.content, coach.database, coach.clock, coach.reminders.policy
-            )
-            sweeper = NudgeSweeper(reminders, send, rate=RATE)
+            outbox = TimedOutbox(limber.services.outbox)
+            sweeper = sweeper_on(limber.database, outbox, send)
             loaded: list[float] = []
             starts: list[float] = []
             overlapped = 0
@@ -938,7 +954,7 @@ async def bench_taps(
             if report.sent != batch or sent != batch:
                 raise BenchError(f"batch of {batch}: sweep sent {report.sent}, fake got {sent}")
             check_limber(limber)
-            claim_start, claim_end, _ = reminders.claims[0]
+            claim_start, claim_end, _ = outbox.claims[0]
             in_claim = [
                 sample
                 for start, sample in zip(starts, loaded, strict=True)

@@ -1,23 +1,67 @@
-"""Wire the pieces together once: settings → content → database → coach."""
+"""Wire everything once: settings → content → database → units of work → use cases → router.
+
+Tests and benchmarks call `bootstrap()` too, swapping in what they need (a fake clock, a counting
+unit of work, other content, an existing Database) instead of wiring by hand.
+"""
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
-from bot.coach import Coach
+from bot.coach import Coach, UseCases
 from bot.config import Settings
-from bot.reminders import NudgePolicy
+from bot.nudges import NudgeSweeper, Send
 from bot.routine.content import DEFAULT_CONTENT_DIR, Content, load_content
+from bot.routine.nudging import NudgePolicy
 from bot.store.database import Database
+from bot.store.unit_of_work import UnitOfWorkFactory, unit_of_work_factory
+from bot.use_cases.admin_stats import AdminStats
+from bot.use_cases.check_in import CheckIns
+from bot.use_cases.data_rights import DataRights
+from bot.use_cases.dependencies import Clock, Dependencies, utc_now
+from bot.use_cases.guided_session import GuidedSession
+from bot.use_cases.nudge_outbox import NudgeOutbox
+from bot.use_cases.onboarding import Onboarding
+from bot.use_cases.progress_report import ProgressReport
+from bot.use_cases.red_flag_stops import RedFlagStops
+from bot.use_cases.reminder_setup import ReminderSetup
+from bot.use_cases.session_wrap_up import SessionWrapUp
+from bot.use_cases.typed_answers import TypedAnswers
 
 
 @dataclass(frozen=True)
 class Services:
     settings: Settings
     content: Content
+    clock: Clock
     database: Database
+    unit_of_work: UnitOfWorkFactory
+    use_cases: UseCases
     coach: Coach
+    outbox: NudgeOutbox
+
+    def nudge_sweeper(
+        self,
+        send: Send,
+        *,
+        rate: float | None = None,
+        max_in_flight: int = 64,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        keep_going: Callable[[], bool] = lambda: True,
+    ) -> NudgeSweeper:
+        """The sweep that sends due nudges through *send* (at NUDGE_RATE unless *rate*)."""
+        return NudgeSweeper(
+            self.outbox,
+            send,
+            exclusive=self.database.exclusive,
+            rate=self.settings.nudge_rate if rate is None else rate,
+            max_in_flight=max_in_flight,
+            sleep=sleep,
+            keep_going=keep_going,
+        )
 
 
 def nudge_policy(settings: Settings) -> NudgePolicy:
@@ -28,10 +72,30 @@ def nudge_policy(settings: Settings) -> NudgePolicy:
     )
 
 
-def bootstrap(settings: Settings) -> Services:
-    content = load_content(settings.content_dir or DEFAULT_CONTENT_DIR)
-    database = Database(settings.database_url)
-    coach = Coach(
-        content, database, nudge_policy=nudge_policy(settings), admin_ids=settings.admin_ids
+def bootstrap(
+    settings: Settings,
+    *,
+    clock: Clock = utc_now,
+    content: Content | None = None,
+    database: Database | None = None,
+    unit_of_work: UnitOfWorkFactory | None = None,
+) -> Services:
+    content = content or load_content(settings.content_dir or DEFAULT_CONTENT_DIR)
+    database = database or Database(settings.database_url)
+    unit_of_work = unit_of_work or unit_of_work_factory(database)
+    deps = Dependencies(content, unit_of_work, clock)
+    reminders = ReminderSetup(deps)
+    session = GuidedSession(deps, SessionWrapUp(deps), reminders)
+    use_cases = UseCases(
+        session=session,
+        onboarding=Onboarding(deps, session),
+        check_ins=CheckIns(deps, session),
+        reminders=reminders,
+        typed_answers=TypedAnswers(deps, session, reminders, RedFlagStops(deps)),
+        progress=ProgressReport(deps),
+        data_rights=DataRights(deps),
+        admin=AdminStats(deps, settings.admin_ids),
     )
-    return Services(settings, content, database, coach)
+    coach = Coach(use_cases, content.texts, deps.screens, clock)
+    outbox = NudgeOutbox(deps, nudge_policy(settings))
+    return Services(settings, content, clock, database, unit_of_work, use_cases, coach, outbox)

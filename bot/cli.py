@@ -112,7 +112,7 @@ def _run_telegram(services: Services) -> int:
 
     from bot.telegram.app import build_application
 
-    application = build_application(services.settings, services.coach)
+    application = build_application(services)
     if services.settings.webhook_url:
         from bot.telegram.webhook import serve_webhook
 

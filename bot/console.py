@@ -11,12 +11,17 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from bot.coach import Coach
-from bot.routine.views import Timer, View
+from bot.routine.inputs import ButtonTap, Command, Incoming, TypedText, UnknownCommand
+from bot.routine.views import Reply, Timer, View
 
 CONSOLE_USER_ID = 1
 QUIT = ("/quit", "/exit")
 TIMER_TICK_SECONDS = 5
 CHOICE_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# The commands of the terminal chat (/stats is for Telegram admins only).
+CONSOLE_COMMANDS = frozenset(
+    ("start", "session", "progress", "reminders", "help", "privacy", "export", "delete")
+)
 FILES_DIR = Path("limber-files")  # charts and exports from the terminal chat
 
 ReadLine = Callable[[str], Awaitable[str | None]]
@@ -66,7 +71,7 @@ class ConsoleChat:
         self.screen: View | None = None
 
     async def run(self) -> None:
-        self.show(await self.coach.start(self.user_id))
+        await self.send(Command("start"))
         while (line := await self.read_line("> ")) is not None:
             line = line.strip()
             if line in QUIT:
@@ -75,27 +80,19 @@ class ConsoleChat:
                 await self.handle(line)
 
     async def handle(self, line: str) -> None:
-        commands = {
-            "/start": self.coach.start,
-            "/session": self.coach.open_session,
-            "/progress": self.coach.progress_report,
-            "/reminders": self.coach.show_reminders,
-            "/export": self.coach.export,
-        }
-        if line in commands:
-            self.show(await commands[line](self.user_id))
-        elif line == "/help":
-            self.show(self.coach.help())
-        elif line == "/privacy":
-            self.show(self.coach.privacy())
-        elif line == "/delete":
-            self.show(self.coach.confirm_delete())
-        elif line.startswith("/"):
-            self.show(self.coach.unknown_command())
+        if line.startswith("/"):
+            name = line[1:]
+            await self.send(Command(name) if name in CONSOLE_COMMANDS else UnknownCommand())
         elif len(line) == 1 and line.lower() in CHOICE_LETTERS and self.screen is not None:
             await self.choose(CHOICE_LETTERS.index(line.lower()))
         else:
-            self.show(await self.coach.text(self.user_id, line))
+            await self.send(TypedText(line))
+
+    async def send(self, incoming: Incoming) -> Reply:
+        reply = await self.coach.handle(self.user_id, incoming)
+        if reply.view is not None:
+            self.show(reply.view)
+        return reply
 
     async def choose(self, index: int) -> None:
         assert self.screen is not None
@@ -103,7 +100,7 @@ class ConsoleChat:
         if index >= len(actions):
             self.write(self.coach.texts.notices.unknown_button)
             return
-        reply = await self.coach.tap(self.user_id, actions[index].data)
+        reply = await self.coach.handle(self.user_id, ButtonTap(actions[index].data))
         if reply.notice:
             self.write(f"({reply.notice})")
         if reply.view is not None:
@@ -115,11 +112,11 @@ class ConsoleChat:
         """Count the hold down with a line every few seconds, then say time is up."""
         seconds_left = timer.seconds
         while seconds_left > 0:
-            self.write(self.coach.screens.timer_line(seconds_left))
+            self.write(self.coach.timer_line(seconds_left))
             step = min(TIMER_TICK_SECONDS, seconds_left)
             await self.sleep(step)
             seconds_left -= step
-        self.write(self.coach.screens.timer_line(0))
+        self.write(self.coach.timer_line(0))
 
     def show(self, view: View) -> None:
         """Print *view*; a view with choices becomes the screen that letters refer to."""

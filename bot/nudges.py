@@ -7,7 +7,8 @@ interactive replies never wait behind it. With several processes on PostgreSQL, 
 time holds an advisory lock, so their combined rate stays within the limit.
 
 The channel is behind `Send`: it delivers a View to a user and returns the message id, or raises
-`RecipientBlockedError`, `RetryAfterError` or `TransientSendError`.
+`RecipientBlockedError`, `RetryAfterError` or `TransientSendError`. `exclusive` is the store's
+lock (`Database.exclusive`): one sweeper at a time across processes.
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 
-from bot.reminders import OutgoingNudge, Reminders
 from bot.routine.views import View
+from bot.use_cases.nudge_outbox import NudgeOutbox, OutgoingNudge
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +47,7 @@ class TransientSendError(Exception):
 
 
 Send = Callable[[int, View], Awaitable[int]]
+Exclusive = Callable[[str], AbstractAsyncContextManager[bool]]
 
 
 class RateLimiter:
@@ -84,22 +87,23 @@ class SweepReport:
     blocked: int = 0
     unsent: int = 0
     released: int = 0
-    batches: int = 0
     errors: list[str] = field(default_factory=list)
 
 
 class NudgeSweeper:
     def __init__(
         self,
-        reminders: Reminders,
+        outbox: NudgeOutbox,
         send: Send,
         *,
+        exclusive: Exclusive,
         rate: float = 25.0,
         max_in_flight: int = 64,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         keep_going: Callable[[], bool] = lambda: True,
     ) -> None:
-        self.reminders = reminders
+        self.outbox = outbox
+        self.exclusive = exclusive
         self.send = send
         self.limiter = RateLimiter(rate)
         self.max_in_flight = max_in_flight
@@ -121,14 +125,13 @@ class NudgeSweeper:
         report = SweepReport()
         if self._running.locked():
             return report  # the previous sweep of this process is still sending
-        async with self._running, self.reminders.database.exclusive(SWEEP_LOCK) as mine:
+        async with self._running, self.exclusive(SWEEP_LOCK) as mine:
             if not mine:
                 return report
             while not self._stopping:
-                batch = await self.reminders.claim_due_nudges()
+                batch = await self.outbox.claim_due()
                 if not batch:
                     break
-                report.batches += 1
                 report.claimed += len(batch)
                 await self._deliver_batch(batch, report)
         return report
@@ -146,7 +149,7 @@ class NudgeSweeper:
 
         await asyncio.gather(*(deliver(nudge) for nudge in batch))
         if unsent:
-            await self.reminders.release(unsent)
+            await self.outbox.release(unsent)
             report.released += len(unsent)
 
     async def _deliver(self, nudge: OutgoingNudge, report: SweepReport) -> None:
@@ -159,7 +162,7 @@ class NudgeSweeper:
                 self.limiter.pause(error.seconds)
                 continue
             except RecipientBlockedError:
-                await self.reminders.nudge_blocked(nudge.nudge_id, nudge.user_id)
+                await self.outbox.recipient_blocked(nudge.nudge_id, nudge.user_id)
                 report.blocked += 1
                 return
             except TransientSendError as error:
@@ -167,7 +170,7 @@ class NudgeSweeper:
                 if attempt < len(BACKOFF_SECONDS):
                     await self.sleep(BACKOFF_SECONDS[attempt])
                 continue
-            await self.reminders.nudge_sent(nudge.nudge_id, message_id)
+            await self.outbox.sent(nudge.nudge_id, message_id)
             report.sent += 1
             return
         # Still claimed: when its lease expires a later sweep tries again (within the grace window).

@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from bot.coach import Coach
 from bot.routine.content import Content, load_content
 from bot.store.database import Database
 from bot.store.migrations import upgrade_in_thread
 from tests.support.clock import FakeClock
+from tests.support.driver import CoachDriver
 
 if TYPE_CHECKING:
     # Not imported at run time: the plugin below must be imported by pytest (assertion rewriting).
@@ -107,22 +107,22 @@ async def database(database_url: str) -> AsyncIterator[Database]:
 
 
 @pytest.fixture
-def coach(content: Content, database: Database, clock: FakeClock) -> Coach:
-    return Coach(content, database, clock=clock)
+def coach(content: Content, database: Database, clock: FakeClock) -> CoachDriver:
+    return CoachDriver.build(content, database, clock)
 
 
 @pytest.fixture
 async def make_coach(
     content: Content, database_url: str, clock: FakeClock
-) -> AsyncIterator[Callable[[], Coach]]:
-    """Another Coach with its own Database (own engine and pool) on the same database: as a second
+) -> AsyncIterator[Callable[[], CoachDriver]]:
+    """Another Limber with its own Database (own engine and pool) on the same database: as a second
     process, or the same one after a restart, would have. Disposed at the end of the test."""
     databases: list[Database] = []
 
-    def make() -> Coach:
+    def make() -> CoachDriver:
         db = Database(database_url)
         databases.append(db)
-        return Coach(content, db, clock=clock)
+        return CoachDriver.build(content, db, clock)
 
     yield make
     for db in databases:

@@ -106,7 +106,6 @@ class ButtonTexts(_Strict):
     skip_this: str
     stop_today: str
     resume: str
-    start_over: str
     consent: str
     flags_none: str
     flags_some: str
@@ -182,7 +181,6 @@ class ReminderTexts(_Strict):
     change: str
     turn_off: str
     turned_off: str
-    blocked_hint: str
 
     @model_validator(mode="after")
     def _choices_are_valid(self) -> ReminderTexts:

@@ -45,6 +45,13 @@ class Status(StrEnum):
     ABANDONED = "abandoned"
 
 
+class SorenessContext(StrEnum):
+    """When a soreness score was given (the `soreness_reports.context` column)."""
+
+    BEFORE = "before"
+    AFTER = "after"
+
+
 class Outcome(StrEnum):
     DONE = "done"
     GENTLER_DONE = "gentler_done"

@@ -65,3 +65,15 @@ class View:
     @property
     def actions(self) -> tuple[Action, ...]:
         return tuple(action for row in self.rows for action in row)
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What a use case answers to any input: a short notice (a toast) and the screen to show.
+
+    `view` None means: leave the screen as it is. `start_timer`: count this hold down.
+    """
+
+    view: View | None
+    notice: str | None = None
+    start_timer: Timer | None = None

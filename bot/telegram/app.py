@@ -9,9 +9,7 @@ from telegram import BotCommand, Update
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
 from telegram.request import BaseRequest
 
-from bot.coach import Coach
-from bot.config import Settings
-from bot.nudges import NudgeSweeper
+from bot.bootstrap import Services
 from bot.telegram import handlers
 from bot.telegram.context import COACH_KEY, LimberApplication, LimberContext
 from bot.telegram.nudge_job import SWEEP_JOB, sweep_nudges, telegram_sender
@@ -20,10 +18,14 @@ from bot.telegram.render import reply
 log = logging.getLogger(__name__)
 
 
+SERVICES_KEY = "services"
+
+
 def build_application(
-    settings: Settings, coach: Coach, *, request: BaseRequest | None = None
+    services: Services, *, request: BaseRequest | None = None
 ) -> LimberApplication:
     """The Application, ready to poll (or to be fed updates by tests through *request*)."""
+    settings = services.settings
     if settings.bot_token is None:
         raise ValueError("BOT_TOKEN is not set")
     builder = (
@@ -41,16 +43,14 @@ def build_application(
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     application: LimberApplication = builder.build()
-    application.bot_data[COACH_KEY] = coach
+    application.bot_data[COACH_KEY] = services.coach
+    application.bot_data[SERVICES_KEY] = services
     application.bot_data[handlers.TIMER_TICK_KEY] = settings.timer_tick_seconds
     handlers.register(application)
     application.add_error_handler(_on_error)
     if application.job_queue is not None and settings.nudge_sweep_seconds:
-        sweeper = NudgeSweeper(
-            coach.reminders,
-            telegram_sender(application.bot),
-            rate=settings.nudge_rate,
-            keep_going=lambda: application.running,
+        sweeper = services.nudge_sweeper(
+            telegram_sender(application.bot), keep_going=lambda: application.running
         )
         # first=0: what is already due at start-up is sent first.
         application.job_queue.run_repeating(
@@ -65,8 +65,7 @@ def build_application(
 
 
 async def _post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    coach: Coach = application.bot_data[COACH_KEY]
-    commands = coach.texts.commands
+    commands = application.bot_data[COACH_KEY].command_menu
     await application.bot.set_my_commands(
         [
             BotCommand("session", commands.session),
@@ -81,8 +80,8 @@ async def _post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> 
 
 
 async def _post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    coach: Coach = application.bot_data[COACH_KEY]
-    await coach.database.dispose()
+    services: Services = application.bot_data[SERVICES_KEY]
+    await services.database.dispose()
 
 
 async def _on_error(update: object, context: LimberContext) -> None:
@@ -92,11 +91,11 @@ async def _on_error(update: object, context: LimberContext) -> None:
         log.error("update failed: %s", type(error).__name__, exc_info=error)
     if not isinstance(update, Update):
         return
-    notice = context.coach.texts.notices.try_again
+    sorry = context.coach.try_again()
     try:
         if update.callback_query is not None:
-            await update.callback_query.answer(notice)
-        elif update.effective_message is not None:
-            await reply(update.effective_message, context.coach.try_again())
+            await update.callback_query.answer(sorry.notice)
+        elif update.effective_message is not None and sorry.view is not None:
+            await reply(update.effective_message, sorry.view)
     except Exception:
         log.warning("could not tell the user about the failure", exc_info=True)

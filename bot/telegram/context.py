@@ -1,4 +1,4 @@
-"""A typed context: handlers reach the coach as `context.coach`, not through a raw dict."""
+"""A typed context: handlers reach the router as `context.coach`, not through a raw dict."""
 
 from __future__ import annotations
 

@@ -15,7 +15,7 @@ import logging
 import signal
 import threading
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Protocol
 
 import uvicorn
 from starlette.applications import Starlette
@@ -25,8 +25,14 @@ from starlette.routing import Route
 from telegram import Update
 
 from bot.config import Settings
-from bot.store.database import Database
 from bot.telegram.context import LimberApplication
+
+
+class Pingable(Protocol):
+    """What /healthz asks: does the database answer? (`bot.store.database.Database` does.)"""
+
+    async def ping(self) -> bool: ...
+
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +62,7 @@ class _Server(uvicorn.Server):
 
 
 def webhook_app(
-    application: LimberApplication, database: Database, *, path: str, secret: str
+    application: LimberApplication, database: Pingable, *, path: str, secret: str
 ) -> Starlette:
     """The ASGI app: the update endpoint and the health check."""
 
@@ -103,7 +109,7 @@ def _parse_update(body: bytes, application: LimberApplication) -> Update | None:
 
 
 async def serve_webhook(
-    application: LimberApplication, database: Database, settings: Settings
+    application: LimberApplication, database: Pingable, settings: Settings
 ) -> None:
     """Register the webhook with Telegram and serve until SIGINT/SIGTERM."""
     assert settings.webhook_url is not None

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from bot.coach import Coach
+from bot.bootstrap import bootstrap
 from bot.console import ConsoleChat
 from bot.routine.content import load_content
 from bot.store.database import Database
+from tests.support.driver import settings_for_test
 
 
 class Script:
@@ -38,7 +39,9 @@ async def no_wait(_seconds: float) -> None:
 
 async def test_a_whole_routine_in_the_terminal(sqlite_url: str, tmp_path: Path) -> None:
     database = Database(sqlite_url)
-    coach = Coach(load_content(), database)
+    coach = bootstrap(
+        settings_for_test(sqlite_url), content=load_content(), database=database
+    ).coach
     script = Script(
         "a",  # I understand
         "a",  # None of these

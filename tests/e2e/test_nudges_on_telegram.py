@@ -45,7 +45,7 @@ async def next_nudge(limber: Limber, user_id: int) -> datetime | None:
 
 
 def sweeper(limber: Limber) -> NudgeSweeper:
-    return NudgeSweeper(limber.coach.reminders, telegram_sender(limber.application.bot), rate=25)
+    return limber.services.nudge_sweeper(telegram_sender(limber.application.bot), rate=25)
 
 
 async def to_next_morning(limber: Limber, clock: FakeClock) -> None:

@@ -28,10 +28,10 @@ from bot.bootstrap import bootstrap
 from bot.cli import main as limber_main
 from bot.config import Settings
 from bot.logs import RedactSecrets
-from bot.privacy import SESSION_COLUMNS
 from bot.routine.content import Content, load_content
 from bot.store.models import Base
 from bot.telegram.webhook import SECRET_HEADER, webhook_app
+from bot.use_cases.data_rights import SESSION_COLUMNS
 from tests.support.clock import FakeClock
 from tests.support.fake_bot_api import FakeBotApi, UploadedFile
 from tests.support.http_fake_bot_api import FakeBotApiServer
@@ -283,9 +283,8 @@ async def test_stats_are_for_admins_and_everyone_else_gets_the_unknown_command_a
     api: FakeBotApi, sqlite_url: str, content: Content
 ) -> None:
     async with running_limber(api, sqlite_url, admin_ids=frozenset({ANN.id})) as limber:
-        # running_limber builds its Coach without the settings' admin_ids (bootstrap passes them:
-        # see the next test), so they are given to the coach here too.
-        limber.coach.admin_ids = frozenset({ANN.id})
+        # running_limber wires through bootstrap(), which hands the settings' admin_ids on.
+        assert limber.services.use_cases.admin.admin_ids == frozenset({ANN.id})
         ann = limber.user(ANN)
         await onboard(ann)
         await routine(ann, before=6, after=3)
@@ -322,7 +321,7 @@ def test_admin_ids_are_read_as_a_comma_separated_list_and_reach_the_coach(
         _env_file=None, database_url=f"sqlite+aiosqlite:///{tmp_path / 'limber.db'}"
     )
     assert settings.admin_ids == frozenset({1001, 2002})
-    assert bootstrap(settings).coach.admin_ids == frozenset({1001, 2002})
+    assert bootstrap(settings).use_cases.admin.admin_ids == frozenset({1001, 2002})
     monkeypatch.delenv("ADMIN_IDS")
     assert Settings(_env_file=None).admin_ids == frozenset()
     assert Settings(_env_file=None, admin_ids="7").admin_ids == frozenset({7})

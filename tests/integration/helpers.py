@@ -7,10 +7,10 @@ from typing import Any
 
 from sqlalchemy import Table, func, select
 
-from bot.coach import Coach, TapReply
-from bot.routine.views import View
+from bot.routine.views import Reply, View
 from bot.store.database import Database
 from bot.store.models import RoutineSession, SorenessReport, StepResult, User
+from tests.support.driver import CoachDriver
 
 
 def button(view: View, label: str) -> str:
@@ -27,9 +27,9 @@ def labels(view: View) -> list[str]:
 
 
 class Chat:
-    """One person talking to a Coach: remembers the screen on show, taps its buttons by label."""
+    """One person talking to Limber: remembers the screen on show, taps its buttons by label."""
 
-    def __init__(self, coach: Coach, user_id: int) -> None:
+    def __init__(self, coach: CoachDriver, user_id: int) -> None:
         self.coach = coach
         self.user_id = user_id
         self.view: View | None = None
@@ -47,7 +47,7 @@ class Chat:
         self.view = await self.coach.open_session(self.user_id)
         return self.view
 
-    async def tap(self, label: str) -> TapReply:
+    async def tap(self, label: str) -> Reply:
         """Tap the button labelled *label* on the current screen; the reply's view replaces it."""
         reply = await self.coach.tap(self.user_id, button(self.screen, label))
         if reply.view is not None:

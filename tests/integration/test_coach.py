@@ -1,7 +1,7 @@
 """The coach and the store together, on SQLite and on a real PostgreSQL.
 
 Every test runs on both databases (see the `database_url` fixture in tests/conftest.py). A test
-drives the Coach the way a channel adapter does — start, tap the buttons on the screen it got back,
+drives the coach the way a channel adapter does — start, tap the buttons on the screen it got back,
 type — and then reads the rows that were written.
 """
 
@@ -13,13 +13,13 @@ from datetime import datetime
 
 import pytest
 
-from bot.coach import Coach
 from bot.routine.actions import SessionVerb, session_action
 from bot.routine.content import Content, Dose
+from bot.routine.conversation import SafetyAnswer
 from bot.routine.session import Outcome
 from bot.routine.views import View
 from bot.store.database import Database
-from bot.store.repository import Repository
+from bot.store.unit_of_work import UnitOfWork
 from tests.integration.helpers import (
     SESSIONS,
     SORENESS_REPORTS,
@@ -34,6 +34,7 @@ from tests.integration.helpers import (
     snapshot,
 )
 from tests.support.clock import FakeClock
+from tests.support.driver import CoachDriver
 
 ALICE = 1001
 BOB = 1002
@@ -55,14 +56,13 @@ async def onboard(chat: Chat, content: Content) -> View:
 
 async def onboarded_without_session(database: Database, user_id: int, now: datetime) -> None:
     """A user who has consented and passed the safety screen, with no session yet."""
-    async with database.transaction() as session:
-        repo = Repository(session)
-        await repo.add_user(user_id, now)
-        await repo.record_consent(user_id, "2026-11", now)
-        await repo.record_safety_screen(user_id, "clear", now)
+    async with UnitOfWork(database) as uow:
+        await uow.users.get_or_add(user_id, now)
+        await uow.users.record_consent(user_id, "2026-11", now)
+        await uow.users.record_safety_screen(user_id, SafetyAnswer.CLEAR, now)
 
 
-async def warm_up(*coaches: Coach, connections: int = 10) -> None:
+async def warm_up(*coaches: CoachDriver, connections: int = 10) -> None:
     """Open pool connections up front, so that the racing calls start at the same moment."""
     await asyncio.gather(*(coach.database.ping() for coach in coaches for _ in range(connections)))
 
@@ -85,7 +85,7 @@ def gentler_dose(content: Content, step: int) -> Dose:
 
 
 async def test_new_user_completes_a_whole_session(
-    coach: Coach, database: Database, content: Content, clock: FakeClock
+    coach: CoachDriver, database: Database, content: Content, clock: FakeClock
 ) -> None:
     texts = content.texts
     buttons = texts.buttons
@@ -229,7 +229,7 @@ async def test_new_user_completes_a_whole_session(
 
 
 async def test_stop_for_today_ends_the_session_for_pain(
-    coach: Coach, database: Database, content: Content
+    coach: CoachDriver, database: Database, content: Content
 ) -> None:
     texts = content.texts
     buttons = texts.buttons
@@ -259,7 +259,7 @@ async def test_stop_for_today_ends_the_session_for_pain(
 
 
 async def test_a_whole_session_emits_no_warnings(
-    coach: Coach, content: Content, recwarn: pytest.WarningsRecorder
+    coach: CoachDriver, content: Content, recwarn: pytest.WarningsRecorder
 ) -> None:
     """Warnings are errors in this project (e.g. SQLAlchemy 2.1 deprecations): a whole session,
     with every warning recorded whatever the filters say, must not emit any."""
@@ -277,7 +277,7 @@ async def test_a_whole_session_emits_no_warnings(
 
 
 async def test_red_flag_gives_advice_and_opens_no_session(
-    coach: Coach, database: Database, content: Content, clock: FakeClock
+    coach: CoachDriver, database: Database, content: Content, clock: FakeClock
 ) -> None:
     texts = content.texts
     buttons = texts.buttons
@@ -311,7 +311,7 @@ async def test_red_flag_gives_advice_and_opens_no_session(
 
 
 async def test_session_buttons_before_onboarding_change_nothing(
-    coach: Coach, database: Database, content: Content
+    coach: CoachDriver, database: Database, content: Content
 ) -> None:
     buttons = content.texts.buttons
     welcome = await coach.start(ALICE)
@@ -329,7 +329,7 @@ async def test_session_buttons_before_onboarding_change_nothing(
 
 
 async def test_repeated_tap_is_stale_and_changes_nothing(
-    coach: Coach, database: Database, content: Content
+    coach: CoachDriver, database: Database, content: Content
 ) -> None:
     notices = content.texts.notices
     buttons = content.texts.buttons
@@ -364,7 +364,7 @@ async def test_repeated_tap_is_stale_and_changes_nothing(
 
 
 async def test_tap_on_another_users_session_is_expired_and_changes_nothing(
-    coach: Coach, database: Database, content: Content
+    coach: CoachDriver, database: Database, content: Content
 ) -> None:
     notices = content.texts.notices
     alice = Chat(coach, ALICE)
@@ -399,7 +399,7 @@ async def test_tap_on_another_users_session_is_expired_and_changes_nothing(
     ],
 )
 async def test_forged_button_gets_the_unknown_button_notice(
-    coach: Coach, database: Database, content: Content, data: str
+    coach: CoachDriver, database: Database, content: Content, data: str
 ) -> None:
     reply = await coach.tap(ALICE, data)
     assert reply.notice == content.texts.notices.unknown_button
@@ -408,7 +408,7 @@ async def test_forged_button_gets_the_unknown_button_notice(
 
 
 async def test_timer_tap_changes_nothing_and_starts_the_timer(
-    coach: Coach, database: Database, content: Content
+    coach: CoachDriver, database: Database, content: Content
 ) -> None:
     chat = Chat(coach, ALICE)
     await onboard(chat, content)
@@ -438,10 +438,10 @@ async def test_timer_tap_changes_nothing_and_starts_the_timer(
 
 
 async def test_resume_after_a_restart_continues_at_the_same_step(
-    coach: Coach,
+    coach: CoachDriver,
     database: Database,
     content: Content,
-    make_coach: Callable[[], Coach],
+    make_coach: Callable[[], CoachDriver],
 ) -> None:
     buttons = content.texts.buttons
     chat = Chat(coach, ALICE)
@@ -470,7 +470,7 @@ async def test_resume_after_a_restart_continues_at_the_same_step(
 
 
 async def test_paused_session_resumes_where_it_stopped(
-    coach: Coach, database: Database, content: Content, make_coach: Callable[[], Coach]
+    coach: CoachDriver, database: Database, content: Content, make_coach: Callable[[], CoachDriver]
 ) -> None:
     buttons = content.texts.buttons
     chat = Chat(coach, ALICE)
@@ -500,7 +500,7 @@ async def test_paused_session_resumes_where_it_stopped(
 
 
 async def test_typed_soreness_works_where_a_score_is_asked_for(
-    coach: Coach, database: Database, content: Content
+    coach: CoachDriver, database: Database, content: Content
 ) -> None:
     hints = content.texts.hints
     buttons = content.texts.buttons
@@ -536,7 +536,9 @@ async def test_typed_soreness_works_where_a_score_is_asked_for(
     assert await coach.text(ALICE, "3") == View(hints.text)
 
 
-async def test_other_text_gets_a_hint(coach: Coach, database: Database, content: Content) -> None:
+async def test_other_text_gets_a_hint(
+    coach: CoachDriver, database: Database, content: Content
+) -> None:
     hints = content.texts.hints
     assert await coach.text(ALICE, "hi there") == View(hints.text)
     chat = Chat(coach, ALICE)
@@ -552,7 +554,7 @@ async def test_other_text_gets_a_hint(coach: Coach, database: Database, content:
 
 @pytest.mark.parametrize("which", ["soreness", "done"])
 async def test_twenty_concurrent_taps_advance_once(
-    coach: Coach, database: Database, content: Content, which: str
+    coach: CoachDriver, database: Database, content: Content, which: str
 ) -> None:
     notices = content.texts.notices
     chat = Chat(coach, ALICE)
@@ -583,7 +585,7 @@ async def test_twenty_concurrent_taps_advance_once(
 
 
 async def test_two_processes_racing_the_same_tap_advance_once(
-    coach: Coach, database: Database, content: Content, make_coach: Callable[[], Coach]
+    coach: CoachDriver, database: Database, content: Content, make_coach: Callable[[], CoachDriver]
 ) -> None:
     buttons = content.texts.buttons
     chat = Chat(coach, ALICE)
@@ -612,10 +614,10 @@ async def test_two_processes_racing_the_same_tap_advance_once(
 
 @pytest.mark.parametrize("processes", [1, 2])
 async def test_concurrent_open_session_opens_one(
-    coach: Coach,
+    coach: CoachDriver,
     database: Database,
     clock: FakeClock,
-    make_coach: Callable[[], Coach],
+    make_coach: Callable[[], CoachDriver],
     processes: int,
 ) -> None:
     await onboarded_without_session(database, ALICE, clock())
@@ -633,10 +635,10 @@ async def test_concurrent_open_session_opens_one(
 
 @pytest.mark.parametrize("processes", [1, 2])
 async def test_concurrent_first_contact_creates_one_user(
-    coach: Coach,
+    coach: CoachDriver,
     database: Database,
     content: Content,
-    make_coach: Callable[[], Coach],
+    make_coach: Callable[[], CoachDriver],
     processes: int,
 ) -> None:
     """A brand-new user's /start arriving twice at once (a double tap; two webhook workers)."""

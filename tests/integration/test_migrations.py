@@ -17,13 +17,13 @@ from alembic.script import Script, ScriptDirectory
 from sqlalchemy import Connection, insert, inspect
 from sqlalchemy.exc import IntegrityError
 
-from bot.coach import Coach
 from bot.routine.content import Content
 from bot.store.database import SQLITE_BUSY_TIMEOUT_MS, Database
 from bot.store.migrations import alembic_config, downgrade, upgrade
 from bot.store.models import Base, ExerciseDose
 from tests.integration.helpers import SESSIONS, SORENESS_REPORTS, STEP_RESULTS, USERS, Chat, count
 from tests.support.clock import FakeClock
+from tests.support.driver import CoachDriver
 
 MIGRATION_LOCK = 0x4C494D42  # alembic/env.py: one migration at a time on PostgreSQL
 
@@ -103,7 +103,7 @@ async def test_downgrade_and_upgrade_with_data_then_schema_matches_models(
 
     database = Database(url)
     try:
-        coach = Coach(content, database, clock=clock)
+        coach = CoachDriver.build(content, database, clock)
         buttons = content.texts.buttons
         # One finished session, one stopped part-way, one left open; a red-flagged user.
         for user_id, stop_at in ((1, None), (2, 2), (3, -1)):
@@ -154,7 +154,7 @@ async def test_downgrade_and_upgrade_with_data_then_schema_matches_models(
     # And the schema works: a new user can start again.
     database = Database(url)
     try:
-        view = await Coach(content, database, clock=clock).start(1)
+        view = await CoachDriver.build(content, database, clock).start(1)
         assert [action.label for action in view.actions] == [content.texts.buttons.consent]
     finally:
         await database.dispose()

@@ -6,17 +6,18 @@ import asyncio
 from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy import insert, select, update
 
-from bot.coach import Coach
 from bot.nudges import NudgeSweeper, RecipientBlockedError, RetryAfterError, TransientSendError
-from bot.routine.actions import GeneralAction, GeneralVerb
+from bot.routine.actions import GeneralVerb, general_action
 from bot.routine.views import View
 from bot.store.database import Database
 from bot.store.models import Nudge, RoutineSession, User
 from tests.integration.helpers import Chat
 from tests.support.clock import FakeClock
+from tests.support.driver import CoachDriver
 
 BERLIN = "Europe/Berlin"
 
@@ -45,11 +46,11 @@ class RecordingSend:
         return len(self.accepted)
 
 
-def sweeper(coach: Coach, send: RecordingSend, **options: object) -> NudgeSweeper:
+def sweeper(coach: CoachDriver, send: RecordingSend, **options: Any) -> NudgeSweeper:
     async def no_wait(_seconds: float) -> None:
         return None
 
-    return NudgeSweeper(coach.reminders, send, rate=100_000, sleep=no_wait, **options)  # type: ignore[arg-type]
+    return coach.services.nudge_sweeper(send, rate=100_000, sleep=no_wait, **options)
 
 
 async def seed_due_users(
@@ -88,7 +89,7 @@ async def next_nudge(database: Database, user_id: int) -> datetime | None:
 NINE_IN_BERLIN = datetime(2026, 11, 26, 8, 0, tzinfo=UTC)
 
 
-async def test_a_user_chooses_a_time_and_a_zone(coach: Coach, clock: FakeClock) -> None:
+async def test_a_user_chooses_a_time_and_a_zone(coach: CoachDriver, clock: FakeClock) -> None:
     chat = Chat(coach, 7)
     await chat.start()
     await chat.tap("👍 I understand")
@@ -108,7 +109,7 @@ async def test_a_user_chooses_a_time_and_a_zone(coach: Coach, clock: FakeClock) 
     assert await next_nudge(coach.database, 7) == datetime(2026, 11, 26, 18, 30, tzinfo=UTC)
 
 
-async def test_the_zone_can_come_from_the_time_where_the_user_is(coach: Coach) -> None:
+async def test_the_zone_can_come_from_the_time_where_the_user_is(coach: CoachDriver) -> None:
     chat = Chat(coach, 8)
     await chat.start()
     await chat.tap("👍 I understand")
@@ -120,7 +121,7 @@ async def test_the_zone_can_come_from_the_time_where_the_user_is(coach: Coach) -
     assert "Asia/Kathmandu" in confirmed.text
 
 
-async def test_each_due_user_gets_one_nudge_a_day(coach: Coach, clock: FakeClock) -> None:
+async def test_each_due_user_gets_one_nudge_a_day(coach: CoachDriver, clock: FakeClock) -> None:
     clock.now = NINE_IN_BERLIN
     users = await seed_due_users(coach.database, 50, NINE_IN_BERLIN)
     send = RecordingSend()
@@ -137,7 +138,9 @@ async def test_each_due_user_gets_one_nudge_a_day(coach: Coach, clock: FakeClock
     assert Counter(send.accepted) == dict.fromkeys(users, 2)
 
 
-async def test_no_nudge_on_a_day_whose_routine_is_done(coach: Coach, clock: FakeClock) -> None:
+async def test_no_nudge_on_a_day_whose_routine_is_done(
+    coach: CoachDriver, clock: FakeClock
+) -> None:
     clock.now = NINE_IN_BERLIN
     [user] = await seed_due_users(coach.database, 1, NINE_IN_BERLIN)
     async with coach.database.transaction() as db:
@@ -163,7 +166,7 @@ async def test_no_nudge_on_a_day_whose_routine_is_done(coach: Coach, clock: Fake
 
 
 async def test_a_nudge_later_than_the_grace_window_is_dropped(
-    coach: Coach, clock: FakeClock
+    coach: CoachDriver, clock: FakeClock
 ) -> None:
     clock.now = NINE_IN_BERLIN + timedelta(days=3, hours=5)  # the bot was down for days
     [user] = await seed_due_users(coach.database, 1, NINE_IN_BERLIN)
@@ -174,7 +177,7 @@ async def test_a_nudge_later_than_the_grace_window_is_dropped(
 
 
 async def test_a_user_who_blocked_the_bot_gets_no_more_nudges(
-    coach: Coach, clock: FakeClock
+    coach: CoachDriver, clock: FakeClock
 ) -> None:
     clock.now = NINE_IN_BERLIN
     [user] = await seed_due_users(coach.database, 1, NINE_IN_BERLIN)
@@ -189,7 +192,7 @@ async def test_a_user_who_blocked_the_bot_gets_no_more_nudges(
 
 
 async def test_retry_after_and_timeouts_are_retried_and_sent_once(
-    coach: Coach, clock: FakeClock
+    coach: CoachDriver, clock: FakeClock
 ) -> None:
     clock.now = NINE_IN_BERLIN
     users = await seed_due_users(coach.database, 3, NINE_IN_BERLIN)
@@ -202,11 +205,11 @@ async def test_retry_after_and_timeouts_are_retried_and_sent_once(
 
 
 async def test_a_sweeper_killed_between_claim_and_send_loses_nothing(
-    coach: Coach, clock: FakeClock, make_coach: Callable[[], Coach]
+    coach: CoachDriver, clock: FakeClock, make_coach: Callable[[], CoachDriver]
 ) -> None:
     clock.now = NINE_IN_BERLIN
     users = await seed_due_users(coach.database, 20, NINE_IN_BERLIN)
-    claimed = await coach.reminders.claim_due_nudges()  # ... and then the process dies
+    claimed = await coach.outbox.claim_due()  # ... and then the process dies
     assert len(claimed) == 20
 
     restarted = make_coach()
@@ -222,13 +225,13 @@ async def test_a_sweeper_killed_between_claim_and_send_loses_nothing(
 
 
 async def test_a_graceful_stop_hands_unsent_nudges_back(
-    coach: Coach, clock: FakeClock, make_coach: Callable[[], Coach]
+    coach: CoachDriver, clock: FakeClock, make_coach: Callable[[], CoachDriver]
 ) -> None:
     clock.now = NINE_IN_BERLIN
     users = await seed_due_users(coach.database, 40, NINE_IN_BERLIN)
     send = RecordingSend()
     send.delay = 0.001
-    first = NudgeSweeper(coach.reminders, send, rate=100_000, max_in_flight=4)
+    first = coach.services.nudge_sweeper(send, rate=100_000, max_in_flight=4)
     sweep = asyncio.create_task(first.sweep())
     await send.five_sent.wait()
     first.stop()
@@ -241,7 +244,7 @@ async def test_a_graceful_stop_hands_unsent_nudges_back(
 
 
 async def test_two_sweepers_at_once_send_each_nudge_exactly_once(
-    coach: Coach, clock: FakeClock, make_coach: Callable[[], Coach]
+    coach: CoachDriver, clock: FakeClock, make_coach: Callable[[], CoachDriver]
 ) -> None:
     clock.now = NINE_IN_BERLIN
     users = await seed_due_users(coach.database, 10_000, NINE_IN_BERLIN)
@@ -254,12 +257,14 @@ async def test_two_sweepers_at_once_send_each_nudge_exactly_once(
     assert statuses == {"sent": 10_000}
 
 
-async def test_snooze_sends_one_more_nudge_an_hour_later(coach: Coach, clock: FakeClock) -> None:
+async def test_snooze_sends_one_more_nudge_an_hour_later(
+    coach: CoachDriver, clock: FakeClock
+) -> None:
     clock.now = NINE_IN_BERLIN
     [user] = await seed_due_users(coach.database, 1, NINE_IN_BERLIN)
     send = RecordingSend()
     await sweeper(coach, send).sweep()
-    reply = await coach.reminders.tap(user, GeneralAction(GeneralVerb.NUDGE_SNOOZE))
+    reply = await coach.tap(user, general_action(GeneralVerb.NUDGE_SNOOZE))
     assert reply.view is not None
     assert "10:00" in reply.view.text
 
@@ -275,20 +280,24 @@ async def test_snooze_sends_one_more_nudge_an_hour_later(coach: Coach, clock: Fa
     assert await next_nudge(coach.database, user) == NINE_IN_BERLIN + timedelta(days=1)
 
 
-async def test_skip_today_sends_nothing_more_until_tomorrow(coach: Coach, clock: FakeClock) -> None:
+async def test_skip_today_sends_nothing_more_until_tomorrow(
+    coach: CoachDriver, clock: FakeClock
+) -> None:
     clock.now = NINE_IN_BERLIN
     [user] = await seed_due_users(coach.database, 1, NINE_IN_BERLIN)
     send = RecordingSend()
     await sweeper(coach, send).sweep()
-    await coach.reminders.tap(user, GeneralAction(GeneralVerb.NUDGE_SNOOZE))
-    await coach.reminders.tap(user, GeneralAction(GeneralVerb.NUDGE_SKIP_TODAY))
+    await coach.tap(user, general_action(GeneralVerb.NUDGE_SNOOZE))
+    await coach.tap(user, general_action(GeneralVerb.NUDGE_SKIP_TODAY))
     clock.advance(hours=2)
     await sweeper(coach, send).sweep()
     assert send.accepted == [user]
     assert await next_nudge(coach.database, user) == NINE_IN_BERLIN + timedelta(days=1)
 
 
-async def test_unblocking_the_bot_brings_reminders_back(coach: Coach, clock: FakeClock) -> None:
+async def test_unblocking_the_bot_brings_reminders_back(
+    coach: CoachDriver, clock: FakeClock
+) -> None:
     clock.now = NINE_IN_BERLIN - timedelta(hours=2)
     [user] = await seed_due_users(coach.database, 1, NINE_IN_BERLIN)
     await coach.chat_blocked(user)
@@ -297,10 +306,10 @@ async def test_unblocking_the_bot_brings_reminders_back(coach: Coach, clock: Fak
     assert await next_nudge(coach.database, user) == NINE_IN_BERLIN
 
 
-async def test_turning_reminders_off_stops_them(coach: Coach, clock: FakeClock) -> None:
+async def test_turning_reminders_off_stops_them(coach: CoachDriver, clock: FakeClock) -> None:
     clock.now = NINE_IN_BERLIN - timedelta(hours=2)
     [user] = await seed_due_users(coach.database, 1, NINE_IN_BERLIN)
-    reply = await coach.reminders.tap(user, GeneralAction(GeneralVerb.REMINDER_OFF))
+    reply = await coach.tap(user, general_action(GeneralVerb.REMINDER_OFF))
     assert reply.view is not None
     assert "Reminders are off" in reply.view.text
     async with coach.database.transaction() as db:

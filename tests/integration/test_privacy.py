@@ -14,15 +14,15 @@ from typing import Any
 
 from sqlalchemy import Column, Table, or_, select
 
-from bot.coach import Coach
 from bot.nudges import NudgeSweeper
 from bot.routine.content import Content
 from bot.routine.views import View
 from bot.store.database import Database
 from bot.store.models import Base, RoutineSession, User
-from bot.store.privacy import USER_TABLES
+from bot.store.personal_data_queries import USER_TABLES
 from tests.integration.helpers import Chat, button, labels
 from tests.support.clock import FakeClock
+from tests.support.driver import CoachDriver
 
 ANN = 3001
 BOB = 3002
@@ -51,11 +51,11 @@ class RecordingSend:
         return views[-1]
 
 
-def sweeper(coach: Coach, send: RecordingSend) -> NudgeSweeper:
+def sweeper(coach: CoachDriver, send: RecordingSend) -> NudgeSweeper:
     async def no_wait(_seconds: float) -> None:
         return None
 
-    return NudgeSweeper(coach.reminders, send, rate=100_000, sleep=no_wait)
+    return coach.services.nudge_sweeper(send, rate=100_000, sleep=no_wait)
 
 
 async def routine(chat: Chat, content: Content, before: int, after: int) -> None:
@@ -74,7 +74,9 @@ async def routine(chat: Chat, content: Content, before: int, after: int) -> None
     await chat.tap(str(after))
 
 
-async def first_day(coach: Coach, content: Content, user_id: int, before: int, after: int) -> Chat:
+async def first_day(
+    coach: CoachDriver, content: Content, user_id: int, before: int, after: int
+) -> Chat:
     """Consent, a flagged screen cleared by a clinician, a whole routine, a reminder at 08:00."""
     texts = content.texts
     buttons = texts.buttons
@@ -92,7 +94,7 @@ async def first_day(coach: Coach, content: Content, user_id: int, before: int, a
 
 
 async def the_morning_after(
-    coach: Coach, content: Content, clock: FakeClock, chats: list[Chat]
+    coach: CoachDriver, content: Content, clock: FakeClock, chats: list[Chat]
 ) -> None:
     """The next morning's nudge asks about yesterday: everyone answers "Same", then does the
     routine again (the gentler option becomes the default for the first exercise)."""
@@ -108,7 +110,7 @@ async def the_morning_after(
         await routine(chat, content, before=4, after=4)
 
 
-async def seeded(coach: Coach, content: Content, clock: FakeClock) -> tuple[Chat, Chat]:
+async def seeded(coach: CoachDriver, content: Content, clock: FakeClock) -> tuple[Chat, Chat]:
     """Ann and Bob, each with rows in every table."""
     clock.now = START
     ann = await first_day(coach, content, ANN, before=6, after=3)
@@ -192,7 +194,7 @@ async def everything(database: Database) -> dict[str, list[dict[str, Any]]]:
 
 
 async def test_delete_removes_every_row_of_one_user_and_keeps_the_others(
-    coach: Coach, database: Database, content: Content, clock: FakeClock
+    coach: CoachDriver, database: Database, content: Content, clock: FakeClock
 ) -> None:
     privacy = content.texts.privacy_texts
     ann, _bob = await seeded(coach, content, clock)
@@ -209,7 +211,7 @@ async def test_delete_removes_every_row_of_one_user_and_keeps_the_others(
         assert not empty, f"the seeding left {who} without rows in {empty}"
 
     # /delete asks first; "Keep my data" deletes nothing.
-    confirm = coach.confirm_delete()
+    confirm = await coach.confirm_delete()
     assert labels(confirm) == [privacy.delete_yes, privacy.delete_no]
     assert "can't be undone" in confirm.text
     everything_before = await everything(database)
@@ -221,7 +223,7 @@ async def test_delete_removes_every_row_of_one_user_and_keeps_the_others(
     assert await everything(database) == everything_before
 
     # /delete again, and "Yes, delete everything".
-    ann.view = coach.confirm_delete()
+    ann.view = await coach.confirm_delete()
     old_confirm_button = button(ann.screen, privacy.delete_yes)
     deleted = await ann.tap(privacy.delete_yes)
     assert deleted.view is not None
@@ -252,7 +254,7 @@ async def test_delete_removes_every_row_of_one_user_and_keeps_the_others(
 
 
 async def test_export_holds_every_table_of_that_user_and_nobody_elses(
-    coach: Coach, database: Database, content: Content, clock: FakeClock
+    coach: CoachDriver, database: Database, content: Content, clock: FakeClock
 ) -> None:
     await seeded(coach, content, clock)
 
@@ -298,7 +300,7 @@ def _all_ints(value: Any) -> set[int]:
 
 
 async def test_old_nudge_buttons_tapped_after_delete_store_nothing(
-    coach: Coach, database: Database, content: Content, clock: FakeClock
+    coach: CoachDriver, database: Database, content: Content, clock: FakeClock
 ) -> None:
     """The nudge of the morning before /delete is still in the chat: tapping its buttons after the
     deletion answers politely and brings back no row (only /start begins again)."""
@@ -311,7 +313,7 @@ async def test_old_nudge_buttons_tapped_after_delete_store_nothing(
     assert content.texts.check_in.question in check_in.text
     nudge = coach.screens.nudge(ANN, clock().date())
 
-    ann.view = coach.confirm_delete()
+    ann.view = await coach.confirm_delete()
     await ann.tap(content.texts.privacy_texts.delete_yes)
     assert not any((await rows_of(database, ANN, ann_sessions)).values())
 

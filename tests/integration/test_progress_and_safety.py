@@ -1,6 +1,6 @@
-"""Progress, adaptation and safety through the Coach and the store, on SQLite and PostgreSQL.
+"""Progress, adaptation and safety through the CoachDriver and the store, on SQLite and PostgreSQL.
 
-A table of session histories played through the Coach (tap by tap) and the doses they leave;
+A table of session histories played through the CoachDriver (tap by tap) and the doses they leave;
 replaying a wrap-up or a check-in changes nothing more; `/progress` on a seeded history; the
 weekly red-flag re-ask to the second; rest days and red flags in free text on both databases.
 """
@@ -15,16 +15,16 @@ from typing import Any
 import pytest
 from sqlalchemy import Table, insert
 
-from bot.coach import Coach
 from bot.routine.actions import GeneralVerb, general_action
 from bot.routine.content import Content
-from bot.routine.progress import CheckIn as Answer
+from bot.routine.conversation import SafetyAnswer
 from bot.routine.session import Outcome, Phase
 from bot.store.database import Database
 from bot.store.models import CheckIn, ExerciseDose, Nudge, SafetyEvent
-from bot.store.repository import Repository
+from bot.store.unit_of_work import UnitOfWork
 from tests.integration.helpers import SESSIONS, STEP_RESULTS, USERS, Chat, count, labels, rows
 from tests.support.clock import FakeClock
+from tests.support.driver import CoachDriver
 from tests.support.progress_helpers import KEYS, png_size
 
 ALICE = 1001
@@ -44,11 +44,10 @@ BRIDGE_PAINFUL_GENTLER = "painful, gentler"
 
 async def onboarded(database: Database, user_id: int, now: datetime) -> None:
     """A user who consented and passed the red-flag screen at *now*, never offered reminders."""
-    async with database.transaction() as db:
-        repo = Repository(db)
-        await repo.add_user(user_id, now)
-        await repo.record_consent(user_id, "2026-11", now)
-        await repo.record_safety_screen(user_id, "clear", now)
+    async with UnitOfWork(database) as uow:
+        await uow.users.get_or_add(user_id, now)
+        await uow.users.record_consent(user_id, "2026-11", now)
+        await uow.users.record_safety_screen(user_id, SafetyAnswer.CLEAR, now)
 
 
 @dataclass(frozen=True)
@@ -92,7 +91,7 @@ async def play(chat: Chat, content: Content, day: Day) -> str:
 
 
 async def play_days(
-    coach: Coach, clock: FakeClock, content: Content, days: Sequence[Day]
+    coach: CoachDriver, clock: FakeClock, content: Content, days: Sequence[Day]
 ) -> list[str]:
     chat = Chat(coach, ALICE)
     summaries = []
@@ -104,6 +103,13 @@ async def play_days(
 
 async def doses(database: Database) -> dict[str, dict[str, Any]]:
     return {row["exercise_key"]: row for row in await rows(database, DOSES, user_id=ALICE)}
+
+
+async def check_in_thanks(coach: CoachDriver, user_id: int, data: str) -> str:
+    """Tap a check-in answer (from a nudge); the thank-you text it shows."""
+    reply = await coach.tap(user_id, data)
+    assert reply.view is not None, reply.notice
+    return reply.view.text
 
 
 DAY = timedelta(days=1)
@@ -183,12 +189,12 @@ CASES = {
 }
 
 
-# --- adaptation through the Coach ------------------------------------------------------------
+# --- adaptation through the coach --------------------------------------------------------------
 
 
 @pytest.mark.parametrize("case", list(CASES.values()), ids=list(CASES))
 async def test_adaptation_outcomes(
-    coach: Coach, database: Database, content: Content, clock: FakeClock, case: Case
+    coach: CoachDriver, database: Database, content: Content, clock: FakeClock, case: Case
 ) -> None:
     await onboarded(database, ALICE, clock())
     summaries = await play_days(coach, clock, content, case.days)
@@ -219,7 +225,7 @@ async def test_adaptation_outcomes(
 
 
 async def test_replaying_a_wrap_up_or_a_check_in_changes_nothing_more(
-    coach: Coach, database: Database, content: Content, clock: FakeClock
+    coach: CoachDriver, database: Database, content: Content, clock: FakeClock
 ) -> None:
     await onboarded(database, ALICE, clock())
     summaries = await play_days(coach, clock, content, [Day(timedelta(0), 3, 3), GOOD, GOOD])
@@ -229,33 +235,34 @@ async def test_replaying_a_wrap_up_or_a_check_in_changes_nothing_more(
     [*_, third] = await rows(database, SESSIONS, SESSIONS.c.id, user_id=ALICE)
 
     for _ in range(2):
-        async with database.transaction() as db:
-            repo = Repository(db)
-            record = await repo.get_session(third["id"], ALICE)
+        wrap_up = coach.services.use_cases.session.wrap_up
+        async with UnitOfWork(database) as uow:
+            record = await uow.sessions.get(third["id"], ALICE)
             assert record is not None
             assert record.state.phase is Phase.FINISHED
-            stored = await repo.doses(ALICE)
-            lines = await coach.progress.wrap_up(db, ALICE, record.state, None, stored)
+            stored = await uow.doses.of_user(ALICE)
+            lines = await wrap_up.summary_lines(uow, ALICE, record.state, None, stored)
         assert not any("ready for more" in line for line in lines), lines
         assert await doses(database) == raised
 
     # The morning after: "worse" takes the raise back once; saying it again changes nothing.
     clock.advance(days=1)
     check_in = content.texts.check_in
-    first = await coach.progress.record_check_in(ALICE, third["id"], Answer.WORSE, None)
+    worse = general_action(GeneralVerb.CHECK_IN, f"{third['id']}-w")
+    first = await check_in_thanks(coach, ALICE, worse)
     assert first.startswith(check_in.thanks_worse)
     assert "We'll ease Pelvic tilt back a step next time." in first
     lowered = await doses(database)
     assert lowered["pelvic_tilt"]["reps"] == 10
     assert lowered["pelvic_tilt"]["raised_after"] is None
-    again = await coach.progress.record_check_in(ALICE, third["id"], Answer.WORSE, None)
+    again = await check_in_thanks(coach, ALICE, worse)
     assert "ease" not in again.removeprefix(check_in.thanks_worse)
     assert await doses(database) == lowered
     assert await count(database, CHECK_INS, user_id=ALICE) == 1
 
 
 async def test_a_check_in_for_someone_elses_session_is_refused(
-    coach: Coach, database: Database, content: Content, clock: FakeClock
+    coach: CoachDriver, database: Database, content: Content, clock: FakeClock
 ) -> None:
     await onboarded(database, ALICE, clock())
     await play_days(coach, clock, content, [Day(timedelta(0), 2, 6)])
@@ -345,7 +352,7 @@ async def seed_skipped_day(database: Database, day: date) -> None:
 
 
 async def test_progress_report_on_a_seeded_week(
-    coach: Coach, database: Database, content: Content, clock: FakeClock
+    coach: CoachDriver, database: Database, content: Content, clock: FakeClock
 ) -> None:
     await onboarded(database, ALICE, clock())
     today = clock().date()
@@ -390,7 +397,7 @@ async def test_progress_report_on_a_seeded_week(
 
 
 async def test_progress_averages_pair_before_and_after_of_the_same_routines(
-    coach: Coach, database: Database, content: Content, clock: FakeClock
+    coach: CoachDriver, database: Database, content: Content, clock: FakeClock
 ) -> None:
     """A rest day (soreness 8, no routine, no "after") is not a routine's "before": counting it
     would show the routine taking soreness from 4.7 down to 2.0 when it went 3 → 2."""
@@ -406,7 +413,7 @@ async def test_progress_averages_pair_before_and_after_of_the_same_routines(
 
 
 async def test_routines_done_counts_every_routine_not_only_the_last_90_days(
-    coach: Coach, database: Database, content: Content, clock: FakeClock
+    coach: CoachDriver, database: Database, content: Content, clock: FakeClock
 ) -> None:
     """ "Routines done" is a running total: it must never go down as time passes."""
     await onboarded(database, ALICE, clock())
@@ -432,7 +439,7 @@ async def test_routines_done_counts_every_routine_not_only_the_last_90_days(
     ids=["6 days", "7 days less a second", "7 days", "8 days"],
 )
 async def test_the_weekly_red_flag_re_ask(
-    coach: Coach,
+    coach: CoachDriver,
     database: Database,
     content: Content,
     clock: FakeClock,
@@ -462,7 +469,7 @@ async def test_the_weekly_red_flag_re_ask(
 
 
 async def test_a_rest_day_and_a_red_flag_text_are_stored_without_words(
-    coach: Coach, database: Database, content: Content, clock: FakeClock
+    coach: CoachDriver, database: Database, content: Content, clock: FakeClock
 ) -> None:
     texts = content.texts
     await onboarded(database, ALICE, clock())

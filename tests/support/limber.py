@@ -8,13 +8,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from bot.bootstrap import nudge_policy
-from bot.coach import Coach, utc_now
+from bot.bootstrap import Services, bootstrap
+from bot.coach import Coach
 from bot.config import Settings
 from bot.routine.content import Content, load_content
 from bot.store.database import Database
+from bot.store.unit_of_work import UnitOfWorkFactory
 from bot.telegram.app import build_application
 from bot.telegram.context import LimberApplication
+from bot.use_cases.dependencies import utc_now
 from tests.support.fake_bot_api import FakeBotApi
 from tests.support.updates import ChatUser, FakeUser, HandlerErrors
 
@@ -28,13 +30,20 @@ def limber_settings(api: FakeBotApi, database_url: str, **overrides: Any) -> Set
 
 @dataclass
 class Limber:
-    """One running bot process: its Application, coach and database, and the errors it raised."""
+    """One running bot process: its Application and services, and the errors it raised."""
 
     application: LimberApplication
-    coach: Coach
-    database: Database
+    services: Services
     api: FakeBotApi
     errors: HandlerErrors
+
+    @property
+    def coach(self) -> Coach:
+        return self.services.coach
+
+    @property
+    def database(self) -> Database:
+        return self.services.database
 
     def user(self, user: FakeUser | None = None) -> ChatUser:
         return ChatUser(self.application, self.api, user)
@@ -48,19 +57,23 @@ async def running_limber(
     clock: Callable[[], datetime] = utc_now,
     content: Content | None = None,
     start: bool = False,
+    unit_of_work: Callable[[Database], UnitOfWorkFactory] | None = None,
     **settings: Any,
 ) -> AsyncIterator[Limber]:
-    """Limber on *api*, initialized (and with `start=True` also started: jobs run)."""
+    """Limber on *api*, initialized (and with `start=True` also started: jobs run).
+
+    *unit_of_work*, given the Database, makes the units of work (e.g. one that counts them).
+    """
     config = limber_settings(api, database_url, **settings)
     database = Database(database_url)
-    coach = Coach(
-        content or load_content(),
-        database,
+    services = bootstrap(
+        config,
         clock=clock,
-        nudge_policy=nudge_policy(config),
-        admin_ids=config.admin_ids,
+        content=content or load_content(),
+        database=database,
+        unit_of_work=unit_of_work(database) if unit_of_work else None,
     )
-    application = build_application(config, coach, request=api)
+    application = build_application(services, request=api)
     errors = HandlerErrors.attach(application)
     assert application.post_init is not None
     assert application.post_shutdown is not None
@@ -70,7 +83,7 @@ async def running_limber(
             if start:
                 await application.start()
             try:
-                yield Limber(application, coach, database, api, errors)
+                yield Limber(application, services, api, errors)
             finally:
                 if start:
                     await application.stop()

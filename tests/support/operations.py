@@ -19,12 +19,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from bot.bootstrap import nudge_policy
-from bot.coach import Coach, utc_now
+from bot.bootstrap import bootstrap
 from bot.logs import NEVER_DEBUG, NOISY_LOGGERS, configure_logging
 from bot.routine.content import load_content
-from bot.store.database import Database
 from bot.telegram.app import build_application
+from bot.use_cases.dependencies import utc_now
 from tests.support.fake_bot_api import FakeBotApi
 from tests.support.http_fake_bot_api import FakeBotApiServer
 from tests.support.limber import Limber, limber_settings
@@ -48,22 +47,15 @@ async def limber_over_http(
             telegram_base_file_url=server.base_file_url,
             **settings,
         )
-        database = Database(database_url)
-        coach = Coach(
-            load_content(),
-            database,
-            clock=clock,
-            nudge_policy=nudge_policy(config),
-            admin_ids=config.admin_ids,
-        )
-        application = build_application(config, coach)
+        services = bootstrap(config, clock=clock, content=load_content())
+        application = build_application(services)
         errors = HandlerErrors.attach(application)
         assert application.post_init is not None
         assert application.post_shutdown is not None
         try:
             async with application:
                 await application.post_init(application)
-                yield Limber(application, coach, database, api, errors)
+                yield Limber(application, services, api, errors)
         finally:
             await application.post_shutdown(application)
 

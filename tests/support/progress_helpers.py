@@ -126,4 +126,4 @@ async def set_reminder_at_nine_in_berlin(ann: ChatUser) -> None:
 
 def sweeper(limber: Limber) -> NudgeSweeper:
     """The nudge sweep as the bot's repeating job runs it, sending through the fake Bot API."""
-    return NudgeSweeper(limber.coach.reminders, telegram_sender(limber.application.bot), rate=25)
+    return limber.services.nudge_sweeper(telegram_sender(limber.application.bot), rate=25)

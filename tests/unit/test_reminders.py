@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import time as perf
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -11,7 +10,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from bot.routine.reminders import (
+from bot.routine.local_time import (
     MAX_UTC_OFFSET,
     MIN_UTC_OFFSET,
     PREFERRED_ZONES,
@@ -535,11 +534,9 @@ def test_parse_rejects_ambiguous_or_invalid_times(text: str) -> None:
 @pytest.mark.parametrize(
     "text", ["x" * 4000, "8:00" * 1000, "1" * 4000, "8:00 " + "x" * 3995, "8" + "a" * 3999]
 )
-def test_parse_rejects_long_texts_quickly(text: str) -> None:
-    started = perf.perf_counter()
-    for _ in range(100):
-        assert parse_clock_time(text) is None
-    assert perf.perf_counter() - started < 0.5
+def test_parse_rejects_long_texts(text: str) -> None:
+    """(How quickly: bench/parsers.py.)"""
+    assert parse_clock_time(text) is None
 
 
 @FAST
@@ -693,12 +690,10 @@ def test_canonical_zones_are_area_city_names_without_legacy_aliases() -> None:
     assert list(rest) == sorted(rest)
 
 
-def test_zones_for_offset_is_quick_once_warm() -> None:
-    zones_for_offset(timedelta(hours=1), JANUARY)
-    started = perf.perf_counter()
-    for _ in range(20):
-        zones_for_offset(timedelta(hours=1), JANUARY)
-    assert (perf.perf_counter() - started) / 20 < 0.02
+def test_zones_for_offset_answers_the_same_once_warm() -> None:
+    """(How quickly: bench/parsers.py.)"""
+    first = zones_for_offset(timedelta(hours=1), JANUARY)
+    assert zones_for_offset(timedelta(hours=1), JANUARY) == first
 
 
 # --- zone for a shared location --------------------------------------------------------------

@@ -33,9 +33,11 @@ USER_TABLES: tuple[Table, ...] = tuple(
 )
 
 
-class PrivacyRepository:
+class PersonalDataQueries:
+    """Everything stored about one person: read for an export, or deleted from every table."""
+
     def __init__(self, connection: AsyncConnection) -> None:
-        self.connection = connection
+        self._connection = connection
 
     async def export(self, user_id: int) -> dict[str, Any] | None:
         """Every row about *user_id*, as plain JSON-ready values; None if nothing is stored."""
@@ -63,19 +65,19 @@ class PrivacyRepository:
     async def delete(self, user_id: int) -> bool:
         """Remove every row of *user_id* from every table; False if there was nothing."""
         session_ids = select(RoutineSession.id).where(RoutineSession.user_id == user_id)
-        await self.connection.execute(
+        await self._connection.execute(
             delete(StepResult).where(StepResult.session_id.in_(session_ids))
         )
         for table in USER_TABLES:
-            await self.connection.execute(delete(table).where(table.c.user_id == user_id))
-        await self.connection.execute(
+            await self._connection.execute(delete(table).where(table.c.user_id == user_id))
+        await self._connection.execute(
             delete(RoutineSession).where(RoutineSession.user_id == user_id)
         )
-        result = await self.connection.execute(delete(User).where(User.id == user_id))
+        result = await self._connection.execute(delete(User).where(User.id == user_id))
         return bool(result.rowcount)
 
     async def _rows(self, query: Any) -> list[dict[str, Any]]:
-        result = await self.connection.execute(query)
+        result = await self._connection.execute(query)
         return [{key: _plain(value) for key, value in row.items()} for row in result.mappings()]
 
 

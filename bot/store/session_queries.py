@@ -1,25 +1,26 @@
-"""Queries. Repositories never commit: the use case's unit of work does, once.
+"""Queries about a person and their sessions: users, sessions, doses, safety events.
 
-Statements are built once at import and executed with parameters (SQLAlchemy Core on the
-transaction's connection): a tap is on the hot path. Rows become plain records before they leave
-this module, so nothing above the store holds a database object.
+Statements are built once at import and executed with parameters (SQLAlchemy Core on the unit of
+work's connection): a tap is on the hot path. Rows become plain records before they leave the
+store. Like every repository here, these never commit: the unit of work does, once.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.routine.content import Dose
+from bot.routine.conversation import SafetyAnswer, SafetyEventKind
 from bot.routine.dosing import PersonalDose
-from bot.routine.session import Outcome, Phase, SessionState, Status
+from bot.routine.session import Outcome, Phase, SessionState, SorenessContext, Status
 from bot.store.models import (
     ExerciseDose,
     RoutineSession,
@@ -28,27 +29,12 @@ from bot.store.models import (
     StepResult,
     User,
 )
-
-
-@dataclass(frozen=True)
-class UserRecord:
-    id: int
-    consent_version: str | None
-    safety_screen: str | None
-    safety_screened_at: datetime | None = None
-    time_zone: str | None = None
-
-
-@dataclass(frozen=True)
-class SessionRecord:
-    user_id: int
-    state: SessionState
-    version: int
-
-
-class StaleSessionError(Exception):
-    """Another transition got there first (the row's version moved on)."""
-
+from bot.store.records import (
+    SessionAlreadyOpenError,
+    SessionRecord,
+    StaleSessionError,
+    UserRecord,
+)
 
 _SESSION_COLUMNS = (
     RoutineSession.id,
@@ -121,90 +107,101 @@ _DOSES = select(
 _ADD_SAFETY_EVENT = insert(SafetyEvent)
 
 
-class Repository:
+def dialect_insert(connection: AsyncConnection) -> Any:
+    """The dialect's INSERT (for ON CONFLICT): PostgreSQL's or SQLite's."""
+    return postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
+
+
+class UserQueries:
     def __init__(self, connection: AsyncConnection) -> None:
-        self.connection = connection
-        self.dialect = connection.dialect.name
+        self._connection = connection
 
-    # --- users ------------------------------------------------------------------------------
-
-    async def get_user(self, user_id: int) -> UserRecord | None:
-        row = (await self.connection.execute(_GET_USER, {"b_user_id": user_id})).first()
+    async def get(self, user_id: int) -> UserRecord | None:
+        row = (await self._connection.execute(_GET_USER, {"b_user_id": user_id})).first()
         if row is None:
             return None
         return UserRecord(
             row.id,
             row.consent_version,
-            row.safety_screen,
+            SafetyAnswer(row.safety_screen) if row.safety_screen else None,
             row.safety_screened_at,
             row.time_zone,
         )
 
-    async def add_user(self, user_id: int, now: datetime) -> UserRecord:
-        """Create the user, or read them back if a concurrent first contact just did."""
-        dialect_insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
-        await self.connection.execute(
-            dialect_insert(User).on_conflict_do_nothing(index_elements=[User.id]),
+    async def get_or_add(self, user_id: int, now: datetime) -> UserRecord:
+        """The user, created on first contact (or read back if a concurrent one just did)."""
+        user = await self.get(user_id)
+        if user is not None:
+            return user
+        await self._connection.execute(
+            dialect_insert(self._connection)(User).on_conflict_do_nothing(index_elements=[User.id]),
             {"id": user_id, "created_at": now, "language": "en"},
         )
-        user = await self.get_user(user_id)
-        assert user is not None
-        return user
+        added = await self.get(user_id)
+        assert added is not None
+        return added
 
     async def record_consent(self, user_id: int, version: str, now: datetime) -> None:
-        await self.connection.execute(
+        await self._connection.execute(
             _UPDATE_USER,
             {"b_user_id": user_id, "consent_version": version, "consented_at": now},
         )
 
-    async def record_safety_screen(self, user_id: int, answer: str, now: datetime) -> None:
-        await self.connection.execute(
+    async def record_safety_screen(self, user_id: int, answer: SafetyAnswer, now: datetime) -> None:
+        await self._connection.execute(
             _UPDATE_USER,
-            {"b_user_id": user_id, "safety_screen": answer, "safety_screened_at": now},
+            {"b_user_id": user_id, "safety_screen": answer.value, "safety_screened_at": now},
         )
 
-    # --- sessions ---------------------------------------------------------------------------
 
-    async def open_session(self, user_id: int) -> SessionRecord | None:
-        row = (await self.connection.execute(_OPEN_SESSION, {"b_user_id": user_id})).first()
+class SessionQueries:
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._connection = connection
+
+    async def open_one(self, user_id: int) -> SessionRecord | None:
+        """The user's session in progress, if any (there is at most one)."""
+        row = (await self._connection.execute(_OPEN_SESSION, {"b_user_id": user_id})).first()
         return None if row is None else _session_record(row)
 
-    async def get_session(self, session_id: int, user_id: int) -> SessionRecord | None:
+    async def get(self, session_id: int, user_id: int) -> SessionRecord | None:
         row = (
-            await self.connection.execute(
+            await self._connection.execute(
                 _GET_SESSION, {"b_session_id": session_id, "b_user_id": user_id}
             )
         ).first()
         return None if row is None else _session_record(row)
 
-    async def create_session(
+    async def create(
         self, user_id: int, content_version: str, now: datetime, *, gentle_start: bool = False
     ) -> SessionRecord:
         state = SessionState(session_id=0, gentle_start=gentle_start)
-        result = await self.connection.execute(
-            _ADD_SESSION,
-            {
-                "user_id": user_id,
-                "started_at": now,
-                "status": state.status.value,
-                "phase": state.phase.value,
-                "step": state.step,
-                "gentler": state.gentler,
-                "paused": state.paused,
-                "stopped_early": state.stopped_early,
-                "rest_day": state.rest_day,
-                "gentle_start": state.gentle_start,
-                "content_version": content_version,
-                "version": 1,
-            },
-        )
+        try:
+            result = await self._connection.execute(
+                _ADD_SESSION,
+                {
+                    "user_id": user_id,
+                    "started_at": now,
+                    "status": state.status.value,
+                    "phase": state.phase.value,
+                    "step": state.step,
+                    "gentler": state.gentler,
+                    "paused": state.paused,
+                    "stopped_early": state.stopped_early,
+                    "rest_day": state.rest_day,
+                    "gentle_start": state.gentle_start,
+                    "content_version": content_version,
+                    "version": 1,
+                },
+            )
+        except IntegrityError as error:
+            raise SessionAlreadyOpenError(user_id) from error
         created = SessionState(session_id=result.scalar_one(), gentle_start=gentle_start)
         return SessionRecord(user_id, created, version=1)
 
-    async def save_session(self, record: SessionRecord, state: SessionState, now: datetime) -> int:
+    async def save(self, record: SessionRecord, state: SessionState, now: datetime) -> int:
         """Write *state* if the row is still at `record.version`; returns the new version."""
         new_version = record.version + 1
-        result = await self.connection.execute(
+        result = await self._connection.execute(
             _SAVE_SESSION,
             {
                 "b_session_id": state.session_id,
@@ -235,43 +232,54 @@ class Repository:
         dose: Dose,
         now: datetime,
     ) -> None:
-        await self.connection.execute(
-            _ADD_STEP_RESULT,
-            {
-                "session_id": session_id,
-                "step": step,
-                "exercise_key": exercise_key,
-                "side": "both" if dose.per_side else None,
-                "outcome": outcome.value,
-                "reps": dose.reps,
-                "hold_seconds": dose.hold_seconds,
-                "at": now,
-            },
-        )
+        try:
+            await self._connection.execute(
+                _ADD_STEP_RESULT,
+                {
+                    "session_id": session_id,
+                    "step": step,
+                    "exercise_key": exercise_key,
+                    "side": "both" if dose.per_side else None,
+                    "outcome": outcome.value,
+                    "reps": dose.reps,
+                    "hold_seconds": dose.hold_seconds,
+                    "at": now,
+                },
+            )
+        except IntegrityError as error:
+            raise StaleSessionError(session_id) from error
 
     async def outcome_counts(self, session_id: int) -> Counter[Outcome]:
-        rows = await self.connection.execute(_OUTCOME_COUNTS, {"b_session_id": session_id})
+        rows = await self._connection.execute(_OUTCOME_COUNTS, {"b_session_id": session_id})
         return Counter({Outcome(outcome): count for outcome, count in rows})
 
     async def add_soreness(
-        self, user_id: int, session_id: int | None, score: int, context: str, now: datetime
+        self,
+        user_id: int,
+        session_id: int | None,
+        score: int,
+        context: SorenessContext,
+        now: datetime,
     ) -> None:
-        await self.connection.execute(
+        await self._connection.execute(
             _ADD_SORENESS,
             {
                 "user_id": user_id,
                 "session_id": session_id,
                 "score": score,
-                "context": context,
+                "context": context.value,
                 "at": now,
             },
         )
 
-    # --- doses ------------------------------------------------------------------------------
 
-    async def doses(self, user_id: int) -> dict[str, PersonalDose]:
+class DoseQueries:
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._connection = connection
+
+    async def of_user(self, user_id: int) -> dict[str, PersonalDose]:
         """The user's adapted doses; an exercise not listed is at its seed dose."""
-        rows = await self.connection.execute(_DOSES, {"b_user_id": user_id})
+        rows = await self._connection.execute(_DOSES, {"b_user_id": user_id})
         return {
             row.exercise_key: PersonalDose(
                 row.reps,
@@ -283,14 +291,11 @@ class Repository:
             for row in rows
         }
 
-    async def save_doses(
-        self, user_id: int, doses: Mapping[str, PersonalDose], now: datetime
-    ) -> None:
+    async def save(self, user_id: int, doses: Mapping[str, PersonalDose], now: datetime) -> None:
         """Store each exercise's new dose (insert or replace)."""
         if not doses:
             return
-        dialect_insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
-        statement = dialect_insert(ExerciseDose)
+        statement = dialect_insert(self._connection)(ExerciseDose)
         statement = statement.on_conflict_do_update(
             index_elements=[ExerciseDose.user_id, ExerciseDose.exercise_key],
             set_={
@@ -302,7 +307,7 @@ class Repository:
                 "updated_at": statement.excluded.updated_at,
             },
         )
-        await self.connection.execute(
+        await self._connection.execute(
             statement,
             [
                 {
@@ -319,14 +324,18 @@ class Repository:
             ],
         )
 
-    # --- safety -----------------------------------------------------------------------------
 
-    async def add_safety_event(
-        self, user_id: int, kind: str, level: str | None, now: datetime
+class SafetyQueries:
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._connection = connection
+
+    async def add_event(
+        self, user_id: int, kind: SafetyEventKind, level: str | None, now: datetime
     ) -> None:
         """Record that a safety event happened: its kind and time, never what the user wrote."""
-        await self.connection.execute(
-            _ADD_SAFETY_EVENT, {"user_id": user_id, "kind": kind, "level": level, "at": now}
+        await self._connection.execute(
+            _ADD_SAFETY_EVENT,
+            {"user_id": user_id, "kind": kind.value, "level": level, "at": now},
         )
 
 

@@ -1,29 +1,16 @@
-"""Queries for progress and adaptation: a user's recent sessions with outcomes and check-ins."""
+"""Queries for progress and adaptation: a user's sessions with outcomes, check-ins, skipped days."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import bindparam, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot.routine.nudging import NudgeAnswer
 from bot.store.models import CheckIn, Nudge, RoutineSession, StepResult
-
-
-@dataclass(frozen=True)
-class StoredSession:
-    id: int
-    started_at: datetime
-    status: str
-    rest_day: bool
-    gentle_start: bool
-    soreness_before: int | None
-    soreness_after: int | None
-    outcomes: dict[str, str]
-    check_in: str | None
-
+from bot.store.records import StoredSession
+from bot.store.session_queries import dialect_insert
 
 _SESSIONS = (
     select(
@@ -54,25 +41,24 @@ _CHECK_INS = select(CheckIn.session_id, CheckIn.answer).where(
 )
 _SKIPPED_DAYS = select(Nudge.local_date).where(
     Nudge.user_id == bindparam("b_user_id"),
-    Nudge.answer == "skipped",
+    Nudge.answer == NudgeAnswer.SKIPPED.value,
     Nudge.local_date >= bindparam("b_since_day"),
 )
 
 
-class ProgressRepository:
+class HistoryQueries:
     def __init__(self, connection: AsyncConnection) -> None:
-        self.connection = connection
-        self.dialect = connection.dialect.name
+        self._connection = connection
 
     async def sessions(self, user_id: int, since: datetime) -> list[StoredSession]:
         """The user's sessions started since *since*, oldest first, with outcomes and check-ins."""
         params = {"b_user_id": user_id, "b_since": since}
         outcomes: dict[int, dict[str, str]] = {}
-        for session_id, key, outcome in await self.connection.execute(_OUTCOMES, params):
+        for session_id, key, outcome in await self._connection.execute(_OUTCOMES, params):
             outcomes.setdefault(session_id, {})[key] = outcome
         check_ins = dict(
             (row.session_id, row.answer)
-            for row in await self.connection.execute(_CHECK_INS, params)
+            for row in await self._connection.execute(_CHECK_INS, params)
         )
         return [
             StoredSession(
@@ -86,21 +72,20 @@ class ProgressRepository:
                 outcomes=outcomes.get(row.id, {}),
                 check_in=check_ins.get(row.id),
             )
-            for row in await self.connection.execute(_SESSIONS, params)
+            for row in await self._connection.execute(_SESSIONS, params)
         ]
 
     async def skipped_days(self, user_id: int, since: date) -> set[date]:
         """Local days the user chose "skip today" on a nudge (rest days: they keep a streak)."""
-        rows = await self.connection.execute(
+        rows = await self._connection.execute(
             _SKIPPED_DAYS, {"b_user_id": user_id, "b_since_day": since}
         )
         return {day for (day,) in rows}
 
     async def add_check_in(self, user_id: int, session_id: int, answer: str, now: datetime) -> bool:
         """Store the morning-after answer; False if this session was already checked in."""
-        dialect_insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
-        result = await self.connection.execute(
-            dialect_insert(CheckIn)
+        result = await self._connection.execute(
+            dialect_insert(self._connection)(CheckIn)
             .on_conflict_do_nothing(index_elements=[CheckIn.session_id])
             .returning(CheckIn.id),
             {"user_id": user_id, "session_id": session_id, "answer": answer, "at": now},

@@ -1,4 +1,4 @@
-"""Use cases for a user's data rights: export everything, or delete everything."""
+"""A person's data rights: export everything they told Limber, or delete everything."""
 
 from __future__ import annotations
 
@@ -6,15 +6,11 @@ import csv
 import io
 import json
 from collections import Counter
-from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 from bot.routine.actions import GeneralVerb, general_action
-from bot.routine.content import Content
 from bot.routine.views import Action, Attachment, View
-from bot.store.database import Database
-from bot.store.privacy import PrivacyRepository
+from bot.use_cases.dependencies import Dependencies
 
 EXPORT_FORMAT = 1
 SESSION_COLUMNS = (
@@ -30,20 +26,19 @@ SESSION_COLUMNS = (
 )
 
 
-class PrivacyDesk:
-    def __init__(self, content: Content, database: Database, clock: Callable[[], datetime]) -> None:
-        self.texts = content.texts
-        self.database = database
-        self.clock = clock
+class DataRights:
+    def __init__(self, deps: Dependencies) -> None:
+        self.deps = deps
+        self.texts = deps.texts
 
     async def export(self, user_id: int) -> View:
         """`/export`: all of the user's data as JSON, and sessions as CSV for a clinician."""
-        async with self.database.transaction() as db:
-            data = await PrivacyRepository(db).export(user_id)
+        async with self.deps.unit_of_work() as uow:
+            data = await uow.privacy.export(user_id)
         if data is None:
             return View(self.texts.privacy_texts.nothing_stored)
-        data = {"format": EXPORT_FORMAT, "exported_at": self.clock().isoformat(), **data}
-        stamp = self.clock().strftime("%Y-%m-%d")
+        data = {"format": EXPORT_FORMAT, "exported_at": self.deps.clock().isoformat(), **data}
+        stamp = self.deps.clock().strftime("%Y-%m-%d")
         document = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True).encode()
         return View(
             self.texts.privacy_texts.export_ready,
@@ -64,12 +59,13 @@ class PrivacyDesk:
 
     async def delete(self, user_id: int) -> View:
         """Every row of this user in every table goes; their nudges stop with it."""
-        async with self.database.transaction() as db:
-            deleted = await PrivacyRepository(db).delete(user_id)
+        async with self.deps.unit_of_work() as uow:
+            deleted = await uow.privacy.delete(user_id)
         texts = self.texts.privacy_texts
         return View(texts.deleted if deleted else texts.nothing_stored)
 
     def keep(self) -> View:
+        """ "No, keep my data": nothing changes."""
         return View(self.texts.privacy_texts.delete_cancelled)
 
 

@@ -12,7 +12,15 @@ from bot.routine.session import Status
 from bot.store.models import RoutineSession, User
 
 
-async def usage_since(connection: AsyncConnection, since: datetime) -> UsageTotals:
+class UsageQueries:
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._connection = connection
+
+    async def since(self, since: datetime) -> UsageTotals:
+        return await _usage_since(self._connection, since)
+
+
+async def _usage_since(connection: AsyncConnection, since: datetime) -> UsageTotals:
     recent = RoutineSession.started_at >= since
     users = (await connection.execute(select(func.count()).select_from(User))).scalar_one()
     active = (

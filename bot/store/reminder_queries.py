@@ -1,0 +1,314 @@
+"""Queries for the daily reminder (a user's choice of time and zone) and the nudge outbox."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, time
+from typing import Any
+
+from sqlalchemy import bindparam, func, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.routine.conversation import OpenQuestion
+from bot.routine.nudging import (
+    DueUser,
+    NextNudge,
+    NudgeAnswer,
+    NudgeClaim,
+    NudgeKind,
+    NudgeStatus,
+)
+from bot.routine.session import Status
+from bot.store.models import CheckIn, Nudge, RoutineSession, User
+from bot.store.records import ClaimedNudge, ReminderSettings
+from bot.store.session_queries import dialect_insert
+
+_SETTINGS = select(
+    User.id,
+    User.time_zone,
+    User.reminder_time,
+    User.reminders_enabled,
+    User.next_nudge_at,
+    User.next_nudge_kind,
+    User.awaiting,
+    User.reminders_asked_at,
+).where(User.id == bindparam("b_user_id"))
+_UPDATE_USER = update(User).where(User.id == bindparam("b_user_id"))
+_DUE = (
+    select(User.id, User.time_zone, User.reminder_time, User.next_nudge_at, User.next_nudge_kind)
+    .where(User.next_nudge_at <= bindparam("b_now"))
+    .order_by(User.next_nudge_at)
+    .limit(bindparam("b_limit"))
+)
+_EXPIRED_LEASES = (
+    select(Nudge.id, Nudge.user_id, Nudge.local_date, Nudge.kind, Nudge.due_at)
+    .where(Nudge.status == NudgeStatus.CLAIMED.value, Nudge.lease_until <= bindparam("b_now"))
+    .order_by(Nudge.lease_until)
+    .limit(bindparam("b_limit"))
+)
+_ADVANCE = (
+    update(User)
+    .where(User.id == bindparam("b_user_id"))
+    .values(next_nudge_at=bindparam("b_next"), next_nudge_kind=bindparam("b_kind"))
+)
+_RENEW_LEASE = (
+    update(Nudge)
+    .where(Nudge.id == bindparam("b_id"))
+    .values(lease_until=bindparam("b_lease"), attempts=Nudge.attempts + 1)
+)
+_SET_NUDGE_STATUS = (
+    update(Nudge)
+    .where(Nudge.id == bindparam("b_id"), Nudge.status == NudgeStatus.CLAIMED.value)
+    .values(
+        status=bindparam("b_status"),
+        sent_at=bindparam("b_sent_at"),
+        message_id=bindparam("b_message_id"),
+        lease_until=None,
+    )
+)
+_UNCHECKED_SESSIONS = (
+    select(RoutineSession.user_id, RoutineSession.id, RoutineSession.started_at)
+    .outerjoin(CheckIn, CheckIn.session_id == RoutineSession.id)
+    .where(
+        RoutineSession.user_id.in_(bindparam("b_user_ids", expanding=True)),
+        RoutineSession.status.in_((Status.COMPLETED.value, Status.STOPPED_FOR_PAIN.value)),
+        RoutineSession.rest_day.is_(False),
+        RoutineSession.started_at >= bindparam("b_since"),
+        CheckIn.id.is_(None),
+    )
+    .order_by(RoutineSession.id)
+)
+_ANSWER = (
+    update(Nudge)
+    .where(
+        Nudge.user_id == bindparam("b_user_id"),
+        Nudge.local_date == bindparam("b_day"),
+        Nudge.kind == NudgeKind.DAILY.value,
+    )
+    .values(answer=bindparam("b_answer"))
+)
+_LAST_FINISHED = (
+    select(RoutineSession.user_id, func.max(RoutineSession.finished_at))
+    .where(
+        RoutineSession.user_id.in_(bindparam("b_user_ids", expanding=True)),
+        RoutineSession.status.in_((Status.COMPLETED.value, Status.STOPPED_FOR_PAIN.value)),
+    )
+    .group_by(RoutineSession.user_id)
+)
+
+
+class ReminderQueries:
+    """A user's reminder: the time and zone they chose, and the question in words still open."""
+
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._connection = connection
+
+    async def settings(self, user_id: int) -> ReminderSettings | None:
+        row = (await self._connection.execute(_SETTINGS, {"b_user_id": user_id})).first()
+        if row is None:
+            return None
+        return ReminderSettings(
+            user_id=row.id,
+            time_zone=row.time_zone,
+            reminder_time=row.reminder_time,
+            enabled=row.reminders_enabled,
+            next_nudge_at=row.next_nudge_at,
+            next_nudge_kind=NudgeKind(row.next_nudge_kind) if row.next_nudge_kind else None,
+            awaiting=OpenQuestion(row.awaiting) if row.awaiting else None,
+            asked_at=row.reminders_asked_at,
+        )
+
+    async def mark_asked(self, user_id: int, now: datetime) -> None:
+        """The user has seen the reminder question (no question in words is open)."""
+        await self._set(user_id, reminders_asked_at=now, awaiting=None)
+
+    async def ask_in_words(self, user_id: int, question: OpenQuestion, now: datetime) -> None:
+        await self._set(user_id, awaiting=question.value, reminders_asked_at=now)
+
+    async def close_question(self, user_id: int) -> None:
+        await self._set(user_id, awaiting=None)
+
+    async def keep_time_ask_zone(self, user_id: int, chosen: time, now: datetime) -> None:
+        """A time is chosen, the zone is still to come."""
+        await self._set(
+            user_id,
+            reminder_time=chosen,
+            awaiting=OpenQuestion.TIME_ZONE.value,
+            reminders_asked_at=now,
+        )
+
+    async def turn_on(
+        self, user_id: int, chosen: time, zone: str, next_at: datetime, now: datetime
+    ) -> None:
+        await self._set(
+            user_id,
+            reminder_time=chosen,
+            time_zone=zone,
+            reminders_enabled=True,
+            next_nudge_at=next_at,
+            next_nudge_kind=NudgeKind.DAILY.value,
+            awaiting=None,
+            blocked_at=None,
+            reminders_asked_at=now,
+        )
+
+    async def turn_off(self, user_id: int, now: datetime) -> None:
+        await self._set(
+            user_id,
+            reminders_enabled=False,
+            next_nudge_at=None,
+            next_nudge_kind=None,
+            awaiting=None,
+            reminders_asked_at=now,
+        )
+
+    async def schedule(self, user_id: int, at: datetime, kind: NudgeKind) -> None:
+        """The user's next nudge is at *at* (a snooze, or the day after a skipped one)."""
+        await self._set(user_id, next_nudge_at=at, next_nudge_kind=kind.value)
+
+    async def chat_blocked(self, user_id: int, now: datetime) -> None:
+        """The user blocked the bot: no more nudges until they come back."""
+        await self._set(user_id, next_nudge_at=None, next_nudge_kind=None, blocked_at=now)
+
+    async def chat_unblocked(self, user_id: int, next_at: datetime | None) -> None:
+        await self._set(
+            user_id,
+            blocked_at=None,
+            next_nudge_at=next_at,
+            next_nudge_kind=NudgeKind.DAILY.value if next_at else None,
+        )
+
+    async def _set(self, user_id: int, **values: Any) -> None:
+        await self._connection.execute(_UPDATE_USER, {"b_user_id": user_id, **values})
+
+
+class OutboxQueries:
+    """The nudge outbox: who is due, claims under a lease, and how each send ended."""
+
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._connection = connection
+        self._dialect = connection.dialect.name
+
+    async def due_users(self, now: datetime, limit: int) -> list[DueUser]:
+        """Users whose next nudge is due, oldest first; on PostgreSQL locked rows are skipped."""
+        statement = _DUE
+        if self._dialect == "postgresql":
+            statement = statement.with_for_update(skip_locked=True, of=User)
+        rows = await self._connection.execute(statement, {"b_now": now, "b_limit": limit})
+        return [
+            DueUser(
+                row.id,
+                row.time_zone,
+                row.reminder_time,
+                row.next_nudge_at,
+                NudgeKind(row.next_nudge_kind or NudgeKind.DAILY),
+            )
+            for row in rows
+            if row.time_zone is not None and row.reminder_time is not None
+        ]
+
+    async def last_finished(self, user_ids: Sequence[int]) -> dict[int, datetime]:
+        """When each user last finished a session (completed or stopped for pain)."""
+        if not user_ids:
+            return {}
+        rows = await self._connection.execute(_LAST_FINISHED, {"b_user_ids": list(user_ids)})
+        return {user_id: finished for user_id, finished in rows if finished is not None}
+
+    async def unchecked_sessions(
+        self, user_ids: Sequence[int], since: datetime
+    ) -> dict[int, tuple[int, datetime]]:
+        """Each user's latest finished session since *since* with no check-in: (id, started)."""
+        if not user_ids:
+            return {}
+        rows = await self._connection.execute(
+            _UNCHECKED_SESSIONS, {"b_user_ids": list(user_ids), "b_since": since}
+        )
+        return {user_id: (session_id, started) for user_id, session_id, started in rows}
+
+    async def record_answer(self, user_id: int, day: date, answer: NudgeAnswer) -> None:
+        """What the user did with the day's nudge (e.g. "skipped": a rest day)."""
+        await self._connection.execute(
+            _ANSWER, {"b_user_id": user_id, "b_day": day, "b_answer": answer.value}
+        )
+
+    async def expired_leases(self, now: datetime, limit: int) -> list[ClaimedNudge]:
+        """Claimed nudges whose sender vanished (crash, kill -9) before marking them sent."""
+        statement = _EXPIRED_LEASES
+        if self._dialect == "postgresql":
+            statement = statement.with_for_update(skip_locked=True)
+        rows = await self._connection.execute(statement, {"b_now": now, "b_limit": limit})
+        return [_claimed(row) for row in rows]
+
+    async def advance(self, moves: Sequence[NextNudge]) -> None:
+        """Move each user's next nudge on; None stops the user's nudges."""
+        if moves:
+            await self._connection.execute(
+                _ADVANCE,
+                [
+                    {
+                        "b_user_id": move.user_id,
+                        "b_next": move.at,
+                        "b_kind": move.kind.value if move.kind else None,
+                    }
+                    for move in moves
+                ],
+            )
+
+    async def claim(
+        self, claims: Sequence[NudgeClaim], now: datetime, lease: datetime
+    ) -> list[ClaimedNudge]:
+        """Record the nudges as claimed, skipping (user, day, kind) claimed before."""
+        if not claims:
+            return []
+        statement = (
+            dialect_insert(self._connection)(Nudge)
+            .on_conflict_do_nothing(index_elements=["user_id", "local_date", "kind"])
+            .returning(Nudge.id, Nudge.user_id, Nudge.local_date, Nudge.kind, Nudge.due_at)
+        )
+        result = await self._connection.execute(
+            statement,
+            [
+                {
+                    "user_id": claim.user_id,
+                    "local_date": claim.local_date,
+                    "kind": claim.kind.value,
+                    "due_at": claim.due_at,
+                    "claimed_at": now,
+                    "lease_until": lease,
+                    "status": NudgeStatus.CLAIMED.value,
+                    "attempts": 1,
+                }
+                for claim in claims
+            ],
+        )
+        return [_claimed(row) for row in result]
+
+    async def renew_leases(self, nudge_ids: Sequence[int], lease: datetime) -> None:
+        if nudge_ids:
+            await self._connection.execute(
+                _RENEW_LEASE, [{"b_id": nudge_id, "b_lease": lease} for nudge_id in nudge_ids]
+            )
+
+    async def finish(
+        self,
+        nudge_id: int,
+        status: NudgeStatus,
+        *,
+        sent_at: datetime | None,
+        message_id: int | None,
+    ) -> bool:
+        """Mark a claimed nudge sent, dropped or failed; False if it was no longer claimed."""
+        result = await self._connection.execute(
+            _SET_NUDGE_STATUS,
+            {
+                "b_id": nudge_id,
+                "b_status": status.value,
+                "b_sent_at": sent_at,
+                "b_message_id": message_id,
+            },
+        )
+        return result.rowcount == 1
+
+
+def _claimed(row: Any) -> ClaimedNudge:
+    return ClaimedNudge(row.id, row.user_id, row.local_date, NudgeKind(row.kind), row.due_at)

@@ -1,0 +1,58 @@
+"""The morning check-in: is the back better, the same or worse than before yesterday's session?"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.routine import adaptation
+from bot.routine.actions import GeneralAction, GeneralVerb
+from bot.routine.progress_screens import parse_check_in
+from bot.routine.views import Reply, View
+from bot.store.records import SessionConflictError
+from bot.use_cases.dependencies import Dependencies
+from bot.use_cases.gate import gate_screen
+from bot.use_cases.guided_session import GuidedSession
+from bot.use_cases.history import load_history, zone_or_utc
+
+
+class CheckIns:
+    def __init__(self, deps: Dependencies, session: GuidedSession) -> None:
+        self.deps = deps
+        self.session = session
+
+    async def answer(self, user_id: int, action: GeneralAction) -> Reply:
+        """Better / Same / Worse: stored once, the rules it drives applied; then the nudge, or
+        (asked before a session) the session itself, in the same unit of work."""
+        try:
+            return await self._answer(user_id, action)
+        except SessionConflictError:
+            return await self._answer(user_id, action)
+
+    async def _answer(self, user_id: int, action: GeneralAction) -> Reply:
+        notices = self.deps.texts.notices
+        parsed = parse_check_in(action.value)
+        if parsed is None:
+            return Reply(None, notices.unknown_button)
+        session_id, answer = parsed
+        now = self.deps.clock()
+        screens = self.deps.progress_screens
+        async with self.deps.unit_of_work() as uow:
+            user = await uow.users.get(user_id)
+            # e.g. an old nudge tapped after /delete, or someone else's session: store nothing
+            if user is None or await uow.sessions.get(session_id, user_id) is None:
+                return Reply(None, notices.expired)
+            lines: list[str] = []
+            if await uow.progress.add_check_in(user_id, session_id, answer.value, now):
+                history = await load_history(uow, user_id, zone_or_utc(user.time_zone), now)
+                doses = await uow.doses.of_user(user_id)
+                routine = self.deps.content.routine
+                changes = adaptation.plan_adaptation(routine, doses, history, safety_stop=False)
+                if changes:
+                    await uow.doses.save(user_id, {c.exercise_key: c.new for c in changes}, now)
+                    lines.extend(screens.changes(changes))
+            thanks = screens.check_in_thanks(answer, lines)
+            if action.verb is not GeneralVerb.CHECK_IN_FIRST:
+                nudge = self.deps.screens.nudge(user_id, now.date())
+                return Reply(View(thanks, nudge.rows))
+            view = gate_screen(self.deps, user) or await self.session.open_in(uow, user_id)
+        return Reply(replace(view, text=f"{thanks}\n\n{view.text}", fresh=False))

@@ -1,0 +1,255 @@
+"""The guided session: open today's routine, take a tap on an exercise, count a hold.
+
+The state machine is pure (`bot.routine.session`); this module reads a session, applies an event,
+and stores the transition (the session row carries a version, so two taps on the same step from
+two processes advance it once).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import replace
+
+from bot.routine.actions import SessionAction, SessionVerb
+from bot.routine.conversation import SafetyAnswer, SafetyEventKind
+from bot.routine.dosing import PersonalDose
+from bot.routine.session import (
+    Done,
+    Event,
+    Pause,
+    Phase,
+    Resume,
+    SessionState,
+    Skip,
+    SkipAfterPain,
+    SorenessContext,
+    SorenessReported,
+    StopToday,
+    TooPainful,
+    Transition,
+    TryGentler,
+    apply,
+    is_current,
+)
+from bot.routine.views import Reply, View
+from bot.store.records import SessionConflictError, SessionRecord
+from bot.store.unit_of_work import UnitOfWork
+from bot.use_cases.dependencies import Dependencies
+from bot.use_cases.gate import gate_screen
+from bot.use_cases.reminder_setup import ReminderSetup
+from bot.use_cases.session_wrap_up import SessionWrapUp
+
+log = logging.getLogger(__name__)
+
+_EVENTS: dict[SessionVerb, Event] = {
+    SessionVerb.DONE: Done(),
+    SessionVerb.TOO_PAINFUL: TooPainful(),
+    SessionVerb.SKIP: Skip(),
+    SessionVerb.PAUSE: Pause(),
+    SessionVerb.RESUME: Resume(),
+    SessionVerb.TRY_GENTLER: TryGentler(),
+    SessionVerb.SKIP_AFTER_PAIN: SkipAfterPain(),
+    SessionVerb.STOP_TODAY: StopToday(),
+}
+
+
+class GuidedSession:
+    def __init__(
+        self, deps: Dependencies, wrap_up: SessionWrapUp, reminders: ReminderSetup
+    ) -> None:
+        self.deps = deps
+        self.routine = deps.content.routine
+        self.screens = deps.screens
+        self.notices = deps.texts.notices
+        self.wrap_up = wrap_up
+        self.reminders = reminders
+
+    # --- opening ------------------------------------------------------------------------------
+
+    async def start(self, user_id: int) -> View:
+        """`/start`: onboarding for a new user, else pick up where they left off."""
+        async with self.deps.unit_of_work() as uow:
+            user = await uow.users.get_or_add(user_id, self.deps.clock())
+            if (onboarding := gate_screen(self.deps, user)) is not None:
+                return onboarding
+            record = await uow.sessions.open_one(user_id)
+            if record is None:
+                return self.screens.welcome_back()
+            return await self._resumed(uow, record)
+
+    async def open(self, user_id: int) -> View:
+        """`/session`: continue the open session, or start a new one."""
+        try:
+            return await self._open(user_id)
+        except SessionConflictError:
+            # Another process opened one at the same moment (one open session per user): show it.
+            return await self._open(user_id)
+
+    async def _open(self, user_id: int) -> View:
+        async with self.deps.unit_of_work() as uow:
+            user = await uow.users.get_or_add(user_id, self.deps.clock())
+            if (onboarding := gate_screen(self.deps, user)) is not None:
+                return onboarding
+            return await self.open_in(uow, user_id)
+
+    async def open_in(self, uow: UnitOfWork, user_id: int) -> View:
+        """The open session shown again, or a new one (the gate has been passed)."""
+        record = await uow.sessions.open_one(user_id)
+        if record is not None:
+            return await self._resumed(uow, record)
+        start = await self.wrap_up.how_to_start(uow, user_id)
+        if start.check_in_first is not None:
+            return self.deps.progress_screens.check_in_question(
+                start.check_in_first, before_session=True
+            )
+        record = await uow.sessions.create(
+            user_id, self.routine.version, self.deps.clock(), gentle_start=start.gently
+        )
+        return await self._screen(uow, record)
+
+    # --- taps ---------------------------------------------------------------------------------
+
+    async def tap(self, user_id: int, action: SessionAction) -> Reply:
+        """A tap inside a session. Stale, repeated or forged taps change nothing."""
+        try:
+            async with self.deps.unit_of_work() as uow:
+                return await self.apply_in(uow, user_id, action)
+        except SessionConflictError:
+            return await self.lost_race(user_id, action.session_id)
+
+    async def lost_race(self, user_id: int, session_id: int) -> Reply:
+        """A concurrent tap moved the session first: this one counts for nothing."""
+        async with self.deps.unit_of_work() as uow:
+            latest = await uow.sessions.get(session_id, user_id)
+            if latest is None:
+                return Reply(None, self.notices.expired)
+            return Reply(await self._screen(uow, latest), self.notices.stale)
+
+    async def apply_in(self, uow: UnitOfWork, user_id: int, action: SessionAction) -> Reply:
+        """Apply one tap (or a typed score) to the session it names, in *uow*."""
+        record = await uow.sessions.get(action.session_id, user_id)
+        if record is None or record.state.finished:
+            return Reply(None, self.notices.expired)
+        state = record.state
+        doses = await uow.doses.of_user(user_id)
+        if not is_current(state, action.session_id, action.step):
+            return Reply(await self._screen(uow, record, doses), self.notices.stale)
+        if action.verb is SessionVerb.TIMER:
+            view = await self._screen(uow, record, doses)
+            return Reply(view, start_timer=view.timer)
+        if state.paused:
+            # Paused by the user, or by a red flag: only Continue goes on, and only once safe.
+            user = await uow.users.get_or_add(user_id, self.deps.clock())
+            if user.safety_screen is SafetyAnswer.FLAGGED:
+                return Reply(self._safety_paused())
+            if action.verb is not SessionVerb.RESUME:
+                return Reply(await self._screen(uow, record, doses))
+        event = SorenessReported(action.score) if action.score is not None else _EVENTS[action.verb]
+        gentler = frozenset(key for key, dose in doses.items() if dose.gentler_default)
+        transition = apply(self.routine, state, event, gentler_by_default=gentler)
+        if not transition.accepted:
+            return Reply(await self._screen(uow, record, doses), self.notices.stale)
+        saved = await self._record(uow, record, transition, event, doses)
+        view = await self._screen(uow, saved, doses)
+        if saved.state.finished:
+            view = await self._finish(uow, user_id, saved.state, view, doses)
+        return Reply(view)
+
+    # --- the hold timer -----------------------------------------------------------------------
+
+    async def timer_screen(
+        self, user_id: int, session_id: int, step: int, seconds_left: int
+    ) -> View | None:
+        """The countdown screen, or None once the user has moved on (the timer then stops)."""
+        async with self.deps.unit_of_work() as uow:
+            record = await uow.sessions.get(session_id, user_id)
+            if record is None:
+                return None
+            state = record.state
+            if not is_current(state, session_id, step) or state.paused:
+                return None
+            if state.phase is not Phase.EXERCISE:
+                return None
+            return self.screens.timer(state, seconds_left, await uow.doses.of_user(user_id))
+
+    # --- helpers ------------------------------------------------------------------------------
+
+    async def _finish(
+        self,
+        uow: UnitOfWork,
+        user_id: int,
+        finished: SessionState,
+        summary: View,
+        doses: Mapping[str, PersonalDose],
+    ) -> View:
+        """The end of a session: a rest day gets care advice; a routine gets its summary lines,
+        and someone who never chose a reminder is asked for a time."""
+        now = self.deps.clock()
+        if finished.rest_day:
+            await uow.safety.add_event(user_id, SafetyEventKind.TOO_SORE, None, now)
+            return self.deps.progress_screens.rest_day()
+        user = await uow.users.get_or_add(user_id, now)
+        lines = await self.wrap_up.summary_lines(uow, user_id, finished, user.time_zone, doses)
+        if lines:
+            summary = replace(summary, text="\n\n".join((summary.text, *lines)))
+        if await self.reminders.never_asked_in(uow, user_id):
+            question = self.screens.reminder_time_question()
+            ask = self.deps.texts.reminders.ask_time
+            summary = replace(summary, rows=question.rows, text=f"{summary.text}\n\n{ask}")
+        return summary
+
+    def _safety_paused(self) -> View:
+        button = self.screens.red_flags_advice().rows
+        return View(self.deps.texts.safety.paused, button)
+
+    async def _record(
+        self,
+        uow: UnitOfWork,
+        record: SessionRecord,
+        transition: Transition,
+        event: Event,
+        doses: Mapping[str, PersonalDose],
+    ) -> SessionRecord:
+        """Store an accepted transition: the session row, and the outcome or soreness it carries."""
+        now = self.deps.clock()
+        before = record.state
+        version = await uow.sessions.save(record, transition.state, now)
+        if transition.outcome is not None:
+            exercise = self.routine.exercises[transition.step]
+            dose = self.screens.dose_for(before, doses)
+            await uow.sessions.add_step_result(
+                before.session_id, transition.step, exercise.key, transition.outcome, dose, now
+            )
+        if isinstance(event, SorenessReported):
+            context = (
+                SorenessContext.BEFORE
+                if before.phase is Phase.SORENESS_BEFORE
+                else SorenessContext.AFTER
+            )
+            await uow.sessions.add_soreness(
+                record.user_id, before.session_id, event.score, context, now
+            )
+        return SessionRecord(record.user_id, transition.state, version)
+
+    async def _resumed(self, uow: UnitOfWork, record: SessionRecord) -> View:
+        """An open session shown again in a new message, with a welcome-back line."""
+        state = record.state
+        lead = None if state.paused else self.screens.resume_lead(state)
+        view = await self._screen(uow, record, lead=lead)
+        return replace(view, fresh=True)
+
+    async def _screen(
+        self,
+        uow: UnitOfWork,
+        record: SessionRecord,
+        doses: Mapping[str, PersonalDose] | None = None,
+        *,
+        lead: str | None = None,
+    ) -> View:
+        """The screen for where *record* stands, with what it needs read from the store."""
+        state = record.state
+        if doses is None and state.phase is Phase.EXERCISE:
+            doses = await uow.doses.of_user(record.user_id)
+        outcomes = await uow.sessions.outcome_counts(state.session_id) if state.finished else {}
+        return self.screens.current(state, doses, outcomes=outcomes, lead=lead)

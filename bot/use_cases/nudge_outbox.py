@@ -1,0 +1,121 @@
+"""The nudge outbox: claim what is due under a lease, and record how each send ended.
+
+The sweep that sends (`bot.nudges.NudgeSweeper`) calls `claim_due` and reports each send back
+here. Which due nudges go out is pure (`bot.routine.nudging.plan_claims`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from bot.routine import local_time
+from bot.routine.nudging import NudgeKind, NudgePolicy, NudgeStatus, plan_claims, zone_or_none
+from bot.routine.views import View
+from bot.store.records import ClaimedNudge
+from bot.store.unit_of_work import UnitOfWork
+from bot.use_cases.dependencies import Dependencies
+
+CHECK_IN_LOOKBACK = timedelta(hours=48)
+
+
+@dataclass(frozen=True)
+class OutgoingNudge:
+    nudge_id: int
+    user_id: int
+    view: View
+
+
+class NudgeOutbox:
+    def __init__(self, deps: Dependencies, policy: NudgePolicy | None = None) -> None:
+        self.deps = deps
+        self.policy = policy or NudgePolicy()
+
+    async def claim_due(self) -> list[OutgoingNudge]:
+        """Claim one batch of due nudges under a lease, and move each user's next nudge on.
+
+        A nudge more than the grace window late is dropped, and so is one for a local day whose
+        session is already done. Nudges whose lease expired (their sender died) are claimed again.
+        """
+        now = self.deps.clock()
+        policy = self.policy
+        async with self.deps.unit_of_work() as uow:
+            due = await uow.outbox.due_users(now, policy.batch)
+            finished = await uow.outbox.last_finished([user.user_id for user in due])
+            moves, claims = plan_claims(due, finished, now, policy)
+            await uow.outbox.advance(moves)
+            claimed = await uow.outbox.claim(claims, now, now + policy.lease)
+            zones = {user.user_id: user.time_zone for user in due}
+            check_ins = await self._check_ins_due(uow, claimed, zones, now)
+            retried = []
+            for nudge in await uow.outbox.expired_leases(now, policy.batch):
+                if now - nudge.due_at > policy.grace:
+                    await uow.outbox.finish(
+                        nudge.id, NudgeStatus.DROPPED, sent_at=None, message_id=None
+                    )
+                else:
+                    retried.append(nudge)
+            await uow.outbox.renew_leases([nudge.id for nudge in retried], now + policy.lease)
+            if retried:
+                check_ins |= await self._check_ins_due(uow, retried, zones, now)
+        return [self._outgoing(nudge, check_ins.get(nudge.id)) for nudge in (*claimed, *retried)]
+
+    async def sent(self, nudge_id: int, message_id: int) -> None:
+        async with self.deps.unit_of_work() as uow:
+            await uow.outbox.finish(
+                nudge_id, NudgeStatus.SENT, sent_at=self.deps.clock(), message_id=message_id
+            )
+
+    async def recipient_blocked(self, nudge_id: int, user_id: int) -> None:
+        """Telegram said Forbidden: the user blocked the bot. Reminders off."""
+        now = self.deps.clock()
+        async with self.deps.unit_of_work() as uow:
+            await uow.outbox.finish(nudge_id, NudgeStatus.FAILED, sent_at=None, message_id=None)
+            await uow.reminders.chat_blocked(user_id, now)
+
+    async def release(self, nudge_ids: list[int]) -> None:
+        """Hand unsent claims back (a graceful stop): the next sweep sends them at once."""
+        if nudge_ids:
+            async with self.deps.unit_of_work() as uow:
+                await uow.outbox.renew_leases(nudge_ids, self.deps.clock())
+
+    # --- helpers ------------------------------------------------------------------------------
+
+    def _outgoing(self, nudge: ClaimedNudge, check_in_session: int | None) -> OutgoingNudge:
+        """The nudge, or — the morning after a session — the check-in question first."""
+        if check_in_session is not None:
+            view = self.deps.progress_screens.check_in_question(
+                check_in_session, before_session=False
+            )
+        else:
+            view = self.deps.screens.nudge(nudge.user_id, nudge.local_date)
+        return OutgoingNudge(nudge.id, nudge.user_id, view)
+
+    async def _check_ins_due(
+        self,
+        uow: UnitOfWork,
+        nudges: list[ClaimedNudge],
+        zones: dict[int, str],
+        now: datetime,
+    ) -> dict[int, int]:
+        """For each daily nudge the morning after a session not yet checked in: that session.
+
+        The question goes to people with reminders on (the check-in rides on their nudge).
+        """
+        daily = [nudge for nudge in nudges if nudge.kind is NudgeKind.DAILY]
+        unchecked = await uow.outbox.unchecked_sessions(
+            [nudge.user_id for nudge in daily], now - CHECK_IN_LOOKBACK
+        )
+        due: dict[int, int] = {}
+        for nudge in daily:
+            if (session := unchecked.get(nudge.user_id)) is None:
+                continue
+            session_id, started = session
+            if nudge.user_id not in zones:  # a retried nudge: its user was not in this batch
+                settings = await uow.reminders.settings(nudge.user_id)
+                zones[nudge.user_id] = settings.time_zone if settings and settings.time_zone else ""
+            zone = zone_or_none(zones[nudge.user_id])
+            day_before = nudge.local_date - timedelta(days=1)
+            if zone is not None and local_time.local_date(started, zone) == day_before:
+                due[nudge.id] = session_id
+        return due
