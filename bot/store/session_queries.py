@@ -63,6 +63,24 @@ _GET_SESSION = select(*_SESSION_COLUMNS).where(
     RoutineSession.id == bindparam("b_session_id"),
     RoutineSession.user_id == bindparam("b_user_id"),
 )
+# A tap's reads in one round trip: the session and the user's adapted doses (one row per dose,
+# or one row with NULL dose columns when none has been adapted yet).
+_SESSION_WITH_DOSES = (
+    select(
+        *_SESSION_COLUMNS,
+        ExerciseDose.exercise_key,
+        ExerciseDose.reps,
+        ExerciseDose.hold_seconds,
+        ExerciseDose.gentler_default,
+        ExerciseDose.since_session,
+        ExerciseDose.raised_after,
+    )
+    .outerjoin(ExerciseDose, ExerciseDose.user_id == RoutineSession.user_id)
+    .where(
+        RoutineSession.id == bindparam("b_session_id"),
+        RoutineSession.user_id == bindparam("b_user_id"),
+    )
+)
 _ADD_SESSION = insert(RoutineSession).returning(RoutineSession.id)
 _SAVE_SESSION = (
     update(RoutineSession)
@@ -170,6 +188,20 @@ class SessionQueries:
             )
         ).first()
         return None if row is None else _session_record(row)
+
+    async def get_with_doses(
+        self, session_id: int, user_id: int
+    ) -> tuple[SessionRecord | None, dict[str, PersonalDose]]:
+        """The session (None if it is not this user's) and the user's doses, in one statement."""
+        rows = (
+            await self._connection.execute(
+                _SESSION_WITH_DOSES, {"b_session_id": session_id, "b_user_id": user_id}
+            )
+        ).all()
+        if not rows:
+            return None, {}
+        doses = {row.exercise_key: _dose(row) for row in rows if row.exercise_key is not None}
+        return _session_record(rows[0]), doses
 
     async def create(
         self, user_id: int, content_version: str, now: datetime, *, gentle_start: bool = False
@@ -280,16 +312,7 @@ class DoseQueries:
     async def of_user(self, user_id: int) -> dict[str, PersonalDose]:
         """The user's adapted doses; an exercise not listed is at its seed dose."""
         rows = await self._connection.execute(_DOSES, {"b_user_id": user_id})
-        return {
-            row.exercise_key: PersonalDose(
-                row.reps,
-                row.hold_seconds,
-                gentler_default=row.gentler_default,
-                since_session=row.since_session,
-                raised_after=row.raised_after,
-            )
-            for row in rows
-        }
+        return {row.exercise_key: _dose(row) for row in rows}
 
     async def save(self, user_id: int, doses: Mapping[str, PersonalDose], now: datetime) -> None:
         """Store each exercise's new dose (insert or replace)."""
@@ -337,6 +360,16 @@ class SafetyQueries:
             _ADD_SAFETY_EVENT,
             {"user_id": user_id, "kind": kind.value, "level": level, "at": now},
         )
+
+
+def _dose(row: Any) -> PersonalDose:
+    return PersonalDose(
+        row.reps,
+        row.hold_seconds,
+        gentler_default=row.gentler_default,
+        since_session=row.since_session,
+        raised_after=row.raised_after,
+    )
 
 
 def _session_record(row: Any) -> SessionRecord:

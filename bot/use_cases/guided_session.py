@@ -128,11 +128,10 @@ class GuidedSession:
 
     async def apply_in(self, uow: UnitOfWork, user_id: int, action: SessionAction) -> Reply:
         """Apply one tap (or a typed score) to the session it names, in *uow*."""
-        record = await uow.sessions.get(action.session_id, user_id)
+        record, doses = await uow.sessions.get_with_doses(action.session_id, user_id)
         if record is None or record.state.finished:
             return Reply(None, self.notices.expired)
         state = record.state
-        doses = await uow.doses.of_user(user_id)
         if not is_current(state, action.session_id, action.step):
             return Reply(await self._screen(uow, record, doses), self.notices.stale)
         if action.verb is SessionVerb.TIMER:
