@@ -60,6 +60,7 @@ from sqlalchemy import event, insert, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram import Bot
 
+from bench.common import BenchError, cpu_model, ms, percentile
 from bot.bootstrap import bootstrap
 from bot.nudges import NudgeSweeper, RetryAfterError, Send
 from bot.routine.content import Content, load_content
@@ -108,21 +109,7 @@ SQLITE_TIME = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy stores DateTime on SQLite
 log = logging.getLogger("bench.nudges")
 
 
-class BenchError(Exception):
-    """The benchmark could not measure what it claims to (not: a goal was missed)."""
-
-
 # --- small statistics -----------------------------------------------------------------------------
-
-
-def percentile(values: Sequence[float], fraction: float) -> float:
-    """Nearest-rank percentile of *values* (not empty)."""
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
-
-
-def ms(seconds: float) -> float:
-    return 1000 * seconds
 
 
 def verdict(met: bool) -> str:
@@ -1092,16 +1079,6 @@ async def server_version(cluster: PostgresCluster) -> str:
 
 
 # --- the report -----------------------------------------------------------------------------------
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 def med(values: Sequence[float]) -> float:

@@ -32,12 +32,10 @@ import cProfile
 import gc
 import itertools
 import json
-import math
 import os
 import platform
 import pstats
 import random
-import resource
 import statistics
 import sys
 import tempfile
@@ -48,7 +46,6 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Seque
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
-from importlib import metadata
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -58,6 +55,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, ApplicationBuilder, CallbackQueryHandler
 from telegram.request import RequestData
 
+from bench.common import BenchError, cpu_model, maxrss_mib, percentile, versions
 from bot.store.database import create_engine
 from bot.store.migrations import upgrade
 from tests.support.fake_bot_api import ChatMessage, FakeBotApi, JSONDict
@@ -75,10 +73,6 @@ GOAL_CONC_P99_MS = 50.0
 SQL_PASS_TAPS = 300  # the pass that counts statements per tap (not timed)
 
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
-
-
-class BenchError(Exception):
-    """The benchmark could not measure what it claims to (not: a goal was missed)."""
 
 
 # --- the fake Bot API, charging each call to the tap being processed --------------------------
@@ -487,12 +481,6 @@ async def limber_scenario(workdir: Path, users: Sequence[FakeUser]) -> AsyncIter
 # --- measuring ------------------------------------------------------------------------------------
 
 
-def percentile(values: Sequence[float], fraction: float) -> float:
-    """Nearest-rank percentile of *values* (not empty)."""
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
-
-
 @dataclass
 class Run:
     scenario: str
@@ -684,11 +672,6 @@ async def sql_per_tap(scenario: Scenario, taps: int) -> dict[str, SqlCount]:
     return {"all": overall, **by_kind}
 
 
-def maxrss_mib() -> float:
-    """The process's peak resident set size so far (Linux reports KiB)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
 async def traced_peak(scenario: Scenario, mode: str, taps: int) -> tuple[float, float]:
     """tracemalloc's peak (MiB above what was live at the start) and what was left after."""
     gc.collect()
@@ -797,27 +780,6 @@ async def run_benchmark(options: Options) -> Results:
 
 
 # --- the report -----------------------------------------------------------------------------------
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
-
-
-def versions() -> str:
-    names = ("python-telegram-bot", "SQLAlchemy", "aiosqlite")
-    found = []
-    for name in names:
-        try:
-            found.append(f"{name} {metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            found.append(f"{name} ?")
-    return ", ".join(found)
 
 
 def median(runs: Sequence[Run], value: Callable[[Run], float]) -> float:
