@@ -19,6 +19,7 @@ from bot.routine.inputs import (
     ChatMembership,
     Command,
     CommandName,
+    EditedText,
     Incoming,
     NotText,
     SharedLocation,
@@ -109,6 +110,9 @@ class Coach:
                 return await self._tap(user_id, data)
             case TypedText(text):
                 return Reply(await self.use_cases.typed_answers.answer(user_id, text))
+            case EditedText(text):
+                view = await self.use_cases.typed_answers.rescreen_edit(user_id, text)
+                return Reply(view)
             case SharedLocation(latitude, longitude):
                 view = await self.use_cases.reminders.location(user_id, latitude, longitude)
                 return Reply(view if view is not None else View(self.texts.hints.not_text))
@@ -140,6 +144,11 @@ class Coach:
 
     def timer_line(self, seconds_left: int) -> str:
         return self.screens.timer_line(seconds_left)
+
+    def private_chat_only(self, private_chat_link: str) -> Reply:
+        """Anywhere but a private chat: one short answer with a link, and no one's data."""
+        notice = self.texts.private_chat.button_elsewhere
+        return Reply(self.screens.private_chat_only(private_chat_link), notice)
 
     def try_again(self) -> Reply:
         """Something failed on the way: the user is asked to try again."""

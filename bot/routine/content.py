@@ -312,6 +312,14 @@ class CommandTexts(_Strict):
     delete: str = Field(max_length=256)
 
 
+class PrivateChatTexts(_Strict):
+    """Limber is a private coach: what it says anywhere but a private chat (no one's data)."""
+
+    only_private: str
+    open_private: str
+    button_elsewhere: str
+
+
 class Texts(_Strict):
     language: str = Field(pattern=r"^[a-z]{2}$")
     buttons: ButtonTexts
@@ -327,6 +335,7 @@ class Texts(_Strict):
     safety: SafetyTexts
     privacy_texts: PrivacyTexts
     stats: StatsTexts
+    private_chat: PrivateChatTexts
     help: str
     privacy: str
     commands: CommandTexts

@@ -47,6 +47,13 @@ class TypedText:
 
 
 @dataclass(frozen=True)
+class EditedText:
+    """A message the user edited: screened for warning signs, never taken as a new answer."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class SharedLocation:
     latitude: float
     longitude: float
@@ -78,6 +85,7 @@ Incoming = (
     | UnknownCommand
     | ButtonTap
     | TypedText
+    | EditedText
     | SharedLocation
     | NotText
     | ChatMembership

@@ -62,6 +62,12 @@ class Screens:
         button = self._general(GeneralVerb.FLAGS_ASSESSED, self.texts.buttons.flags_assessed)
         return View(text, ((button,),))
 
+    def private_chat_only(self, private_chat_link: str) -> View:
+        """The one short answer outside a private chat: a link to the private chat, no data."""
+        texts = self.texts.private_chat
+        link = Action("", texts.open_private, url=private_chat_link)
+        return View(texts.only_private, ((link,),))
+
     def welcome_back(self) -> View:
         """A returning user with no session open: a short line and a button to start one."""
         text = self.texts.onboarding.welcome_back.format(minutes=self.routine.minutes)

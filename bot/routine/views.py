@@ -11,10 +11,14 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Action:
-    """One choice: `data` is the encoded action (`bot.routine.actions`), `label` what it says."""
+    """One choice: `data` is the encoded action (`bot.routine.actions`), `label` what it says.
+
+    With a `url` the choice is a link instead (e.g. to open the private chat); `data` is unused.
+    """
 
     data: str
     label: str
+    url: str | None = None
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,14 @@ from typing import Any, cast
 
 from telegram import Message, Update
 from telegram.constants import ChatAction, ChatMemberStatus, ChatType
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import (
     CallbackQueryHandler,
     ChatMemberHandler,
     CommandHandler,
     JobQueue,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
@@ -28,6 +30,7 @@ from bot.routine.inputs import (
     ChatMembership,
     Command,
     CommandName,
+    EditedText,
     Incoming,
     NotText,
     SharedLocation,
@@ -37,6 +40,7 @@ from bot.routine.inputs import (
 )
 from bot.routine.views import Timer
 from bot.telegram.context import LimberApplication, LimberContext
+from bot.telegram.private_chats import PRIVACY_GROUP, private_chats_only
 from bot.telegram.render import edit, edit_message, reply
 
 log = logging.getLogger(__name__)
@@ -108,13 +112,23 @@ async def membership(update: Update, context: LimberContext) -> None:
 
 
 async def button(update: Update, context: LimberContext) -> None:
-    """Any inline-button tap: every tap is answered, stale ones with a short notice."""
+    """Any inline-button tap: every tap is answered, stale ones with a short notice.
+
+    What the tap saved is always shown: a failed answer (the spinner) does not stop the screen,
+    and a screen that cannot be edited in place is sent as a new message.
+    """
     query = update.callback_query
     if query is None:
         return
     async with context.chat_lock(query.from_user.id):
         outcome = await context.coach.handle(query.from_user.id, ButtonTap(query.data or ""))
-        await query.answer(outcome.notice)
+        try:
+            await query.answer(outcome.notice)
+        except BadRequest as error:
+            # "query is too old": Telegram re-delivered an old tap (e.g. after a restart).
+            log.debug("could not answer a tap: %s", type(error).__name__)
+        except TelegramError as error:
+            log.info("could not answer a tap: %s", type(error).__name__)
         if outcome.view is not None:
             await edit(query, outcome.view)
     if outcome.start_timer is not None and isinstance(query.message, Message):
@@ -126,6 +140,13 @@ async def text(update: Update, context: LimberContext) -> None:
     message = update.effective_message
     if message is not None:
         await _reply_to(update, context, TypedText(message.text or ""))
+
+
+async def edited_text(update: Update, context: LimberContext) -> None:
+    """An edited message is not a new command or answer; it is screened for warning signs only."""
+    message = update.edited_message
+    if message is not None:
+        await _reply_to(update, context, EditedText(message.text or ""))
 
 
 async def unknown_command(update: Update, context: LimberContext) -> None:
@@ -179,17 +200,22 @@ async def _tick(context: LimberContext) -> None:
 
 
 def register(application: LimberApplication) -> None:
-    """Every handler, in one place."""
+    """Every handler, in one place. Only new messages are commands or answers: an edit is
+    re-screened for warning signs (`edited_text`), nothing more."""
+    application.add_handler(TypeHandler(Update, private_chats_only), group=PRIVACY_GROUP)
+    new = filters.UpdateType.MESSAGE
     for name, summary in COMMANDS.items():
-        application.add_handler(CommandHandler(name.value, _command(name, summary)))
-    application.add_handler(CommandHandler(CommandName.PROGRESS.value, progress))
+        handler = _command(name, summary)
+        application.add_handler(CommandHandler(name.value, handler, filters=new))
+    application.add_handler(CommandHandler(CommandName.PROGRESS.value, progress, filters=new))
     application.add_handler(CallbackQueryHandler(button))
     application.add_handler(ChatMemberHandler(membership, ChatMemberHandler.MY_CHAT_MEMBER))
-    application.add_handler(MessageHandler(filters.LOCATION, location))
-    application.add_handler(MessageHandler(filters.COMMAND, unknown_command))
-    application.add_handler(MessageHandler(filters.TEXT, text))
+    application.add_handler(MessageHandler(new & filters.LOCATION, location))
+    application.add_handler(MessageHandler(new & filters.COMMAND, unknown_command))
+    application.add_handler(MessageHandler(new & filters.TEXT, text))
     application.add_handler(
-        MessageHandler(
-            filters.ChatType.PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL, not_text
-        )
+        MessageHandler(filters.UpdateType.EDITED_MESSAGE & filters.TEXT, edited_text)
+    )
+    application.add_handler(
+        MessageHandler(new & ~filters.TEXT & ~filters.StatusUpdate.ALL, not_text)
     )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from datetime import timedelta
 
 from telegram import (
     CallbackQuery,
@@ -13,13 +15,18 @@ from telegram import (
     Message,
     ReplyKeyboardMarkup,
 )
-from telegram.error import BadRequest
+from telegram.error import BadRequest, NetworkError, RetryAfter
 
-from bot.routine.views import View
+from bot.routine.views import Action, View
 
 log = logging.getLogger(__name__)
 
 MAX_MESSAGE_LENGTH = 4096
+MAX_EDIT_WAIT_SECONDS = 5.0
+
+
+def _seconds(wait: float | timedelta) -> float:
+    return wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
 
 
 def keyboard(view: View) -> InlineKeyboardMarkup | ReplyKeyboardMarkup | None:
@@ -33,12 +40,13 @@ def keyboard(view: View) -> InlineKeyboardMarkup | ReplyKeyboardMarkup | None:
         return ReplyKeyboardMarkup(rows, resize_keyboard=True, one_time_keyboard=True)
     if not view.rows:
         return None
-    return InlineKeyboardMarkup(
-        [
-            [InlineKeyboardButton(action.label, callback_data=action.data) for action in row]
-            for row in view.rows
-        ]
-    )
+    return InlineKeyboardMarkup([[_button(action) for action in row] for row in view.rows])
+
+
+def _button(action: Action) -> InlineKeyboardButton:
+    if action.url is not None:
+        return InlineKeyboardButton(action.label, url=action.url)
+    return InlineKeyboardButton(action.label, callback_data=action.data)
 
 
 async def reply(message: Message, view: View) -> Message:
@@ -75,16 +83,33 @@ async def edit(query: CallbackQuery, view: View) -> None:
 
 
 async def edit_message(message: Message, view: View) -> None:
+    """Edit *message* to show *view*; if that fails, the screen still reaches the user.
+
+    A 429 waits (briefly) and tries once more; a network failure or a message that can no longer
+    be edited sends the screen as a new message instead, so a saved step is never left unshown.
+    """
     markup = keyboard(view)
     inline = markup if isinstance(markup, InlineKeyboardMarkup) else None
+    text = view.text[:MAX_MESSAGE_LENGTH]
     try:
-        await message.edit_text(view.text[:MAX_MESSAGE_LENGTH], reply_markup=inline)
+        try:
+            await message.edit_text(text, reply_markup=inline)
+        except RetryAfter as error:
+            await asyncio.sleep(min(_seconds(error.retry_after), MAX_EDIT_WAIT_SECONDS))
+            await message.edit_text(text, reply_markup=inline)
     except BadRequest as error:
-        text = str(error).lower()
-        if "not modified" in text:
+        reason = str(error).lower()
+        if "not modified" in reason:
             return  # the same screen again (a double tap): nothing to change
-        if "can't be edited" in text or "not found" in text:
+        if "can't be edited" in reason or "not found" in reason:
             log.debug("message %s can no longer be edited: sending a new one", message.message_id)
             await reply(message, view)
             return
         raise
+    except (NetworkError, RetryAfter) as error:
+        log.info(
+            "could not edit message %s (%s): sending a new one",
+            message.message_id,
+            type(error).__name__,
+        )
+        await reply(message, view)

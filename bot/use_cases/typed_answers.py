@@ -36,6 +36,14 @@ class TypedAnswers:
         self.red_flags = red_flags
         self.hints = deps.texts.hints
 
+    async def rescreen_edit(self, user_id: int, text: str) -> View | None:
+        """An edited message: a warning sign added by the edit is acted on; nothing else is."""
+        level = screen_text(text)
+        if level is None:
+            return None
+        async with self.deps.unit_of_work() as uow:
+            return await self.red_flags.flag_in(uow, user_id, level)
+
     async def answer(self, user_id: int, text: str) -> View:
         if len(text) > MAX_TEXT_LENGTH:
             return View(self.hints.too_long)

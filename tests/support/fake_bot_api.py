@@ -139,6 +139,17 @@ class ChatMessage:
     def labels(self) -> list[str]:
         return [button.text for row in self.buttons for button in row]
 
+    @property
+    def links(self) -> dict[str, str]:
+        """The URL buttons: label → address."""
+        markup = self.reply_markup or {}
+        return {
+            button["text"]: button["url"]
+            for row in markup.get("inline_keyboard", [])
+            for button in row
+            if "url" in button
+        }
+
 
 @dataclass
 class ApiResponse:

@@ -1,0 +1,50 @@
+"""What every benchmark shares: its error, small statistics, and the machine's description."""
+
+from __future__ import annotations
+
+import math
+import platform
+import resource
+from collections.abc import Sequence
+from importlib import metadata
+from pathlib import Path
+
+
+class BenchError(Exception):
+    """The benchmark could not measure what it claims to (not: a goal was missed)."""
+
+
+def percentile(values: Sequence[float], fraction: float) -> float:
+    """Nearest-rank percentile of *values* (not empty)."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
+
+
+def ms(seconds: float) -> float:
+    return 1000 * seconds
+
+
+def maxrss_mib() -> float:
+    """The process's peak resident set size so far (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def versions(*names: str) -> str:
+    """ "name version" of each installed distribution (default: the bot's stack)."""
+    found = []
+    for name in names or ("python-telegram-bot", "SQLAlchemy", "aiosqlite"):
+        try:
+            found.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name} ?")
+    return ", ".join(found)
