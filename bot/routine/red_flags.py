@@ -32,6 +32,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -74,6 +75,7 @@ _AGE_DECADE = re.compile(r"^([1-9]0)s$")
 _PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they", "it", "who", "that"})
 _ASKS = frozenset("?:-–—")
 _MAX_AGE = 110
+_CACHE_SIZE = 20_000
 _MIN_AGE = 5
 
 # Phrase kinds besides the lexicon's concepts.
@@ -89,9 +91,13 @@ class _Phrase:
     kind: str
 
     def matches(self, tokens: Sequence[str], start: int) -> bool:
+        """Whether the phrase starts at `start` (its first word is known to match already)."""
+        if len(self.words) == 1:
+            return True
         if start + len(self.words) > len(tokens):
             return False
-        for offset, word in enumerate(self.words):
+        for offset in range(1, len(self.words)):
+            word = self.words[offset]
             token = tokens[start + offset]
             if word.endswith("*"):
                 if not token.startswith(word[:-1]):
@@ -102,7 +108,13 @@ class _Phrase:
 
 
 @dataclass(frozen=True)
-class _Mention:
+class _Candidates:
+    singles: tuple[_Phrase, ...]
+    by_second: dict[str, tuple[_Phrase, ...]]
+    others: tuple[_Phrase, ...]
+
+
+class _Mention(NamedTuple):
     start: int
     end: int  # exclusive
     concept: str
@@ -171,6 +183,16 @@ class RedFlagScreen:
                 targets[word[0]].append(word)
         self._fuzzy_targets = dict(targets)
         self._resolve = lru_cache(maxsize=8192)(self._resolve_uncached)
+        self._words: dict[str, tuple[str, ...]] = {}
+        self._rule_groups = tuple(
+            (
+                rule,
+                tuple(frozenset((item,) if isinstance(item, str) else item) for item in rule.all),
+                frozenset(rule.unless),
+            )
+            for rule in lexicon.rules
+        )
+        self._candidates = lru_cache(maxsize=8192)(self._candidates_uncached)
 
     # --- public -------------------------------------------------------------------------------
 
@@ -187,13 +209,14 @@ class RedFlagScreen:
             self._find_mentions(sentence)
             for name, found in sentence.mentions.items():
                 message[name].extend(found)
-        for rule in self._rules:
+        found = [sentence.mentions for sentence in sentences if sentence.mentions]
+        for rule, groups, unless in self._rule_groups:
             if rule.category in fired[rule.level]:
                 continue
             if rule.anywhere:
-                hit = _rule_fires(rule, message, whole=True)
+                hit = _rule_fires(rule, groups, unless, message, whole=True)
             else:
-                hit = any(_rule_fires(rule, sentence.mentions) for sentence in sentences)
+                hit = any(_rule_fires(rule, groups, unless, mentions) for mentions in found)
             if hit:
                 fired[rule.level].append(rule.category)
         emergency, doctor = fired[FlagLevel.EMERGENCY], fired[FlagLevel.SEE_DOCTOR]
@@ -231,12 +254,16 @@ class RedFlagScreen:
 
     def _tokens(self, piece: str) -> list[str]:
         tokens: list[str] = []
+        cache = self._words
         for raw in _TOKEN.findall(piece):
-            token = raw.strip("'")
-            if not token:
-                continue
-            for word in self._expand(token):
-                tokens.append(self._resolve(word))
+            words = cache.get(raw)
+            if words is None:
+                token = raw.strip("'")
+                words = tuple(self._resolve(word) for word in self._expand(token)) if token else ()
+                if len(cache) >= _CACHE_SIZE:
+                    cache.clear()
+                cache[raw] = words
+            tokens.extend(words)
         return tokens
 
     def _expand(self, token: str) -> list[str]:
@@ -300,49 +327,70 @@ class RedFlagScreen:
 
     # --- concepts and negation ------------------------------------------------------------------
 
-    def _candidates(self, token: str) -> list[_Phrase]:
+    def _candidates_uncached(self, token: str) -> _Candidates:
+        """The phrases whose first word matches the token, split for a quick second-word test."""
         found = list(self._exact.get(token, ()))
         for length in self._prefix_lengths:
             if length > len(token):
                 break
             found.extend(self._prefix.get(token[:length], ()))
-        return found
+        found = [phrase for phrase in found if phrase.words[0] != ","]
+        singles = tuple(phrase for phrase in found if len(phrase.words) == 1)
+        by_second: dict[str, list[_Phrase]] = defaultdict(list)
+        others: list[_Phrase] = []
+        for phrase in found:
+            if len(phrase.words) > 1:
+                second = phrase.words[1]
+                if second.endswith("*"):
+                    others.append(phrase)
+                else:
+                    by_second[second].append(phrase)
+        return _Candidates(singles, {k: tuple(v) for k, v in by_second.items()}, tuple(others))
 
     def _find_mentions(self, sentence: _Sentence) -> None:
         tokens = sentence.tokens
         size = len(tokens)
-        hidden = [False] * size
-        consumed = [False] * size
+        hidden: set[int] = set()
+        consumed: set[int] = set()
         raw: list[_Mention] = []
         before: list[tuple[int, int]] = []
         after: list[tuple[int, int]] = []
+        candidates_of = self._candidates
         for start, token in enumerate(tokens):
-            if token == ",":
-                continue
-            for phrase in self._candidates(token):
-                if not phrase.matches(tokens, start):
-                    continue
-                end = start + len(phrase.words)
-                if phrase.kind == _IGNORE:
-                    for position in range(start, end):
-                        hidden[position] = True
-                elif phrase.kind == _PSEUDO:
-                    for position in range(start, end):
-                        consumed[position] = True
-                elif phrase.kind == _BEFORE:
-                    before.append((start, end))
-                elif phrase.kind == _AFTER:
-                    after.append((start, end))
-                else:
-                    raw.append(_Mention(start, end, phrase.kind))
-        mentions = [m for m in raw if not any(hidden[m.start : m.end])]
+            candidates = candidates_of(token)
+            for phrase in candidates.singles:
+                raw.append(_Mention(start, start + 1, phrase.kind))
+            if candidates.by_second and start + 1 < size:
+                multi = candidates.by_second.get(tokens[start + 1], ())
+            else:
+                multi = ()
+            for phrase in (*multi, *candidates.others) if candidates.others else multi:
+                if phrase.matches(tokens, start):
+                    raw.append(_Mention(start, start + len(phrase.words), phrase.kind))
+        mentions: list[_Mention] = []
+        for mention in raw:
+            kind = mention.concept
+            if kind == _IGNORE:
+                hidden.update(range(mention.start, mention.end))
+            elif kind == _PSEUDO:
+                consumed.update(range(mention.start, mention.end))
+            elif kind == _BEFORE:
+                before.append((mention.start, mention.end))
+            elif kind == _AFTER:
+                after.append((mention.start, mention.end))
+            else:
+                mentions.append(mention)
+        if hidden:
+            mentions = [
+                m for m in mentions if hidden.isdisjoint(range(m.start, m.end))
+            ]
         for mention in mentions:
-            for position in range(mention.start, mention.end):
-                consumed[position] = True
+            consumed.update(range(mention.start, mention.end))
+        consumed |= hidden
         self._add_ages(tokens, mentions)
         negated_from = [False] * (size + 1)
         for start, end in before:
-            if any(consumed[start:end]) or any(hidden[start:end]):
+            if not consumed.isdisjoint(range(start, end)):
                 continue
             position = end
             limit = min(size, end + self._scope_words)
@@ -351,7 +399,7 @@ class RedFlagScreen:
                 position += 1
         negated_until = [False] * (size + 1)
         for start, end in after:
-            if any(consumed[start:end]) or any(hidden[start:end]):
+            if not consumed.isdisjoint(range(start, end)):
                 continue
             position = start - 1
             limit = max(0, start - self._after_words)
@@ -412,19 +460,20 @@ def _precedes(tokens: list[str], index: int, phrases: Iterable[str]) -> bool:
     return False
 
 
-def _rule_fires(rule: FlagRule, mentions: dict[str, list[_Mention]], whole: bool = False) -> bool:
-    if any(name in mentions for name in rule.unless):
+def _rule_fires(
+    rule: FlagRule,
+    groups: tuple[frozenset[str], ...],
+    unless: frozenset[str],
+    mentions: dict[str, list[_Mention]],
+    whole: bool = False,
+) -> bool:
+    names = mentions.keys()
+    if any(names.isdisjoint(group) for group in groups) or not names.isdisjoint(unless):
         return False
-    groups: list[list[_Mention]] = []
-    for item in rule.all:
-        names = (item,) if isinstance(item, str) else item
-        found = [m for name in names for m in mentions.get(name, ())]
-        if not found:
-            return False
-        groups.append(found)
     if whole or len(groups) == 1:
         return True
-    return _close(groups, rule.within, [])
+    found = [[m for name in group if name in mentions for m in mentions[name]] for group in groups]
+    return _close(found, rule.within, [])
 
 
 def _close(groups: list[list[_Mention]], within: int, chosen: list[_Mention]) -> bool:
