@@ -361,8 +361,11 @@ def _phrases_are_clean(values: tuple[str, ...], where: str) -> tuple[str, ...]:
         words = phrase.split()
         if not words or phrase != phrase.strip().lower() or "  " in phrase:
             raise ValueError(f"{where}: {phrase!r} must be lower case words separated by one space")
-        if any("*" in word[:-1] or word == "*" for word in words):
-            raise ValueError(f"{where}: {phrase!r}: '*' may only end a word")
+        if not all(re.fullmatch(r"[a-z0-9']+\*?", word) for word in words):
+            raise ValueError(
+                f"{where}: {phrase!r}: words are letters, digits and apostrophes; '*' may only "
+                "end a word"
+            )
     return values
 
 

@@ -76,6 +76,7 @@ _PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they", "it", "who", "that
 _ASKS = frozenset("?:-–—")
 _MAX_AGE = 110
 _CACHE_SIZE = 20_000
+_SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "y")
 _MIN_AGE = 5
 
 # Phrase kinds besides the lexicon's concepts.
@@ -172,6 +173,7 @@ class RedFlagScreen:
         self._prefix_lengths = sorted({len(stem) for stem in self._prefix})
         self._lexicon_words = frozenset(words)
         self._stems = frozenset(stems)
+        self._stem_lengths = sorted({len(stem) for stem in stems})
         self._english = frozenset(lexicon.english_words.split()) | frozenset(
             word for value in self._contractions.values() for word in value
         )
@@ -286,15 +288,22 @@ class RedFlagScreen:
         return [token.replace("'", "")]
 
     def _known(self, token: str) -> bool:
+        """A word of the lexicon or of `english_words`, or an inflection of one."""
+        if self._known_as_is(token):
+            return True
+        for suffix in _SUFFIXES:
+            if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+                base = token[: -len(suffix)]
+                if self._known_as_is(base) or self._known_as_is(base + "e"):
+                    return True
+        return False
+
+    def _known_as_is(self, token: str) -> bool:
         return (
             token in self._english
             or token in self._lexicon_words
-            or token in self._exact
-            or self._has_prefix(token)
+            or any(token[:length] in self._stems for length in self._stem_lengths)
         )
-
-    def _has_prefix(self, token: str) -> bool:
-        return any(token[:length] in self._prefix for length in self._prefix_lengths)
 
     def _resolve_uncached(self, token: str) -> str:
         """The token, or the lexicon word it is a misspelling of."""
