@@ -226,18 +226,25 @@ def main(argv: list[str] | None = None) -> int:
                 now_misses += figures.misses
         columns[f"{name}, all"] = evaluate(messages, results)
     counts = Counter((m.label, m.part) for m in messages)
-    print(f"{len(messages)} messages: " + ", ".join(f"{k[0]}/{k[1]} {v}" for k, v in sorted(counts.items())))
+    print(
+        f"{len(messages)} messages: "
+        + ", ".join(f"{k[0]}/{k[1]} {v}" for k, v in sorted(counts.items()))
+    )
     print()
     print("\n".join(_table(columns)))
     print()
     print(f"misses of the current screen ({len(now_misses)}):")
     for message, result in now_misses:
-        print(f"  [{message.part}] {message.label}/{message.category} -> {result.level.value}"
-              f" {','.join(result.categories)}: {message.text[:110]!r}")
+        print(
+            f"  [{message.part}] {message.label}/{message.category} -> {result.level.value}"
+            f" {','.join(result.categories)}: {message.text[:110]!r}"
+        )
     median, long_run = _timing(screens["now"], messages)
     print()
-    print(f"time: median {median:.0f} µs per message over the set; a 4 000-character message "
-          f"{long_run:.0f} µs (median of 50)")
+    print(
+        f"time: median {median:.0f} µs per message over the set; a 4 000-character message "
+        f"{long_run:.0f} µs (median of 50)"
+    )
     return 0
 
 

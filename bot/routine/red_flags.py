@@ -168,8 +168,12 @@ class RedFlagScreen:
         add(negation.before, _BEFORE)
         add(negation.after, _AFTER)
         # Longer phrases first, so the widest match of a kind is seen first.
-        self._exact = {key: sorted(value, key=lambda p: -len(p.words)) for key, value in exact.items()}
-        self._prefix = {key: sorted(value, key=lambda p: -len(p.words)) for key, value in prefix.items()}
+        self._exact = {
+            key: sorted(value, key=lambda p: -len(p.words)) for key, value in exact.items()
+        }
+        self._prefix = {
+            key: sorted(value, key=lambda p: -len(p.words)) for key, value in prefix.items()
+        }
         self._prefix_lengths = sorted({len(stem) for stem in self._prefix})
         self._lexicon_words = frozenset(words)
         self._stems = frozenset(stems)
@@ -209,8 +213,8 @@ class RedFlagScreen:
         message: dict[str, list[_Mention]] = defaultdict(list)
         for sentence in sentences:
             self._find_mentions(sentence)
-            for name, found in sentence.mentions.items():
-                message[name].extend(found)
+            for name, mentioned in sentence.mentions.items():
+                message[name].extend(mentioned)
         found = [sentence.mentions for sentence in sentences if sentence.mentions]
         for rule, groups, unless in self._rule_groups:
             if rule.category in fired[rule.level]:
@@ -390,9 +394,7 @@ class RedFlagScreen:
             else:
                 mentions.append(mention)
         if hidden:
-            mentions = [
-                m for m in mentions if hidden.isdisjoint(range(m.start, m.end))
-            ]
+            mentions = [m for m in mentions if hidden.isdisjoint(range(m.start, m.end))]
         for mention in mentions:
             consumed.update(range(mention.start, mention.end))
         consumed |= hidden
@@ -444,13 +446,14 @@ class RedFlagScreen:
             elif token.isdigit() and len(token) <= 3:
                 number = int(token)
                 following = tokens[index + 1] if index + 1 < len(tokens) else ""
-                if _follows(tokens, index, age.before) and following not in self._age_not_after:
+                stated = (
+                    _follows(tokens, index, age.before) and following not in self._age_not_after
+                )
+                if stated or _precedes(tokens, index + 1, age.after):
                     value = number
-                elif _precedes(tokens, index + 1, age.after):
-                    value = number
-            if value is not None and _MIN_AGE <= value <= _MAX_AGE:
-                if value < age.under or value > age.over:
-                    mentions.append(_Mention(index, index + 1, AGE_CONCEPT))
+            outside = value is not None and (value < age.under or value > age.over)
+            if outside and value is not None and _MIN_AGE <= value <= _MAX_AGE:
+                mentions.append(_Mention(index, index + 1, AGE_CONCEPT))
 
 
 def _follows(tokens: list[str], index: int, phrases: Iterable[str]) -> bool:

@@ -26,7 +26,10 @@ class RedFlagLevel(StrEnum):
     SEE_DOCTOR = "see_doctor"
 
 
-_LEVELS = {ScreenLevel.EMERGENCY: RedFlagLevel.URGENT, ScreenLevel.SEE_DOCTOR: RedFlagLevel.SEE_DOCTOR}
+_LEVELS = {
+    ScreenLevel.EMERGENCY: RedFlagLevel.URGENT,
+    ScreenLevel.SEE_DOCTOR: RedFlagLevel.SEE_DOCTOR,
+}
 
 
 @cache
