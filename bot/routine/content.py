@@ -6,7 +6,9 @@ A broken file stops start-up with a message naming the file, the exercise and th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import available_timezones
@@ -17,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 DEFAULT_CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
 ROUTINE_FILE = "routine.yaml"
 TEXTS_FILE = "texts.yaml"
+RED_FLAGS_FILE = "red_flags.{language}.yaml"
 
 
 class _Strict(BaseModel):
@@ -111,6 +114,8 @@ class ButtonTexts(_Strict):
     flags_some: str
     flags_assessed: str
     start_session: str
+    possible_yes: str = Field(min_length=1, max_length=40)
+    possible_no: str = Field(min_length=1, max_length=40)
 
 
 class OnboardingTexts(_Strict):
@@ -260,6 +265,9 @@ class SafetyTexts(_Strict):
     rest_day_seek_care: str
     flare_up: str
     weekly_check: str
+    possible_question: str = Field(min_length=1)
+    possible_no_reply: str = Field(min_length=1)
+    not_english: str = Field(min_length=1)
 
 
 class PrivacyTexts(_Strict):
@@ -341,10 +349,153 @@ class Texts(_Strict):
     commands: CommandTexts
 
 
+# --- the free-text red-flag screen's words (content/red_flags.<language>.yaml) ---------------
+
+_CONCEPT_NAME = r"^[A-Z][A-Z0-9_]{1,39}$"
+AGE_CONCEPT = "AGE"
+"""A built-in concept: a number read as the user's age outside `age.under`..`age.over`."""
+
+
+class FlagLevel(StrEnum):
+    """The level a red-flag rule fires at (CLINICAL.md: go now, or see a doctor first)."""
+
+    EMERGENCY = "emergency"
+    SEE_DOCTOR = "see_doctor"
+
+
+def _phrases_are_clean(values: tuple[str, ...], where: str) -> tuple[str, ...]:
+    for phrase in values:
+        words = phrase.split()
+        if not words or phrase != phrase.strip().lower() or "  " in phrase:
+            raise ValueError(f"{where}: {phrase!r} must be lower case words separated by one space")
+        if not all(re.fullmatch(r"[a-z0-9']+\*?", word) for word in words):
+            raise ValueError(
+                f"{where}: {phrase!r}: words are letters, digits and apostrophes; '*' may only "
+                "end a word"
+            )
+    return values
+
+
+class FuzzyRules(_Strict):
+    """A word the screen does not know is corrected to the nearest lexicon word when it is at
+    least `min_length` letters long and within `short_distance` edits (`long_distance` from
+    `long_word` letters on), with the same first letter."""
+
+    min_length: int = Field(ge=3, le=20)
+    long_word: int = Field(ge=4, le=30)
+    short_distance: int = Field(ge=0, le=2)
+    long_distance: int = Field(ge=0, le=3)
+
+
+class NegationRules(_Strict):
+    """NegEx-style negation: cues, their scope, and look-alikes that are not negations."""
+
+    scope_words: int = Field(ge=1, le=20)
+    before: tuple[str, ...] = Field(min_length=1)
+    after: tuple[str, ...] = Field(min_length=1)
+    after_words: int = Field(ge=1, le=10)
+    pseudo: tuple[str, ...] = Field(min_length=1)
+    scope_ends: tuple[str, ...] = Field(min_length=1)
+    clause_starters: tuple[str, ...] = Field(min_length=1)
+    answers: tuple[str, ...] = Field(min_length=1)
+    """A question or label answered with one of these alone ("Fever? No.") is dropped."""
+
+    @model_validator(mode="after")
+    def _clean(self) -> NegationRules:
+        for name in ("before", "after", "pseudo", "scope_ends", "clause_starters", "answers"):
+            _phrases_are_clean(getattr(self, name), f"negation.{name}")
+        return self
+
+
+class AgeRule(_Strict):
+    """How an age is read from text ("I'm 67", "72 years old") and which ages count."""
+
+    under: int = Field(ge=1, le=120)
+    over: int = Field(ge=1, le=120)
+    before: tuple[str, ...] = Field(min_length=1)
+    after: tuple[str, ...] = Field(min_length=1)
+    not_after: tuple[str, ...] = Field(min_length=1)
+
+
+class FlagRule(_Strict):
+    """A clear pattern: every item of `all` (a concept, or a list of alternatives) appears,
+    un-negated, within `within` words of the others in one sentence (anywhere in the message
+    when `anywhere`), and no concept of `unless` appears in that sentence."""
+
+    level: FlagLevel
+    category: str = Field(pattern=r"^[a-z][a-z_]{1,39}$")
+    all: tuple[str | tuple[str, ...], ...] = Field(min_length=1, max_length=4)
+    within: int = Field(default=0, ge=0, le=30)
+    anywhere: bool = False
+    unless: tuple[str, ...] = ()
+
+    def concepts(self) -> set[str]:
+        names: set[str] = set(self.unless)
+        for item in self.all:
+            names.update((item,) if isinstance(item, str) else item)
+        return names
+
+    @model_validator(mode="after")
+    def _items_are_not_empty(self) -> FlagRule:
+        for item in self.all:
+            if not isinstance(item, str) and not item:
+                raise ValueError("all: an empty list of alternatives")
+        return self
+
+
+class RedFlagLexicon(_Strict):
+    """content/red_flags.<language>.yaml: every word and pattern of the free-text screen."""
+
+    language: str = Field(pattern=r"^[a-z]{2}$")
+    contractions: dict[str, str]
+    fuzzy: FuzzyRules
+    negation: NegationRules
+    ignore: tuple[str, ...] = ()
+    concepts: dict[str, tuple[str, ...]] = Field(min_length=1)
+    age: AgeRule
+    rules: tuple[FlagRule, ...] = Field(min_length=1)
+    possible: tuple[str, ...] = Field(min_length=1)
+    spellings: tuple[str, ...] = ()
+    english_words: str = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _references_are_known(self) -> RedFlagLexicon:
+        _phrases_are_clean(self.ignore, "ignore")
+        for name, phrases in self.concepts.items():
+            if not re.fullmatch(_CONCEPT_NAME, name):
+                raise ValueError(f"concepts: {name!r} is not an UPPER_CASE name")
+            if name == AGE_CONCEPT:
+                raise ValueError(f"concepts: {name!r} is built in")
+            if not phrases:
+                raise ValueError(f"concepts.{name}: the list is empty")
+            _phrases_are_clean(phrases, f"concepts.{name}")
+        known = set(self.concepts) | {AGE_CONCEPT}
+        for index, rule in enumerate(self.rules):
+            unknown = sorted(rule.concepts() - known)
+            if unknown:
+                raise ValueError(
+                    f"rules[{index}] ({rule.category}): unknown concept {', '.join(unknown)}"
+                )
+        unknown = sorted(set(self.possible) - known)
+        if unknown:
+            raise ValueError(f"possible: unknown concept {', '.join(unknown)}")
+        if self.age.under >= self.age.over:
+            raise ValueError("age: under must be below over")
+        return self
+
+
+@cache
+def default_red_flags(language: str = "en") -> RedFlagLexicon:
+    """The red-flag words shipped in content/ (loaded once; for code that builds a `Content`
+    by hand, such as tests)."""
+    return load_red_flags(DEFAULT_CONTENT_DIR, language)
+
+
 @dataclass(frozen=True)
 class Content:
     routine: Routine
     texts: Texts
+    red_flags: RedFlagLexicon = field(default_factory=default_red_flags)
 
 
 class ContentError(Exception):
@@ -407,8 +558,18 @@ def _parse(model: type[ModelT], path: Path) -> ModelT:
         raise ContentError(_describe(path, raw, error)) from error
 
 
+def load_red_flags(directory: Path = DEFAULT_CONTENT_DIR, language: str = "en") -> RedFlagLexicon:
+    """Load and validate `red_flags.<language>.yaml` from *directory*."""
+    path = directory / RED_FLAGS_FILE.format(language=language)
+    lexicon = _parse(RedFlagLexicon, path)
+    if lexicon.language != language:
+        raise ContentError(f"{path}: field 'language': {lexicon.language!r} is not {language!r}")
+    return lexicon
+
+
 def load_content(directory: Path = DEFAULT_CONTENT_DIR) -> Content:
-    """Load and validate `routine.yaml` and `texts.yaml` from *directory*."""
+    """Load and validate `routine.yaml`, `texts.yaml` and the red-flag words from *directory*."""
     routine = _parse(Routine, directory / ROUTINE_FILE)
     texts = _parse(Texts, directory / TEXTS_FILE)
-    return Content(routine=routine, texts=texts)
+    red_flags = load_red_flags(directory, texts.language)
+    return Content(routine=routine, texts=texts, red_flags=red_flags)

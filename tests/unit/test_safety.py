@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.routine.safety import RED_FLAG_PATTERNS, RedFlagLevel, screen_text
+from bot.routine.content import load_content
+from bot.routine.safety import RedFlagLevel, screen_text
 
 URGENT = RedFlagLevel.URGENT
 SEE_DOCTOR = RedFlagLevel.SEE_DOCTOR
@@ -56,6 +57,9 @@ URGENT_PHRASES = [
 ]
 
 SEE_DOCTOR_PHRASES = [
+    # a numb leg or foot: the "numbness down a leg" sign of issue 9 (these were harmless before it)
+    "my leg is numb",
+    "bottom of my foot is numb",
     "i have a fever",
     "temperature of 39",
     "feeling really unwell today",
@@ -103,7 +107,6 @@ HARMLESS_PHRASES = [
     "I'm feeling good",
     "no pain today!",
     "pain at 3/10, all good",
-    "my leg is numb",
     "shooting pain down my leg",
     "I lost my balance in downward dog",
     "I can't hold the plank for long",
@@ -111,7 +114,6 @@ HARMLESS_PHRASES = [
     "my legs are shaking in the bridge",
     "woke up stiff",
     "The prayer stretch feels great in my bottom",
-    "bottom of my foot is numb",
     # look-alikes
     "I fell asleep after the session",
     "I fell behind on my sessions",
@@ -151,14 +153,13 @@ def test_levels_are_stable_strings_for_storage() -> None:
     assert [level.value for level in RedFlagLevel] == ["urgent", "see_doctor"]
 
 
-def test_the_patterns_are_bounded_word_patterns() -> None:
-    for level, patterns in RED_FLAG_PATTERNS.items():
-        assert patterns, level
-        for pattern in patterns:
-            re.compile(pattern)
-            assert r"\b" in pattern, pattern
-            for unbounded in (".*", ".+", r"\s*", r"\s+", "]*", "]+)*", ")+", ")*"):
-                assert unbounded not in pattern, (pattern, unbounded)
+def test_the_patterns_are_plain_words_not_regular_expressions() -> None:
+    """The screen's words are data: lower-case words, '*' only at a word's end (no backtracking)."""
+    lexicon = load_content().red_flags
+    phrases = [phrase for values in lexicon.concepts.values() for phrase in values]
+    assert phrases
+    for phrase in phrases:
+        assert re.fullmatch(r"[a-z0-9']+\*?(?: [a-z0-9']+\*?)*", phrase), phrase
 
 
 ADVERSARIAL = {

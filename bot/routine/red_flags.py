@@ -1,0 +1,524 @@
+"""The free-text red-flag screen (CLINICAL.md, "Red flags"): errs on the side of asking.
+
+`RedFlagScreen(lexicon).screen(text)` reads a message and returns a `Screening`:
+
+- `EMERGENCY` / `SEE_DOCTOR`: a clear pattern of `content/red_flags.<language>.yaml` matched →
+  the advice at once (and the pause); `categories` names what matched (`saddle_numbness`,
+  `bladder`, `fever`, …), the most urgent level's categories first;
+- `POSSIBLE`: body-region or symptom words without a clear pattern (a numb foot, "my bum", a slip)
+  → one short question with buttons; `concepts` names the words' concepts;
+- `NOT_ENGLISH`: another script, or hardly any English words → the English warning-signs card and
+  a note that Limber reads English only for now;
+- `NONE`: nothing to ask about.
+
+How it reads (every word and pattern is data, in the lexicon; this module only has the method):
+normalise (case, accents, apostrophes, contractions, letters repeated 3+ times, misspellings
+corrected to the nearest lexicon word within a small edit distance), cut into sentences, find the
+concepts' phrases, apply NegEx-style negation (a cue negates what follows it up to the end of its
+scope; "but", a new clause or sentence ends it; look-alikes such as "I didn't realise" are not
+cues; "bladder's fine" negates what comes before), then the rules.
+
+Pure: no I/O. Every text is screened whatever its length, in time linear in its length (each word
+is looked up in dictionaries once, each phrase match is bounded by the phrase's length, and the
+rules only combine the few mentions found in one sentence).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import lru_cache
+from typing import NamedTuple
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from bot.routine.content import AGE_CONCEPT, FlagLevel, FlagRule, RedFlagLexicon
+
+
+class ScreenLevel(StrEnum):
+    """What a message calls for. The values are stable."""
+
+    EMERGENCY = "emergency"
+    SEE_DOCTOR = "see_doctor"
+    POSSIBLE = "possible"
+    NOT_ENGLISH = "not_english"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class Screening:
+    """The screen's answer: a level, the matched rule categories and the possible concepts."""
+
+    level: ScreenLevel
+    categories: tuple[str, ...] = ()
+    concepts: tuple[str, ...] = ()
+
+    @property
+    def clear(self) -> bool:
+        """A clear match: the advice is shown at once and the routine paused."""
+        return self.level in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR)
+
+
+NOTHING = Screening(ScreenLevel.NONE)
+
+_SENTENCE_BREAK = re.compile(r"([.!?;:\n\r\t()\[\]{}\"|•·…]+|\s[-–—]+\s|[–—]+)")
+_TOKEN = re.compile(r"[a-z0-9']+|,")
+_REPEATS = re.compile(r"([a-z])\1{2,}")
+_DOUBLES = re.compile(r"([a-z])\1")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'", "＇": "'"})
+_AGE_DECADE = re.compile(r"^([1-9]0)s$")
+_PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they", "it", "who", "that"})
+_ASKS = frozenset("?:-–—")
+_MAX_AGE = 110
+_CACHE_SIZE = 20_000
+_SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "y")
+_MIN_AGE = 5
+
+# Phrase kinds besides the lexicon's concepts.
+_IGNORE = "\x00ignore"
+_PSEUDO = "\x00pseudo"
+_BEFORE = "\x00before"
+_AFTER = "\x00after"
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    words: tuple[str, ...]
+    kind: str
+
+    def matches(self, tokens: Sequence[str], start: int) -> bool:
+        """Whether the phrase starts at `start` (its first word is known to match already)."""
+        if len(self.words) == 1:
+            return True
+        if start + len(self.words) > len(tokens):
+            return False
+        for offset in range(1, len(self.words)):
+            word = self.words[offset]
+            token = tokens[start + offset]
+            if word.endswith("*"):
+                if not token.startswith(word[:-1]):
+                    return False
+            elif token != word:
+                return False
+        return True
+
+
+@dataclass(frozen=True)
+class _Candidates:
+    singles: tuple[_Phrase, ...]
+    by_second: dict[str, tuple[_Phrase, ...]]
+    others: tuple[_Phrase, ...]
+
+
+class _Mention(NamedTuple):
+    start: int
+    end: int  # exclusive
+    concept: str
+
+
+@dataclass
+class _Sentence:
+    tokens: list[str]
+    mentions: dict[str, list[_Mention]] = field(default_factory=dict)
+
+
+class RedFlagScreen:
+    """A compiled lexicon. Build once at start-up (`RedFlagScreen(content.red_flags)`)."""
+
+    def __init__(self, lexicon: RedFlagLexicon) -> None:
+        self.lexicon = lexicon
+        negation = lexicon.negation
+        self._contractions = {key: value.split() for key, value in lexicon.contractions.items()}
+        self._scope_words = negation.scope_words
+        self._after_words = negation.after_words
+        self._scope_ends = frozenset(negation.scope_ends)
+        self._starters = frozenset(negation.clause_starters)
+        self._answers = frozenset(negation.answers)
+        self._possible = frozenset(lexicon.possible)
+        self._rules = lexicon.rules
+        self._age = lexicon.age
+        self._age_not_after = frozenset(lexicon.age.not_after)
+
+        exact: dict[str, list[_Phrase]] = defaultdict(list)
+        prefix: dict[str, list[_Phrase]] = defaultdict(list)
+        words: set[str] = set()
+        stems: set[str] = set()
+
+        def add(phrases: Iterable[str], kind: str) -> None:
+            for phrase in phrases:
+                parts = tuple(phrase.split())
+                entry = _Phrase(parts, kind)
+                first = parts[0]
+                if first.endswith("*"):
+                    prefix[first[:-1]].append(entry)
+                else:
+                    exact[first].append(entry)
+                for part in parts:
+                    (stems if part.endswith("*") else words).add(part.rstrip("*"))
+
+        for name, phrases in lexicon.concepts.items():
+            add(phrases, name)
+        add(lexicon.ignore, _IGNORE)
+        add(negation.pseudo, _PSEUDO)
+        add(negation.before, _BEFORE)
+        add(negation.after, _AFTER)
+        # Longer phrases first, so the widest match of a kind is seen first.
+        self._exact = {
+            key: sorted(value, key=lambda p: -len(p.words)) for key, value in exact.items()
+        }
+        self._prefix = {
+            key: sorted(value, key=lambda p: -len(p.words)) for key, value in prefix.items()
+        }
+        self._prefix_lengths = sorted({len(stem) for stem in self._prefix})
+        self._lexicon_words = frozenset(words)
+        self._stems = frozenset(stems)
+        self._stem_lengths = sorted({len(stem) for stem in stems})
+        self._english = frozenset(lexicon.english_words.split()) | frozenset(
+            word for value in self._contractions.values() for word in value
+        )
+        fuzzy = lexicon.fuzzy
+        self._fuzzy = fuzzy
+        targets: dict[str, list[str]] = defaultdict(list)
+        for word in sorted(words | stems | set(lexicon.spellings)):
+            if len(word) >= fuzzy.min_length - 1 and word.isalpha():
+                targets[word[0]].append(word)
+        self._fuzzy_targets = dict(targets)
+        self._resolve = lru_cache(maxsize=8192)(self._resolve_uncached)
+        self._words: dict[str, tuple[str, ...]] = {}
+        self._rule_groups = tuple(
+            (
+                rule,
+                tuple(frozenset((item,) if isinstance(item, str) else item) for item in rule.all),
+                frozenset(rule.unless),
+            )
+            for rule in lexicon.rules
+        )
+        self._candidates = lru_cache(maxsize=8192)(self._candidates_uncached)
+
+    # --- public -------------------------------------------------------------------------------
+
+    def screen(self, text: str) -> Screening:
+        """The screening of one message, whatever its length. Never raises on any text."""
+        folded = text.casefold().translate(_APOSTROPHES)
+        foreign_script = _mostly_other_script(folded)
+        plain = _strip_accents(folded)
+        plain = _REPEATS.sub(r"\1\1", plain)
+        sentences = self._sentences(plain)
+        fired: dict[FlagLevel, list[str]] = {FlagLevel.EMERGENCY: [], FlagLevel.SEE_DOCTOR: []}
+        message: dict[str, list[_Mention]] = defaultdict(list)
+        for sentence in sentences:
+            self._find_mentions(sentence)
+            for name, mentioned in sentence.mentions.items():
+                message[name].extend(mentioned)
+        found = [sentence.mentions for sentence in sentences if sentence.mentions]
+        for rule, groups, unless in self._rule_groups:
+            if rule.category in fired[rule.level]:
+                continue
+            if rule.anywhere:
+                hit = _rule_fires(rule, groups, unless, message, whole=True)
+            else:
+                hit = any(_rule_fires(rule, groups, unless, mentions) for mentions in found)
+            if hit:
+                fired[rule.level].append(rule.category)
+        emergency, doctor = fired[FlagLevel.EMERGENCY], fired[FlagLevel.SEE_DOCTOR]
+        if emergency:
+            return Screening(ScreenLevel.EMERGENCY, tuple(emergency + doctor))
+        if doctor:
+            return Screening(ScreenLevel.SEE_DOCTOR, tuple(doctor))
+        if foreign_script or self._not_english(sentences):
+            return Screening(ScreenLevel.NOT_ENGLISH)
+        possible = sorted(name for name in message if name in self._possible)
+        if possible:
+            return Screening(ScreenLevel.POSSIBLE, (), tuple(possible))
+        return NOTHING
+
+    # --- normalising ----------------------------------------------------------------------------
+
+    def _sentences(self, plain: str) -> list[_Sentence]:
+        parts = _SENTENCE_BREAK.split(plain)
+        pieces = [self._tokens(piece) for piece in parts[::2]]
+        breaks = parts[1::2]
+        sentences: list[_Sentence] = []
+        for index, tokens in enumerate(pieces):
+            words = [token for token in tokens if token != ","]
+            if not words:
+                continue
+            following = pieces[index + 1] if index + 1 < len(pieces) else None
+            if (
+                following is not None
+                and " ".join(t for t in following if t != ",") in self._answers
+                and not _ASKS.isdisjoint(breaks[index])
+            ):
+                continue  # "Fever? No."
+            sentences.append(_Sentence(tokens))
+        return sentences
+
+    def _tokens(self, piece: str) -> list[str]:
+        tokens: list[str] = []
+        cache = self._words
+        for raw in _TOKEN.findall(piece):
+            words = cache.get(raw)
+            if words is None:
+                token = raw.strip("'")
+                words = tuple(self._resolve(word) for word in self._expand(token)) if token else ()
+                if len(cache) >= _CACHE_SIZE:
+                    cache.clear()
+                cache[raw] = words
+            tokens.extend(words)
+        return tokens
+
+    def _expand(self, token: str) -> list[str]:
+        """Contractions: "didn't" → did not, "pee'd" → peed, "bladder's" → bladder."""
+        if token in self._contractions:
+            return self._contractions[token]
+        if "'" not in token:
+            return [token]
+        stem, _, tail = token.rpartition("'")
+        if tail == "t" and stem.endswith("n"):
+            return [stem[:-1], "not"]
+        if tail == "s":
+            return [stem.replace("'", "")]
+        if tail in ("ve", "re", "ll"):
+            return [stem.replace("'", ""), {"ve": "have", "re": "are", "ll": "will"}[tail]]
+        if tail == "d":
+            if stem in _PRONOUNS:
+                return [stem, "had"]
+            return [stem + ("d" if stem.endswith("e") else "ed")]
+        return [token.replace("'", "")]
+
+    def _known(self, token: str) -> bool:
+        """A word of the lexicon or of `english_words`, or an inflection of one."""
+        if self._known_as_is(token):
+            return True
+        for suffix in _SUFFIXES:
+            if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+                base = token[: -len(suffix)]
+                if self._known_as_is(base) or self._known_as_is(base + "e"):
+                    return True
+        return False
+
+    def _known_as_is(self, token: str) -> bool:
+        return (
+            token in self._english
+            or token in self._lexicon_words
+            or any(token[:length] in self._stems for length in self._stem_lengths)
+        )
+
+    def _resolve_uncached(self, token: str) -> str:
+        """The token, or the lexicon word it is a misspelling of."""
+        if token == "," or self._known(token) or not token.isalpha():
+            return token
+        single = _DOUBLES.sub(r"\1", token)
+        if single != token and self._known(single):
+            return single
+        fuzzy = self._fuzzy
+        if len(token) < fuzzy.min_length:
+            return token
+        limit = fuzzy.long_distance if len(token) >= fuzzy.long_word else fuzzy.short_distance
+        targets = self._fuzzy_targets.get(token[0])
+        if not targets or limit == 0:
+            return token
+        best = process.extractOne(token, targets, scorer=Levenshtein.distance, score_cutoff=limit)
+        return str(best[0]) if best is not None else token
+
+    def _not_english(self, sentences: list[_Sentence]) -> bool:
+        words = [
+            token
+            for sentence in sentences
+            for token in sentence.tokens
+            if token.isalpha() and (len(token) > 1 or token in ("i", "a"))
+        ]
+        if not words:
+            return False
+        known = sum(1 for token in words if self._known(token))
+        return known * 2 < len(words)
+
+    # --- concepts and negation ------------------------------------------------------------------
+
+    def _candidates_uncached(self, token: str) -> _Candidates:
+        """The phrases whose first word matches the token, split for a quick second-word test."""
+        found = list(self._exact.get(token, ()))
+        for length in self._prefix_lengths:
+            if length > len(token):
+                break
+            found.extend(self._prefix.get(token[:length], ()))
+        found = [phrase for phrase in found if phrase.words[0] != ","]
+        singles = tuple(phrase for phrase in found if len(phrase.words) == 1)
+        by_second: dict[str, list[_Phrase]] = defaultdict(list)
+        others: list[_Phrase] = []
+        for phrase in found:
+            if len(phrase.words) > 1:
+                second = phrase.words[1]
+                if second.endswith("*"):
+                    others.append(phrase)
+                else:
+                    by_second[second].append(phrase)
+        return _Candidates(singles, {k: tuple(v) for k, v in by_second.items()}, tuple(others))
+
+    def _find_mentions(self, sentence: _Sentence) -> None:
+        tokens = sentence.tokens
+        size = len(tokens)
+        hidden: set[int] = set()
+        consumed: set[int] = set()
+        raw: list[_Mention] = []
+        before: list[tuple[int, int]] = []
+        after: list[tuple[int, int]] = []
+        candidates_of = self._candidates
+        for start, token in enumerate(tokens):
+            candidates = candidates_of(token)
+            for phrase in candidates.singles:
+                raw.append(_Mention(start, start + 1, phrase.kind))
+            if candidates.by_second and start + 1 < size:
+                multi = candidates.by_second.get(tokens[start + 1], ())
+            else:
+                multi = ()
+            for phrase in (*multi, *candidates.others) if candidates.others else multi:
+                if phrase.matches(tokens, start):
+                    raw.append(_Mention(start, start + len(phrase.words), phrase.kind))
+        mentions: list[_Mention] = []
+        for mention in raw:
+            kind = mention.concept
+            if kind == _IGNORE:
+                hidden.update(range(mention.start, mention.end))
+            elif kind == _PSEUDO:
+                consumed.update(range(mention.start, mention.end))
+            elif kind == _BEFORE:
+                before.append((mention.start, mention.end))
+            elif kind == _AFTER:
+                after.append((mention.start, mention.end))
+            else:
+                mentions.append(mention)
+        if hidden:
+            mentions = [m for m in mentions if hidden.isdisjoint(range(m.start, m.end))]
+        for mention in mentions:
+            consumed.update(range(mention.start, mention.end))
+        consumed |= hidden
+        self._add_ages(tokens, mentions)
+        negated_from = [False] * (size + 1)
+        for start, end in before:
+            if not consumed.isdisjoint(range(start, end)):
+                continue
+            position = end
+            limit = min(size, end + self._scope_words)
+            while position < limit and not self._ends_scope(tokens, position):
+                negated_from[position] = True
+                position += 1
+        negated_until = [False] * (size + 1)
+        for start, end in after:
+            if not consumed.isdisjoint(range(start, end)):
+                continue
+            position = start - 1
+            limit = max(0, start - self._after_words)
+            while position >= limit and tokens[position] != ",":
+                if tokens[position] in self._scope_ends:
+                    break
+                negated_until[position] = True
+                position -= 1
+        kept: dict[str, list[_Mention]] = defaultdict(list)
+        for mention in mentions:
+            if negated_from[mention.start] or negated_until[mention.end - 1]:
+                continue
+            kept[mention.concept].append(mention)
+        sentence.mentions = dict(kept)
+
+    def _ends_scope(self, tokens: list[str], position: int) -> bool:
+        token = tokens[position]
+        if token in self._scope_ends:
+            return True
+        if token == ",":
+            following = tokens[position + 1] if position + 1 < len(tokens) else ""
+            return following in self._starters or following in self._scope_ends
+        return False
+
+    def _add_ages(self, tokens: list[str], mentions: list[_Mention]) -> None:
+        """A number read as the user's age, outside the lexicon's range, is an AGE mention."""
+        age = self._age
+        for index, token in enumerate(tokens):
+            value: int | None = None
+            decade = _AGE_DECADE.match(token)
+            if decade and index >= 2 and tokens[index - 2 : index] == ["in", "my"]:
+                value = int(decade.group(1)) + 5
+            elif token.isdigit() and len(token) <= 3:
+                number = int(token)
+                following = tokens[index + 1] if index + 1 < len(tokens) else ""
+                stated = (
+                    _follows(tokens, index, age.before) and following not in self._age_not_after
+                )
+                if stated or _precedes(tokens, index + 1, age.after):
+                    value = number
+            outside = value is not None and (value < age.under or value > age.over)
+            if outside and value is not None and _MIN_AGE <= value <= _MAX_AGE:
+                mentions.append(_Mention(index, index + 1, AGE_CONCEPT))
+
+
+def _follows(tokens: list[str], index: int, phrases: Iterable[str]) -> bool:
+    for phrase in phrases:
+        words = phrase.split()
+        if index >= len(words) and tokens[index - len(words) : index] == words:
+            return True
+    return False
+
+
+def _precedes(tokens: list[str], index: int, phrases: Iterable[str]) -> bool:
+    for phrase in phrases:
+        words = phrase.split()
+        if tokens[index : index + len(words)] == words:
+            return True
+    return False
+
+
+def _rule_fires(
+    rule: FlagRule,
+    groups: tuple[frozenset[str], ...],
+    unless: frozenset[str],
+    mentions: dict[str, list[_Mention]],
+    whole: bool = False,
+) -> bool:
+    names = mentions.keys()
+    if any(names.isdisjoint(group) for group in groups) or not names.isdisjoint(unless):
+        return False
+    if whole or len(groups) == 1:
+        return True
+    found = [[m for name in group if name in mentions for m in mentions[name]] for group in groups]
+    return _close(found, rule.within, [])
+
+
+def _close(groups: list[list[_Mention]], within: int, chosen: list[_Mention]) -> bool:
+    """Whether one mention of each group can be chosen, each within `within` words of the others."""
+    if len(chosen) == len(groups):
+        return True
+    for mention in groups[len(chosen)]:
+        if all(_gap(mention, other) <= within for other in chosen) and _close(
+            groups, within, [*chosen, mention]
+        ):
+            return True
+    return False
+
+
+def _gap(first: _Mention, second: _Mention) -> int:
+    return max(0, max(first.start, second.start) - min(first.end, second.end))
+
+
+def _strip_accents(text: str) -> str:
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def _mostly_other_script(text: str) -> bool:
+    """Whether most letters are outside the Latin alphabet (Cyrillic, Arabic, CJK, …)."""
+    if text.isascii():
+        return False
+    letters = other = 0
+    for char in unicodedata.normalize("NFKD", text):
+        if char.isalpha():
+            letters += 1
+            if not char.isascii():
+                other += 1
+    return letters > 0 and other * 10 >= letters * 4
