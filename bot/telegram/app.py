@@ -6,7 +6,13 @@ import logging
 from typing import Any
 
 from telegram import BotCommand, Update
-from telegram.ext import Application, ApplicationBuilder, ContextTypes
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    ApplicationHandlerStop,
+    ContextTypes,
+    TypeHandler,
+)
 from telegram.request import BaseRequest
 
 from bot.coach import Coach
@@ -14,10 +20,13 @@ from bot.config import Settings
 from bot.nudges import NudgeSweeper
 from bot.telegram import handlers
 from bot.telegram.context import COACH_KEY, LimberApplication, LimberContext
+from bot.telegram.guard import ids_fit
 from bot.telegram.nudge_job import SWEEP_JOB, sweep_nudges, telegram_sender
 from bot.telegram.render import reply
 
 log = logging.getLogger(__name__)
+
+GUARD_GROUP = -1000
 
 
 def build_application(
@@ -43,6 +52,8 @@ def build_application(
     application: LimberApplication = builder.build()
     application.bot_data[COACH_KEY] = coach
     application.bot_data[handlers.TIMER_TICK_KEY] = settings.timer_tick_seconds
+    # Before every handler: ids the database cannot hold never reach a use case.
+    application.add_handler(TypeHandler(Update, _refuse_unfit_ids), group=GUARD_GROUP)
     handlers.register(application)
     application.add_error_handler(_on_error)
     if application.job_queue is not None and settings.nudge_sweep_seconds:
@@ -62,6 +73,12 @@ def build_application(
             job_kwargs={"max_instances": 2, "coalesce": True},
         )
     return application
+
+
+async def _refuse_unfit_ids(update: Update, _context: LimberContext) -> None:
+    if not ids_fit(update):
+        log.warning("refused update %s: a user or chat id beyond 64 bits", update.update_id)
+        raise ApplicationHandlerStop
 
 
 async def _post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
