@@ -47,6 +47,8 @@ def _configure(connection: Connection | None = None, url: str | None = None) -> 
         render_item=_render_item,
         # SQLite's DDL is transactional too: a failed migration (or check) rolls back whole.
         transactional_ddl=True,
+        # bot.store.migrations collects what was applied, to say so.
+        on_version_apply=config.attributes.get("on_version_apply", ()),
     )
 
 
