@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, cast
 
 from telegram import BotCommand, Update
+from telegram.error import BadRequest
 from telegram.ext import (
+    AIORateLimiter,
     Application,
     ApplicationBuilder,
     ApplicationHandlerStop,
@@ -27,6 +29,10 @@ from bot.telegram.render import reply
 log = logging.getLogger(__name__)
 
 GUARD_GROUP = -1000
+# Interactive calls: a 429 is waited out (retry_after) and the call retried this many times. The
+# limiter's throughput limits are off (0): nudges keep their own pacing (NudgeSweeper), so a tap
+# never queues behind a nudge; only Telegram's bot-wide retry_after pause is shared.
+INTERACTIVE_RETRIES = 2
 
 
 def build_application(
@@ -42,6 +48,9 @@ def build_application(
         .concurrent_updates(settings.concurrent_updates)
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
+        .rate_limiter(
+            AIORateLimiter(overall_max_rate=0, group_max_rate=0, max_retries=INTERACTIVE_RETRIES)
+        )
     )
     if settings.telegram_base_url:
         builder = builder.base_url(settings.telegram_base_url)
@@ -49,7 +58,9 @@ def build_application(
         builder = builder.base_file_url(settings.telegram_base_file_url)
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
-    application: LimberApplication = builder.build()
+    # The rate limiter types the bot as ExtBot[int] (its per-call argument); handlers only see
+    # the Bot interface, which is the same.
+    application = cast(LimberApplication, builder.build())
     application.bot_data[COACH_KEY] = coach
     application.bot_data[handlers.TIMER_TICK_KEY] = settings.timer_tick_seconds
     # Before every handler: ids the database cannot hold never reach a use case.
@@ -73,6 +84,10 @@ def build_application(
             job_kwargs={"max_instances": 2, "coalesce": True},
         )
     return application
+
+
+def _id(update: object) -> object:
+    return update.update_id if isinstance(update, Update) else "?"
 
 
 async def _refuse_unfit_ids(update: Update, _context: LimberContext) -> None:
@@ -105,6 +120,10 @@ async def _post_shutdown(application: Application[Any, Any, Any, Any, Any, Any])
 async def _on_error(update: object, context: LimberContext) -> None:
     """Log the failure (never the message text) and tell the user to try again."""
     error = context.error
+    if isinstance(error, BadRequest) and "query is too old" in error.message.lower():
+        # Telegram delivered a tap again (e.g. after a restart): it was answered the first time.
+        log.debug("update %s: a button tap delivered again (its query is too old)", _id(update))
+        return
     if error is not None:
         log.error("update failed: %s", type(error).__name__, exc_info=error)
     if not isinstance(update, Update):
