@@ -9,7 +9,15 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+def _project_root() -> Path:
+    """The source tree (a clone, or an editable install); for a plain `pip install .`, whose
+    package has no alembic/ beside it, the working directory (run from the clone, or /app)."""
+    tree = Path(__file__).resolve().parents[2]
+    return tree if (tree / "alembic.ini").is_file() else Path.cwd()
+
+
+PROJECT_ROOT = _project_root()
 
 
 def alembic_config(database_url: str) -> Config:
