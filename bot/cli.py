@@ -7,6 +7,7 @@ import asyncio
 import logging
 import sys
 from collections.abc import Sequence
+from importlib.metadata import version
 
 from telegram.error import InvalidToken
 
@@ -15,7 +16,8 @@ from bot.config import Settings, SettingsError, load_settings
 from bot.console import ConsoleChat
 from bot.logs import configure_logging
 from bot.routine.content import DEFAULT_CONTENT_DIR, ContentError, load_content
-from bot.store.migrations import upgrade
+from bot.startup import wait_until_reachable
+from bot.store.migrations import head_revision, upgrade
 
 log = logging.getLogger("limber")
 
@@ -28,6 +30,7 @@ NO_TOKEN = (
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="limber", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"limber {version('limber')}")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser(
         "run",
@@ -61,11 +64,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ContentError as error:
         print(f"limber: the content is invalid:\n{error}", file=sys.stderr)
         return 2
+    if args.command == "run" and settings.bot_token is not None:
+        try:
+            if not asyncio.run(wait_until_reachable(settings, _say)):
+                return 1
+        except InvalidToken:
+            print(BAD_TOKEN, file=sys.stderr)
+            return 2
     if args.command == "migrate" or settings.auto_migrate:
-        upgrade(settings.database_url)
-    if args.command == "migrate":
-        print("The database is up to date.")
-        return 0
+        applied = upgrade(settings.database_url)
+        if args.command == "migrate":
+            print(_migrated(applied))
+            return 0
     if args.command == "console":
         return _console(services, args.user)
     if settings.bot_token is None:
@@ -80,6 +90,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The error's own text may quote the token or a URL with it: name the failure only.
         log.critical("the bot stopped: %s", type(error).__name__)
         return 1
+
+
+def _say(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+def _migrated(applied: list[tuple[str, str]]) -> str:
+    if not applied:
+        return f"The database is up to date ({head_revision()})."
+    lines = [f"Applied {len(applied)} migration{'s' if len(applied) != 1 else ''}:"]
+    lines += [f"  {revision}  {doc}" for revision, doc in applied]
+    return "\n".join(lines)
 
 
 def _content_check(settings: Settings) -> int:

@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     nudge_lease_seconds: int = Field(default=120, ge=5)
     nudge_batch: int = Field(default=500, ge=1, le=10000)
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
+    # `limber run` at start-up: how often to try the database and Telegram, and the first pause.
+    startup_attempts: int = Field(default=10, ge=1, le=1000)
+    startup_retry_seconds: float = Field(default=1, gt=0, le=60)
     # Webhook mode (several processes behind a load balancer); polling when WEBHOOK_URL is unset.
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None

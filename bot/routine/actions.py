@@ -5,7 +5,8 @@
     o1:<verb>                        a choice outside a session, e.g. ``o1:consent``
     o1:<verb>:<value>                the same with a short value, e.g. ``o1:rtime:0800``
 
-`parse_action` never raises: anything it does not understand is None.
+`parse_action` never raises: anything it does not understand is None, and so is a session id
+the database column cannot hold (above MAX_SESSION_ID).
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from enum import StrEnum
 
 MAX_BYTES = 64
 MAX_SORENESS = 10
+# sessions.id is an INTEGER column: 32-bit on PostgreSQL. A larger id in button data is forged;
+# passed on, it would raise in the database instead of being a polite stale tap.
+MAX_SESSION_ID = 2**31 - 1
 
 
 class SessionVerb(StrEnum):
@@ -99,6 +103,8 @@ def parse_action(data: str) -> ParsedAction | None:
         if (verb is SessionVerb.SORENESS) != (score is not None):
             return None
         if score is not None and score > MAX_SORENESS:
+            return None
+        if int(match["session"]) > MAX_SESSION_ID:
             return None
         return SessionAction(verb, int(match["session"]), int(match["step"]), score)
     if match := _GENERAL.fullmatch(data):

@@ -16,7 +16,10 @@ from zoneinfo import available_timezones
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-DEFAULT_CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
+# The source tree's content/; for a plain `pip install .` (no content/ beside the package), the
+# working directory's (run from the clone, or /app in the container).
+_TREE_CONTENT = Path(__file__).resolve().parents[2] / "content"
+DEFAULT_CONTENT_DIR = _TREE_CONTENT if _TREE_CONTENT.is_dir() else Path.cwd() / "content"
 ROUTINE_FILE = "routine.yaml"
 TEXTS_FILE = "texts.yaml"
 RED_FLAGS_FILE = "red_flags.{language}.yaml"

@@ -3,21 +3,34 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, cast
 
 from telegram import BotCommand, Update
-from telegram.ext import Application, ApplicationBuilder, ContextTypes
+from telegram.error import BadRequest
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    ApplicationHandlerStop,
+    ContextTypes,
+    TypeHandler,
+)
 from telegram.request import BaseRequest
 
 from bot.bootstrap import Services
 from bot.telegram import handlers
 from bot.telegram.context import COACH_KEY, LimberApplication, LimberContext
+from bot.telegram.guard import ids_fit
 from bot.telegram.nudge_job import SWEEP_JOB, sweep_nudges, telegram_sender
 from bot.telegram.render import reply
 
 log = logging.getLogger(__name__)
 
-
+GUARD_GROUP = -1000
+# Interactive calls: a 429 is waited out (retry_after) and the call retried this many times. The
+# limiter's throughput limits are off (0): nudges keep their own pacing (NudgeSweeper), so a tap
+# never queues behind a nudge; only Telegram's bot-wide retry_after pause is shared.
+INTERACTIVE_RETRIES = 2
 SERVICES_KEY = "services"
 
 
@@ -35,6 +48,9 @@ def build_application(
         .concurrent_updates(settings.concurrent_updates)
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
+        .rate_limiter(
+            AIORateLimiter(overall_max_rate=0, group_max_rate=0, max_retries=INTERACTIVE_RETRIES)
+        )
     )
     if settings.telegram_base_url:
         builder = builder.base_url(settings.telegram_base_url)
@@ -42,10 +58,14 @@ def build_application(
         builder = builder.base_file_url(settings.telegram_base_file_url)
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
-    application: LimberApplication = builder.build()
+    # The rate limiter types the bot as ExtBot[int] (its per-call argument); handlers only see
+    # the Bot interface, which is the same.
+    application = cast(LimberApplication, builder.build())
     application.bot_data[COACH_KEY] = services.coach
     application.bot_data[SERVICES_KEY] = services
     application.bot_data[handlers.TIMER_TICK_KEY] = settings.timer_tick_seconds
+    # Before every handler: ids the database cannot hold never reach a use case.
+    application.add_handler(TypeHandler(Update, _refuse_unfit_ids), group=GUARD_GROUP)
     handlers.register(application)
     application.add_error_handler(_on_error)
     if application.job_queue is not None and settings.nudge_sweep_seconds:
@@ -62,6 +82,16 @@ def build_application(
             job_kwargs={"max_instances": 2, "coalesce": True},
         )
     return application
+
+
+def _id(update: object) -> object:
+    return update.update_id if isinstance(update, Update) else "?"
+
+
+async def _refuse_unfit_ids(update: Update, _context: LimberContext) -> None:
+    if not ids_fit(update):
+        log.warning("refused update %s: a user or chat id beyond 64 bits", update.update_id)
+        raise ApplicationHandlerStop
 
 
 async def _post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
@@ -87,6 +117,10 @@ async def _post_shutdown(application: Application[Any, Any, Any, Any, Any, Any])
 async def _on_error(update: object, context: LimberContext) -> None:
     """Log the failure (never the message text) and tell the user to try again."""
     error = context.error
+    if isinstance(error, BadRequest) and "query is too old" in error.message.lower():
+        # Telegram delivered a tap again (e.g. after a restart): it was answered the first time.
+        log.debug("update %s: a button tap delivered again (its query is too old)", _id(update))
+        return
     if error is not None:
         log.error("update failed: %s", type(error).__name__, exc_info=error)
     if not isinstance(update, Update):

@@ -125,8 +125,11 @@ async def button(update: Update, context: LimberContext) -> None:
         try:
             await query.answer(outcome.notice)
         except BadRequest as error:
-            # "query is too old": Telegram re-delivered an old tap (e.g. after a restart).
-            log.debug("could not answer a tap: %s", type(error).__name__)
+            if "too old" in str(error).lower():
+                # Telegram re-delivered an old tap (e.g. after a restart): expected.
+                log.debug("could not answer a tap: the query is too old")
+            else:
+                log.info("could not answer a tap: %s", type(error).__name__)
         except TelegramError as error:
             log.info("could not answer a tap: %s", type(error).__name__)
         if outcome.view is not None:

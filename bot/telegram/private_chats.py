@@ -23,7 +23,7 @@ from bot.telegram.render import keyboard, reply
 
 log = logging.getLogger(__name__)
 
-PRIVACY_GROUP = -100
+PRIVACY_GROUP = -10
 """The handler group of the guard: after the id checks, before every handler (group 0)."""
 
 

@@ -2,12 +2,24 @@
 
 A small ASGI app (Starlette, served by uvicorn) in front of the same Application as polling:
 - POST WEBHOOK_PATH: the secret token header must match WEBHOOK_SECRET (else 403, nothing
-  processed); a body that is not an Update gets 400; a good one is queued for the Application.
+  processed); a body over 1 MiB gets 413 (from Content-Length up front, else counted while it
+  streams in: never more than that is read); a body that is not a well-typed Update gets 400.
+  A good update is processed *before* the answer: 200 means it is done and stored. Telegram
+  resends an update until it gets a 200, so a crash (kill -9) mid-way loses nothing; an update
+  still unfinished after PROCESS_TIMEOUT_SECONDS (below Telegram's ~60 s) gets 500 and is resent
+  (taps are idempotent: the session row carries a version). We chose this over an inbox table:
+  no second write per update, no extra worker, and the resend is Telegram's own queue.
 - GET /healthz: 200 when the database answers, 503 when it does not (for the load balancer).
+
+uvicorn closes a connection whose request headers have not arrived within HEADER_TIMEOUT_SECONDS
+(it has no such timeout of its own: slow-loris clients were held for ever), and an idle keep-alive
+one after KEEP_ALIVE_SECONDS; a body must arrive within BODY_TIMEOUT_SECONDS; beyond
+MAX_CONNECTIONS at once, a request gets 503.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import hmac
 import json
@@ -19,13 +31,14 @@ from typing import Any, Protocol
 
 import uvicorn
 from starlette.applications import Starlette
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from telegram import Update
 
 from bot.config import Settings
 from bot.telegram.context import LimberApplication
+from bot.telegram.guard import ids_fit, raw_update_problem
 
 
 class Pingable(Protocol):
@@ -39,6 +52,74 @@ log = logging.getLogger(__name__)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 MAX_BODY_BYTES = 1 << 20
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+PROCESS_TIMEOUT_SECONDS = 50.0
+HEADER_TIMEOUT_SECONDS = 10.0
+BODY_TIMEOUT_SECONDS = 10.0
+KEEP_ALIVE_SECONDS = 5
+MAX_CONNECTIONS = 200
+
+
+class BodyTooLargeError(Exception):
+    """The body is over the limit (by Content-Length or by the bytes read so far)."""
+
+
+async def read_body(request: Request, *, limit: int = MAX_BODY_BYTES) -> bytes:
+    """The body, or BodyTooLargeError as soon as Content-Length or the bytes so far pass *limit*."""
+    declared = request.headers.get("content-length")
+    if declared is not None and (not declared.isdigit() or int(declared) > limit):
+        raise BodyTooLargeError
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise BodyTooLargeError
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def header_timeout_protocol(seconds: float) -> type[asyncio.Protocol]:
+    """uvicorn's h11 protocol, closing a connection that has not sent a whole request head in
+    *seconds* (uvicorn times out only idle keep-alive connections, after a first request)."""
+    from uvicorn.protocols.http.h11_impl import H11Protocol
+
+    class HeaderTimeoutProtocol(H11Protocol):
+        def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+            super().connection_made(transport)
+            self._head_timer = self.loop.call_later(seconds, self._head_too_slow)
+
+        def _head_too_slow(self) -> None:
+            if self.cycle is None and not self.transport.is_closing():
+                log.info("webhook: closed a connection that sent no request in time")
+                self.transport.close()
+
+        def connection_lost(self, exc: Exception | None) -> None:
+            self._head_timer.cancel()
+            super().connection_lost(exc)
+
+    return HeaderTimeoutProtocol
+
+
+def server_config(
+    app: Starlette,
+    *,
+    host: str,
+    port: int,
+    header_timeout: float = HEADER_TIMEOUT_SECONDS,
+    max_connections: int = MAX_CONNECTIONS,
+) -> uvicorn.Config:
+    return uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        http=header_timeout_protocol(header_timeout),
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
+        limit_concurrency=max_connections,
+        h11_max_incomplete_event_size=16 * 1024,
+        access_log=False,
+        log_config=None,
+        lifespan="off",
+    )
 
 
 class _Server(uvicorn.Server):
@@ -62,7 +143,12 @@ class _Server(uvicorn.Server):
 
 
 def webhook_app(
-    application: LimberApplication, database: Pingable, *, path: str, secret: str
+    application: LimberApplication,
+    database: Pingable,
+    *,
+    path: str,
+    secret: str,
+    process_timeout: float = PROCESS_TIMEOUT_SECONDS,
 ) -> Starlette:
     """The ASGI app: the update endpoint and the health check."""
 
@@ -71,14 +157,29 @@ def webhook_app(
         if not hmac.compare_digest(given.encode(), secret.encode()):
             log.warning("webhook: refused a request without the right secret token")
             return Response(status_code=403)
-        body = await request.body()
-        if len(body) > MAX_BODY_BYTES:
+        try:
+            async with asyncio.timeout(BODY_TIMEOUT_SECONDS):
+                body = await read_body(request)
+        except BodyTooLargeError:
+            log.info("webhook: refused a body over %d bytes", MAX_BODY_BYTES)
             return Response(status_code=413)
+        except (TimeoutError, ClientDisconnect):
+            return Response(status_code=408)
         update = _parse_update(body, application)
         if update is None:
             log.info("webhook: refused a body that is not an Update")
             return Response(status_code=400)
-        await application.update_queue.put(update)
+        # Processed before the answer: a 200 means done (Telegram resends until it gets one).
+        processing = asyncio.ensure_future(
+            application.update_processor.process_update(update, application.process_update(update))
+        )
+        try:
+            await asyncio.wait_for(asyncio.shield(processing), process_timeout)
+        except TimeoutError:
+            log.warning(
+                "webhook: update %d not done in time; Telegram will resend it", update.update_id
+            )
+            return Response(status_code=500)
         return Response(status_code=200)
 
     async def healthz(_request: Request) -> Response:
@@ -100,12 +201,12 @@ def _parse_update(body: bytes, application: LimberApplication) -> Update | None:
     """The Update in *body*, or None for anything else (never raises)."""
     try:
         data: Any = json.loads(body)
-        update_id = data.get("update_id") if isinstance(data, dict) else None
-        if type(update_id) is not int:  # bool is an int subclass: refuse `true` too
+        if raw_update_problem(data) is not None:  # bool is no int there: `true` is refused too
             return None
-        return Update.de_json(data, application.bot)
+        update = Update.de_json(data, application.bot)
     except (ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError):
         return None
+    return update if ids_fit(update) else None
 
 
 async def serve_webhook(
@@ -116,16 +217,7 @@ async def serve_webhook(
     assert settings.webhook_secret is not None
     secret = settings.webhook_secret.get_secret_value()
     app = webhook_app(application, database, path=settings.webhook_path, secret=secret)
-    server = _Server(
-        uvicorn.Config(
-            app,
-            host=settings.webhook_listen,
-            port=settings.webhook_port,
-            access_log=False,
-            log_config=None,
-            lifespan="off",
-        )
-    )
+    server = _Server(server_config(app, host=settings.webhook_listen, port=settings.webhook_port))
     assert application.post_init is not None
     assert application.post_shutdown is not None
     try:

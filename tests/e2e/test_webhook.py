@@ -1,8 +1,8 @@
 """Webhook mode: the ASGI app in front of the real Application, driven over httpx's ASGI transport.
 
 Requests without the right secret token get 403 and are not processed; bodies that are not an
-Update get 400; a real update is queued and answered; /healthz tells a load balancer whether the
-database answers. Also the settings that webhook mode needs.
+Update get 400; a real update is processed before the answer (200 means done); /healthz tells a
+load balancer whether the database answers. Also the settings that webhook mode needs.
 """
 
 from __future__ import annotations
@@ -20,9 +20,11 @@ import pytest
 from pydantic import ValidationError
 from starlette.applications import Starlette
 from telegram import Update
+from telegram.ext import TypeHandler
 
 from bot.config import Settings, SettingsError, load_settings
 from bot.store.database import Database
+from bot.telegram.context import LimberContext
 from bot.telegram.webhook import SECRET_HEADER, webhook_app
 from tests.support.fake_bot_api import FakeBotApi
 from tests.support.limber import Limber, running_limber
@@ -41,8 +43,17 @@ async def client_for(app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
         yield client
 
 
+RECEIVED = "updates received by the application"
+
+
+async def _count(update: Update, context: LimberContext) -> None:
+    context.bot_data[RECEIVED] = context.bot_data.get(RECEIVED, 0) + 1
+
+
 @asynccontextmanager
 async def webhook(limber: Limber) -> AsyncIterator[httpx.AsyncClient]:
+    # Counts every update that reaches the application, queued or processed (before any handler).
+    limber.application.add_handler(TypeHandler(Update, _count, block=True), group=-100)
     app = webhook_app(limber.application, limber.database, path=PATH, secret=SECRET)
     async with client_for(app) as client:
         yield client
@@ -60,7 +71,9 @@ def start_update(api: FakeBotApi) -> bytes:
 
 
 def queued(limber: Limber) -> int:
-    return limber.application.update_queue.qsize()
+    """Updates handed to the application: queued, or processed already."""
+    received: int = limber.application.bot_data.get(RECEIVED, 0)
+    return limber.application.update_queue.qsize() + received
 
 
 # --- the secret token -----------------------------------------------------------------------
@@ -163,19 +176,20 @@ async def test_only_post_on_the_path_and_get_on_healthz(api: FakeBotApi, bare_ur
 # --- a real update --------------------------------------------------------------------------
 
 
-async def test_a_real_update_with_the_right_secret_is_queued_for_the_application(
-    api: FakeBotApi, bare_url: str
+async def test_a_real_update_with_the_right_secret_is_processed_before_the_answer(
+    api: FakeBotApi, sqlite_url: str
 ) -> None:
-    async with running_limber(api, bare_url) as limber, webhook(limber) as client:
+    """200 means done: the user is stored and the welcome sent when Telegram gets its answer."""
+    async with running_limber(api, sqlite_url) as limber, webhook(limber) as client:
         body = start_update(api)
         response = await client.post(PATH, content=body, headers={SECRET_HEADER: SECRET})
         assert response.status_code == 200
         assert queued(limber) == 1
-        update = limber.application.update_queue.get_nowait()
-        assert isinstance(update, Update)
-        assert update.to_dict() == json.loads(body)
-        assert update.effective_message is not None
-        assert update.effective_message.text == "/start"
+        assert limber.application.update_queue.qsize() == 0
+        assert sqlite_rows(sqlite_url, "SELECT id FROM users") == [(1001,)]
+        [welcome] = api.calls("sendMessage")
+        assert "not a specific diagnosis" in welcome.params["text"]
+        assert not limber.errors
 
 
 async def test_a_start_through_the_webhook_gets_the_welcome_and_refused_ones_get_nothing(

@@ -7,14 +7,17 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sqlite3
 import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import Script, ScriptDirectory
-from sqlalchemy import Connection, insert, inspect
+from sqlalchemy import Connection, insert, inspect, text
 from sqlalchemy.exc import IntegrityError
 
 from bot.routine.content import Content
@@ -173,7 +176,8 @@ async def test_sqlite_connections_use_wal_foreign_keys_and_a_busy_timeout(
 
             assert await pragma("journal_mode") == "wal"
             assert await pragma("foreign_keys") == 1
-            assert await pragma("busy_timeout") == SQLITE_BUSY_TIMEOUT_MS == 5000
+            # SQLite's own wait blocks the event loop: a few ms; longer waits sleep on the loop.
+            assert await pragma("busy_timeout") == SQLITE_BUSY_TIMEOUT_MS == 5
             assert await pragma("synchronous") == 1  # NORMAL
     finally:
         await database.dispose()
@@ -231,3 +235,148 @@ async def test_a_migration_waits_while_another_process_migrates(postgres_databas
         assert set(Base.metadata.tables) <= tables
     finally:
         await holder.dispose()
+
+
+# --- every step keeps the rows it should ----------------------------------------------------
+
+# Rows for each table, with the columns it had when it was created (later columns are nullable or
+# have a server default). Keyed by the revision that creates the table.
+_AT = datetime(2026, 1, 2, 8, 30, tzinfo=UTC)
+_SEED_ROWS: dict[str, list[tuple[str, str, list[dict[str, Any]]]]] = {
+    "0001": [
+        (
+            "users",
+            "INSERT INTO users (id, created_at, language, reminders_enabled)"
+            " VALUES (:id, :at, 'en', false)",
+            [{"id": 1, "at": _AT}, {"id": 2, "at": _AT}],
+        ),
+        (
+            "doses",
+            "INSERT INTO doses (user_id, exercise_key, reps, hold_seconds, gentler_default,"
+            " updated_at) VALUES (:user_id, 'bridge', 10, 5, false, :at)",
+            [{"user_id": 1, "at": _AT}],
+        ),
+        (
+            "sessions",
+            "INSERT INTO sessions (id, user_id, started_at, status, phase, step, gentler, paused,"
+            " stopped_early, content_version, version) VALUES (:id, :user_id, :at, 'completed',"
+            " 'done', 7, false, false, false, 'v1', 3)",
+            [{"id": 11, "user_id": 1, "at": _AT}, {"id": 12, "user_id": 2, "at": _AT}],
+        ),
+        (
+            "soreness_reports",
+            "INSERT INTO soreness_reports (id, user_id, session_id, at, score, context)"
+            " VALUES (:id, :user_id, :session_id, :at, 4, 'before')",
+            [{"id": 21, "user_id": 1, "session_id": 11, "at": _AT}],
+        ),
+        (
+            "step_results",
+            "INSERT INTO step_results (id, session_id, step, exercise_key, outcome, reps,"
+            " hold_seconds, at) VALUES (:id, :session_id, :step, 'bridge', 'done', 10, 5, :at)",
+            [
+                {"id": 31, "session_id": 11, "step": 0, "at": _AT},
+                {"id": 32, "session_id": 12, "step": 0, "at": _AT},
+            ],
+        ),
+    ],
+    "0002": [
+        (
+            "nudges",
+            "INSERT INTO nudges (id, user_id, local_date, kind, due_at, claimed_at, status,"
+            " attempts) VALUES (:id, 1, :day, 'daily', :at, :at, 'sent', 1)",
+            [{"id": 41, "day": date(2026, 1, 2), "at": _AT}],
+        ),
+    ],
+    "0003": [
+        (
+            "safety_events",
+            "INSERT INTO safety_events (id, user_id, at, kind) VALUES (:id, 2, :at, 'screen')",
+            [{"id": 51, "at": _AT}],
+        ),
+        (
+            "check_ins",
+            "INSERT INTO check_ins (id, user_id, session_id, answer, at)"
+            " VALUES (:id, 1, 11, 'better', :at)",
+            [{"id": 61, "at": _AT}],
+        ),
+    ],
+}
+
+
+async def seed(url: str, revision: str) -> None:
+    """Insert the rows of the tables that *revision* creates."""
+    database = Database(url)
+    try:
+        async with database.transaction() as connection:
+            for _table, statement, values in _SEED_ROWS.get(revision, []):
+                await connection.execute(text(statement), values)
+    finally:
+        await database.dispose()
+
+
+async def row_counts(url: str) -> dict[str, int]:
+    """Rows in every table of the database (alembic_version aside)."""
+    database = Database(url)
+    try:
+        async with database.transaction() as connection:
+            names = await connection.run_sync(lambda sync: inspect(sync).get_table_names())
+            return {
+                name: int(
+                    (
+                        await connection.exec_driver_sql(f'SELECT count(*) FROM "{name}"')
+                    ).scalar_one()
+                )
+                for name in sorted(names)
+                if name != "alembic_version"
+            }
+    finally:
+        await database.dispose()
+
+
+async def test_stairway_with_rows_in_every_table_keeps_every_row_that_should_survive(
+    empty_database_url: str,
+) -> None:
+    """Up, down and up again with data: a step keeps every row of the tables it does not drop
+    (SQLite's batch mode rebuilds a table by copy, drop and rename: with foreign keys on, the
+    drop cascaded into every child table)."""
+    url = empty_database_url
+    seeded: set[str] = set()
+    for revision in revisions(url):
+        await asyncio.to_thread(upgrade, url, revision.revision)
+        await seed(url, revision.revision)
+        seeded |= {table for table, _, _ in _SEED_ROWS.get(revision.revision, [])}
+        after_upgrade = await row_counts(url)
+        assert {table for table, n in after_upgrade.items() if n} == seeded, after_upgrade
+        created_here = {table for table, _, _ in _SEED_ROWS.get(revision.revision, [])}
+
+        await asyncio.to_thread(downgrade, url, "-1")
+        after_downgrade = await row_counts(url)
+        survivors = {t: n for t, n in after_upgrade.items() if t not in created_here}
+        assert after_downgrade == survivors, f"downgrade from {revision.revision} lost rows"
+
+        await asyncio.to_thread(upgrade, url, revision.revision)
+        after_again = await row_counts(url)
+        assert after_again == {**survivors, **{t: 0 for t in created_here}}, (
+            f"upgrade to {revision.revision} lost rows"
+        )
+        await seed(url, revision.revision)
+        assert await row_counts(url) == after_upgrade
+    assert seeded == set(Base.metadata.tables), "seed rows for every table"
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+async def test_a_sqlite_migration_that_leaves_a_dangling_reference_fails_and_is_rolled_back(
+    empty_database_url: str, tmp_path: Path
+) -> None:
+    url = empty_database_url
+    await asyncio.to_thread(upgrade, url, "head")
+    head = revisions(url)[-1].revision
+    with sqlite3.connect(tmp_path / "limber.sqlite3") as raw:
+        raw.execute("PRAGMA foreign_keys=OFF")
+        raw.execute(
+            "INSERT INTO step_results (id, session_id, step, exercise_key, outcome, reps,"
+            " hold_seconds, at) VALUES (1, 404, 0, 'bridge', 'done', 10, 5, '2026-01-02')"
+        )
+    with pytest.raises(Exception, match="1 rows in step_results point at rows that do not exist"):
+        await asyncio.to_thread(downgrade, url, "-1")
+    assert await current_heads(url) == (head,)

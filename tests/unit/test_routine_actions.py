@@ -16,10 +16,13 @@ from bot.routine.actions import (
     parse_action,
     session_action,
 )
+from bot.routine.actions import (
+    MAX_SESSION_ID as CODEC_MAX_SESSION_ID,
+)
 
 FAST = settings(max_examples=200, deadline=None, database=None)
 
-MAX_SESSION_ID = 10**18 - 1
+MAX_SESSION_ID = 2**31 - 1  # sessions.id is INTEGER (32-bit on PostgreSQL)
 MAX_STEP = 999
 PLAIN_VERBS = [verb for verb in SessionVerb if verb is not SessionVerb.SORENESS]
 
@@ -221,3 +224,30 @@ def test_anything_appended_to_good_data_is_refused(action: SessionAction, tail: 
         assert parsed == SessionAction(
             action.verb, action.session_id, int(f"{action.step}{tail}"), action.score
         )
+
+
+# --- ids the database cannot hold ----------------------------------------------------------
+
+
+def test_the_codec_knows_the_session_id_column_range() -> None:
+    assert CODEC_MAX_SESSION_ID == MAX_SESSION_ID
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "s1:done:2147483648:1",
+        "s1:n3:2147483648:0",
+        "s1:pause:999999999999999999:1",
+        f"s1:done:{2**63}:1",
+    ],
+)
+def test_a_session_id_beyond_the_column_is_not_an_action(data: str) -> None:
+    """On PostgreSQL it would raise in the database; a forged id is a stale tap instead."""
+    assert parse_action(data) is None
+
+
+@given(st.integers(min_value=MAX_SESSION_ID + 1, max_value=10**18 - 1), steps)
+@FAST
+def test_no_session_id_beyond_the_column_parses(session_id: int, step: int) -> None:
+    assert parse_action(f"s1:done:{session_id}:{step}") is None
