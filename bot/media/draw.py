@@ -172,19 +172,21 @@ def encode_mp4(images: list[Image.Image], fps: int, path: Path, crf: int = 30) -
     """A silent H.264 MP4 (yuv420p, fast start), as Telegram's sendAnimation wants."""
     import av
 
-    buffer = io.BytesIO()
-    with av.open(buffer, mode="w", format="mp4", options={"movflags": "+faststart"}) as out:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial.mp4")
+    with av.open(str(partial), mode="w", format="mp4", options={"movflags": "+faststart"}) as out:
         stream = out.add_stream("libx264", rate=fps)
         stream.width, stream.height = images[0].size
         stream.pix_fmt = "yuv420p"
         stream.codec_context.time_base = Fraction(1, fps)
         stream.options = {"crf": str(crf), "preset": "slow", "tune": "animation"}
         for image in images:
-            for packet in stream.encode(av.VideoFrame.from_image(image)):
+            frame = av.VideoFrame.from_image(image)  # type: ignore[no-untyped-call]
+            for packet in stream.encode(frame):
                 out.mux(packet)
         for packet in stream.encode():
             out.mux(packet)
-    _write(path, buffer.getvalue())
+    partial.replace(path)
 
 
 def encode_png(image: Image.Image, path: Path) -> None:

@@ -84,9 +84,7 @@ def _reach(view: View, figure: Figure, name: str, reach: Reach) -> Figure:
     )
     second = math.degrees(math.atan2(target[1] - elbow[1], target[0] - elbow[0]))
     angles = dict(figure.angles)
-    angles[proximal_name] = _wrap(
-        first - grand - proximal.zero, (proximal.low + proximal.high) / 2
-    )
+    angles[proximal_name] = _wrap(first - grand - proximal.zero, (proximal.low + proximal.high) / 2)
     angles[name] = _wrap(second - first - distal.zero, (distal.low + distal.high) / 2)
     return forward(view, figure.root, angles)
 
@@ -209,7 +207,9 @@ def move_path(view: View, clip: Clip, step: int, samples: int = 12) -> list[Poin
     assert clip.arrow is not None
     a = clip.poses[clip.timeline[step - 1].pose]
     b = clip.poses[clip.timeline[step].pose]
-    points = [point_on(blend(view, a, b, i / samples), clip.arrow.point) for i in range(samples + 1)]
+    points = [
+        point_on(blend(view, a, b, i / samples), clip.arrow.point) for i in range(samples + 1)
+    ]
     cx = sum(p[0] for p in points) / len(points)
     cy = sum(p[1] for p in points) / len(points)
     scale, (ox, oy) = clip.arrow.scale, clip.arrow.offset

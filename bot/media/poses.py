@@ -148,8 +148,15 @@ class ExercisePoses(_Strict):
         return self.regular
 
 
+class MediaLabels(_Strict):
+    hold: str = Field(min_length=1, max_length=8)
+    left: str
+    right: str
+
+
 class Poses(_Strict):
     version: str = Field(min_length=1)
+    labels: MediaLabels
     fps: int = Field(ge=8, le=30)
     size: tuple[int, int]
     views: dict[str, View] = Field(min_length=1)
@@ -175,7 +182,10 @@ class Poses(_Strict):
                             raise ValueError(
                                 f"{where}.poses.{name}.reach.{segment}: needs a two-link chain"
                             )
-                        if isinstance(reach.to, OnSegment) and reach.to.segment not in view.segments:
+                        if (
+                            isinstance(reach.to, OnSegment)
+                            and reach.to.segment not in view.segments
+                        ):
                             raise ValueError(f"{where}.poses.{name}.reach: no {reach.to.segment!r}")
         return self
 
@@ -210,8 +220,7 @@ def load_poses(directory: Path, routine: Routine) -> Poses:
         poses = Poses.model_validate(raw)
     except ValidationError as error:
         lines = [
-            f"{path}: field {'.'.join(str(p) for p in problem['loc']) or '(top)'}: "
-            f"{problem['msg']}"
+            f"{path}: field {'.'.join(str(p) for p in problem['loc']) or '(top)'}: {problem['msg']}"
             for problem in error.errors()
         ]
         raise ContentError("\n".join(lines)) from error
@@ -219,7 +228,7 @@ def load_poses(directory: Path, routine: Routine) -> Poses:
     # Key poses within the human range (the frames in between are checked by the tests).
     from bot.media.figure import out_of_range, solve
 
-    problems = []
+    problems: list[str] = []
     for key, exercise in poses.exercises.items():
         for variant in VARIANTS:
             if variant == "gentler" and exercise.gentler is None:

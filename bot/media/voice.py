@@ -118,7 +118,7 @@ class Speaker:
     _instance: Speaker | None = None
 
     def __init__(self) -> None:
-        import espeakng_loader
+        import espeakng_loader  # type: ignore[import-untyped]
 
         self._lib = ctypes.CDLL(espeakng_loader.get_library_path())
         callback_type = ctypes.CFUNCTYPE(
@@ -177,7 +177,8 @@ class Speaker:
         if loud.size:
             samples = samples[loud[0] : loud[-1] + 1]
         positions = np.arange(0, len(samples), self.rate / SAMPLE_RATE)
-        return np.interp(positions, np.arange(len(samples)), samples).astype(np.float32)
+        resampled: np.ndarray = np.interp(positions, np.arange(len(samples)), samples)
+        return resampled.astype(np.float32)
 
 
 def speech_available() -> bool:
