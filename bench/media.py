@@ -1,7 +1,8 @@
 """The cost of making the media: `.venv/bin/python -m bench.media`.
 
 Renders the whole set (every animation and still, a voice guide for every reachable dose) into a
-fresh directory and reports time, size, CPU seconds per voice guide and peak memory.
+fresh directory and reports time, size, CPU seconds per voice guide and peak memory
+(the process's maximum RSS).
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 import resource
 import tempfile
 import time
-import tracemalloc
 from pathlib import Path
 
 from bot.media.library import MediaLibrary, reachable_doses
@@ -20,7 +20,6 @@ def main() -> None:
     content = load_content()
     with tempfile.TemporaryDirectory() as directory:
         library = MediaLibrary(Path(directory), content)
-        tracemalloc.start()
         wall, cpu = time.perf_counter(), time.process_time()
         pictures = []
         for key, variant, side in library.pictures():
@@ -34,8 +33,6 @@ def main() -> None:
                 guides.append(library.voice_guide_sync(exercise.key, variant, None, dose))
                 guide_cpu.append(time.process_time() - started)
         total_wall = time.perf_counter() - wall
-        _, peak = tracemalloc.get_traced_memory()
-        tracemalloc.stop()
         animations = [p for p in pictures if p.suffix == ".mp4"]
         stills = [p for p in pictures if p.suffix == ".png"]
 
@@ -56,7 +53,7 @@ def main() -> None:
         )
         print(f"whole set: {total_wall:.1f} s wall, {size(pictures + guides) / 1e3:.1f} MB")
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
-        print(f"peak memory: Python heap {peak / 1e6:.1f} MB (tracemalloc), process RSS {rss:.0f} MB")
+        print(f"peak memory (process RSS, whole run): {rss:.0f} MB")
 
 
 if __name__ == "__main__":
