@@ -1,4 +1,4 @@
-"""The `limber` command: run | console | migrate | content-check."""
+"""The `limber` command: run | console | migrate | content-check | media."""
 
 from __future__ import annotations
 
@@ -41,6 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     console.add_argument("--user", type=int, default=1, help="the user id to chat as (default 1)")
     commands.add_parser("migrate", help="bring the database schema up to date")
     commands.add_parser("content-check", help="validate content/ without starting")
+    _media_parser(commands)
     args = parser.parse_args(argv)
 
     try:
@@ -59,6 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.command == "content-check":
         return _content_check(settings)
+    if args.command == "media":
+        return _media(settings, args.media_dir)
     try:
         services = bootstrap(settings)
     except ContentError as error:
@@ -116,6 +119,19 @@ def _content_check(settings: Settings) -> int:
         f"{len(content.routine.exercises)} exercises."
     )
     return 0
+
+
+def _media_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    media = commands.add_parser("media", help="render every animation, still and voice guide ahead")
+    media.add_argument("--media-dir", default="media-cache", help="default: media-cache/")
+
+
+def _media(settings: Settings, media_dir: str) -> int:
+    from pathlib import Path
+
+    from bot.media.library import render_everything
+
+    return render_everything(Path(media_dir), settings.content_dir or DEFAULT_CONTENT_DIR)
 
 
 def _console(services: Services, user_id: int) -> int:

@@ -1,0 +1,226 @@
+"""Drawing the figure with Pillow, and encoding: an MP4 (H.264, no sound) loop and a PNG still.
+
+Drawn at twice the size and scaled down, which smooths the edges (Pillow draws without
+anti-aliasing).
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from bot.media.figure import Frame, frames, move_path
+from bot.media.poses import Clip, Poses, View
+
+SUPERSAMPLE = 2
+BACKGROUND = (250, 248, 243)
+FLOOR = (90, 90, 96)
+MAT = (203, 226, 222)
+PROP = (214, 196, 170)
+BODY = (29, 53, 87)
+FAR = (140, 168, 201)
+ARROW = (231, 111, 81)
+HOLD = (42, 157, 143)
+TEXT = (29, 29, 35)
+TITLE_BAR = 0.16
+"""The title bar's share of the height."""
+
+
+@dataclass(frozen=True)
+class Labels:
+    title: str
+    side: str | None
+    hold: str
+
+
+def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    return ImageFont.load_default(size=size)
+
+
+class _Canvas:
+    def __init__(self, view: View, size: tuple[int, int], mirror: bool) -> None:
+        self.width, self.height = size[0] * SUPERSAMPLE, size[1] * SUPERSAMPLE
+        self.top = round(self.height * TITLE_BAR)
+        x0, y0, x1, y1 = view.box
+        self.scale = min(self.width / (x1 - x0), (self.height - self.top) / (y1 - y0))
+        self.x0, self.y1 = x0, y1
+        self.offset = (self.width - (x1 - x0) * self.scale) / 2
+        self.mirror = mirror
+
+    def at(self, point: tuple[float, float]) -> tuple[float, float]:
+        x = (point[0] - self.x0) * self.scale + self.offset
+        if self.mirror:
+            x = self.width - x
+        return (x, self.top + (self.y1 - point[1]) * self.scale)
+
+    def size(self, length: float) -> float:
+        return length * self.scale
+
+
+def draw_frame(
+    poses: Poses, clip: Clip, frame: Frame, labels: Labels, mirror: bool = False
+) -> Image.Image:
+    """One frame as an RGB image of the content's size."""
+    view = poses.views[clip.view]
+    canvas = _Canvas(view, poses.size, mirror)
+    image = Image.new("RGB", (canvas.width, canvas.height), BACKGROUND)
+    draw = ImageDraw.Draw(image)
+    _scene(draw, canvas, view, clip)
+    if frame.moving:
+        _arrow(draw, canvas, move_path(view, clip, frame.step))
+    _figure(draw, canvas, view, frame)
+    _title(draw, canvas, labels)
+    if frame.hold is not None:
+        _hold_badge(draw, canvas, frame.hold, labels.hold)
+    return image.resize(poses.size, Image.Resampling.LANCZOS)
+
+
+def _scene(draw: ImageDraw.ImageDraw, canvas: _Canvas, view: View, clip: Clip) -> None:
+    if view.mat is not None:
+        x, y, w, h = view.mat
+        a, b = canvas.at((x, y + h)), canvas.at((x + w, y))
+        draw.rounded_rectangle(
+            (min(a[0], b[0]), a[1], max(a[0], b[0]), b[1]), radius=canvas.size(0.02), fill=MAT
+        )
+    for prop in clip.props:
+        a = canvas.at((prop.x, prop.y + prop.height))
+        b = canvas.at((prop.x + prop.width, prop.y))
+        box = (min(a[0], b[0]), a[1], max(a[0], b[0]), b[1])
+        radius = canvas.size(prop.height / 2 if prop.kind == "pillow" else 0.01)
+        draw.rounded_rectangle(box, radius=radius, fill=PROP, outline=FLOOR, width=SUPERSAMPLE)
+    left, floor = canvas.at((view.box[0], view.floor))
+    right, _ = canvas.at((view.box[2], view.floor))
+    draw.line((left, floor, right, floor), fill=FLOOR, width=3 * SUPERSAMPLE)
+
+
+def _figure(draw: ImageDraw.ImageDraw, canvas: _Canvas, view: View, frame: Frame) -> None:
+    for layer, colour in (("far", FAR), ("body", BODY), ("near", BODY)):
+        for name, segment in view.segments.items():
+            if segment.layer != layer:
+                continue
+            placed = frame.figure.placed[name]
+            start, end = canvas.at(placed.start), canvas.at(placed.end)
+            width = max(1, round(canvas.size(segment.width)))
+            if segment.width > 0 and segment.length > 0:
+                draw.line((*start, *end), fill=colour, width=width)
+                for x, y in (start, end):
+                    r = width / 2
+                    draw.ellipse((x - r, y - r, x + r, y + r), fill=colour)
+            if segment.head > 0:
+                r = canvas.size(segment.head)
+                draw.ellipse((end[0] - r, end[1] - r, end[0] + r, end[1] + r), fill=colour)
+
+
+def _arrow(draw: ImageDraw.ImageDraw, canvas: _Canvas, path: list[tuple[float, float]]) -> None:
+    points = [canvas.at(p) for p in path]
+    if math.dist(points[0], points[-1]) < canvas.size(0.02):
+        return
+    width = round(canvas.size(0.014))
+    draw.line(points, fill=ARROW, width=width, joint="curve")
+    (x1, y1), (x2, y2) = points[-3], points[-1]
+    angle = math.atan2(y2 - y1, x2 - x1)
+    size = canvas.size(0.045)
+    head = [
+        (x2 + size * 0.6 * math.cos(angle), y2 + size * 0.6 * math.sin(angle)),
+        (x2 + size * math.cos(angle + 2.4), y2 + size * math.sin(angle + 2.4)),
+        (x2 + size * math.cos(angle - 2.4), y2 + size * math.sin(angle - 2.4)),
+    ]
+    draw.polygon(head, fill=ARROW)
+
+
+def _title(draw: ImageDraw.ImageDraw, canvas: _Canvas, labels: Labels) -> None:
+    draw.rectangle((0, 0, canvas.width, canvas.top), fill=BODY)
+    size = round(canvas.top * 0.5)
+    text = labels.title if labels.side is None else f"{labels.title} · {labels.side}"
+    font = _font(size)
+    while draw.textlength(text, font=font) > canvas.width * 0.94 and size > 10:
+        size -= 2
+        font = _font(size)
+    draw.text((canvas.width * 0.03, canvas.top / 2), text, fill=BACKGROUND, font=font, anchor="lm")
+
+
+def _hold_badge(draw: ImageDraw.ImageDraw, canvas: _Canvas, progress: float, word: str) -> None:
+    r = canvas.top * 0.9
+    cx, cy = r * 1.3, canvas.top + r * 1.3
+    draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=(255, 255, 255), outline=FAR, width=8)
+    draw.arc((cx - r, cy - r, cx + r, cy + r), -90, -90 + 360 * progress, fill=HOLD, width=10)
+    draw.text((cx, cy), word, fill=HOLD, font=_font(round(r * 0.55)), anchor="mm")
+
+
+def render_frames(poses: Poses, clip: Clip, labels: Labels, mirror: bool) -> list[Image.Image]:
+    view = poses.views[clip.view]
+    return [draw_frame(poses, clip, f, labels, mirror) for f in frames(view, clip, poses.fps)]
+
+
+def still_index(clip: Clip, fps: int) -> int:
+    """The frame for the still: the middle of the first hold."""
+    elapsed = 0.0
+    for step in clip.timeline:
+        elapsed += step.move
+        if step.hold:
+            return round((elapsed + step.stay / 2) * fps)
+        elapsed += step.stay
+    return 0
+
+
+def encode_mp4(images: list[Image.Image], fps: int, path: Path, crf: int = 30) -> None:
+    """A silent H.264 MP4 (yuv420p, fast start), as Telegram's sendAnimation wants."""
+    import av
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial.mp4")
+    with av.open(str(partial), mode="w", format="mp4", options={"movflags": "+faststart"}) as out:
+        stream = out.add_stream("libx264", rate=fps)
+        stream.width, stream.height = images[0].size
+        stream.pix_fmt = "yuv420p"
+        stream.codec_context.time_base = Fraction(1, fps)
+        stream.options = {"crf": str(crf), "preset": "slow", "tune": "animation"}
+        for image in images:
+            frame = av.VideoFrame.from_image(image)  # type: ignore[no-untyped-call]
+            for packet in stream.encode(frame):
+                out.mux(packet)
+        for packet in stream.encode():
+            out.mux(packet)
+    partial.replace(path)
+
+
+def encode_png(image: Image.Image, path: Path) -> None:
+    buffer = io.BytesIO()
+    image.quantize(64).save(buffer, format="PNG", optimize=True)
+    _write(path, buffer.getvalue())
+
+
+def contact_sheet(rows: list[tuple[str, list[Image.Image]]], columns: int = 6) -> Image.Image:
+    """Frames side by side, one row (or more) per variant and side, each labelled."""
+    tile_w, tile_h = rows[0][1][0].size
+    tile_w, tile_h = tile_w // 2, tile_h // 2
+    label_h = 22
+    lines = sum(-(-len(images) // columns) for _, images in rows)
+    sheet = Image.new(
+        "RGB", (tile_w * columns, lines * tile_h + len(rows) * label_h), (255, 255, 255)
+    )
+    draw = ImageDraw.Draw(sheet)
+    y = 0
+    for label, images in rows:
+        draw.text((4, y + 3), label, fill=TEXT, font=_font(15))
+        y += label_h
+        for index, image in enumerate(images):
+            x = (index % columns) * tile_w
+            if index and index % columns == 0:
+                y += tile_h
+            sheet.paste(image.resize((tile_w, tile_h), Image.Resampling.LANCZOS), (x, y))
+        y += tile_h
+    return sheet
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write atomically: a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(path.suffix + ".partial")
+    partial.write_bytes(data)
+    partial.replace(path)

@@ -1,0 +1,219 @@
+"""The media the bot sends, made on first use (off the event loop) and cached on disk.
+
+library = MediaLibrary(media_dir, content)            # content: bot.routine.content.Content
+path = library.animation("knee_to_chest", "regular", "left")   # MP4, sendAnimation
+path = library.still("bridge", "gentler", None)                # PNG
+path = await library.voice_guide("bridge", "regular", None, dose)  # OGG/Opus, sendVoice
+key = media_key("animation", "bridge", "regular", None)        # for the file_id cache
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from bot.media.draw import (
+    Labels,
+    contact_sheet,
+    encode_mp4,
+    encode_png,
+    render_frames,
+    still_index,
+)
+from bot.media.poses import Side, Variant, load_poses
+from bot.media.voice import encode_ogg, load_voice, render_guide, script, speech_available
+from bot.routine.content import DEFAULT_CONTENT_DIR, Content, Dose, Exercise
+
+
+def media_key(
+    kind: str,
+    exercise_key: str,
+    variant: Variant,
+    side: Side | None,
+    dose: Dose | None = None,
+    voice: str = "",
+    version: str = "",
+) -> str:
+    """A stable name for one file: the same inputs give the same key in every process."""
+    parts = [kind, exercise_key, variant, side or "both"]
+    if dose is not None:
+        parts.append(f"{dose.reps}x{dose.hold_seconds}{'s' if dose.per_side else ''}")
+    if voice:
+        parts.append(voice)
+    if version:
+        parts.append(hashlib.sha1(version.encode()).hexdigest()[:8])
+    return "-".join(parts)
+
+
+class MediaLibrary:
+    """Animations, stills and voice guides for *content*, cached under *media_dir*."""
+
+    def __init__(
+        self, media_dir: Path, content: Content, content_dir: Path = DEFAULT_CONTENT_DIR
+    ) -> None:
+        self.media_dir = media_dir
+        self.content = content
+        self.poses = load_poses(content_dir, content.routine)
+        self.voice = load_voice(content_dir)
+        self._speech: bool | None = None
+
+    # -- pictures -----------------------------------------------------------------------------
+    def _labels(self, exercise: Exercise, variant: Variant, side: Side | None) -> Labels:
+        title = exercise.title
+        if variant == "gentler" and exercise.gentler is not None:
+            title = exercise.gentler.title
+        words = self.poses.labels
+        side_label = None if side is None else (words.left if side == "left" else words.right)
+        return Labels(title, side_label, words.hold)
+
+    def _version(self) -> str:
+        return f"{self.content.routine.version}/{self.poses.version}"
+
+    def _picture_side(self, exercise_key: str, side: Side | None) -> Side | None:
+        return side if self.poses.exercises[exercise_key].sides else None
+
+    def frames(self, exercise_key: str, variant: Variant, side: Side | None) -> list[object]:
+        exercise = self.content.routine.exercise(exercise_key)
+        side = self._picture_side(exercise_key, side)
+        clip = self.poses.clip(exercise_key, variant)
+        labels = self._labels(exercise, variant, side)
+        return list(render_frames(self.poses, clip, labels, mirror=side == "right"))
+
+    def animation(self, exercise_key: str, variant: Variant, side: Side | None) -> Path:
+        """The looping MP4 (made now if not cached). Blocking: call via asyncio.to_thread."""
+        side = self._picture_side(exercise_key, side)
+        key = media_key("animation", exercise_key, variant, side, version=self._version())
+        path = self.media_dir / f"{key}.mp4"
+        if not path.exists():
+            images = self.frames(exercise_key, variant, side)
+            encode_mp4(images, self.poses.fps, path)  # type: ignore[arg-type]
+        return path
+
+    def still(self, exercise_key: str, variant: Variant, side: Side | None) -> Path:
+        """A PNG of the held position. Blocking: call via asyncio.to_thread."""
+        side = self._picture_side(exercise_key, side)
+        key = media_key("still", exercise_key, variant, side, version=self._version())
+        path = self.media_dir / f"{key}.png"
+        if not path.exists():
+            images = self.frames(exercise_key, variant, side)
+            index = still_index(self.poses.clip(exercise_key, variant), self.poses.fps)
+            encode_png(images[min(index, len(images) - 1)], path)  # type: ignore[arg-type]
+        return path
+
+    # -- voice ----------------------------------------------------------------------------------
+    @property
+    def speech(self) -> bool:
+        if self._speech is None:
+            self._speech = speech_available()
+        return self._speech
+
+    def voice_name(self) -> str:
+        return f"espeak-{self.voice.voice}-{self.voice.rate}" if self.speech else "tones"
+
+    def voice_guide_sync(
+        self, exercise_key: str, variant: Variant, side: Side | None, dose: Dose
+    ) -> Path:
+        """The OGG/Opus guide for *dose* (made now if not cached). Blocking."""
+        exercise = self.content.routine.exercise(exercise_key)
+        title = self._labels(exercise, variant, None).title
+        key = media_key(
+            "voice", exercise_key, variant, side, dose, self.voice_name(), self._version()
+        )
+        path = self.media_dir / f"{key}.ogg"
+        if not path.exists():
+            cues, length = script(self.voice, title, dose, side)
+            encode_ogg(render_guide(self.voice, cues, length, self.speech), path)
+        return path
+
+    async def voice_guide(
+        self, exercise_key: str, variant: Variant, side: Side | None, dose: Dose
+    ) -> Path:
+        """The guide, rendered in a worker thread: never on the event loop."""
+        return await asyncio.to_thread(self.voice_guide_sync, exercise_key, variant, side, dose)
+
+    async def animation_async(self, exercise_key: str, variant: Variant, side: Side | None) -> Path:
+        return await asyncio.to_thread(self.animation, exercise_key, variant, side)
+
+    # -- everything -----------------------------------------------------------------------------
+    def pictures(self) -> Iterator[tuple[str, Variant, Side | None]]:
+        for exercise in self.content.routine.exercises:
+            own = self.poses.exercises[exercise.key]
+            variants: list[Variant] = ["regular", "gentler"] if own.gentler else ["regular"]
+            sides: list[Side | None] = ["left", "right"] if own.sides else [None]
+            for variant in variants:
+                for side in sides:
+                    yield exercise.key, variant, side
+
+    def render_all(self) -> list[Path]:
+        """Every animation and still, and a voice guide for every dose a user can reach."""
+        paths = []
+        for key, variant, side in self.pictures():
+            paths.append(self.animation(key, variant, side))
+            paths.append(self.still(key, variant, side))
+        for exercise in self.content.routine.exercises:
+            for variant, dose in reachable_doses(exercise):
+                paths.append(self.voice_guide_sync(exercise.key, variant, None, dose))
+        return paths
+
+    def write_contact_sheets(self, directory: Path, per_row: int = 12) -> list[Path]:
+        paths = []
+        for exercise in self.content.routine.exercises:
+            rows = []
+            for key, variant, side in self.pictures():
+                if key != exercise.key:
+                    continue
+                images = self.frames(key, variant, side)
+                step = max(1, len(images) // per_row)
+                label = f"{exercise.title} · {variant}" + (f" · {side}" if side else "")
+                rows.append((label, images[::step][:per_row]))
+            sheet = contact_sheet(rows)  # type: ignore[arg-type]
+            path = directory / f"{exercise.key}.png"
+            directory.mkdir(parents=True, exist_ok=True)
+            sheet.quantize(48).save(path, optimize=True)
+            paths.append(path)
+        return paths
+
+
+def reachable_doses(exercise: Exercise) -> list[tuple[Variant, Dose]]:
+    """The doses adaptation can give (bot/routine/adaptation.py): the seed, then reps step by step
+    to reps_max, then the hold step by step to hold_max; the gentler option at its own dose."""
+    seed, step = exercise.dose, exercise.progression
+    reps = [seed.reps]
+    while step.reps_step and step.reps_max and reps[-1] < step.reps_max:
+        reps.append(min(step.reps_max, reps[-1] + step.reps_step))
+    holds = [seed.hold_seconds]
+    while step.hold_step and step.hold_max and holds[-1] < step.hold_max:
+        holds.append(min(step.hold_max, holds[-1] + step.hold_step))
+    doses: list[tuple[Variant, Dose]] = [
+        ("regular", seed.model_copy(update={"reps": r})) for r in reps
+    ]
+    doses += [
+        ("regular", seed.model_copy(update={"reps": reps[-1], "hold_seconds": h}))
+        for h in holds[1:]
+    ]
+    if exercise.gentler is not None:
+        doses.append(("gentler", exercise.gentler.dose))
+    return doses
+
+
+def render_everything(media_dir: Path, content_dir: Path = DEFAULT_CONTENT_DIR) -> int:
+    """`limber media`: fill the cache; prints a one-line summary. Returns the exit status."""
+    import time
+
+    from bot.routine.content import ContentError, load_content
+
+    started = time.monotonic()
+    try:
+        library = MediaLibrary(media_dir, load_content(content_dir), content_dir)
+    except ContentError as error:
+        print(f"limber: the content is invalid:\n{error}")
+        return 2
+    paths = library.render_all()
+    size = sum(path.stat().st_size for path in paths)
+    print(
+        f"{len(paths)} media files in {media_dir} ({size / 1e6:.1f} MB, voice: "
+        f"{library.voice_name()}) in {time.monotonic() - started:.0f} s."
+    )
+    return 0
