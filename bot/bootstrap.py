@@ -86,12 +86,13 @@ def bootstrap(
     deps = Dependencies(content, unit_of_work, clock)
     reminders = ReminderSetup(deps)
     session = GuidedSession(deps, SessionWrapUp(deps), reminders)
+    red_flags = RedFlagStops(deps)
     use_cases = UseCases(
         session=session,
-        onboarding=Onboarding(deps, session),
+        onboarding=Onboarding(deps, session, red_flags),
         check_ins=CheckIns(deps, session),
         reminders=reminders,
-        typed_answers=TypedAnswers(deps, session, reminders, RedFlagStops(deps)),
+        typed_answers=TypedAnswers(deps, session, reminders, red_flags),
         progress=ProgressReport(deps),
         data_rights=DataRights(deps),
         admin=AdminStats(deps, settings.admin_ids),

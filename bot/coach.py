@@ -82,6 +82,10 @@ class Coach:
             GeneralVerb.FLAGS_NONE: u.onboarding.answer,
             GeneralVerb.FLAGS_SOME: u.onboarding.answer,
             GeneralVerb.FLAGS_ASSESSED: u.onboarding.answer,
+            GeneralVerb.FLAGS_MISTAKE: u.onboarding.answer,
+            GeneralVerb.DOCTOR_OK: u.onboarding.answer,
+            GeneralVerb.POSSIBLE_YES: u.onboarding.answer,
+            GeneralVerb.POSSIBLE_NO: u.onboarding.answer,
             GeneralVerb.START_SESSION: self._open_session,
             GeneralVerb.NUDGE_START: self._open_session_in_place,
             GeneralVerb.REMINDER_TIME: u.reminders.tap,
@@ -111,13 +115,15 @@ class Coach:
             case TypedText(text):
                 return Reply(await self.use_cases.typed_answers.answer(user_id, text))
             case EditedText(text):
-                view = await self.use_cases.typed_answers.rescreen_edit(user_id, text)
-                return Reply(view)
+                return Reply(await self.use_cases.typed_answers.screen_only(user_id, text))
             case SharedLocation(latitude, longitude):
                 view = await self.use_cases.reminders.location(user_id, latitude, longitude)
                 return Reply(view if view is not None else View(self.texts.hints.not_text))
-            case NotText():
-                return Reply(View(self.texts.hints.not_text))
+            case NotText(caption):
+                flagged = None
+                if caption:
+                    flagged = await self.use_cases.typed_answers.screen_only(user_id, caption)
+                return Reply(flagged or View(self.texts.hints.not_text))
             case ChatMembership(blocked=True):
                 await self.use_cases.reminders.chat_blocked(user_id)
                 return Reply(None)

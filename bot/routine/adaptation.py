@@ -10,10 +10,12 @@ The rules (CLINICAL.md, issue 4), for each exercise of the routine:
   any yet) was not "worse". Any other finished session — or any session with "too painful" on the
   exercise — starts the count again. While the gentler option is the default, good sessions (done
   either way) bring the regular option back instead, at the seed dose.
-- **Take back.** A "worse" check-in on the session whose result raised a dose lowers that dose one
-  step (or makes the gentler option the default again, if that step brought the regular one back).
-- **Ease off.** "Too painful" on the same exercise in two sessions in a row (trying the gentler
-  option counts: the session offers it only after "too painful") makes the gentler option the
+- **The 24-hour rule.** A "worse" next morning after the latest checked-in session eases every
+  exercise that session reached, once: one step down (hold first, then reps), or — at the seed
+  dose — the gentler option becomes the default. (After a raise this takes exactly the raise back.)
+- **Ease off.** "Too painful" on the same exercise `too_painful_to_ease_off` times within the last
+  `too_painful_window_sessions` sessions that reached it — not only in a row (trying the gentler
+  option counts: the session offers it only after "too painful") — makes the gentler option the
   default, with the regular dose back at its seed; an exercise without a gentler option is lowered
   one step instead.
 - **Safety.** Nothing steps up while a safety stop is active, when the latest session's soreness
@@ -71,7 +73,7 @@ class DoseChange:
 
 
 class Hold(StrEnum):
-    """Why nothing may step up now (the last three also call for "see a GP or physiotherapist")."""
+    """Why nothing may step up now (the last two also call for "see a GP or physiotherapist")."""
 
     SAFETY_STOP = "safety_stop"
     HIGH_SORENESS = "high_soreness"
@@ -132,7 +134,9 @@ def plan_adaptation(
     changes: list[DoseChange] = []
     for exercise in routine.exercises:
         current = personal_dose(exercise, doses)
-        new = _take_back(exercise, current, ordered) or _ease_off(exercise, current, ordered)
+        new = _after_worse(exercise, current, ordered) or _ease_off(
+            exercise, current, ordered, routine.rules
+        )
         if new is None and not held:
             new = _step_up(exercise, current, ordered, routine.rules)
         if new is not None:
@@ -147,36 +151,39 @@ def plan_adaptation(
 _Planned = tuple[ChangeKind, PersonalDose]
 
 
-def _take_back(
+def _after_worse(
     exercise: Exercise, current: PersonalDose, ordered: Sequence[SessionHistory]
 ) -> _Planned | None:
-    """A "worse" morning after the session that raised this dose: one step back."""
-    if current.raised_after is None:
+    """A "worse" morning after the latest checked-in session: ease this exercise one step, once."""
+    checked = [s for s in ordered if s.check_in is not None]
+    if not checked:
         return None
-    session = next((s for s in ordered if s.session_id == current.raised_after), None)
-    if session is None or session.check_in is not CheckIn.WORSE:
+    latest = checked[-1]
+    if latest.check_in is not CheckIn.WORSE or current.eased_after == latest.session_id:
+        return None
+    if exercise.key not in latest.outcomes or latest.outcomes[exercise.key] is Outcome.SKIPPED:
         return None
     lowered = _one_step_down(exercise, current)
     if lowered is not None:
-        return ChangeKind.LOWERED, lowered
+        return ChangeKind.LOWERED, replace(lowered, eased_after=latest.session_id)
     if exercise.gentler is not None and not current.gentler_default:
-        # At the seed dose, the raise can only have been the regular option coming back.
-        return ChangeKind.GENTLER_DEFAULT, replace(current, gentler_default=True, raised_after=None)
+        gentler = replace(current, gentler_default=True, raised_after=None)
+        return ChangeKind.GENTLER_DEFAULT, replace(gentler, eased_after=latest.session_id)
     return None
 
 
 def _ease_off(
-    exercise: Exercise, current: PersonalDose, ordered: Sequence[SessionHistory]
+    exercise: Exercise,
+    current: PersonalDose,
+    ordered: Sequence[SessionHistory],
+    rules: PainRules,
 ) -> _Planned | None:
-    """Ease off after "too painful" in the last two sessions that reached this exercise."""
+    """Ease off after "too painful" twice within the last few sessions that reached it."""
     if current.gentler_default:
         return None
-    painful = [
-        _hurt(session, exercise.key)
-        for session in _since(current, ordered)
-        if exercise.key in session.outcomes
-    ]
-    if len(painful) < 2 or not all(painful[-2:]):
+    reached = [session for session in _since(current, ordered) if exercise.key in session.outcomes]
+    recent = reached[-rules.too_painful_window_sessions :]
+    if sum(_hurt(session, exercise.key) for session in recent) < rules.too_painful_to_ease_off:
         return None
     if exercise.gentler is not None:
         return ChangeKind.GENTLER_DEFAULT, replace(seed_dose(exercise), gentler_default=True)

@@ -38,12 +38,25 @@ class Dose(_Strict):
 
 
 class Progression(_Strict):
-    """How a dose builds up: one step at a time, to a ceiling."""
+    """How a dose builds up: one step at a time, to a ceiling within the video's words.
+
+    Every ceiling names its `source`: the transcript's line, and whether the number is a
+    physiotherapist's usual fill-in (no exercise progresses without one).
+    """
 
     reps_step: int = Field(default=0, ge=0, le=10)
     reps_max: int | None = Field(default=None, ge=1, le=50)
     hold_step: int = Field(default=0, ge=0, le=30)
     hold_max: int | None = Field(default=None, ge=1, le=120)
+    source: str | None = Field(default=None, min_length=10)
+
+    @model_validator(mode="after")
+    def _ceilings_name_their_source(self) -> Progression:
+        if (self.reps_step and self.reps_max is None) or (self.hold_step and self.hold_max is None):
+            raise ValueError("a step needs its ceiling (reps_max / hold_max)")
+        if (self.reps_step or self.hold_step) and not self.source:
+            raise ValueError("a progression names its source: the transcript's line (ceiling)")
+        return self
 
 
 class GentlerOption(_Strict):
@@ -58,7 +71,6 @@ class Exercise(_Strict):
     start: str = Field(min_length=1)
     cues: tuple[str, ...] = Field(min_length=1)
     dose: Dose
-    dose_note: str | None = None
     progression: Progression = Progression()
     gentler: GentlerOption | None = None
     optional: bool = False
@@ -75,6 +87,11 @@ class PainRules(_Strict):
     flare_up_rise: int = Field(default=3, ge=1, le=10)
     hold_window_days: int = Field(default=7, ge=1, le=60)
     worse_check_ins_to_hold: int = Field(default=2, ge=1, le=10)
+    too_painful_to_ease_off: int = Field(default=2, ge=1, le=10)
+    too_painful_window_sessions: int = Field(default=3, ge=1, le=20)
+    emergency_clearance_wait_hours: int = Field(default=6, ge=1, le=168)
+    clearance_no_rise_days: int = Field(default=14, ge=1, le=90)
+    check_in_within_hours: int = Field(default=48, ge=12, le=168)
 
 
 class Routine(_Strict):
@@ -116,6 +133,8 @@ class ButtonTexts(_Strict):
     flags_none: str
     flags_some: str
     flags_assessed: str
+    flags_mistake: str
+    doctor_ok: str
     start_session: str
     possible_yes: str = Field(min_length=1, max_length=40)
     possible_no: str = Field(min_length=1, max_length=40)
@@ -160,12 +179,14 @@ class SessionTexts(_Strict):
 
 class SummaryTexts(_Strict):
     completed: str
+    completed_sore: str
     stopped: str
     exercises: str
     soreness: str
     better: str
     same: str
     worse: str
+    much_worse: str
     next: str
 
 
@@ -217,11 +238,13 @@ class CheckInTexts(_Strict):
     """The morning-after question and its answers."""
 
     question: str
+    question_after_rest_day: str
     better: str
     same: str
     worse: str
     thanks: str
     thanks_worse: str
+    thanks_worse_unchanged: str
     before_session: str
 
 
@@ -255,7 +278,8 @@ class ProgressTexts(_Strict):
     regular_again: str
     lowered: str
     review: str
-    hold: str
+    hold_high_soreness: str
+    hold_worse_mornings: str
 
 
 class SafetyTexts(_Strict):
@@ -264,6 +288,11 @@ class SafetyTexts(_Strict):
     text_urgent: str
     text_doctor: str
     paused: str
+    clearance_wait: str
+    clearance_ready: str
+    doctor_ack: str
+    not_yet: str
+    cleared: str
     rest_day: str
     rest_day_seek_care: str
     flare_up: str

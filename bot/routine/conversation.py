@@ -40,6 +40,7 @@ class SafetyEventKind(StrEnum):
 
     CHECKLIST_FLAG = "screen_flag"
     CLINICIAN_ASSESSED = "assessed"
+    ANSWER_WITHDRAWN = "withdrawn"
     TEXT_FLAG = "text_flag"
     TOO_SORE = "too_sore"
     FLARE_UP = "flare_up"

@@ -23,7 +23,9 @@ class PersonalDose:
     - `since_session`: the id of the last session counted when this dose was set; only sessions with
       a higher id count toward the next change. None: never changed (all sessions count).
     - `raised_after`: the id of the session whose result raised this dose (or brought the regular
-      option back); a "worse" check-in on that session lowers it one step. Other changes clear it.
+      option back). Other changes clear it.
+    - `eased_after`: the id of the session whose "worse" next morning last eased this dose, so that
+      one "worse" eases it once.
     """
 
     reps: int
@@ -31,6 +33,7 @@ class PersonalDose:
     gentler_default: bool = False
     since_session: int | None = None
     raised_after: int | None = None
+    eased_after: int | None = None
 
 
 def seed_dose(exercise: Exercise) -> PersonalDose:

@@ -48,7 +48,7 @@ class TypedText:
 
 @dataclass(frozen=True)
 class EditedText:
-    """A message the user edited: screened for warning signs, never taken as a new answer."""
+    """A message the user edited: screened for warning signs only, never a new answer."""
 
     text: str
 
@@ -61,7 +61,9 @@ class SharedLocation:
 
 @dataclass(frozen=True)
 class NotText:
-    """A sticker, photo, voice note or the like: nothing Limber reads."""
+    """A sticker, photo, voice note or the like; a caption is screened for warning signs only."""
+
+    caption: str | None = None
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from bot.routine.session import Outcome, Status
@@ -54,7 +54,8 @@ class SessionHistory:
     session; `outcomes` maps exercise key → outcome for the exercises the session reached;
     `check_in` is the next-morning answer about this session, once given; `gentle_start` says
     the session opened every exercise on its gentler option (after a flare-up), so a gentler
-    result there says nothing about pain.
+    result there says nothing about pain; `rest_day`: soreness was too high to start, so there was
+    no routine; `started_at`: when it began (UTC), where known.
     """
 
     session_id: int
@@ -65,6 +66,8 @@ class SessionHistory:
     outcomes: Mapping[str, Outcome] = field(default_factory=dict)
     check_in: CheckIn | None = None
     gentle_start: bool = False
+    rest_day: bool = False
+    started_at: datetime | None = None
 
     @property
     def finished(self) -> bool:
@@ -78,8 +81,8 @@ def in_order(history: Iterable[SessionHistory]) -> list[SessionHistory]:
 
 
 def done_days(history: Iterable[SessionHistory]) -> set[date]:
-    """Local dates with a completed (or stopped-for-pain) session."""
-    return {session.local_date for session in history if session.finished}
+    """Local dates with a completed (or stopped-for-pain) routine; a rest day is not one."""
+    return {session.local_date for session in history if session.finished and not session.rest_day}
 
 
 # --- streak and adherence -------------------------------------------------------------------

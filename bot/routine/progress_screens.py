@@ -53,11 +53,15 @@ class ProgressScreens:
                     progress.raised.format(title=title, dose=dose_text(self.texts.session, dose))
                 )
             elif change.kind is ChangeKind.GENTLER_DEFAULT:
-                lines.append(progress.gentler_default.format(title=title))
+                gentler = exercise.gentler.title if exercise.gentler else title
+                lines.append(progress.gentler_default.format(title=title, gentler=gentler))
             elif change.kind is ChangeKind.REGULAR_AGAIN:
                 lines.append(progress.regular_again.format(title=title))
             else:
-                lines.append(progress.lowered.format(title=title))
+                dose = dose_of(exercise, {exercise.key: change.new})
+                lines.append(
+                    progress.lowered.format(title=title, dose=dose_text(self.texts.session, dose))
+                )
         return lines
 
     def streak_line(self, streak: Streak) -> str | None:
@@ -79,8 +83,11 @@ class ProgressScreens:
         )
 
     def hold_line(self, hold: Hold | None) -> str | None:
-        if hold in (Hold.HIGH_SORENESS, Hold.WORSE_CHECK_INS):
-            return self.texts.progress.hold
+        """Why nothing steps up, in the person's own terms (a safety stop says so elsewhere)."""
+        if hold is Hold.HIGH_SORENESS:
+            return self.texts.progress.hold_high_soreness
+        if hold is Hold.WORSE_CHECK_INS:
+            return self.texts.progress.hold_worse_mornings
         return None
 
     # --- /progress ----------------------------------------------------------------------------
@@ -150,8 +157,12 @@ class ProgressScreens:
 
     # --- check-ins ----------------------------------------------------------------------------
 
-    def check_in_question(self, session_id: int, *, before_session: bool) -> View:
-        """Better / Same / Worse about *session_id*; asked by the nudge, or before a session."""
+    def check_in_question(
+        self, session_id: int, *, before_session: bool, rest_day: bool = False
+    ) -> View:
+        """Better / Same / Worse about *session_id*; asked by the nudge, or before a session.
+
+        After a rest day (no routine, soreness 7 or more) the nudge asks how the back is today."""
         check_in = self.texts.check_in
         verb = GeneralVerb.CHECK_IN_FIRST if before_session else GeneralVerb.CHECK_IN
         labels = {CheckIn.BETTER: check_in.better, CheckIn.SAME: check_in.same}
@@ -160,27 +171,26 @@ class ProgressScreens:
             Action(general_action(verb, f"{session_id}-{CHECK_IN_CODES[answer]}"), label)
             for answer, label in labels.items()
         )
-        text = check_in.before_session if before_session else check_in.question
+        if before_session:
+            text = check_in.before_session
+        else:
+            text = check_in.question_after_rest_day if rest_day else check_in.question
         return View(text, (row,))
 
     def check_in_thanks(self, answer: CheckIn, lines: Sequence[str]) -> str:
+        """Thanks; after "worse", exactly what changes next time (or that nothing can)."""
         check_in = self.texts.check_in
-        first = check_in.thanks_worse if answer is CheckIn.WORSE else check_in.thanks
-        return "\n\n".join((first, *lines))
+        if answer is not CheckIn.WORSE:
+            return "\n\n".join((check_in.thanks, *lines))
+        if not lines:
+            return check_in.thanks_worse_unchanged
+        return "\n".join((check_in.thanks_worse, *lines))
 
     # --- safety -------------------------------------------------------------------------------
 
     def rest_day(self) -> View:
         safety = self.texts.safety
         return View(f"{safety.rest_day}\n\n{safety.rest_day_seek_care}")
-
-    def red_flag_reply(self, urgent: bool) -> View:
-        safety = self.texts.safety
-        button = Action(
-            general_action(GeneralVerb.FLAGS_ASSESSED), self.texts.buttons.flags_assessed
-        )
-        text = safety.text_urgent if urgent else safety.text_doctor
-        return View(text, ((button,),), fresh=True)
 
 
 def parse_check_in(value: str | None) -> tuple[int, CheckIn] | None:

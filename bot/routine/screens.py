@@ -13,6 +13,7 @@ from bot.routine.actions import GeneralVerb, SessionVerb, general_action, sessio
 from bot.routine.content import Content, Dose, Exercise, SessionTexts
 from bot.routine.dosing import PersonalDose, dose_of
 from bot.routine.session import Outcome, Phase, SessionState, can_try_gentler
+from bot.routine.stop_signals import FlagLevel
 from bot.routine.views import Action, ReplyKeyboard, Timer, View
 
 SORENESS_ROWS = ((0, 1, 2, 3, 4, 5), (6, 7, 8, 9, 10))
@@ -49,18 +50,60 @@ class Screens:
         )
         return View(f"{onboarding.red_flags_question}\n\n{flags}", rows)
 
-    def red_flags_advice(self) -> View:
-        onboarding = self.texts.onboarding
-        text = "\n\n".join(
-            (
-                onboarding.red_flags_advice,
-                onboarding.red_flags_urgent,
-                onboarding.red_flags_other,
-                onboarding.red_flags_after,
+    def safety_stop(
+        self,
+        level: FlagLevel,
+        *,
+        clear_in_hours: int = 0,
+        lead: str | None = None,
+    ) -> View:
+        """The screen of a standing warning sign: the advice, and only the ways out it allows.
+
+        Emergency level: "I answered by mistake" (asks the whole list again) at any time, and
+        "I've been checked" once *clear_in_hours* is 0. See-a-doctor level: the acknowledgement.
+        """
+        onboarding, safety, buttons = self.texts.onboarding, self.texts.safety, self.texts.buttons
+        mistake = self._general(GeneralVerb.FLAGS_MISTAKE, buttons.flags_mistake)
+        if level is FlagLevel.SEE_DOCTOR:
+            blocks = [lead or safety.text_doctor, safety.doctor_ack, onboarding.red_flags_after]
+            rows = (
+                (self._general(GeneralVerb.DOCTOR_OK, buttons.doctor_ok),),
+                (mistake,),
             )
+            return View("\n\n".join(blocks), rows)
+        blocks = [lead] if lead else [onboarding.red_flags_advice]
+        blocks.append(onboarding.red_flags_urgent)
+        if lead is None:
+            blocks.append(onboarding.red_flags_other)
+        if clear_in_hours > 0:
+            blocks.append(safety.clearance_wait.format(hours=clear_in_hours))
+            ways_out: tuple[tuple[Action, ...], ...] = ((mistake,),)
+        else:
+            blocks.append(safety.clearance_ready)
+            checked = self._general(GeneralVerb.FLAGS_ASSESSED, buttons.flags_assessed)
+            ways_out = ((checked,), (mistake,))
+        blocks.append(onboarding.red_flags_after)
+        return View("\n\n".join(blocks), ways_out)
+
+    def safety_cleared(self) -> str:
+        """The line after a warning sign is cleared: how the restart stays gentle."""
+        days = self.routine.rules.clearance_no_rise_days
+        return self.texts.safety.cleared.format(days=days)
+
+    def possible_red_flag(self) -> View:
+        """Free text that might describe a warning sign: one short question, never a hint."""
+        buttons = self.texts.buttons
+        flags = "\n".join(f"• {flag}" for flag in self.texts.onboarding.red_flags)
+        rows = (
+            (self._general(GeneralVerb.POSSIBLE_YES, buttons.possible_yes),),
+            (self._general(GeneralVerb.POSSIBLE_NO, buttons.possible_no),),
         )
-        button = self._general(GeneralVerb.FLAGS_ASSESSED, self.texts.buttons.flags_assessed)
-        return View(text, ((button,),))
+        return View(f"{self.texts.safety.possible_question}\n\n{flags}", rows, fresh=True)
+
+    def not_english(self) -> View:
+        """Another language: the English warning signs, and that Limber reads English only."""
+        flags = "\n".join(f"• {flag}" for flag in self.texts.onboarding.red_flags)
+        return View(f"{self.texts.safety.not_english}\n\n{flags}", fresh=True)
 
     def private_chat_only(self, private_chat_link: str) -> View:
         """The one short answer outside a private chat: a link to the private chat, no data."""
@@ -262,10 +305,7 @@ class Screens:
         return View("\n\n".join(blocks), tuple(rows), timer=timer)
 
     def _dose_line(self, dose: Dose, exercise: Exercise, gentler: bool) -> str:
-        line = dose_text(self.texts.session, dose)
-        if exercise.dose_note and not gentler and dose == exercise.dose:
-            line = f"{line}\n{exercise.dose_note}"
-        return line
+        return dose_text(self.texts.session, dose)
 
     def _ease_off(self, state: SessionState) -> View:
         buttons = self.texts.buttons
@@ -306,7 +346,13 @@ class Screens:
 
     def _summary(self, state: SessionState, outcomes: Mapping[Outcome, int]) -> View:
         summary = self.texts.summary
-        blocks = [summary.stopped if state.stopped_early else summary.completed]
+        before, after = state.soreness_before, state.soreness_after
+        rise = None if before is None or after is None else after - before
+        flare_up = rise is not None and rise >= self.routine.rules.flare_up_rise
+        if state.stopped_early:
+            blocks = [summary.stopped]
+        else:
+            blocks = [summary.completed_sore if flare_up else summary.completed]
         blocks.append(
             summary.exercises.format(
                 done=outcomes.get(Outcome.DONE, 0),
@@ -315,13 +361,14 @@ class Screens:
                 skipped=outcomes.get(Outcome.SKIPPED, 0),
             )
         )
-        before, after = state.soreness_before, state.soreness_after
         if before is not None and after is not None:
             blocks.append(summary.soreness.format(before=before, after=after))
             if after < before:
                 blocks.append(summary.better)
             elif after == before:
                 blocks.append(summary.same)
+            elif flare_up:
+                blocks.append(summary.much_worse)
             else:
                 blocks.append(summary.worse)
         blocks.append(summary.next)

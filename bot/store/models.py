@@ -87,6 +87,11 @@ class User(Base):
     consented_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     safety_screen: Mapped[str | None] = mapped_column(String(16))
     safety_screened_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    # The standing warning sign (bot/routine/stop_signals.py): its level and when it was raised,
+    # and when the last one was cleared (a gentle start and no dose rise for a while after).
+    safety_level: Mapped[str | None] = mapped_column(String(16))
+    safety_flagged_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    safety_cleared_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     # Reminders: next_nudge_at is NULL whenever no nudge is due (off, blocked, not set up).
     next_nudge_kind: Mapped[str | None] = mapped_column(String(8))
     reminders_asked_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
@@ -206,6 +211,7 @@ class ExerciseDose(Base):
     # What bot.routine.adaptation needs to stay idempotent (see bot/routine/dosing.py).
     since_session: Mapped[int | None] = mapped_column(Integer)
     raised_after: Mapped[int | None] = mapped_column(Integer)
+    eased_after: Mapped[int | None] = mapped_column(Integer)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
-from bot.routine.conversation import OpenQuestion, SafetyAnswer
+from bot.routine.conversation import OpenQuestion
+from bot.routine.dosing import PersonalDose
 from bot.routine.nudging import NudgeKind
 from bot.routine.session import SessionState
+from bot.routine.stop_signals import SafetyRecord
 
 
 @dataclass(frozen=True)
 class UserRecord:
     id: int
     consent_version: str | None
-    safety_screen: SafetyAnswer | None
-    safety_screened_at: datetime | None = None
+    safety: SafetyRecord = field(default_factory=SafetyRecord)
     time_zone: str | None = None
 
 
@@ -24,6 +25,15 @@ class SessionRecord:
     user_id: int
     state: SessionState
     version: int
+
+
+@dataclass(frozen=True)
+class TapRead:
+    """What a tap reads: the session, the user's adapted doses, whether a warning sign stands."""
+
+    record: SessionRecord
+    doses: dict[str, PersonalDose]
+    safety_paused: bool
 
 
 class SessionConflictError(Exception):

@@ -21,6 +21,7 @@ from bot.routine.content import Dose
 from bot.routine.conversation import SafetyAnswer, SafetyEventKind
 from bot.routine.dosing import PersonalDose
 from bot.routine.session import Outcome, Phase, SessionState, SorenessContext, Status
+from bot.routine.stop_signals import FlagLevel, SafetyRecord
 from bot.store.models import (
     ExerciseDose,
     RoutineSession,
@@ -33,6 +34,7 @@ from bot.store.records import (
     SessionAlreadyOpenError,
     SessionRecord,
     StaleSessionError,
+    TapRead,
     UserRecord,
 )
 
@@ -52,7 +54,14 @@ _SESSION_COLUMNS = (
 )
 
 _GET_USER = select(
-    User.id, User.consent_version, User.safety_screen, User.safety_screened_at, User.time_zone
+    User.id,
+    User.consent_version,
+    User.safety_screen,
+    User.safety_screened_at,
+    User.safety_level,
+    User.safety_flagged_at,
+    User.safety_cleared_at,
+    User.time_zone,
 ).where(User.id == bindparam("b_user_id"))
 _UPDATE_USER = update(User).where(User.id == bindparam("b_user_id"))
 _OPEN_SESSION = select(*_SESSION_COLUMNS).where(
@@ -63,8 +72,8 @@ _GET_SESSION = select(*_SESSION_COLUMNS).where(
     RoutineSession.id == bindparam("b_session_id"),
     RoutineSession.user_id == bindparam("b_user_id"),
 )
-# A tap's reads in one round trip: the session and the user's adapted doses (one row per dose,
-# or one row with NULL dose columns when none has been adapted yet).
+# A tap's reads in one round trip: the session, whether a warning sign stands, and the user's
+# adapted doses (one row per dose, or one row with NULL dose columns when none has been adapted).
 _SESSION_WITH_DOSES = (
     select(
         *_SESSION_COLUMNS,
@@ -74,7 +83,10 @@ _SESSION_WITH_DOSES = (
         ExerciseDose.gentler_default,
         ExerciseDose.since_session,
         ExerciseDose.raised_after,
+        ExerciseDose.eased_after,
+        User.safety_screen,
     )
+    .join(User, User.id == RoutineSession.user_id)
     .outerjoin(ExerciseDose, ExerciseDose.user_id == RoutineSession.user_id)
     .where(
         RoutineSession.id == bindparam("b_session_id"),
@@ -121,6 +133,7 @@ _DOSES = select(
     ExerciseDose.gentler_default,
     ExerciseDose.since_session,
     ExerciseDose.raised_after,
+    ExerciseDose.eased_after,
 ).where(ExerciseDose.user_id == bindparam("b_user_id"))
 _ADD_SAFETY_EVENT = insert(SafetyEvent)
 
@@ -138,13 +151,14 @@ class UserQueries:
         row = (await self._connection.execute(_GET_USER, {"b_user_id": user_id})).first()
         if row is None:
             return None
-        return UserRecord(
-            row.id,
-            row.consent_version,
-            SafetyAnswer(row.safety_screen) if row.safety_screen else None,
-            row.safety_screened_at,
-            row.time_zone,
+        safety = SafetyRecord(
+            answer=SafetyAnswer(row.safety_screen) if row.safety_screen else None,
+            screened_at=row.safety_screened_at,
+            level=FlagLevel(row.safety_level) if row.safety_level else None,
+            flagged_at=row.safety_flagged_at,
+            cleared_at=row.safety_cleared_at,
         )
+        return UserRecord(row.id, row.consent_version, safety, row.time_zone)
 
     async def get_or_add(self, user_id: int, now: datetime) -> UserRecord:
         """The user, created on first contact (or read back if a concurrent one just did)."""
@@ -165,10 +179,18 @@ class UserQueries:
             {"b_user_id": user_id, "consent_version": version, "consented_at": now},
         )
 
-    async def record_safety_screen(self, user_id: int, answer: SafetyAnswer, now: datetime) -> None:
+    async def save_safety(self, user_id: int, safety: SafetyRecord) -> None:
+        """Store the person's safety record (its answer, level and times; never their words)."""
         await self._connection.execute(
             _UPDATE_USER,
-            {"b_user_id": user_id, "safety_screen": answer.value, "safety_screened_at": now},
+            {
+                "b_user_id": user_id,
+                "safety_screen": safety.answer.value if safety.answer else None,
+                "safety_screened_at": safety.screened_at,
+                "safety_level": safety.level.value if safety.level else None,
+                "safety_flagged_at": safety.flagged_at,
+                "safety_cleared_at": safety.cleared_at,
+            },
         )
 
 
@@ -189,19 +211,18 @@ class SessionQueries:
         ).first()
         return None if row is None else _session_record(row)
 
-    async def get_with_doses(
-        self, session_id: int, user_id: int
-    ) -> tuple[SessionRecord | None, dict[str, PersonalDose]]:
-        """The session (None if it is not this user's) and the user's doses, in one statement."""
+    async def for_tap(self, session_id: int, user_id: int) -> TapRead | None:
+        """What a tap needs, in one statement; None if the session is not this user's."""
         rows = (
             await self._connection.execute(
                 _SESSION_WITH_DOSES, {"b_session_id": session_id, "b_user_id": user_id}
             )
         ).all()
         if not rows:
-            return None, {}
+            return None
         doses = {row.exercise_key: _dose(row) for row in rows if row.exercise_key is not None}
-        return _session_record(rows[0]), doses
+        flagged = rows[0].safety_screen == SafetyAnswer.FLAGGED.value
+        return TapRead(_session_record(rows[0]), doses, flagged)
 
     async def create(
         self, user_id: int, content_version: str, now: datetime, *, gentle_start: bool = False
@@ -327,6 +348,7 @@ class DoseQueries:
                 "gentler_default": statement.excluded.gentler_default,
                 "since_session": statement.excluded.since_session,
                 "raised_after": statement.excluded.raised_after,
+                "eased_after": statement.excluded.eased_after,
                 "updated_at": statement.excluded.updated_at,
             },
         )
@@ -341,6 +363,7 @@ class DoseQueries:
                     "gentler_default": dose.gentler_default,
                     "since_session": dose.since_session,
                     "raised_after": dose.raised_after,
+                    "eased_after": dose.eased_after,
                     "updated_at": now,
                 }
                 for key, dose in doses.items()
@@ -369,6 +392,7 @@ def _dose(row: Any) -> PersonalDose:
         gentler_default=row.gentler_default,
         since_session=row.since_session,
         raised_after=row.raised_after,
+        eased_after=row.eased_after,
     )
 
 

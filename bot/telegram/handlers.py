@@ -158,8 +158,10 @@ async def unknown_command(update: Update, context: LimberContext) -> None:
 
 
 async def not_text(update: Update, context: LimberContext) -> None:
-    """Stickers, photos, voice and the like: a hint, nothing stored."""
-    await _reply_to(update, context, NotText())
+    """Stickers, photos, voice and the like: a hint, nothing stored (a caption is screened)."""
+    message = update.effective_message
+    caption = message.caption if message is not None else None
+    await _reply_to(update, context, NotText(caption))
 
 
 # --- the hold timer: one repeating job per chat, editing the exercise message in place ---------

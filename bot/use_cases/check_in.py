@@ -7,6 +7,7 @@ from dataclasses import replace
 from bot.routine import adaptation
 from bot.routine.actions import GeneralAction, GeneralVerb
 from bot.routine.progress_screens import parse_check_in
+from bot.routine.stop_signals import rises_held
 from bot.routine.views import Reply, View
 from bot.store.records import SessionConflictError
 from bot.use_cases.dependencies import Dependencies
@@ -29,7 +30,8 @@ class CheckIns:
             return await self._answer(user_id, action)
 
     async def _answer(self, user_id: int, action: GeneralAction) -> Reply:
-        notices = self.deps.texts.notices
+        texts = self.deps.texts
+        notices = texts.notices
         parsed = parse_check_in(action.value)
         if parsed is None:
             return Reply(None, notices.unknown_button)
@@ -42,17 +44,20 @@ class CheckIns:
             if user is None or await uow.sessions.get(session_id, user_id) is None:
                 return Reply(None, notices.expired)
             lines: list[str] = []
-            if await uow.progress.add_check_in(user_id, session_id, answer.value, now):
+            added = await uow.progress.add_check_in(user_id, session_id, answer.value, now)
+            if added:
                 history = await load_history(uow, user_id, zone_or_utc(user.time_zone), now)
                 doses = await uow.doses.of_user(user_id)
                 routine = self.deps.content.routine
-                changes = adaptation.plan_adaptation(routine, doses, history, safety_stop=False)
+                held = rises_held(user.safety, now, routine.rules)
+                changes = adaptation.plan_adaptation(routine, doses, history, safety_stop=held)
                 if changes:
                     await uow.doses.save(user_id, {c.exercise_key: c.new for c in changes}, now)
                     lines.extend(screens.changes(changes))
-            thanks = screens.check_in_thanks(answer, lines)
+            # Asked again (a second tap): nothing new is stored, so nothing new is promised.
+            thanks = screens.check_in_thanks(answer, lines) if added else texts.check_in.thanks
             if action.verb is not GeneralVerb.CHECK_IN_FIRST:
                 nudge = self.deps.screens.nudge(user_id, now.date())
                 return Reply(View(thanks, nudge.rows))
-            view = gate_screen(self.deps, user) or await self.session.open_in(uow, user_id)
+            view = gate_screen(self.deps, user) or await self.session.open_in(uow, user_id, user)
         return Reply(replace(view, text=f"{thanks}\n\n{view.text}", fresh=False))

@@ -1,10 +1,12 @@
-"""The onboarding gate as a screen: what must come before any routine."""
+"""The onboarding gate and a standing warning sign, as screens: what comes before any routine."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 from bot.routine.conversation import Gate, onboarding_gate
+from bot.routine.stop_signals import FlagLevel, SafetyRecord, clearance_opens_at
 from bot.routine.views import View
 from bot.store.records import UserRecord
 from bot.use_cases.dependencies import Dependencies
@@ -14,8 +16,8 @@ def gate_screen(deps: Dependencies, user: UserRecord) -> View | None:
     """What must come before any routine, or None when the routine may begin."""
     gate = onboarding_gate(
         consented=user.consent_version is not None,
-        safety=user.safety_screen,
-        screened_at=user.safety_screened_at,
+        safety=user.safety.answer,
+        screened_at=user.safety.screened_at,
         now=deps.clock(),
     )
     screens = deps.screens
@@ -25,9 +27,19 @@ def gate_screen(deps: Dependencies, user: UserRecord) -> View | None:
         case Gate.CHECKLIST:
             return screens.red_flags_question()
         case Gate.RED_FLAG_ADVICE:
-            return screens.red_flags_advice()
+            return safety_stop_screen(deps, user.safety)
         case Gate.WEEKLY_CHECKLIST:
             question = screens.red_flags_question()
             weekly = deps.texts.safety.weekly_check
             return replace(question, text=f"{weekly}\n\n{question.text}")
     return None
+
+
+def safety_stop_screen(deps: Dependencies, safety: SafetyRecord, lead: str | None = None) -> View:
+    """The advice for the standing warning sign, with only the ways out its level allows now."""
+    opens = clearance_opens_at(safety, deps.content.routine.rules)
+    hours = 0
+    if opens is not None and opens > deps.clock():
+        hours = max(1, math.ceil((opens - deps.clock()).total_seconds() / 3600))
+    level = safety.level or FlagLevel.EMERGENCY
+    return deps.screens.safety_stop(level, clear_in_hours=hours, lead=lead)

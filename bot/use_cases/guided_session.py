@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from bot.routine.actions import SessionAction, SessionVerb
-from bot.routine.conversation import SafetyAnswer, SafetyEventKind
+from bot.routine.conversation import SafetyEventKind
 from bot.routine.dosing import PersonalDose
 from bot.routine.session import (
     Done,
@@ -33,10 +33,10 @@ from bot.routine.session import (
     is_current,
 )
 from bot.routine.views import Reply, View
-from bot.store.records import SessionConflictError, SessionRecord
+from bot.store.records import SessionConflictError, SessionRecord, UserRecord
 from bot.store.unit_of_work import UnitOfWork
 from bot.use_cases.dependencies import Dependencies
-from bot.use_cases.gate import gate_screen
+from bot.use_cases.gate import gate_screen, safety_stop_screen
 from bot.use_cases.reminder_setup import ReminderSetup
 from bot.use_cases.session_wrap_up import SessionWrapUp
 
@@ -91,14 +91,16 @@ class GuidedSession:
             user = await uow.users.get_or_add(user_id, self.deps.clock())
             if (onboarding := gate_screen(self.deps, user)) is not None:
                 return onboarding
-            return await self.open_in(uow, user_id)
+            return await self.open_in(uow, user_id, user)
 
-    async def open_in(self, uow: UnitOfWork, user_id: int) -> View:
+    async def open_in(self, uow: UnitOfWork, user_id: int, user: UserRecord | None = None) -> View:
         """The open session shown again, or a new one (the gate has been passed)."""
         record = await uow.sessions.open_one(user_id)
         if record is not None:
             return await self._resumed(uow, record)
-        start = await self.wrap_up.how_to_start(uow, user_id)
+        if user is None:
+            user = await uow.users.get_or_add(user_id, self.deps.clock())
+        start = await self.wrap_up.how_to_start(uow, user)
         if start.check_in_first is not None:
             return self.deps.progress_screens.check_in_question(
                 start.check_in_first, before_session=True
@@ -128,22 +130,21 @@ class GuidedSession:
 
     async def apply_in(self, uow: UnitOfWork, user_id: int, action: SessionAction) -> Reply:
         """Apply one tap (or a typed score) to the session it names, in *uow*."""
-        record, doses = await uow.sessions.get_with_doses(action.session_id, user_id)
-        if record is None or record.state.finished:
+        read = await uow.sessions.for_tap(action.session_id, user_id)
+        if read is None or read.record.state.finished:
             return Reply(None, self.notices.expired)
-        state = record.state
+        record, doses, state = read.record, read.doses, read.record.state
+        if read.safety_paused:
+            # A warning sign stands: no exercise screen, whatever was tapped.
+            user = await uow.users.get_or_add(user_id, self.deps.clock())
+            return Reply(safety_stop_screen(self.deps, user.safety))
         if not is_current(state, action.session_id, action.step):
             return Reply(await self._screen(uow, record, doses), self.notices.stale)
         if action.verb is SessionVerb.TIMER:
             view = await self._screen(uow, record, doses)
             return Reply(view, start_timer=view.timer)
-        if state.paused:
-            # Paused by the user, or by a red flag: only Continue goes on, and only once safe.
-            user = await uow.users.get_or_add(user_id, self.deps.clock())
-            if user.safety_screen is SafetyAnswer.FLAGGED:
-                return Reply(self._safety_paused())
-            if action.verb is not SessionVerb.RESUME:
-                return Reply(await self._screen(uow, record, doses))
+        if state.paused and action.verb is not SessionVerb.RESUME:
+            return Reply(await self._screen(uow, record, doses))
         event = SorenessReported(action.score) if action.score is not None else _EVENTS[action.verb]
         gentler = frozenset(key for key, dose in doses.items() if dose.gentler_default)
         transition = apply(self.routine, state, event, gentler_by_default=gentler)
@@ -189,7 +190,7 @@ class GuidedSession:
             await uow.safety.add_event(user_id, SafetyEventKind.TOO_SORE, None, now)
             return self.deps.progress_screens.rest_day()
         user = await uow.users.get_or_add(user_id, now)
-        lines = await self.wrap_up.summary_lines(uow, user_id, finished, user.time_zone, doses)
+        lines = await self.wrap_up.summary_lines(uow, user, finished, doses)
         if lines:
             summary = replace(summary, text="\n\n".join((summary.text, *lines)))
         if await self.reminders.never_asked_in(uow, user_id):
@@ -197,10 +198,6 @@ class GuidedSession:
             ask = self.deps.texts.reminders.ask_time
             summary = replace(summary, rows=question.rows, text=f"{summary.text}\n\n{ask}")
         return summary
-
-    def _safety_paused(self) -> View:
-        button = self.screens.red_flags_advice().rows
-        return View(self.deps.texts.safety.paused, button)
 
     async def _record(
         self,

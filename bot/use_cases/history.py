@@ -43,4 +43,6 @@ def _history_entry(session: StoredSession, zone: ZoneInfo) -> SessionHistory:
         outcomes={key: Outcome(outcome) for key, outcome in session.outcomes.items()},
         check_in=CheckIn(session.check_in) if session.check_in else None,
         gentle_start=session.gentle_start,
+        rest_day=session.rest_day,
+        started_at=session.started_at,
     )

@@ -1,15 +1,21 @@
-"""Warning signs typed in the user's own words: the advice at once, and the routine paused."""
+"""A warning sign stands: the routine pauses (and with it the nudges) until it is cleared.
+
+Raised by free text that matches a warning sign (`bot.routine.red_flags`), by the checklist, or by
+"Yes, one of these" after a possible sign. What is stored is the level and the time, never the
+words (`safety_events`, `users.safety_*`).
+"""
 
 from __future__ import annotations
 
 import logging
 from dataclasses import replace
 
-from bot.routine.conversation import SafetyAnswer, SafetyEventKind
-from bot.routine.safety import RedFlagLevel
+from bot.routine.conversation import SafetyEventKind
+from bot.routine.stop_signals import FlagLevel, SafetyRecord
 from bot.routine.views import View
 from bot.store.unit_of_work import UnitOfWork
 from bot.use_cases.dependencies import Dependencies
+from bot.use_cases.gate import safety_stop_screen
 
 log = logging.getLogger(__name__)
 
@@ -18,14 +24,31 @@ class RedFlagStops:
     def __init__(self, deps: Dependencies) -> None:
         self.deps = deps
 
-    async def flag_in(self, uow: UnitOfWork, user_id: int, level: RedFlagLevel) -> View:
-        """Record the flag (its kind and level, never the words), pause any open session."""
+    async def stand_in(
+        self,
+        uow: UnitOfWork,
+        user_id: int,
+        safety: SafetyRecord,
+        level: FlagLevel,
+        kind: SafetyEventKind,
+    ) -> SafetyRecord:
+        """Store the sign (its kind and level, never the words) and pause any open session."""
         now = self.deps.clock()
-        await uow.users.get_or_add(user_id, now)
-        await uow.users.record_safety_screen(user_id, SafetyAnswer.FLAGGED, now)
-        await uow.safety.add_event(user_id, SafetyEventKind.TEXT_FLAG, level.value, now)
+        flagged = safety.flagged(level, now)
+        await uow.users.save_safety(user_id, flagged)
+        await uow.safety.add_event(user_id, kind, level.value, now)
         record = await uow.sessions.open_one(user_id)
         if record is not None and not record.state.paused:
             await uow.sessions.save(record, replace(record.state, paused=True), now)
-        log.info("red flag in free text (level %s): routine paused", level.value)
-        return self.deps.progress_screens.red_flag_reply(urgent=level is RedFlagLevel.URGENT)
+        log.info("warning sign (%s, level %s): routine paused", kind.value, level.value)
+        return flagged
+
+    async def from_text_in(self, uow: UnitOfWork, user_id: int, level: FlagLevel) -> View:
+        """Free text named a warning sign: the advice at once, the routine paused."""
+        user = await uow.users.get_or_add(user_id, self.deps.clock())
+        flagged = await self.stand_in(uow, user_id, user.safety, level, SafetyEventKind.TEXT_FLAG)
+        texts = self.deps.texts.safety
+        lead: str | None = texts.text_urgent if level is FlagLevel.EMERGENCY else texts.text_doctor
+        if flagged.level is FlagLevel.EMERGENCY and level is FlagLevel.SEE_DOCTOR:
+            lead = None  # an emergency sign still stands: its advice, not the milder one
+        return replace(safety_stop_screen(self.deps, flagged, lead=lead), fresh=True)

@@ -15,6 +15,8 @@ from bot.routine import adaptation, progress
 from bot.routine.conversation import SafetyEventKind
 from bot.routine.dosing import PersonalDose
 from bot.routine.session import SessionState
+from bot.routine.stop_signals import rises_held, start_gently
+from bot.store.records import UserRecord
 from bot.store.unit_of_work import UnitOfWork
 from bot.use_cases.dependencies import Dependencies
 from bot.use_cases.history import HISTORY_DAYS, load_history, zone_or_utc
@@ -36,9 +38,8 @@ class SessionWrapUp:
     async def summary_lines(
         self,
         uow: UnitOfWork,
-        user_id: int,
+        user: UserRecord,
         finished: SessionState,
-        zone_name: str | None,
         doses: Mapping[str, PersonalDose],
     ) -> list[str]:
         """Lines for the summary of a session that just finished.
@@ -47,13 +48,15 @@ class SessionWrapUp:
         event; adds the streak, one concrete encouragement, and a review suggestion when due.
         """
         now = self.deps.clock()
+        user_id = user.id
         screens = self.deps.progress_screens
-        zone = zone_or_utc(zone_name)
+        zone = zone_or_utc(user.time_zone)
         history = await load_history(uow, user_id, zone, now)
         today = now.astimezone(zone).date()
         lines: list[str] = []
 
-        changes = adaptation.plan_adaptation(self.routine, doses, history, safety_stop=False)
+        held = rises_held(user.safety, now, self.routine.rules)
+        changes = adaptation.plan_adaptation(self.routine, doses, history, safety_stop=held)
         if changes:
             await uow.doses.save(user_id, {c.exercise_key: c.new for c in changes}, now)
             lines.extend(screens.changes(changes))
@@ -76,15 +79,31 @@ class SessionWrapUp:
             lines.append(self.deps.texts.progress.review)
         return lines
 
-    async def how_to_start(self, uow: UnitOfWork, user_id: int) -> SessionStart:
-        """What the last session means for the next one (one read of the last two weeks).
+    async def how_to_start(self, uow: UnitOfWork, user: UserRecord) -> SessionStart:
+        """What the last sessions mean for the next one (one read of the last two weeks).
 
-        After a flare-up the morning check-in is mandatory (asked first if still missing), and
-        the next session opens each exercise on its gentler option.
+        - The 24-hour rule, for everyone: a routine from an earlier day (within
+          `check_in_within_hours`) not yet checked in is asked about first; after a flare-up the
+          check-in is asked even on the same day.
+        - The next session opens each exercise on its gentler option after a flare-up, on the day
+          of a rest day (soreness too high to start), and first after a warning sign was cleared.
         """
-        history = await load_history(uow, user_id, zone_or_utc(None), self.deps.clock(), days=14)
-        finished = [s for s in history if s.finished and s.soreness_after is not None]
-        if not finished or not adaptation.flare_up(finished[-1], self.routine.rules):
-            return SessionStart()
-        last = finished[-1]
-        return SessionStart(check_in_first=None if last.check_in else last.session_id, gently=True)
+        now = self.deps.clock()
+        rules = self.routine.rules
+        zone = zone_or_utc(user.time_zone)
+        today = now.astimezone(zone).date()
+        history = await load_history(uow, user.id, zone, now, days=14)
+        routines = [s for s in history if s.finished and s.soreness_after is not None]
+        last = routines[-1] if routines else None
+        flare = last is not None and adaptation.flare_up(last, rules)
+        check_in_first = None
+        if last is not None and last.check_in is None:
+            recent = last.started_at is None or now - last.started_at < timedelta(
+                hours=rules.check_in_within_hours
+            )
+            if flare or (last.local_date < today and recent):
+                check_in_first = last.session_id
+        rest_today = any(s.rest_day and s.local_date == today for s in history)
+        last_started = max((s.started_at for s in history if s.started_at), default=None)
+        gently = flare or rest_today or start_gently(user.safety, last_started)
+        return SessionStart(check_in_first=check_in_first, gently=gently)

@@ -52,7 +52,8 @@ async def test_a_whole_routine_is_tapped_through_and_stored(
         assert "Exercise 2 of 7 · Bridge" in ann.last_text
         taps = 1
         await ann.tap("Too painful")
-        assert "Let's ease off" in ann.last_text
+        assert "Stop this one" in ann.last_text
+        assert "hurt is not harm" not in ann.last_text
         await ann.tap("gentler option")
         assert "(gentler)" in ann.last_text
         await ann.tap("Done")
@@ -221,9 +222,13 @@ async def test_a_red_flag_answer_gives_advice_and_no_routine(
         await ann.tap("One of these applies")
         assert "emergency" in ann.last_text
         await ann.send("/session")
-        assert "get your back checked first" in ann.last_text
+        assert "get checked first" in ann.last_text
         assert rows(sqlite_url, "SELECT count(*) FROM sessions") == [(0,)]
-        await ann.tap("checked by a clinician")
+        assert ann.labels == ["↩️ I answered by mistake"]
+        # A mistaken tap: the whole list is asked again, deliberately.
+        await ann.tap("answered by mistake")
+        assert "do any of these apply" in ann.last_text
+        await ann.tap("None of these")
         assert "How sore is your back right now?" in ann.last_text
 
 

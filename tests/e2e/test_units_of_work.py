@@ -136,7 +136,14 @@ async def test_every_entry_point_opens_at_most_one_unit_of_work(
         await audit.check("blocking the bot", 1, ann.block_bot)
         await audit.check("unblocking the bot", 1, ann.unblock_bot)
         await audit.send(ann, "I can't feel my bum and I wet myself")  # a warning sign
-        await audit.tap(ann, "checked by a clinician")
+        await audit.callback(ann, general_action(GeneralVerb.FLAGS_ASSESSED))  # not yet: wait
+        await audit.callback(ann, general_action(GeneralVerb.DOCTOR_OK))  # not yet either
+        await audit.tap(ann, "answered by mistake")
+        await audit.tap(ann, "None of these")
+        await audit.callback(ann, general_action(GeneralVerb.POSSIBLE_NO))
+        await audit.callback(ann, general_action(GeneralVerb.POSSIBLE_YES))
+        await audit.tap(ann, "answered by mistake")
+        await audit.tap(ann, "None of these")
         await audit.send(ann, "/delete", expected=0)
         await audit.tap(ann, "Keep my data", expected=0)
         await audit.send(ann, "/delete", expected=0)
@@ -147,7 +154,9 @@ async def test_every_entry_point_opens_at_most_one_unit_of_work(
         await audit.tap(carol, "I understand")
         await audit.tap(carol, "One of these applies")
         await audit.send(carol, "/reminders")  # the advice again: the gate holds
-        await audit.callback(carol, general_action(GeneralVerb.FLAGS_NONE))
+        await audit.callback(carol, general_action(GeneralVerb.FLAGS_NONE))  # no shortcut: advice
+        await audit.tap(carol, "answered by mistake")
+        await audit.tap(carol, "None of these")
         await audit.send(carol, "/reminders")
         await audit.tap(carol, "08:00")  # no zone yet: the zone question
         location = carol.updates.text("placeholder").to_dict()

@@ -15,8 +15,8 @@ import pytest
 
 from bot.routine.actions import SessionVerb, session_action
 from bot.routine.content import Content, Dose
-from bot.routine.conversation import SafetyAnswer
 from bot.routine.session import Outcome
+from bot.routine.stop_signals import SafetyRecord
 from bot.routine.views import View
 from bot.store.database import Database
 from bot.store.unit_of_work import UnitOfWork
@@ -59,7 +59,7 @@ async def onboarded_without_session(database: Database, user_id: int, now: datet
     async with UnitOfWork(database) as uow:
         await uow.users.get_or_add(user_id, now)
         await uow.users.record_consent(user_id, "2026-11", now)
-        await uow.users.record_safety_screen(user_id, SafetyAnswer.CLEAR, now)
+        await uow.users.save_safety(user_id, SafetyRecord().checklist_clear(now))
 
 
 async def warm_up(*coaches: CoachDriver, connections: int = 10) -> None:
@@ -288,21 +288,29 @@ async def test_red_flag_gives_advice_and_opens_no_session(
 
     assert reply.notice is None
     assert texts.onboarding.red_flags_advice in chat.screen.text
-    assert labels(chat.screen) == [buttons.flags_assessed]
+    # Issue 9: no one-tap clearance of an emergency-level answer: only "I answered by mistake".
+    assert labels(chat.screen) == [buttons.flags_mistake]
     [user] = await rows(database, USERS)
     assert user["safety_screen"] == "flagged"
     assert await count(database, SESSIONS) == 0
+    forged = await coach.tap(ALICE, "o1:assessed")
+    assert forged.notice == texts.safety.not_yet
+    [user] = await rows(database, USERS)
+    assert user["safety_screen"] == "flagged"
 
     # Neither /session nor /start opens one while the answer stands.
     for view in (await coach.open_session(ALICE), await coach.start(ALICE)):
         assert texts.onboarding.red_flags_advice in view.text
     assert await count(database, SESSIONS) == 0
 
-    # "I've been checked by a clinician" opens the session.
+    # After the waiting period the advice offers "I've been checked", which opens the session.
     checked_at = clock.advance(days=2)
+    chat.view = await coach.open_session(ALICE)
+    assert labels(chat.screen) == [buttons.flags_assessed, buttons.flags_mistake]
     reply = await chat.tap(buttons.flags_assessed)
     assert reply.notice is None
     assert texts.session.soreness_before in chat.screen.text
+    assert chat.screen.text.startswith(coach.screens.safety_cleared())
     session = await one_session(database, ALICE)
     assert session["status"] == "in_progress"
     assert session["started_at"] == checked_at

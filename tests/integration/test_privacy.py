@@ -77,14 +77,16 @@ async def routine(chat: Chat, content: Content, before: int, after: int) -> None
 async def first_day(
     coach: CoachDriver, content: Content, user_id: int, before: int, after: int
 ) -> Chat:
-    """Consent, a flagged screen cleared by a clinician, a whole routine, a reminder at 08:00."""
+    """Consent, a flagged screen taken back ("I answered by mistake", then the list again), a
+    whole routine, a reminder at 08:00."""
     texts = content.texts
     buttons = texts.buttons
     chat = Chat(coach, user_id)
     await chat.start()
     await chat.tap(buttons.consent)
     await chat.tap(buttons.flags_some)  # a safety event: "screen_flag"
-    await chat.tap(buttons.flags_assessed)  # another: "assessed"
+    await chat.tap(buttons.flags_mistake)  # another: "withdrawn"; the list is asked again
+    await chat.tap(buttons.flags_none)
     await routine(chat, content, before, after)
     assert texts.reminders.ask_time in chat.screen.text, chat.screen.text
     await chat.tap("08:00")

@@ -92,8 +92,11 @@ async def routine(
 ) -> Routine:
     """Answer the soreness question on screen, go through all seven exercises, rate soreness after.
 
-    *taps*: for an exercise title, what to tap on its screen (default: ✅ Done).
+    *taps*: for an exercise title, what to tap on its screen (default: ✅ Done). The morning after
+    a routine not yet checked in, the check-in comes first (the 24-hour rule): "Same".
     """
+    if "how did your back feel the morning after" in ann.last_text:
+        await ann.tap("Same")
     assert "How sore is your back right now?" in ann.last_text, ann.last_text
     await ann.tap(str(before))
     screens: list[str] = []

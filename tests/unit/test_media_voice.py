@@ -72,7 +72,10 @@ def test_reachable_doses_follow_the_progression() -> None:
         (d.reps, d.hold_seconds)
         for _, d in reachable_doses(content.routine.exercise("knee_to_chest"))
     ]
-    assert (3, 45) in knee
+    # Knee to chest stays at the video's dose (issue 9: nothing above "30 seconds, three each
+    # side"): the regular and the gentler dose only.
+    assert (3, 30) in knee
+    assert max(hold for _, hold in knee) == 30
 
 
 def test_media_key_is_stable_and_distinct() -> None:

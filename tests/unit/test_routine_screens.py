@@ -30,6 +30,7 @@ from bot.routine.progress import CheckIn, SorenessTrend, Streak
 from bot.routine.progress_screens import ProgressScreens, UsageTotals
 from bot.routine.screens import Screens
 from bot.routine.session import Outcome, Phase, SessionState
+from bot.routine.stop_signals import FlagLevel
 from bot.routine.views import Timer, View
 
 SID = 4242
@@ -157,12 +158,13 @@ def test_the_optional_exercise_says_so(screens: Screens, content: Content) -> No
     assert optional not in screens.current(at(6, gentler=True)).text
 
 
-def test_the_dose_note_goes_with_the_regular_dose_only(screens: Screens, routine: Routine) -> None:
-    note = routine.exercise("prayer_stretch").dose_note
-    assert note is not None
-
-    assert note in screens.current(at(5)).text
-    assert note not in screens.current(at(5, gentler=True)).text
+def test_authoring_notes_never_reach_the_user(screens: Screens, routine: Routine) -> None:
+    """Issue 9: "3 is a physiotherapist's usual fill-in" is for authors, not for the floor."""
+    for step in range(len(routine.exercises)):
+        for gentler in (False, True):
+            text = screens.current(at(step, gentler=gentler)).text
+            assert "fill-in" not in text
+            assert "video" not in text.lower()
 
 
 def test_the_gentler_option_has_its_own_heading_cues_and_dose(
@@ -375,11 +377,19 @@ OUTCOMES = {Outcome.DONE: 4, Outcome.GENTLER_DONE: 1, Outcome.TOO_PAINFUL: 1, Ou
 
 @pytest.mark.parametrize(
     ("before", "after", "verdict"),
-    [(6, 3, "better"), (4, 4, "same"), (3, 6, "worse"), (1, 0, "better"), (0, 10, "worse")],
+    [
+        (6, 3, "better"),
+        (4, 4, "same"),
+        (3, 5, "worse"),
+        (1, 0, "better"),
+        (3, 6, "much_worse"),
+        (0, 10, "much_worse"),
+    ],
 )
 def test_the_summary_counts_outcomes_and_compares_soreness(
     screens: Screens, content: Content, before: int, after: int, verdict: str
 ) -> None:
+    """A rise of 3 or more (a flare-up) is never celebrated, nor called fine."""
     summary = content.texts.summary
     state = SessionState(
         SID, Phase.FINISHED, step=TOTAL, soreness_before=before, soreness_after=after
@@ -387,10 +397,17 @@ def test_the_summary_counts_outcomes_and_compares_soreness(
 
     view = screens.current(state, outcomes=OUTCOMES)
 
-    assert view.text.startswith(summary.completed)
+    flare_up = verdict == "much_worse"
+    assert view.text.startswith(summary.completed_sore if flare_up else summary.completed)
+    assert ("🎉" in view.text) is not flare_up
     assert "4 done, 1 gentler, 1 too painful, 1 skipped" in view.text
     assert f"{before} → {after} out of 10" in view.text
-    verdicts = {"better": summary.better, "same": summary.same, "worse": summary.worse}
+    verdicts = {
+        "better": summary.better,
+        "same": summary.same,
+        "worse": summary.worse,
+        "much_worse": summary.much_worse,
+    }
     assert verdicts.pop(verdict) in view.text
     for other in verdicts.values():
         assert other not in view.text
@@ -455,7 +472,13 @@ def every_view(screens: Screens) -> Iterator[View]:
     """Every screen the engine can build, in every state worth telling apart."""
     yield screens.welcome()
     yield screens.red_flags_question()
-    yield screens.red_flags_advice()
+    for level in (FlagLevel.EMERGENCY, FlagLevel.SEE_DOCTOR):
+        for hours in (0, 5):
+            yield screens.safety_stop(level, clear_in_hours=hours)
+            yield screens.safety_stop(level, clear_in_hours=hours, lead="lead")
+    yield View(screens.safety_cleared())
+    yield screens.possible_red_flag()
+    yield screens.not_english()
     yield screens.welcome_back()
     yield screens.reminder_time_question()
     yield screens.reminder_time_question(lead="lead")
@@ -516,6 +539,7 @@ def progress_views(progress: ProgressScreens) -> Iterator[View]:
         yield View(progress.trend_line(trend) or "")
     yield View(progress.streak_line(Streak(4)) or "")
     yield View(progress.hold_line(Hold.HIGH_SORENESS) or "")
+    yield View(progress.hold_line(Hold.WORSE_CHECK_INS) or "")
     for streak in (Streak(3), Streak(5, forgiven=1)):
         yield View(
             progress.report(
@@ -542,12 +566,12 @@ def progress_views(progress: ProgressScreens) -> Iterator[View]:
         )
     )
     for before_session in (False, True):
-        yield progress.check_in_question(42, before_session=before_session)
+        for rest_day in (False, True):
+            yield progress.check_in_question(42, before_session=before_session, rest_day=rest_day)
     for answer in CheckIn:
         yield View(progress.check_in_thanks(answer, ["line"]))
+        yield View(progress.check_in_thanks(answer, []))
     yield progress.rest_day()
-    for urgent in (False, True):
-        yield progress.red_flag_reply(urgent)
     yield progress.usage(UsageTotals(10, 4, 12, 9, [-2, -1, 0]))
     yield progress.usage(UsageTotals(0, 0, 0, 0, []))
     # The terminal chat fills this one when it saves a chart or an export.
