@@ -217,6 +217,7 @@ class CheckInTexts(_Strict):
     """The morning-after question and its answers."""
 
     question: str
+    question_after_rest_day: str
     better: str
     same: str
     worse: str

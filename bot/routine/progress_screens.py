@@ -150,8 +150,12 @@ class ProgressScreens:
 
     # --- check-ins ----------------------------------------------------------------------------
 
-    def check_in_question(self, session_id: int, *, before_session: bool) -> View:
-        """Better / Same / Worse about *session_id*; asked by the nudge, or before a session."""
+    def check_in_question(
+        self, session_id: int, *, before_session: bool, rest_day: bool = False
+    ) -> View:
+        """Better / Same / Worse about *session_id*; asked by the nudge, or before a session.
+
+        After a rest day (no routine, soreness 7 or more) the nudge asks how the back is today."""
         check_in = self.texts.check_in
         verb = GeneralVerb.CHECK_IN_FIRST if before_session else GeneralVerb.CHECK_IN
         labels = {CheckIn.BETTER: check_in.better, CheckIn.SAME: check_in.same}
@@ -160,7 +164,10 @@ class ProgressScreens:
             Action(general_action(verb, f"{session_id}-{CHECK_IN_CODES[answer]}"), label)
             for answer, label in labels.items()
         )
-        text = check_in.before_session if before_session else check_in.question
+        if before_session:
+            text = check_in.before_session
+        else:
+            text = check_in.question_after_rest_day if rest_day else check_in.question
         return View(text, (row,))
 
     def check_in_thanks(self, answer: CheckIn, lines: Sequence[str]) -> str:
