@@ -220,9 +220,7 @@ def nudges_received(api: FakeBotApi, limber: Limber, chat_id: int) -> list[str]:
     ]
 
 
-async def test_a_flagged_user_gets_no_nudge(
-    api: FakeBotApi, sqlite_url: str
-) -> None:
+async def test_a_flagged_user_gets_no_nudge(api: FakeBotApi, sqlite_url: str) -> None:
     clock = FakeClock(MORNING)
     async with running_limber(api, sqlite_url, clock=clock) as limber:
         ann = limber.user()
