@@ -7,8 +7,10 @@ interactive replies never wait behind it. With several processes on PostgreSQL, 
 time holds an advisory lock, so their combined rate stays within the limit.
 
 The channel is behind `Send`: it delivers a View to a user and returns the message id, or raises
-`RecipientBlockedError`, `RetryAfterError` or `TransientSendError`. `exclusive` is the store's
-lock (`Database.exclusive`): one sweeper at a time across processes.
+`RecipientBlockedError`, `RetryAfterError`, `TransientSendError` (nothing reached Telegram, or it
+answered 5xx: tried again) or `MaybeSentError` (the request went out and no answer came back, e.g.
+a read timeout: recorded as "unknown" and never sent again, so no one gets a nudge twice).
+`exclusive` is the store's lock (`Database.exclusive`): one sweeper at a time across processes.
 """
 
 from __future__ import annotations
@@ -43,7 +45,12 @@ class RetryAfterError(Exception):
 
 
 class TransientSendError(Exception):
-    """A timeout, a network error or a 5xx: worth another try."""
+    """Nothing reached Telegram (a connect or pool timeout), or it answered 5xx: try again."""
+
+
+class MaybeSentError(Exception):
+    """The request went out but no answer came back (a read or write timeout): Telegram may
+    have delivered it. Never retried: a missed nudge is better than the same nudge twice."""
 
 
 Send = Callable[[int, View], Awaitable[int]]
@@ -86,6 +93,7 @@ class SweepReport:
     sent: int = 0
     blocked: int = 0
     unsent: int = 0
+    unknown: int = 0
     released: int = 0
     errors: list[str] = field(default_factory=list)
 
@@ -164,6 +172,11 @@ class NudgeSweeper:
             except RecipientBlockedError:
                 await self.outbox.recipient_blocked(nudge.nudge_id, nudge.user_id)
                 report.blocked += 1
+                return
+            except MaybeSentError as error:
+                log.info("nudge %d: maybe sent (%s); not sent again", nudge.nudge_id, error)
+                await self.outbox.maybe_sent(nudge.nudge_id)
+                report.unknown += 1
                 return
             except TransientSendError as error:
                 log.info("nudge %d: transient failure (%s)", nudge.nudge_id, error)

@@ -1,8 +1,14 @@
 """The daily nudge's rules: its kinds and states, and which due nudges to send (pure).
 
 A user's `next_nudge_at` says when their next nudge is due. The sweep reads who is due and asks
-`plan_claims` what to do with each: move their next nudge on (always), and send this one only if it
-is not more than the grace window late and that local day's routine is not already done.
+`plan_claims` what to do with each: move their next nudge on (always), and send one only if
+
+- the user is not paused for a warning sign (`users.safety_screen` is "flagged"): their next nudge
+  still moves on, so nudges resume by themselves once the sign is cleared;
+- it is not more than the grace window late — or, after a long outage, the most recent occurrence
+  of their reminder time is within the grace window: then that one is sent instead (a catch-up; at
+  most one, and never two for one local day, since a claim is unique per user, day and kind);
+- that local day's routine is not already done.
 """
 
 from __future__ import annotations
@@ -28,6 +34,8 @@ class NudgeStatus(StrEnum):
     SENT = "sent"
     DROPPED = "dropped"
     FAILED = "failed"
+    # The request may have reached Telegram (a read or write timeout): never sent again.
+    UNKNOWN = "unknown"
 
 
 class NudgeAnswer(StrEnum):
@@ -52,6 +60,7 @@ class DueUser:
     reminder_time: time
     next_nudge_at: datetime
     kind: NudgeKind
+    paused: bool = False  # a warning sign stands (safety_screen "flagged"): no nudge
 
 
 @dataclass(frozen=True)
@@ -103,10 +112,28 @@ def plan_claims(
                 NudgeKind.DAILY,
             )
         )
-        if now - user.next_nudge_at > policy.grace:
+        if user.paused:
             continue
+        due_at, kind = user.next_nudge_at, user.kind
+        if now - due_at > policy.grace:
+            # A long outage: catch up with the latest occurrence if it is within the window.
+            latest = latest_occurrence(user.reminder_time, zone, now)
+            if latest is None or latest <= due_at or now - latest > policy.grace:
+                continue
+            due_at, kind = latest, NudgeKind.DAILY
+            day = local_time.local_date(latest, zone)
         done_at = last_finished.get(user.user_id)
         if done_at is not None and local_time.local_date(done_at, zone) == day:
             continue
-        claims.append(NudgeClaim(user.user_id, day, user.kind, user.next_nudge_at))
+        claims.append(NudgeClaim(user.user_id, day, kind, due_at))
     return moves, claims
+
+
+def latest_occurrence(reminder_time: time, zone: ZoneInfo, now: datetime) -> datetime | None:
+    """The most recent nudge instant (UTC) at or before *now*, within the last two local days."""
+    today = local_time.local_date(now, zone)
+    for back in range(3):
+        at = local_time.nudge_on_local_day(reminder_time, zone, today - timedelta(days=back))
+        if at is not None and at <= now:
+            return at
+    return None

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.routine.conversation import OpenQuestion
+from bot.routine.conversation import OpenQuestion, SafetyAnswer
 from bot.routine.nudging import (
     DueUser,
     NextNudge,
@@ -35,7 +35,14 @@ _SETTINGS = select(
 ).where(User.id == bindparam("b_user_id"))
 _UPDATE_USER = update(User).where(User.id == bindparam("b_user_id"))
 _DUE = (
-    select(User.id, User.time_zone, User.reminder_time, User.next_nudge_at, User.next_nudge_kind)
+    select(
+        User.id,
+        User.time_zone,
+        User.reminder_time,
+        User.next_nudge_at,
+        User.next_nudge_kind,
+        User.safety_screen,
+    )
     .where(User.next_nudge_at <= bindparam("b_now"))
     .order_by(User.next_nudge_at)
     .limit(bindparam("b_limit"))
@@ -67,12 +74,17 @@ _SET_NUDGE_STATUS = (
     )
 )
 _UNCHECKED_SESSIONS = (
-    select(RoutineSession.user_id, RoutineSession.id, RoutineSession.started_at)
+    select(
+        RoutineSession.user_id,
+        RoutineSession.id,
+        RoutineSession.started_at,
+        RoutineSession.rest_day,
+    )
     .outerjoin(CheckIn, CheckIn.session_id == RoutineSession.id)
     .where(
         RoutineSession.user_id.in_(bindparam("b_user_ids", expanding=True)),
+        # A rest day (soreness 7+ before, no routine) counts too: the next nudge asks about it.
         RoutineSession.status.in_((Status.COMPLETED.value, Status.STOPPED_FOR_PAIN.value)),
-        RoutineSession.rest_day.is_(False),
         RoutineSession.started_at >= bindparam("b_since"),
         CheckIn.id.is_(None),
     )
@@ -190,7 +202,10 @@ class OutboxQueries:
         self._dialect = connection.dialect.name
 
     async def due_users(self, now: datetime, limit: int) -> list[DueUser]:
-        """Users whose next nudge is due, oldest first; on PostgreSQL locked rows are skipped."""
+        """Users whose next nudge is due, oldest first; on PostgreSQL locked rows are skipped.
+
+        Answered from the covering index `ix_users_due_nudges` alone (bench/nudges.py, section 1).
+        """
         statement = _DUE
         if self._dialect == "postgresql":
             statement = statement.with_for_update(skip_locked=True, of=User)
@@ -202,6 +217,7 @@ class OutboxQueries:
                 row.reminder_time,
                 row.next_nudge_at,
                 NudgeKind(row.next_nudge_kind or NudgeKind.DAILY),
+                paused=row.safety_screen == SafetyAnswer.FLAGGED.value,
             )
             for row in rows
             if row.time_zone is not None and row.reminder_time is not None
@@ -216,14 +232,18 @@ class OutboxQueries:
 
     async def unchecked_sessions(
         self, user_ids: Sequence[int], since: datetime
-    ) -> dict[int, tuple[int, datetime]]:
-        """Each user's latest finished session since *since* with no check-in: (id, started)."""
+    ) -> dict[int, tuple[int, datetime, bool]]:
+        """Each user's latest finished session (a rest day too) since *since* with no check-in:
+        (id, started, rest_day)."""
         if not user_ids:
             return {}
         rows = await self._connection.execute(
             _UNCHECKED_SESSIONS, {"b_user_ids": list(user_ids), "b_since": since}
         )
-        return {user_id: (session_id, started) for user_id, session_id, started in rows}
+        return {
+            user_id: (session_id, started, bool(rest_day))
+            for user_id, session_id, started, rest_day in rows
+        }
 
     async def record_answer(self, user_id: int, day: date, answer: NudgeAnswer) -> None:
         """What the user did with the day's nudge (e.g. "skipped": a rest day)."""

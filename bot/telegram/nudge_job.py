@@ -5,10 +5,12 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
+import httpx
 from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
 from bot.nudges import (
+    MaybeSentError,
     NudgeSweeper,
     RecipientBlockedError,
     RetryAfterError,
@@ -43,10 +45,33 @@ def telegram_sender(bot: Bot) -> Send:
                 raise RecipientBlockedError from error
             raise
         except (TimedOut, NetworkError) as error:
+            if request_may_have_gone_out(error):
+                raise MaybeSentError(type(error).__name__) from error
             raise TransientSendError(type(error).__name__) from error
         return message.message_id
 
     return send
+
+
+# httpx errors raised before any byte of the request reached Telegram.
+_NOT_SENT = (httpx.ConnectTimeout, httpx.PoolTimeout, httpx.ConnectError)
+
+
+def request_may_have_gone_out(error: NetworkError) -> bool:
+    """True when Telegram may have received the request although no answer came back.
+
+    PTB raises TimedOut from the httpx timeout that fired: a connect or pool timeout means
+    nothing was sent; a read or write timeout (or a TimedOut of unknown cause) means it may have
+    been. Another NetworkError is a 5xx answer (nothing delivered) or a transport error: one
+    raised before connecting is safe to retry, one that cut an open exchange (reset, protocol
+    error mid-answer) is not.
+    """
+    cause = error.__cause__
+    if isinstance(cause, _NOT_SENT):
+        return False
+    if isinstance(error, TimedOut):
+        return True
+    return isinstance(cause, httpx.TransportError)
 
 
 async def sweep_nudges(context: LimberContext) -> None:
@@ -57,10 +82,11 @@ async def sweep_nudges(context: LimberContext) -> None:
     report = await job.data.sweep()
     if report.claimed:
         log.info(
-            "nudges: %d claimed, %d sent, %d blocked, %d unsent, %d released",
+            "nudges: %d claimed, %d sent, %d blocked, %d unsent, %d maybe sent, %d released",
             report.claimed,
             report.sent,
             report.blocked,
             report.unsent,
+            report.unknown,
             report.released,
         )

@@ -66,6 +66,11 @@ class NudgeOutbox:
                 nudge_id, NudgeStatus.SENT, sent_at=self.deps.clock(), message_id=message_id
             )
 
+    async def maybe_sent(self, nudge_id: int) -> None:
+        """The send may have reached Telegram (no answer came back): never try it again."""
+        async with self.deps.unit_of_work() as uow:
+            await uow.outbox.finish(nudge_id, NudgeStatus.UNKNOWN, sent_at=None, message_id=None)
+
     async def recipient_blocked(self, nudge_id: int, user_id: int) -> None:
         """Telegram said Forbidden: the user blocked the bot. Reminders off."""
         now = self.deps.clock()
@@ -81,11 +86,13 @@ class NudgeOutbox:
 
     # --- helpers ------------------------------------------------------------------------------
 
-    def _outgoing(self, nudge: ClaimedNudge, check_in_session: int | None) -> OutgoingNudge:
-        """The nudge, or — the morning after a session — the check-in question first."""
-        if check_in_session is not None:
+    def _outgoing(self, nudge: ClaimedNudge, check_in: tuple[int, bool] | None) -> OutgoingNudge:
+        """The nudge, or — the morning after a session or a rest day — the check-in question
+        first (after a rest day: how is the back today, never "ready for your routine")."""
+        if check_in is not None:
+            session_id, rest_day = check_in
             view = self.deps.progress_screens.check_in_question(
-                check_in_session, before_session=False
+                session_id, before_session=False, rest_day=rest_day
             )
         else:
             view = self.deps.screens.nudge(nudge.user_id, nudge.local_date)
@@ -97,8 +104,9 @@ class NudgeOutbox:
         nudges: list[ClaimedNudge],
         zones: dict[int, str],
         now: datetime,
-    ) -> dict[int, int]:
-        """For each daily nudge the morning after a session not yet checked in: that session.
+    ) -> dict[int, tuple[int, bool]]:
+        """For each daily nudge the morning after a session (or a rest day) not yet checked in:
+        that session and whether it was a rest day.
 
         The question goes to people with reminders on (the check-in rides on their nudge).
         """
@@ -106,16 +114,16 @@ class NudgeOutbox:
         unchecked = await uow.outbox.unchecked_sessions(
             [nudge.user_id for nudge in daily], now - CHECK_IN_LOOKBACK
         )
-        due: dict[int, int] = {}
+        due: dict[int, tuple[int, bool]] = {}
         for nudge in daily:
             if (session := unchecked.get(nudge.user_id)) is None:
                 continue
-            session_id, started = session
+            session_id, started, rest_day = session
             if nudge.user_id not in zones:  # a retried nudge: its user was not in this batch
                 settings = await uow.reminders.settings(nudge.user_id)
                 zones[nudge.user_id] = settings.time_zone if settings and settings.time_zone else ""
             zone = zone_or_none(zones[nudge.user_id])
             day_before = nudge.local_date - timedelta(days=1)
             if zone is not None and local_time.local_date(started, zone) == day_before:
-                due[nudge.id] = session_id
+                due[nudge.id] = (session_id, rest_day)
         return due

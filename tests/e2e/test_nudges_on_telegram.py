@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
+from telegram import Bot
+from telegram.request import HTTPXRequest
 
 from bot.nudges import NudgeSweeper
-from bot.store.models import User
+from bot.store.models import Nudge, User
 from bot.telegram.nudge_job import telegram_sender
 from tests.support.clock import FakeClock
-from tests.support.fake_bot_api import FakeBotApi
+from tests.support.fake_bot_api import ApiResponse, FakeBotApi, JSONDict, UploadedFile
+from tests.support.http_fake_bot_api import FakeBotApiServer
 from tests.support.limber import Limber, running_limber
 from tests.support.updates import ChatUser
 
@@ -188,4 +193,178 @@ async def test_bad_times_get_a_friendly_correction(api: FakeBotApi, sqlite_url: 
         assert "which time zone" in ann.last_text
         await ann.send("Atlantis/Lost_City")
         assert "couldn't work out your time zone" in ann.last_text
+        assert not limber.errors
+
+
+# --- issue 10 and 9: never twice, one catch-up, no nudge during a stop, the rest day ----------
+
+
+async def nudge_statuses(limber: Limber, user_id: int) -> list[str]:
+    async with limber.database.transaction() as db:
+        rows = await db.execute(select(Nudge.status).where(Nudge.user_id == user_id))
+        return list(rows.scalars())
+
+
+def nudge_texts(limber: Limber) -> tuple[str, ...]:
+    """Every text a daily nudge can have, and the check-in questions it may carry instead."""
+    texts = limber.services.content.texts
+    return (*texts.nudges.messages, texts.check_in.question, texts.check_in.question_after_rest_day)
+
+
+def nudges_received(api: FakeBotApi, limber: Limber, chat_id: int) -> list[str]:
+    prefixes = [text.split("{")[0][:25] for text in nudge_texts(limber)]
+    return [
+        message.text or ""
+        for message in api.messages(chat_id, from_bot=True)
+        if any((message.text or "").startswith(prefix) for prefix in prefixes)
+    ]
+
+
+async def test_a_flagged_user_gets_no_nudge(api: FakeBotApi, sqlite_url: str) -> None:
+    clock = FakeClock(MORNING)
+    async with running_limber(api, sqlite_url, clock=clock) as limber:
+        ann = limber.user()
+        await onboard_with_reminder(ann, api)
+        await ann.send("Since this morning I can't control my bladder")
+        assert "I've been checked by a clinician" in " ".join(
+            label for row in api.buttons(ann.chat_id) for label in (b.text for b in row)
+        )
+        api.reset_calls()
+        for _ in range(3):  # three mornings: no nudge, not even claimed
+            await to_next_morning(limber, clock)
+            assert (await sweeper(limber).sweep()).claimed == 0
+        assert api.calls("sendMessage") == []
+        assert await nudge_statuses(limber, ann.chat_id) == []
+        assert await next_nudge(limber, ann.chat_id) is not None, "it still moves on"
+        assert not limber.errors
+
+
+async def test_a_nudge_that_timed_out_is_not_sent_again(api: FakeBotApi, sqlite_url: str) -> None:
+    """In process: PTB raises TimedOut (the request may have reached Telegram): one try only."""
+    clock = FakeClock(MORNING)
+    async with running_limber(api, sqlite_url, clock=clock) as limber:
+        ann = limber.user()
+        await onboard_with_reminder(ann, api)
+        await to_next_morning(limber, clock)
+        api.reset_calls()
+        api.time_out_next("sendMessage")
+        report = await sweeper(limber).sweep()
+        assert (report.sent, report.unknown) == (0, 1)
+        clock.advance(minutes=30)  # past the lease, within the grace window
+        assert (await sweeper(limber).sweep()).claimed == 0
+        assert len(api.calls("sendMessage")) == 1
+        assert await nudge_statuses(limber, ann.chat_id) == ["unknown"]
+
+
+class AcceptsThenStalls(FakeBotApi):
+    """Telegram delivers the message, and then its answer never arrives (a lost response)."""
+
+    stall_sends = 0
+
+    async def dispatch(
+        self,
+        token: str,
+        method: str,
+        params: JSONDict,
+        files: Mapping[str, UploadedFile] | None = None,
+    ) -> ApiResponse:
+        response = await super().dispatch(token, method, params, files)
+        if method.lower() == "sendmessage" and self.stall_sends:
+            self.stall_sends -= 1
+            await asyncio.sleep(30)  # cancelled when the client gives up and hangs up
+        return response
+
+
+async def test_a_nudge_delivered_whose_answer_was_lost_arrives_once(sqlite_url: str) -> None:
+    """Over loopback HTTP with a real httpx read timeout: the first send is delivered but its
+    answer never comes (PTB: TimedOut from httpx.ReadTimeout). Before: retried, delivered 4×."""
+    api = AcceptsThenStalls()
+    clock = FakeClock(MORNING)
+    async with (
+        FakeBotApiServer(api) as server,
+        running_limber(api, sqlite_url, clock=clock) as limber,
+    ):
+        ann = limber.user()
+        await onboard_with_reminder(ann, api)
+        await to_next_morning(limber, clock)
+        before = len(nudges_received(api, limber, ann.chat_id))
+        request = HTTPXRequest(read_timeout=0.5, connect_timeout=2.0)
+        async with Bot(api.token, base_url=server.base_url, request=request) as bot:
+            api.stall_sends = 4
+            nudges = limber.services.nudge_sweeper(telegram_sender(bot), rate=25)
+            report = await nudges.sweep()
+            assert (report.sent, report.unknown) == (0, 1)
+            clock.advance(minutes=30)
+            assert (await nudges.sweep()).claimed == 0
+        received = nudges_received(api, limber, ann.chat_id)
+        assert len(received) - before == 1, "delivered exactly once"
+        assert await nudge_statuses(limber, ann.chat_id) == ["unknown"]
+
+
+async def test_a_502_is_retried_and_the_nudge_arrives_once(
+    api: FakeBotApi, sqlite_url: str
+) -> None:
+    clock = FakeClock(MORNING)
+    async with running_limber(api, sqlite_url, clock=clock) as limber:
+        ann = limber.user()
+        await onboard_with_reminder(ann, api)
+        await to_next_morning(limber, clock)
+        api.reset_calls()
+        api.fail_next("sendMessage", status=502)
+        report = await limber.services.nudge_sweeper(
+            telegram_sender(limber.application.bot), rate=25, sleep=no_wait
+        ).sweep()
+        assert report.sent == 1
+        assert [call.status for call in api.calls("sendMessage")] == [502, 200]
+
+
+async def no_wait(_seconds: float) -> None:
+    return None
+
+
+async def test_catch_up_after_a_30_hour_outage_gives_exactly_one_nudge(
+    api: FakeBotApi, sqlite_url: str
+) -> None:
+    """The last sweep ran at 04:30 Berlin; the bot was down 30 h, until 10:30 the day after
+    (the stored nudge, yesterday 09:00, is 25.5 h late; today's is 1.5 h late: within 2 h)."""
+    clock = FakeClock(MORNING)
+    async with running_limber(api, sqlite_url, clock=clock) as limber:
+        ann = limber.user()
+        await onboard_with_reminder(ann, api)
+        clock.advance(hours=1, minutes=1)
+        assert (await sweeper(limber).sweep()).sent == 0  # today's routine is done
+        clock.now = MORNING + timedelta(days=1) - timedelta(hours=3, minutes=30)  # 04:30
+        assert (await sweeper(limber).sweep()).claimed == 0
+        api.reset_calls()
+        clock.advance(hours=30)  # 10:30 Berlin, the day after tomorrow
+        report = await sweeper(limber).sweep()
+        assert report.sent == 1
+        for _ in range(6):
+            clock.advance(minutes=15)
+            assert (await sweeper(limber).sweep()).claimed == 0
+        assert len(api.calls("sendMessage")) == 1
+        assert await next_nudge(limber, ann.chat_id) == MORNING + timedelta(days=3, hours=1)
+        assert not limber.errors
+
+
+async def test_the_morning_after_a_rest_day_the_nudge_is_the_check_in_question(
+    api: FakeBotApi, sqlite_url: str
+) -> None:
+    clock = FakeClock(MORNING)
+    async with running_limber(api, sqlite_url, clock=clock) as limber:
+        ann = limber.user()
+        await onboard_with_reminder(ann, api)
+        await next_morning_nudge(limber, clock)
+        await ann.tap("Same")
+        await ann.tap("Start now")
+        assert "How sore is your back right now?" in ann.last_text
+        await ann.tap("8")  # too sore: a rest day, no routine
+        assert "Routine done" not in ann.last_text
+        await next_morning_nudge(limber, clock)
+        nudge = api.last_message(ann.chat_id)
+        assert nudge.text == "How is your back today, compared with yesterday?"
+        assert nudge.labels == ["🙂 Better", "😐 Same", "🙁 Worse"]
+        assert "ready" not in (nudge.text or "")
+        await ann.tap("Better")
+        assert "Thanks — noted." in ann.last_text
         assert not limber.errors

@@ -10,7 +10,13 @@ from typing import Any
 
 from sqlalchemy import insert, select, update
 
-from bot.nudges import NudgeSweeper, RecipientBlockedError, RetryAfterError, TransientSendError
+from bot.nudges import (
+    MaybeSentError,
+    NudgeSweeper,
+    RecipientBlockedError,
+    RetryAfterError,
+    TransientSendError,
+)
 from bot.routine.actions import GeneralVerb, general_action
 from bot.routine.views import View
 from bot.store.database import Database
@@ -30,6 +36,8 @@ class RecordingSend:
         self.failures: dict[int, list[Exception]] = {}
         self.delay = 0.0
         self.five_sent = asyncio.Event()
+        self.texts: list[str] = []
+        self.expect = "routine"  # every nudge invites to the routine, unless a test says otherwise
 
     def fail(self, user_id: int, *errors: Exception) -> None:
         self.failures.setdefault(user_id, []).extend(errors)
@@ -39,8 +47,9 @@ class RecordingSend:
             await asyncio.sleep(self.delay)
         if self.failures.get(user_id):
             raise self.failures[user_id].pop(0)
-        assert "routine" in view.text
+        assert self.expect in view.text
         self.accepted.append(user_id)
+        self.texts.append(view.text)
         if len(self.accepted) >= 5:
             self.five_sent.set()
         return len(self.accepted)
@@ -315,3 +324,116 @@ async def test_turning_reminders_off_stops_them(coach: CoachDriver, clock: FakeC
     async with coach.database.transaction() as db:
         await db.execute(update(User).where(User.id == user).values(blocked_at=None))
     assert await next_nudge(coach.database, user) is None
+
+
+async def statuses_of(database: Database, user_id: int) -> list[str]:
+    async with database.transaction() as db:
+        rows = await db.execute(select(Nudge.status).where(Nudge.user_id == user_id))
+        return list(rows.scalars())
+
+
+async def test_a_nudge_that_may_have_gone_out_is_never_sent_again(
+    coach: CoachDriver, clock: FakeClock
+) -> None:
+    """A read timeout: Telegram may have delivered it. Recorded "unknown", not retried — not by
+    this sweep, not after the lease, not later that day."""
+    clock.now = NINE_IN_BERLIN
+    [user, other] = await seed_due_users(coach.database, 2, NINE_IN_BERLIN)
+    send = RecordingSend()
+    send.fail(user, MaybeSentError("TimedOut"))
+    report = await sweeper(coach, send).sweep()
+    assert report.unknown == 1
+    assert send.accepted == [other]
+    assert await statuses_of(coach.database, user) == ["unknown"]
+    for _ in range(3):
+        clock.advance(minutes=20)  # past every lease, within the grace window
+        await sweeper(coach, send).sweep()
+    assert send.accepted == [other], "never twice"
+    assert await next_nudge(coach.database, user) == NINE_IN_BERLIN + timedelta(days=1)
+    clock.advance(days=1)
+    await sweeper(coach, send).sweep()
+    assert sorted(send.accepted) == sorted([other, user, other]), "the next day's comes as usual"
+
+
+async def test_a_connect_timeout_or_a_5xx_is_still_retried(
+    coach: CoachDriver, clock: FakeClock
+) -> None:
+    clock.now = NINE_IN_BERLIN
+    [user] = await seed_due_users(coach.database, 1, NINE_IN_BERLIN)
+    send = RecordingSend()
+    send.fail(user, TransientSendError("TimedOut"), TransientSendError("NetworkError"))
+    report = await sweeper(coach, send).sweep()
+    assert (report.sent, report.unknown) == (1, 0)
+    assert await statuses_of(coach.database, user) == ["sent"]
+
+
+async def test_catch_up_after_a_long_outage_sends_todays_nudge_once(
+    coach: CoachDriver, clock: FakeClock
+) -> None:
+    """Down from yesterday 08:00 to today 09:30 Berlin (reminder 09:00, grace 2 h): the stored
+    nudge (yesterday's) is far too late, today's is 30 min late: sent once."""
+    yesterday = NINE_IN_BERLIN - timedelta(days=1)
+    clock.now = NINE_IN_BERLIN + timedelta(minutes=30)
+    users = await seed_due_users(coach.database, 3, yesterday)
+    send = RecordingSend()
+    report = await sweeper(coach, send).sweep()
+    assert report.sent == 3
+    assert sorted(send.accepted) == users
+    for _ in range(4):
+        clock.advance(minutes=25)
+        await sweeper(coach, send).sweep()
+    assert len(send.accepted) == 3, "at most one catch-up"
+    assert await next_nudge(coach.database, users[0]) == NINE_IN_BERLIN + timedelta(days=1)
+    async with coach.database.transaction() as db:
+        rows = (await db.execute(select(Nudge.local_date, Nudge.due_at))).all()
+    assert {(day.isoformat(), due) for day, due in rows} == {("2026-11-26", NINE_IN_BERLIN)}
+
+
+async def test_no_nudge_while_a_warning_sign_stands(coach: CoachDriver, clock: FakeClock) -> None:
+    clock.now = NINE_IN_BERLIN
+    [flagged, clear] = await seed_due_users(coach.database, 2, NINE_IN_BERLIN)
+    async with coach.database.transaction() as db:
+        await db.execute(update(User).where(User.id == flagged).values(safety_screen="flagged"))
+    send = RecordingSend()
+    await sweeper(coach, send).sweep()
+    assert send.accepted == [clear]
+    assert await statuses_of(coach.database, flagged) == [], "not even claimed"
+    assert await next_nudge(coach.database, flagged) == NINE_IN_BERLIN + timedelta(days=1)
+
+    # Cleared (e.g. checked by a clinician): the next morning's nudge comes by itself.
+    async with coach.database.transaction() as db:
+        await db.execute(update(User).where(User.id == flagged).values(safety_screen="clear"))
+    clock.advance(days=1)
+    await sweeper(coach, send).sweep()
+    assert sorted(send.accepted) == sorted([clear, clear, flagged])
+
+
+async def test_the_morning_after_a_rest_day_the_nudge_is_the_check_in_question(
+    coach: CoachDriver, clock: FakeClock
+) -> None:
+    clock.now = NINE_IN_BERLIN
+    [user] = await seed_due_users(coach.database, 1, NINE_IN_BERLIN)
+    yesterday = NINE_IN_BERLIN - timedelta(days=1)
+    async with coach.database.transaction() as db:
+        await db.execute(
+            insert(RoutineSession).values(
+                user_id=user,
+                started_at=yesterday + timedelta(hours=1),
+                finished_at=yesterday + timedelta(hours=1, minutes=1),
+                status="stopped_for_pain",
+                phase="finished",
+                step=0,
+                soreness_before=8,
+                rest_day=True,
+                gentler=False,
+                paused=False,
+                stopped_early=True,
+                content_version="test",
+                version=2,
+            )
+        )
+    send = RecordingSend()
+    send.expect = "compared with yesterday"
+    await sweeper(coach, send).sweep()
+    assert send.texts == [coach.content.texts.check_in.question_after_rest_day]
+    assert "ready" not in send.texts[0]
