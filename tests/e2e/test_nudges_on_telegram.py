@@ -226,9 +226,8 @@ async def test_a_flagged_user_gets_no_nudge(api: FakeBotApi, sqlite_url: str) ->
         ann = limber.user()
         await onboard_with_reminder(ann, api)
         await ann.send("Since this morning I can't control my bladder")
-        assert "I've been checked by a clinician" in " ".join(
-            label for row in api.buttons(ann.chat_id) for label in (b.text for b in row)
-        )
+        assert "emergency" in ann.last_text
+        assert ann.labels == ["↩️ I answered by mistake"]
         api.reset_calls()
         for _ in range(3):  # three mornings: no nudge, not even claimed
             await to_next_morning(limber, clock)
@@ -236,6 +235,14 @@ async def test_a_flagged_user_gets_no_nudge(api: FakeBotApi, sqlite_url: str) ->
         assert api.calls("sendMessage") == []
         assert await nudge_statuses(limber, ann.chat_id) == []
         assert await next_nudge(limber, ann.chat_id) is not None, "it still moves on"
+
+        # Checked by a clinician (the waiting period is long over): the nudges come back.
+        await ann.send("/session")
+        await ann.tap("checked and told I can exercise")
+        assert "gentler option first" in ann.last_text
+        # The next day at 09:01 in Berlin (08:01 UTC): the nudge is due again, and sent.
+        clock.now = clock.now.replace(hour=8, minute=1) + timedelta(days=1)
+        assert (await sweeper(limber).sweep()).sent == 1
         assert not limber.errors
 
 
