@@ -94,6 +94,7 @@ class TypedAnswers:
             return self.deps.screens.not_english()
         return View(self.hints.text)
 
+
 def _clear_level(screening: Screening) -> FlagLevel | None:
     """The level of a clear match (advice and pause at once), else None."""
     if screening.level is ScreenLevel.EMERGENCY:

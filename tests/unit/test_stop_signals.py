@@ -1,0 +1,200 @@
+"""Stop signals that hold (issue 9): the rules as tables, and a property over any sequence of
+events: no dose rises within the hold period after a flag, and no routine while a flag stands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.routine.adaptation import plan_adaptation
+from bot.routine.content import PainRules, load_content
+from bot.routine.conversation import Gate, SafetyAnswer, onboarding_gate
+from bot.routine.dosing import PersonalDose
+from bot.routine.progress import CheckIn, SessionHistory
+from bot.routine.session import Outcome, Status
+from bot.routine.stop_signals import (
+    FlagLevel,
+    SafetyRecord,
+    clearance_opens_at,
+    may_clear_as_checked,
+    rises_held,
+    start_gently,
+)
+
+ROUTINE = load_content().routine
+RULES: PainRules = ROUTINE.rules
+T0 = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
+WAIT = timedelta(hours=RULES.emergency_clearance_wait_hours)
+NO_RISE = timedelta(days=RULES.clearance_no_rise_days)
+
+
+def test_the_rules_wait_hours_not_seconds() -> None:
+    assert RULES.emergency_clearance_wait_hours >= 1
+    assert RULES.clearance_no_rise_days >= 7
+
+
+@pytest.mark.parametrize(
+    ("level", "after", "may_clear"),
+    [
+        (FlagLevel.EMERGENCY, timedelta(seconds=5), False),
+        (FlagLevel.EMERGENCY, WAIT - timedelta(minutes=1), False),
+        (FlagLevel.EMERGENCY, WAIT, True),
+        (FlagLevel.SEE_DOCTOR, timedelta(0), True),
+    ],
+)
+def test_checked_lifts_an_emergency_only_after_the_wait(
+    level: FlagLevel, after: timedelta, may_clear: bool
+) -> None:
+    record = SafetyRecord().flagged(level, T0)
+    assert record.paused
+    assert may_clear_as_checked(record, T0 + after, RULES) is may_clear
+
+
+def test_a_new_emergency_sign_starts_the_wait_again_and_is_never_lowered() -> None:
+    first = SafetyRecord().flagged(FlagLevel.EMERGENCY, T0)
+    later = T0 + WAIT - timedelta(minutes=5)
+    again = first.flagged(FlagLevel.EMERGENCY, later)
+    assert clearance_opens_at(again, RULES) == later + WAIT
+    milder = again.flagged(FlagLevel.SEE_DOCTOR, later + timedelta(minutes=1))
+    assert milder == again, "a see-a-doctor sign never lowers a standing emergency"
+    stricter = SafetyRecord().flagged(FlagLevel.SEE_DOCTOR, T0).flagged(FlagLevel.EMERGENCY, later)
+    assert stricter.level is FlagLevel.EMERGENCY
+
+
+def test_a_mistake_asks_the_whole_list_again() -> None:
+    record = SafetyRecord().flagged(FlagLevel.EMERGENCY, T0).asked_again()
+    assert not record.paused
+    gate = onboarding_gate(
+        consented=True, safety=record.answer, screened_at=record.screened_at, now=T0
+    )
+    assert gate is Gate.CHECKLIST
+    assert record.cleared_at is None, "a withdrawn answer is not a clearance"
+
+
+@pytest.mark.parametrize(
+    ("since_clearance", "held"),
+    [(timedelta(0), True), (NO_RISE - timedelta(hours=1), True), (NO_RISE, False)],
+)
+def test_no_rise_for_a_while_after_a_clearance(since_clearance: timedelta, held: bool) -> None:
+    cleared = SafetyRecord().flagged(FlagLevel.SEE_DOCTOR, T0).cleared_after_check(T0)
+    assert rises_held(cleared, T0 + since_clearance, RULES) is held
+
+
+def test_the_first_session_after_a_clearance_starts_gently() -> None:
+    cleared = SafetyRecord().flagged(FlagLevel.SEE_DOCTOR, T0).cleared_after_check(T0)
+    assert start_gently(cleared, last_session_started=T0 - timedelta(days=1))
+    assert start_gently(cleared, last_session_started=None)
+    assert not start_gently(cleared, last_session_started=T0 + timedelta(hours=1))
+    assert not start_gently(SafetyRecord(), last_session_started=None)
+
+
+# --- the property --------------------------------------------------------------------------
+
+
+@dataclass
+class Person:
+    """A person's safety record, sessions and doses as the use cases would keep them."""
+
+    now: datetime = T0
+    safety: SafetyRecord = field(default_factory=lambda: SafetyRecord().checklist_clear(T0))
+    history: list[SessionHistory] = field(default_factory=list)
+    doses: dict[str, PersonalDose] = field(default_factory=dict)
+    raised_at: list[datetime] = field(default_factory=list)
+    flag_times: list[datetime] = field(default_factory=list)
+    clear_times: list[datetime] = field(default_factory=list)
+    emergency_waits: list[timedelta] = field(default_factory=list)
+
+    def adapt(self) -> None:
+        held = rises_held(self.safety, self.now, RULES)
+        for change in plan_adaptation(ROUTINE, self.doses, self.history, safety_stop=held):
+            if change.step_up:
+                self.raised_at.append(self.now)
+            self.doses[change.exercise_key] = change.new
+
+    def gate(self) -> Gate:
+        return onboarding_gate(
+            consented=True,
+            safety=self.safety.answer,
+            screened_at=self.safety.screened_at,
+            now=self.now,
+        )
+
+
+EVENTS = st.sampled_from(
+    [
+        "emergency",
+        "see_doctor",
+        "mistake",
+        "checklist_none",
+        "checked",
+        "good_session",
+        "good_session",
+        "good_session",
+        "worse_morning",
+        "hours",
+        "day",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(EVENTS, min_size=1, max_size=40))
+def test_no_rise_after_a_flag_and_no_routine_while_one_stands(events: list[str]) -> None:
+    person = Person()
+    for event in events:
+        match event:
+            case "emergency" | "see_doctor":
+                person.safety = person.safety.flagged(FlagLevel(event), person.now)
+                person.flag_times.append(person.now)
+            case "mistake" if person.safety.paused:
+                person.safety = person.safety.asked_again()
+            case "checklist_none" if not person.safety.paused:
+                person.safety = person.safety.checklist_clear(person.now)
+            case "checked" if may_clear_as_checked(person.safety, person.now, RULES):
+                flagged_at = person.safety.flagged_at
+                assert flagged_at is not None
+                if person.safety.level is FlagLevel.EMERGENCY:
+                    person.emergency_waits.append(person.now - flagged_at)
+                person.safety = person.safety.cleared_after_check(person.now)
+                person.clear_times.append(person.now)
+            case "good_session":
+                gate = person.gate()
+                if gate is Gate.RED_FLAG_ADVICE:
+                    # Never an exercise while a warning sign stands.
+                    assert person.safety.paused
+                    continue
+                assert not person.safety.paused
+                session_id = len(person.history) + 1
+                person.history.append(
+                    SessionHistory(
+                        session_id=session_id,
+                        local_date=person.now.date(),
+                        status=Status.COMPLETED,
+                        soreness_before=3,
+                        soreness_after=3,
+                        outcomes={exercise.key: Outcome.DONE for exercise in ROUTINE.exercises},
+                        started_at=person.now,
+                    )
+                )
+                person.adapt()
+            case "worse_morning" if person.history:
+                last = person.history[-1]
+                person.history[-1] = SessionHistory(**{**last.__dict__, "check_in": CheckIn.WORSE})
+                person.adapt()
+            case "hours":
+                person.now += timedelta(hours=3)
+            case "day":
+                person.now += timedelta(days=1)
+    # No dose rose while a flag stood, or within the no-rise period after it was cleared.
+    for raised in person.raised_at:
+        for cleared in person.clear_times:
+            assert not (cleared <= raised < cleared + NO_RISE), (raised, cleared)
+        assert not person.safety.paused or raised < person.flag_times[-1]
+    # An emergency was never lifted by "checked" before its waiting period.
+    assert all(waited >= WAIT for waited in person.emergency_waits)
+    if person.safety.answer is SafetyAnswer.FLAGGED:
+        assert person.gate() is Gate.RED_FLAG_ADVICE
