@@ -100,9 +100,19 @@ def typed_meaning(open_question: OpenQuestion | None, session: SessionState | No
     return TypedMeaning.NOTHING
 
 
+_NUMBER_WORDS = {
+    word: number
+    for number, word in enumerate(
+        ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    )
+}
+
+
 def parse_score(text: str) -> int | None:
-    """A typed soreness score: "4", " 7 ", "3/10"; None for anything else."""
+    """A typed soreness score: "4", " 7 ", "3/10", "four"; None for anything else."""
     stripped = text.strip().removesuffix("/10").strip()
+    if (word := _NUMBER_WORDS.get(stripped.casefold())) is not None:
+        return word
     if not stripped.isascii() or not stripped.isdigit() or len(stripped) > 2:
         return None
     score = int(stripped)

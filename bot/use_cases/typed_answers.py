@@ -89,7 +89,8 @@ class TypedAnswers:
         if len(text) > MAX_TEXT_LENGTH:
             return View(self.hints.too_long)  # screened whole above; too long to be an answer
         if meaning is TypedMeaning.SORENESS_SCORE:
-            return View(self.hints.soreness_number)  # "x", "lots": the number is asked again
+            # "x", "eleven": the number is asked again (digits read the same in any language).
+            return View(self.hints.soreness_number)
         if screening.level is ScreenLevel.NOT_ENGLISH:
             return self.deps.screens.not_english()
         return View(self.hints.text)

@@ -250,6 +250,10 @@ async def test_a_slow_loris_client_is_dropped_and_a_normal_one_served_meanwhile(
             dropped_after = time.monotonic() - started
             assert (await http.get("/healthz")).status_code == 200
         for reader, writer in lorises:
-            assert await asyncio.wait_for(reader.read(), 1) == b""
+            try:
+                rest = await asyncio.wait_for(reader.read(), 1)
+            except ConnectionResetError:
+                rest = b""  # dropped with a reset instead of a close: dropped all the same
+            assert rest == b""
             writer.close()
     assert dropped_after < 5, f"slow clients were held for {dropped_after:.1f} s"
