@@ -92,7 +92,9 @@ class MediaLibrary:
         key = media_key("still", exercise_key, variant, side, version=self._version())
         return self.media_dir / f"{key}.png"
 
-    def voice_path(self, exercise_key: str, variant: Variant, side: Side | None, dose: Dose) -> Path:
+    def voice_path(
+        self, exercise_key: str, variant: Variant, side: Side | None, dose: Dose
+    ) -> Path:
         key = media_key(
             "voice", exercise_key, variant, side, dose, self.voice_name(), self._version()
         )

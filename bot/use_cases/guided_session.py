@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from bot.routine.actions import SessionAction, SessionVerb
-from bot.routine.conversation import SafetyAnswer, SafetyEventKind
 from bot.routine.content import Dose
+from bot.routine.conversation import SafetyAnswer, SafetyEventKind
 from bot.routine.dosing import PersonalDose
 from bot.routine.session import (
     Done,
@@ -126,7 +126,7 @@ class GuidedSession:
                 reply = await self.apply_in(uow, user_id, action)
         except SessionConflictError:
             return await self.lost_race(user_id, action.session_id)
-        if reply.voice is not None and reply.voice.file_id is None:
+        if reply.voice is not None:
             # 🔊 Guide me: a guide not cached yet is rendered now, after the unit of work.
             dose = self._guide_doses.pop(reply.voice.key, None)
             if dose is not None:
@@ -191,9 +191,7 @@ class GuidedSession:
             dose = self.screens.dose_for(state, doses)
             elapsed = set_length(self.media.voice, dose) - seconds_left
             moment = set_moment(self.media.voice, dose, elapsed)
-            line = self.screens.set_line(
-                moment.kind, moment.rep, moment.reps, moment.seconds_left
-            )
+            line = self.screens.set_line(moment.kind, moment.rep, moment.reps, moment.seconds_left)
             return await self.media.dress(uow, self.screens.set_timer(state, line, doses))
 
     # --- helpers ------------------------------------------------------------------------------

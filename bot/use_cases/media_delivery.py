@@ -16,10 +16,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Literal, Protocol
 
+from bot.media.library import reachable_doses
 from bot.media.poses import Side, Variant
 from bot.media.voice import VoiceContent, script
 from bot.routine.content import Dose, Exercise
@@ -48,7 +52,7 @@ class MediaFiles(Protocol):
     def voice_guide_sync(
         self, exercise_key: str, variant: Variant, side: Side | None, dose: Dose
     ) -> Path: ...
-    def render_all(self) -> list[Path]: ...
+    def pictures(self) -> Iterator[tuple[str, Variant, Side | None]]: ...
 
 
 @dataclass(frozen=True)
@@ -105,6 +109,7 @@ class MediaDelivery:
         self._file_ids: dict[str, str] = {}
         self._unsaved: dict[str, str] = {}
         self._rendering: dict[str, asyncio.Task[object]] = {}
+        self._stop = threading.Event()
 
     @property
     def enabled(self) -> bool:
@@ -145,26 +150,33 @@ class MediaDelivery:
         await self._save_in(uow)
         if self.library is None:
             return None
-        variant: Variant = "gentler" if state.gentler and exercise.gentler is not None else "regular"
+        variant: Variant = (
+            "gentler" if state.gentler and exercise.gentler is not None else "regular"
+        )
         key = self.library.voice_path(exercise.key, variant, None, dose).stem
         file_id = await self._file_id(uow, key)
         return Media("voice", exercise.key, variant, key=key, file_id=file_id)
 
     async def ready_voice(self, voice: Media, dose: Dose) -> Media:
-        """*voice* with a file to send: rendered now in a worker thread if not cached (the
-        event loop goes on meanwhile; the unit of work is already closed)."""
-        if self.library is None or voice.file_id is not None:
+        """*voice* with its file: rendered now in a worker thread if it is neither uploaded nor
+        cached (the event loop goes on meanwhile; the unit of work is already closed)."""
+        library = self.library
+        if library is None:
             return voice
-        library, variant = self.library, _variant(voice.variant)
-        path = await asyncio.to_thread(
-            library.voice_guide_sync, voice.exercise_key, variant, None, dose
-        )
+        variant = _variant(voice.variant)
+        path = library.voice_path(voice.exercise_key, variant, None, dose)
+        if not path.exists():
+            if voice.file_id is not None:
+                return voice
+            path = await asyncio.to_thread(
+                library.voice_guide_sync, voice.exercise_key, variant, None, dose
+            )
         return replace(voice, path=str(path))
 
     # --- file_ids -----------------------------------------------------------------------------
 
     def remember(self, key: str, file_id: str) -> None:
-        """A file was uploaded: reuse its file_id from now on (stored with the next unit of work)."""
+        """A file was uploaded: reuse its file_id from now on (stored by the next unit of work)."""
         if key and self._file_ids.get(key) != file_id:
             self._file_ids[key] = file_id
             self._unsaved[key] = file_id
@@ -192,8 +204,28 @@ class MediaDelivery:
 
     def warm(self) -> int:
         """Render every animation, still and voice guide not cached yet (blocking: run it in a
-        worker thread). Returns how many files the set has."""
-        return 0 if self.library is None else len(self.library.render_all())
+        worker thread; `stop_warming` ends it between two files). Returns the files rendered or
+        found."""
+        library = self.library
+        if library is None:
+            return 0
+        jobs: list[Callable[[], Path]] = []
+        for key, variant, side in library.pictures():
+            jobs.append(partial(library.animation, key, variant, side))
+            jobs.append(partial(library.still, key, variant, side))
+        for exercise in self.deps.content.routine.exercises:
+            for variant, dose in reachable_doses(exercise):
+                jobs.append(partial(library.voice_guide_sync, exercise.key, variant, None, dose))
+        done = 0
+        for job in jobs:
+            if self._stop.is_set():
+                break
+            job()
+            done += 1
+        return done
+
+    def stop_warming(self) -> None:
+        self._stop.set()
 
     def _render_later(
         self, key: str, exercise_key: str, variant: Variant, side: Side | None
@@ -207,9 +239,7 @@ class MediaDelivery:
             return library.still(exercise_key, variant, side)
 
         log.info("media %s is not rendered yet: rendering it in the background", key)
-        task: asyncio.Task[object] = asyncio.get_running_loop().create_task(
-            asyncio.to_thread(both)
-        )
+        task: asyncio.Task[object] = asyncio.get_running_loop().create_task(asyncio.to_thread(both))
         self._rendering[key] = task
         task.add_done_callback(lambda done: self._rendered(key, done))
 
@@ -232,4 +262,3 @@ def _side(value: str | None) -> Side | None:
     if value == "left":
         return "left"
     return "right" if value == "right" else None
-

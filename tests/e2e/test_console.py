@@ -12,15 +12,23 @@ from bot.store.database import Database
 from tests.support.driver import settings_for_test
 
 
+WAIT_FOR_TIMER = "<the set timer ends>"
+
+
 class Script:
     """Feeds typed lines to the chat and keeps everything it prints."""
 
     def __init__(self, *lines: str) -> None:
         self.lines: Iterator[str] = iter(lines)
         self.printed: list[str] = []
+        self.chat: ConsoleChat | None = None
 
     async def read_line(self, prompt: str) -> str | None:
         line = next(self.lines, None)
+        if line == WAIT_FOR_TIMER:
+            assert self.chat is not None and self.chat.timer is not None
+            await self.chat.timer
+            line = next(self.lines, None)
         if line is not None:
             self.printed.append(f"{prompt}{line}")
         return line
@@ -50,8 +58,9 @@ async def test_a_whole_routine_in_the_terminal(sqlite_url: str, tmp_path: Path) 
         "b",  # Too painful: bridge
         "a",  # try the gentler option
         "a",  # Done (gentler)
-        "e",  # knee to chest: start the 30 s timer
-        "a",
+        "g",  # knee to chest: start the set timer
+        WAIT_FOR_TIMER,
+        "done",  # a button's words work as well as its letter
         "/help",
         "a",
         "c",  # Skip: trunk rotation
@@ -69,6 +78,7 @@ async def test_a_whole_routine_in_the_terminal(sqlite_url: str, tmp_path: Path) 
         sleep=no_wait,
         files_dir=tmp_path / "files",
     )
+    script.chat = chat
     try:
         await chat.run()
     finally:
@@ -76,8 +86,20 @@ async def test_a_whole_routine_in_the_terminal(sqlite_url: str, tmp_path: Path) 
     transcript = script.transcript
     assert "[a] 👍 I understand" in transcript
     assert "Exercise 2 of 7 · Bridge (gentler)" in transcript
-    assert "⏱ 30 s left" in transcript
-    assert "⏱ Time's up" in transcript
+    assert transcript.startswith(chat.texts.console.intro)
+    assert "Type /quit (or press Ctrl-C) to leave." in transcript.split("> a")[0]
+    timer = transcript.split("> g")[1].split("> done")[0]
+    assert "⏱ Rep 1 of 3 — get into position." in timer
+    assert "⏱ Rep 1 of 3 — hold: 30 s left." in timer
+    assert "⏱ Rep 1 of 3 — hold: 25 s left." in timer
+    assert "⏱ Rep 1 of 3 — hold: 29 s left." not in timer, "the countdown every 5 s only"
+    assert "⏱ Other side." in timer
+    assert "⏱ Rest — 1 of 3 done." in timer
+    assert "⏱ Rep 3 of 3 — hold: 5 s left." in timer
+    assert timer.rstrip().endswith("⏱ That's the set — tap ✅ Done.")
+    assert "Exercise 4 of 7" in transcript.split("> done")[1]
+    help_answer = transcript.split("> /help")[1].split("> ")[0]
+    assert "Type /quit (or press Ctrl-C) to leave." in help_answer
     assert "/session — start (or continue) today's routine" in transcript
     assert "Exercises: 5 done, 1 gentler, 0 too painful, 1 skipped." in transcript
     assert "Soreness: 4 → 2 out of 10." in transcript
