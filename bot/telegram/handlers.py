@@ -172,12 +172,13 @@ async def not_text(update: Update, context: LimberContext) -> None:
 # answered "not modified" and costs nothing more.
 
 
-@dataclass(frozen=True)
+@dataclass
 class HoldTimer:
     user_id: int
     message: Message
     timer: Timer
     ends_at: datetime
+    shown: str = ""  # the last screen edited in: a tick that would not change it makes no call
 
 
 def start_hold_timer(context: LimberContext, user_id: int, message: Message, timer: Timer) -> None:
@@ -206,7 +207,10 @@ async def _tick(context: LimberContext) -> None:
         if view is None or seconds_left == 0:
             job.schedule_removal()
         if view is not None:
-            await edit_message(hold.message, view, context.remember_media)
+            shown = view.media.caption if view.media is not None else view.text
+            if shown != hold.shown:
+                hold.shown = shown
+                await edit_message(hold.message, view, context.remember_media)
 
 
 def register(application: LimberApplication) -> None:

@@ -76,7 +76,7 @@ def _upload(media: Media, suffix: str) -> str | InputFile:
     if media.file_id is not None:
         return media.file_id
     assert media.path is not None
-    return InputFile(Path(media.path).read_bytes(), filename=f"{media.key}{suffix}")
+    return InputFile(Path(media.path).read_bytes(), filename=f"{media.key}{suffix}", attach=True)
 
 
 def _remember(sent: object, media: Media, remember: Remember) -> None:

@@ -89,9 +89,10 @@ def set_moment(voice: VoiceContent, dose: Dose, elapsed: float) -> SetMoment:
                 moment = SetMoment("hold", rep, dose.reps, max(1, left))
             case "move":
                 moment = SetMoment("move", rep, dose.reps)
+            case "relax" if rep_cues % sides:
+                moment = SetMoment("other_side", rep, dose.reps)  # the same rep, other side
             case "relax":
-                done = rep if rep_cues % sides == 0 else rep - 1
-                moment = SetMoment("rest", done, dose.reps)
+                moment = SetMoment("rest", rep, dose.reps)
             case "other_side":
                 moment = SetMoment("other_side", rep, dose.reps)
             case "end":

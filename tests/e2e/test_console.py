@@ -11,7 +11,6 @@ from bot.routine.content import load_content
 from bot.store.database import Database
 from tests.support.driver import settings_for_test
 
-
 WAIT_FOR_TIMER = "<the set timer ends>"
 
 
@@ -26,7 +25,8 @@ class Script:
     async def read_line(self, prompt: str) -> str | None:
         line = next(self.lines, None)
         if line == WAIT_FOR_TIMER:
-            assert self.chat is not None and self.chat.timer is not None
+            assert self.chat is not None
+            assert self.chat.timer is not None
             await self.chat.timer
             line = next(self.lines, None)
         if line is not None:
