@@ -1,4 +1,4 @@
-"""The ⏱ timer counts the whole set in the exercise message itself, and stops when the user moves on."""
+"""The ⏱ timer counts the whole set in the exercise message, and stops when the user moves on."""
 
 from __future__ import annotations
 
