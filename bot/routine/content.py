@@ -144,6 +144,7 @@ class SessionTexts(_Strict):
     gentler_heading: str
     start_position: str
     dose_reps: str
+    dose_rep_one: str
     dose_reps_per_side: str
     dose_hold: str
     optional: str

@@ -161,7 +161,12 @@ class Screens:
     ) -> View:
         """The screen for where the session stands now; *lead* is a line put above it."""
         view = self._screen(state, doses or {}, outcomes or {})
-        return replace(view, text=f"{lead}\n\n{view.text}") if lead else view
+        if not lead:
+            return view
+        media = view.media
+        if media is not None:
+            media = replace(media, caption=_fit(f"{lead}\n\n{media.caption}"))
+        return replace(view, text=f"{lead}\n\n{view.text}", media=media)
 
     def timer(
         self,
@@ -317,17 +322,18 @@ class Screens:
         blocks = [self._heading(state)]
         if state.gentler and exercise.gentler is not None:
             blocks.append(exercise.gentler.title)
-        blocks.append(dose_text(self.texts.session, dose))
+        blocks.append(self._dose_line(dose, exercise, state.gentler))
         blocks.append("\n".join(f"• {cue}" for cue in cues[:CAPTION_CUES]))
         signs = _spoken_list(self.routine.stop_if)
         blocks.append(self.texts.media.stop_line.format(signs=signs))
         return _fit("\n\n".join(blocks))
 
     def _dose_line(self, dose: Dose, exercise: Exercise, gentler: bool) -> str:
-        line = dose_text(self.texts.session, dose)
+        """The dose; at the content's own dose, its note in the physio's words stands alone
+        ("3 to 5 slow cycles…" rather than beside "4 reps")."""
         if exercise.dose_note and not gentler and dose == exercise.dose:
-            line = f"{line}\n{exercise.dose_note}"
-        return line
+            return exercise.dose_note
+        return dose_text(self.texts.session, dose)
 
     def _ease_off(self, state: SessionState) -> View:
         buttons = self.texts.buttons
@@ -399,7 +405,10 @@ class Screens:
 
 def dose_text(session: SessionTexts, dose: Dose) -> str:
     """ "10 reps · hold about 5 s"."""
-    template = session.dose_reps_per_side if dose.per_side else session.dose_reps
+    if dose.per_side:
+        template = session.dose_reps_per_side
+    else:
+        template = session.dose_rep_one if dose.reps == 1 else session.dose_reps
     parts = [template.format(reps=dose.reps)]
     if dose.hold_seconds:
         parts.append(session.dose_hold.format(seconds=dose.hold_seconds))

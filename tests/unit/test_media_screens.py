@@ -86,3 +86,30 @@ def test_moves_without_a_hold_are_counted_too() -> None:
     dose = Dose(reps=3, hold_seconds=0)
     assert set_moment(VOICE, dose, 6.5) == SetMoment("move", 1, 3)
     assert set_length(VOICE, dose) == 28  # lead-in 4, 3 × (2 + 3 + 2.5), end pause 1.5
+
+
+def test_newcomer_findings_on_the_exercise_screen(content: Content) -> None:
+    screens = Screens(content)
+    routine = content.routine
+    single = next(
+        i for i, e in enumerate(routine.exercises) if e.gentler and e.gentler.dose.reps == 1
+    )
+    gentle = screens.current(SessionState(7, Phase.EXERCISE, step=single, gentler=True)).text
+    assert "1 rep ·" in gentle
+    assert "1 reps" not in gentle
+    plank_step = next(i for i, e in enumerate(routine.exercises) if e.optional)
+    plank = routine.exercises[plank_step]
+    view = screens.current(SessionState(7, Phase.EXERCISE, step=plank_step))
+    assert plank.dose_note is not None
+    assert plank.dose_note in view.text
+    assert f"{plank.dose.reps} reps" not in view.text, "the note, not a count beside it"
+
+
+def test_the_welcome_back_line_is_in_the_caption_too(content: Content) -> None:
+    screens = Screens(content)
+    state = SessionState(7, Phase.EXERCISE, step=1)
+    view = screens.current(state, lead=screens.resume_lead(state))
+    assert view.media is not None
+    assert view.media.caption.startswith("Welcome back — you were on exercise 2 of 7")
+    assert "Pick up where you left off?" in view.media.caption
+    assert view.rows, "with the buttons under it"
