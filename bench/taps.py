@@ -922,7 +922,9 @@ def report(options: Options, results: Results) -> str:
             )
         ]
         change = statistics.median(media_ratios) - 1
-        verdict = "within 10 %: met" if abs(change) <= MEDIA_GOAL else "MISSED (goal: within 10 %)"
+        # The goal bounds the cost of media: faster than text screens (noise) is no miss.
+        met = change >= -MEDIA_GOAL
+        verdict = "at most 10 % fewer: met" if met else "MISSED (goal: at most 10 % fewer)"
         out(f"taps/s, {MEDIA} / Limber (text screens) ({mode}): {change:+.1%} — {verdict}")
     media_runs = results.of(MEDIA, SEQUENTIAL) + results.of(MEDIA, CONCURRENT)
     media_methods = sum((run.methods for run in media_runs), Counter[str]())
@@ -961,7 +963,7 @@ def report(options: Options, results: Results) -> str:
     out(
         f"memory: ru_maxrss {results.rss_start_mib:.0f} MiB after imports, "
         f"{results.rss_ready_mib:.0f} MiB after set-up and warm-up, "
-        f"{results.rss_end_mib:.0f} MiB after the measured runs (one process, 3 scenarios)"
+        f"{results.rss_end_mib:.0f} MiB after the measured runs (one process, 4 scenarios)"
     )
     if results.traced:
         parts = [
