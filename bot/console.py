@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import re
-import threading
+import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -38,26 +38,25 @@ Sleep = Callable[[float], Awaitable[None]]
 async def read_stdin(prompt: str) -> str | None:
     """One line from the terminal, or None at end of input (Ctrl-D).
 
-    Read in a daemon thread (not the loop's executor), so Ctrl-C can end the chat while a read
-    is waiting without the process waiting for Enter.
+    Read when the event loop sees input waiting (no thread blocked in `input()`), so the set
+    timer keeps printing meanwhile and Ctrl-C ends the chat at once.
     """
+    print(prompt, end="", flush=True)
     loop = asyncio.get_running_loop()
     line: asyncio.Future[str | None] = loop.create_future()
+    fd = sys.stdin.fileno()
 
-    def settle(value: str | None) -> None:
+    def ready() -> None:
+        loop.remove_reader(fd)
         if not line.done():
-            line.set_result(value)
+            text = sys.stdin.readline()
+            line.set_result(text.rstrip("\n") if text else None)
 
-    def read() -> None:
-        try:
-            value: str | None = input(prompt)
-        except (EOFError, KeyboardInterrupt):
-            value = None
-        with contextlib.suppress(RuntimeError):  # the loop has closed meanwhile
-            loop.call_soon_threadsafe(settle, value)
-
-    threading.Thread(target=read, daemon=True, name="console-input").start()
-    return await line
+    loop.add_reader(fd, ready)
+    try:
+        return await line
+    finally:
+        loop.remove_reader(fd)
 
 
 def _words(label: str) -> str:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
+import signal
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -108,3 +112,95 @@ async def test_a_whole_routine_in_the_terminal(sqlite_url: str, tmp_path: Path) 
     assert len(saved) == 1
     assert saved[0].read_bytes().startswith(b"\x89PNG")
     assert "Sorry, I didn't understand that button." in transcript
+
+
+async def test_typing_while_the_set_timer_runs_is_answered_at_once(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    database = Database(sqlite_url)
+    coach = bootstrap(
+        settings_for_test(sqlite_url), content=load_content(), database=database
+    ).coach
+    ticks: list[float] = []
+    never = asyncio.Event()
+
+    async def slow_sleep(seconds: float) -> None:
+        ticks.append(seconds)
+        if len(ticks) >= 2:
+            await never.wait()  # the timer is mid-set for as long as the test needs
+
+    states: list[bool] = []
+
+    class Watching(Script):
+        async def read_line(self, prompt: str) -> str | None:
+            await asyncio.sleep(0)  # let the timer tick
+            assert self.chat is not None
+            states.append(self.chat.timer is not None and not self.chat.timer.done())
+            return await super().read_line(prompt)
+
+    script = Watching("a", "a", "4", "a", "a", "g", "/help", "✅ Done", "/quit")
+    chat = ConsoleChat(
+        coach, read_line=script.read_line, write=script.write, sleep=slow_sleep, files_dir=tmp_path
+    )
+    script.chat = chat
+    try:
+        await chat.run()
+    finally:
+        await database.dispose()
+    transcript = script.transcript
+    after_timer = transcript.split("> g")[1]
+    assert "⏱ Rep 1 of 3 — get into position." in after_timer
+    assert "/session — start (or continue) today's routine" in after_timer.split("> ✅ Done")[0]
+    assert states[-3:-1] == [True, True], "the timer was running while /help and Done were read"
+    assert "Exercise 4 of 7" in after_timer.split("> ✅ Done")[1], "the typed label chose Done"
+    assert chat.timer is None
+    assert transcript.rstrip().endswith(chat.texts.console.goodbye)
+
+
+async def test_the_terminal_says_its_own_words(sqlite_url: str, tmp_path: Path) -> None:
+    database = Database(sqlite_url)
+    coach = bootstrap(
+        settings_for_test(sqlite_url), content=load_content(), database=database
+    ).coach
+    script = Script("a", "a", "4", "hello", "/reminders", "b", "7:30", "/quit")
+    chat = ConsoleChat(coach, read_line=script.read_line, write=script.write, files_dir=tmp_path)
+    try:
+        await chat.run()
+    finally:
+        await database.dispose()
+    transcript = script.transcript
+    assert "Tap one of the buttons above" not in transcript
+    assert chat.texts.console.buttons_hint in transcript
+    assert "Share my location" not in transcript
+    assert chat.texts.console.location_hint in transcript
+
+
+async def test_ctrl_c_leaves_the_terminal_chat_without_a_traceback(tmp_path: Path) -> None:
+    environment = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'limber.db'}",
+        "PYTHONUNBUFFERED": "1",
+    }
+    environment.pop("BOT_TOKEN", None)
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "console",
+        cwd=tmp_path,
+        env=environment,
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    assert process.stdout is not None
+    seen = b""
+    while b"I understand" not in seen:  # started, and waiting for a line
+        seen += await asyncio.wait_for(process.stdout.read(200), timeout=60)
+    await asyncio.sleep(0.3)
+    process.send_signal(signal.SIGINT)
+    out, err = await asyncio.wait_for(process.communicate(), timeout=20)
+    assert process.returncode == 130
+    assert b"Traceback" not in err + out, err.decode()
+    assert "Bye for now" in out.decode()
+    assert "Type /quit (or press Ctrl-C) to leave." in seen.decode()
