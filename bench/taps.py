@@ -56,10 +56,12 @@ from telegram.ext import Application, ApplicationBuilder, CallbackQueryHandler
 from telegram.request import RequestData
 
 from bench.common import BenchError, cpu_model, maxrss_mib, percentile, versions
+from bot.routine.content import load_content
 from bot.store.database import create_engine
 from bot.store.migrations import upgrade
 from tests.support.fake_bot_api import ChatMessage, FakeBotApi, JSONDict
 from tests.support.limber import running_limber
+from tests.support.media import FakeMediaLibrary
 from tests.support.updates import FakeUser, HandlerErrors
 
 SEQUENTIAL = "sequential"
@@ -73,6 +75,9 @@ GOAL_CONC_P99_MS = 50.0
 SQL_PASS_TAPS = 300  # the pass that counts statements per tap (not timed)
 
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
+
+MEDIA = "Limber + media"
+MEDIA_GOAL = 0.10  # taps/s with media screens within 10 % of text screens, in the same run
 
 
 # --- the fake Bot API, charging each call to the tap being processed --------------------------
@@ -465,14 +470,26 @@ async def baseline_scenario(
 
 
 @asynccontextmanager
-async def limber_scenario(workdir: Path, users: Sequence[FakeUser]) -> AsyncIterator[Scenario]:
-    url = f"sqlite+aiosqlite:///{workdir / 'limber.sqlite3'}"
+async def limber_scenario(
+    workdir: Path, users: Sequence[FakeUser], *, media: bool = False
+) -> AsyncIterator[Scenario]:
+    """Limber; with *media*, the exercise screens are animation messages (sendAnimation,
+    editMessageMedia, caption edits) from a media set rendered ahead (tiny stand-in files: what is
+    measured is the tap's path, not the renderer's)."""
+    name = MEDIA if media else "Limber"
+    url = f"sqlite+aiosqlite:///{workdir / f'{name}.sqlite3'}"
     await asyncio.to_thread(upgrade, url)  # Alembic's env runs its own event loop
     api = CountingBotApi()
-    async with running_limber(api, url) as limber:
+    library = None
+    if media:
+        library = FakeMediaLibrary(workdir / "media", load_content())
+        for key, variant, side in library.pictures():
+            library.animation(key, variant, side)
+            library.still(key, variant, side)
+    async with running_limber(api, url, media_library=library) as limber:
         riders: list[Rider] = [LimberRider(api, user) for user in users]
         scenario = Scenario(
-            "Limber", limber.application, api, riders, limber.errors, limber.database.engine
+            name, limber.application, api, riders, limber.errors, limber.database.engine
         )
         await scenario.set_up_users()
         yield scenario
@@ -746,7 +763,10 @@ async def run_benchmark(options: Options) -> Results:
                 )
             )
             limber = await stack.enter_async_context(limber_scenario(workdir, users))
-            scenarios = [framework, bare, limber]
+            with_media = await stack.enter_async_context(
+                limber_scenario(workdir, users, media=True)
+            )
+            scenarios = [framework, bare, limber, with_media]
             for scenario in scenarios:
                 scenario.concurrency = options.users
 
@@ -894,6 +914,24 @@ def report(options: Options, results: Results) -> str:
             f"time per tap, Limber / framework alone ({mode}): ×{statistics.median(ratios):.1f}; "
             f"Limber / framework + 1R1W: ×{statistics.median(bare_ratios):.2f}"
         )
+    for mode in (SEQUENTIAL, CONCURRENT):
+        media_ratios = [
+            media.taps_per_s / limber.taps_per_s
+            for media, limber in zip(
+                results.of(MEDIA, mode), results.of("Limber", mode), strict=True
+            )
+        ]
+        change = statistics.median(media_ratios) - 1
+        # The goal bounds the cost of media: faster than text screens (noise) is no miss.
+        met = change >= -MEDIA_GOAL
+        verdict = "at most 10 % fewer: met" if met else "MISSED (goal: at most 10 % fewer)"
+        out(f"taps/s, {MEDIA} / Limber (text screens) ({mode}): {change:+.1%} — {verdict}")
+    media_runs = results.of(MEDIA, SEQUENTIAL) + results.of(MEDIA, CONCURRENT)
+    media_methods = sum((run.methods for run in media_runs), Counter[str]())
+    out(
+        f"{MEDIA} Bot API calls: "
+        + ", ".join(f"{method} {count}" for method, count in media_methods.most_common())
+    )
     limber_runs = results.of("Limber", SEQUENTIAL) + results.of("Limber", CONCURRENT)
     methods = sum((run.methods for run in limber_runs), Counter[str]())
     histogram = sum((run.calls_histogram for run in limber_runs), Counter[int]())
@@ -925,7 +963,7 @@ def report(options: Options, results: Results) -> str:
     out(
         f"memory: ru_maxrss {results.rss_start_mib:.0f} MiB after imports, "
         f"{results.rss_ready_mib:.0f} MiB after set-up and warm-up, "
-        f"{results.rss_end_mib:.0f} MiB after the measured runs (one process, 3 scenarios)"
+        f"{results.rss_end_mib:.0f} MiB after the measured runs (one process, 4 scenarios)"
     )
     if results.traced:
         parts = [

@@ -13,6 +13,7 @@ from datetime import timedelta
 
 from bot.coach import Coach, UseCases
 from bot.config import Settings
+from bot.media.voice import load_voice
 from bot.nudges import NudgeSweeper, Send
 from bot.routine.content import DEFAULT_CONTENT_DIR, Content, load_content
 from bot.routine.nudging import NudgePolicy
@@ -23,6 +24,7 @@ from bot.use_cases.check_in import CheckIns
 from bot.use_cases.data_rights import DataRights
 from bot.use_cases.dependencies import Clock, Dependencies, utc_now
 from bot.use_cases.guided_session import GuidedSession
+from bot.use_cases.media_delivery import MediaDelivery, MediaFiles
 from bot.use_cases.nudge_outbox import NudgeOutbox
 from bot.use_cases.onboarding import Onboarding
 from bot.use_cases.progress_report import ProgressReport
@@ -42,6 +44,7 @@ class Services:
     use_cases: UseCases
     coach: Coach
     outbox: NudgeOutbox
+    media: MediaDelivery
 
     def nudge_sweeper(
         self,
@@ -79,13 +82,22 @@ def bootstrap(
     content: Content | None = None,
     database: Database | None = None,
     unit_of_work: UnitOfWorkFactory | None = None,
+    media_library: MediaFiles | None = None,
 ) -> Services:
-    content = content or load_content(settings.content_dir or DEFAULT_CONTENT_DIR)
+    """*media_library* replaces the real one (`MediaLibrary` on MEDIA_DIR), e.g. in tests."""
+    content_dir = settings.content_dir or DEFAULT_CONTENT_DIR
+    content = content or load_content(content_dir)
     database = database or Database(settings.database_url)
     unit_of_work = unit_of_work or unit_of_work_factory(database)
     deps = Dependencies(content, unit_of_work, clock)
+    if media_library is None and settings.media_dir is not None:
+        from bot.media.library import MediaLibrary
+
+        media_library = MediaLibrary(settings.media_dir, content, content_dir)
+    voice = media_library.voice if media_library is not None else load_voice(content_dir)
+    media = MediaDelivery(deps, voice, media_library)
     reminders = ReminderSetup(deps)
-    session = GuidedSession(deps, SessionWrapUp(deps), reminders)
+    session = GuidedSession(deps, SessionWrapUp(deps), reminders, media)
     red_flags = RedFlagStops(deps)
     use_cases = UseCases(
         session=session,
@@ -99,4 +111,6 @@ def bootstrap(
     )
     coach = Coach(use_cases, content.texts, deps.screens, clock)
     outbox = NudgeOutbox(deps, nudge_policy(settings))
-    return Services(settings, content, clock, database, unit_of_work, use_cases, coach, outbox)
+    return Services(
+        settings, content, clock, database, unit_of_work, use_cases, coach, outbox, media
+    )

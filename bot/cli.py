@@ -13,7 +13,7 @@ from telegram.error import InvalidToken
 
 from bot.bootstrap import Services, bootstrap
 from bot.config import Settings, SettingsError, load_settings
-from bot.console import ConsoleChat
+from bot.console import run_console
 from bot.logs import configure_logging
 from bot.routine.content import DEFAULT_CONTENT_DIR, ContentError, load_content
 from bot.startup import wait_until_reachable
@@ -135,14 +135,7 @@ def _media(settings: Settings, media_dir: str) -> int:
 
 
 def _console(services: Services, user_id: int) -> int:
-    async def chat() -> None:
-        try:
-            await ConsoleChat(services.coach, user_id=user_id).run()
-        finally:
-            await services.database.dispose()
-
-    asyncio.run(chat())
-    return 0
+    return run_console(services.coach, user_id, services.database.dispose)
 
 
 def _run_telegram(services: Services) -> int:

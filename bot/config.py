@@ -27,7 +27,12 @@ class Settings(BaseSettings):
     content_dir: Path | None = None
     auto_migrate: bool = True
     concurrent_updates: int = Field(default=16, ge=1, le=256)
-    timer_tick_seconds: float = Field(default=5, ge=0.01, le=60)
+    timer_tick_seconds: float = Field(default=1, ge=0.01, le=60)
+    # Rendered animations, stills and voice guides (`limber media` fills it ahead); empty: the
+    # session is sent as text only.
+    media_dir: Path | None = Path("media-cache")
+    # Render what is missing in a worker thread at start-up (never on a tap's path).
+    media_render_at_start: bool = True
     nudge_sweep_seconds: float = Field(default=30, gt=0, le=3600)
     nudge_rate: float = Field(default=25, gt=0, le=30, description="bulk messages per second")
     nudge_grace_seconds: int = Field(default=7200, ge=60)
@@ -43,6 +48,12 @@ class Settings(BaseSettings):
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = Field(default=8080, ge=1, le=65535)
     webhook_path: str = Field(default="/telegram", pattern=r"^/[A-Za-z0-9_\-/]*$")
+
+    @field_validator("media_dir", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: object) -> object:
+        """MEDIA_DIR= (empty): no media, the session as text."""
+        return None if value == "" else value
 
     @field_validator("admin_ids", mode="before")
     @classmethod

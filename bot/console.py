@@ -1,22 +1,28 @@
-"""The terminal chat: the same coach and database as Telegram, with numbered choices for buttons.
+"""The terminal chat: the same coach and database as Telegram, with lettered choices for buttons.
 
-Type a letter to choose (a, b, …), a command (/start, /session, /help, /privacy), any other text
-(a soreness score is typed as a number), or /quit.
+Type a letter to choose (a, b, …) or a button's words ("done", "✅ Done"), a command (/start,
+/session, /help, …), any other text (a soreness score is typed as a number), or /quit (Ctrl-C
+and Ctrl-D also leave). The ⏱ set timer prints a line as the set moves on while you keep
+typing; an exercise's picture and its voice guide are files whose paths are printed.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import re
+import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from bot.coach import Coach
-from bot.routine.inputs import ButtonTap, Command, Incoming, TypedText, UnknownCommand
+from bot.routine.inputs import ButtonTap, Command, Incoming, TimerTick, TypedText, UnknownCommand
 from bot.routine.views import Reply, Timer, View
 
 CONSOLE_USER_ID = 1
 QUIT = ("/quit", "/exit")
-TIMER_TICK_SECONDS = 5
+TIMER_TICK_SECONDS = 1
+COUNTDOWN_EVERY = 5  # seconds between the terminal's lines of a hold's countdown
 CHOICE_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # The commands of the terminal chat (/stats is for Telegram admins only).
 CONSOLE_COMMANDS = frozenset(
@@ -30,25 +36,32 @@ Sleep = Callable[[float], Awaitable[None]]
 
 
 async def read_stdin(prompt: str) -> str | None:
-    """One line from the terminal, or None at end of input (Ctrl-D)."""
+    """One line from the terminal, or None at end of input (Ctrl-D).
+
+    Read when the event loop sees input waiting (no thread blocked in `input()`), so the set
+    timer keeps printing meanwhile and Ctrl-C ends the chat at once.
+    """
+    print(prompt, end="", flush=True)
+    loop = asyncio.get_running_loop()
+    line: asyncio.Future[str | None] = loop.create_future()
+    fd = sys.stdin.fileno()
+
+    def ready() -> None:
+        loop.remove_reader(fd)
+        if not line.done():
+            text = sys.stdin.readline()
+            line.set_result(text.rstrip("\n") if text else None)
+
+    loop.add_reader(fd, ready)
     try:
-        return await asyncio.to_thread(input, prompt)
-    except EOFError:
-        return None
+        return await line
+    finally:
+        loop.remove_reader(fd)
 
 
-def render(view: View) -> str:
-    """A View as plain text: the message, then its buttons as numbered choices."""
-    lines = [view.text]
-    if view.reply_keyboard is not None:
-        suggestions = [label for row in view.reply_keyboard.rows for label in row]
-        lines.append("(" + " · ".join(suggestions) + ")")
-    if view.rows:
-        lines.append("")
-        letters = iter(CHOICE_LETTERS)
-        for row in view.rows:
-            lines.append("  ".join(f"[{next(letters)}] {action.label}" for action in row))
-    return "\n".join(lines)
+def _words(label: str) -> str:
+    """A label as plain words: "✅ Done" → "done"."""
+    return " ".join(re.findall(r"[\w']+", label.casefold()))
 
 
 class ConsoleChat:
@@ -64,29 +77,50 @@ class ConsoleChat:
     ) -> None:
         self.files_dir = files_dir
         self.coach = coach
+        self.texts = coach.texts
         self.read_line = read_line
         self.write = write
         self.sleep = sleep
         self.user_id = user_id
         self.screen: View | None = None
+        self.timer: asyncio.Task[None] | None = None
 
     async def run(self) -> None:
-        await self.send(Command("start"))
-        while (line := await self.read_line("> ")) is not None:
-            line = line.strip()
-            if line in QUIT:
-                break
-            if line:
-                await self.handle(line)
+        console = self.texts.console
+        self.write(f"{console.intro}\n{console.quit_hint}\n")
+        try:
+            await self.send(Command("start"))
+            while (line := await self.read_line("> ")) is not None:
+                line = line.strip()
+                if line in QUIT:
+                    break
+                if line:
+                    await self.handle(line)
+        finally:
+            await self.stop_timer()
+        self.write(console.goodbye)
 
     async def handle(self, line: str) -> None:
         if line.startswith("/"):
             name = line[1:]
             await self.send(Command(name) if name in CONSOLE_COMMANDS else UnknownCommand())
+            if name == "help":
+                self.write(self.texts.console.quit_hint)
         elif len(line) == 1 and line.lower() in CHOICE_LETTERS and self.screen is not None:
             await self.choose(CHOICE_LETTERS.index(line.lower()))
+        elif (index := self._labelled(line)) is not None:
+            await self.choose(index)
         else:
             await self.send(TypedText(line))
+
+    def _labelled(self, line: str) -> int | None:
+        """The choice whose label *line* spells out ("done", "✅ Done"), if any."""
+        if self.screen is None or not (typed := _words(line)):
+            return None
+        for index, action in enumerate(self.screen.actions):
+            if action.url is None and _words(action.label) == typed:
+                return index
+        return None
 
     async def send(self, incoming: Incoming) -> Reply:
         reply = await self.coach.handle(self.user_id, incoming)
@@ -98,34 +132,94 @@ class ConsoleChat:
         assert self.screen is not None
         actions = self.screen.actions
         if index >= len(actions):
-            self.write(self.coach.texts.notices.unknown_button)
+            self.write(self.texts.notices.unknown_button)
             return
         reply = await self.coach.handle(self.user_id, ButtonTap(actions[index].data))
         if reply.notice:
             self.write(f"({reply.notice})")
         if reply.view is not None:
             self.show(reply.view)
+        if reply.voice is not None:
+            if reply.voice.path is not None:
+                self.write(f"{self.texts.console.voice_saved} {reply.voice.path}\n")
+            else:
+                self.write(f"{self.texts.media.no_voice}\n")
         if reply.start_timer is not None:
-            await self.count_down(reply.start_timer)
+            await self.stop_timer()
+            self.timer = asyncio.get_running_loop().create_task(self.count_down(reply.start_timer))
 
     async def count_down(self, timer: Timer) -> None:
-        """Count the hold down with a line every few seconds, then say time is up."""
-        seconds_left = timer.seconds
-        while seconds_left > 0:
-            self.write(self.coach.timer_line(seconds_left))
-            step = min(TIMER_TICK_SECONDS, seconds_left)
-            await self.sleep(step)
-            seconds_left -= step
-        self.write(self.coach.timer_line(0))
+        """Count the set: a line each time it changes, while typed lines are handled meanwhile.
+        Ends when the set is over or the session has moved on."""
+        elapsed, last = 0, ""
+        while elapsed <= timer.seconds:
+            tick = TimerTick(timer.session_id, timer.step, timer.seconds - elapsed)
+            view = (await self.coach.handle(self.user_id, tick)).view
+            if view is None:
+                return
+            line = view.text.rsplit("\n\n", 1)[-1]
+            # A new step of the set at once; a hold's countdown every few seconds only.
+            shape = re.sub(r"\d+ s\b", "", line)
+            seconds = re.search(r"(\d+) s\b", line)
+            if shape != last or (seconds and int(seconds[1]) % COUNTDOWN_EVERY == 0):
+                self.write(line)
+                last = shape
+            await self.sleep(TIMER_TICK_SECONDS)
+            elapsed += TIMER_TICK_SECONDS
+
+    async def stop_timer(self) -> None:
+        if self.timer is not None and not self.timer.done():
+            self.timer.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self.timer
+        self.timer = None
+
+    def render(self, view: View) -> str:
+        """A View as plain text: the message, then its buttons as lettered choices; Telegram's
+        words ("tap the buttons above", "share your location") in the terminal's own."""
+        text = view.text
+        if text == self.texts.hints.text:
+            text = self.texts.console.buttons_hint
+        lines = [text]
+        if view.reply_keyboard is not None:
+            suggestions = [label for row in view.reply_keyboard.rows for label in row]
+            lines.append("(" + " · ".join(suggestions) + ")")
+            if view.reply_keyboard.location_label:
+                lines.append(self.texts.console.location_hint)
+        if view.rows:
+            lines.append("")
+            letters = iter(CHOICE_LETTERS)
+            for row in view.rows:
+                lines.append("  ".join(f"[{next(letters)}] {action.label}" for action in row))
+        return "\n".join(lines)
 
     def show(self, view: View) -> None:
         """Print *view*; a view with choices becomes the screen that letters refer to."""
-        self.write(render(view))
+        self.write(self.render(view))
+        if view.media is not None and view.media.still is not None:
+            self.write(f"{self.texts.console.still_saved} {view.media.still}")
         for attachment in view.attachments:
             self.files_dir.mkdir(parents=True, exist_ok=True)
             path = self.files_dir / Path(attachment.name).name
             path.write_bytes(attachment.data)
-            self.write(self.coach.texts.hints.file_saved.format(path=path))
+            self.write(self.texts.hints.file_saved.format(path=path))
         self.write("")
         if view.rows:
             self.screen = view
+
+
+def run_console(coach: Coach, user_id: int, close: Callable[[], Awaitable[None]]) -> int:
+    """`limber console`: the chat until /quit, Ctrl-D or Ctrl-C (no traceback), then *close*."""
+
+    async def chat() -> None:
+        try:
+            await ConsoleChat(coach, user_id=user_id).run()
+        finally:
+            await close()
+
+    try:
+        asyncio.run(chat())
+    except KeyboardInterrupt:
+        print(f"\n{coach.texts.console.goodbye}")
+        return 130
+    return 0

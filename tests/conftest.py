@@ -7,6 +7,7 @@ LIMBER_REQUIRE_POSTGRES=1). Both are migrated to head with Alembic before the te
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +25,10 @@ if TYPE_CHECKING:
     from tests.support.postgres import PostgresCluster
 
 pytest_plugins = ["tests.support.postgres"]
+
+# Text screens by default, in this process and every `limber` process a test starts: a test that
+# wants the animations passes a media library (or MEDIA_DIR) of its own.
+os.environ["MEDIA_DIR"] = ""
 
 BACKENDS = [
     pytest.param("sqlite", id="sqlite"),

@@ -81,11 +81,29 @@ class MediaLibrary:
         labels = self._labels(exercise, variant, side)
         return list(render_frames(self.poses, clip, labels, mirror=side == "right"))
 
+    def animation_path(self, exercise_key: str, variant: Variant, side: Side | None) -> Path:
+        """Where the MP4 is (or will be) cached; its name is its media key. Never renders."""
+        side = self._picture_side(exercise_key, side)
+        key = media_key("animation", exercise_key, variant, side, version=self._version())
+        return self.media_dir / f"{key}.mp4"
+
+    def still_path(self, exercise_key: str, variant: Variant, side: Side | None) -> Path:
+        side = self._picture_side(exercise_key, side)
+        key = media_key("still", exercise_key, variant, side, version=self._version())
+        return self.media_dir / f"{key}.png"
+
+    def voice_path(
+        self, exercise_key: str, variant: Variant, side: Side | None, dose: Dose
+    ) -> Path:
+        key = media_key(
+            "voice", exercise_key, variant, side, dose, self.voice_name(), self._version()
+        )
+        return self.media_dir / f"{key}.ogg"
+
     def animation(self, exercise_key: str, variant: Variant, side: Side | None) -> Path:
         """The looping MP4 (made now if not cached). Blocking: call via asyncio.to_thread."""
         side = self._picture_side(exercise_key, side)
-        key = media_key("animation", exercise_key, variant, side, version=self._version())
-        path = self.media_dir / f"{key}.mp4"
+        path = self.animation_path(exercise_key, variant, side)
         if not path.exists():
             images = self.frames(exercise_key, variant, side)
             encode_mp4(images, self.poses.fps, path)  # type: ignore[arg-type]
@@ -94,8 +112,7 @@ class MediaLibrary:
     def still(self, exercise_key: str, variant: Variant, side: Side | None) -> Path:
         """A PNG of the held position. Blocking: call via asyncio.to_thread."""
         side = self._picture_side(exercise_key, side)
-        key = media_key("still", exercise_key, variant, side, version=self._version())
-        path = self.media_dir / f"{key}.png"
+        path = self.still_path(exercise_key, variant, side)
         if not path.exists():
             images = self.frames(exercise_key, variant, side)
             index = still_index(self.poses.clip(exercise_key, variant), self.poses.fps)
@@ -118,10 +135,7 @@ class MediaLibrary:
         """The OGG/Opus guide for *dose* (made now if not cached). Blocking."""
         exercise = self.content.routine.exercise(exercise_key)
         title = self._labels(exercise, variant, None).title
-        key = media_key(
-            "voice", exercise_key, variant, side, dose, self.voice_name(), self._version()
-        )
-        path = self.media_dir / f"{key}.ogg"
+        path = self.voice_path(exercise_key, variant, side, dose)
         if not path.exists():
             cues, length = script(self.voice, title, dose, side)
             encode_ogg(render_guide(self.voice, cues, length, self.speech), path)

@@ -33,6 +33,9 @@ class SessionVerb(StrEnum):
     SKIP_AFTER_PAIN = "pskip"
     STOP_TODAY = "stop"
     SORENESS = "n"
+    MORE = "more"
+    BACK = "back"
+    GUIDE = "guide"
 
 
 class GeneralVerb(StrEnum):

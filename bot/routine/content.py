@@ -163,6 +163,7 @@ class SessionTexts(_Strict):
     gentler_heading: str
     start_position: str
     dose_reps: str
+    dose_rep_one: str
     dose_reps_per_side: str
     dose_hold: str
     optional: str
@@ -360,9 +361,39 @@ class PrivateChatTexts(_Strict):
     button_elsewhere: str
 
 
+class MediaTexts(_Strict):
+    """The live exercise message with its animation: buttons, the short caption, the set timer."""
+
+    more: str
+    guide: str
+    back: str
+    stop_line: str
+    no_voice: str
+    timer_ready: str
+    timer_hold: str
+    timer_move: str
+    timer_rest: str
+    timer_other_side: str
+    timer_done: str
+
+
+class ConsoleTexts(_Strict):
+    """The terminal chat's own words where Telegram's would not fit."""
+
+    intro: str
+    quit_hint: str
+    buttons_hint: str
+    location_hint: str
+    still_saved: str
+    voice_saved: str
+    goodbye: str
+
+
 class Texts(_Strict):
     language: str = Field(pattern=r"^[a-z]{2}$")
     buttons: ButtonTexts
+    media: MediaTexts
+    console: ConsoleTexts
     onboarding: OnboardingTexts
     session: SessionTexts
     summary: SummaryTexts

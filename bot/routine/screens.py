@@ -14,9 +14,11 @@ from bot.routine.content import Content, Dose, Exercise, SessionTexts
 from bot.routine.dosing import PersonalDose, dose_of
 from bot.routine.session import Outcome, Phase, SessionState, can_try_gentler
 from bot.routine.stop_signals import FlagLevel
-from bot.routine.views import Action, ReplyKeyboard, Timer, View
+from bot.routine.views import Action, Media, ReplyKeyboard, Timer, View
 
 SORENESS_ROWS = ((0, 1, 2, 3, 4, 5), (6, 7, 8, 9, 10))
+MAX_CAPTION_LENGTH = 1024  # Telegram's limit for a media caption
+CAPTION_CUES = 3  # the cues that matter most come first in the content
 
 
 class Screens:
@@ -202,7 +204,12 @@ class Screens:
     ) -> View:
         """The screen for where the session stands now; *lead* is a line put above it."""
         view = self._screen(state, doses or {}, outcomes or {})
-        return replace(view, text=f"{lead}\n\n{view.text}") if lead else view
+        if not lead:
+            return view
+        media = view.media
+        if media is not None:
+            media = replace(media, caption=_fit(f"{lead}\n\n{media.caption}"))
+        return replace(view, text=f"{lead}\n\n{view.text}", media=media)
 
     def timer(
         self,
@@ -213,6 +220,42 @@ class Screens:
         """The exercise screen with the hold counting down (0: time is up)."""
         view = self._exercise(state, doses or {})
         return View(f"{view.text}\n\n{self.timer_line(seconds_left)}", view.rows)
+
+    def set_timer(
+        self, state: SessionState, line: str, doses: Mapping[str, PersonalDose] | None = None
+    ) -> View:
+        """The exercise screen with the set timer's *line* (rep k of n, hold, rest, other side)
+        under the text and under the animation's short caption."""
+        view = self._exercise(state, doses or {})
+        media = view.media
+        if media is not None:
+            media = replace(media, caption=_fit(f"{media.caption}\n\n{line}"))
+        return replace(view, text=f"{view.text}\n\n{line}", media=media, timer=None)
+
+    def more(self, state: SessionState, doses: Mapping[str, PersonalDose] | None = None) -> View:
+        """📖 More: the whole exercise text (every cue, every stop sign) with a Back button."""
+        view = self._exercise(state, doses or {})
+        back = self._session(state, SessionVerb.BACK, self.texts.media.back)
+        media = view.media
+        if media is not None:
+            media = replace(media, caption=_fit(view.text))
+        return View(view.text, ((back,),), media=media)
+
+    def set_line(self, kind: str, rep: int, reps: int, seconds_left: int) -> str:
+        """One line of the set timer: *kind* is ready, hold, move, rest, other_side or done."""
+        media = self.texts.media
+        match kind:
+            case "hold":
+                return media.timer_hold.format(rep=rep, reps=reps, seconds=seconds_left)
+            case "move":
+                return media.timer_move.format(rep=rep, reps=reps)
+            case "rest":
+                return media.timer_rest.format(done=rep, reps=reps)
+            case "other_side":
+                return media.timer_other_side
+            case "done":
+                return media.timer_done
+        return media.timer_ready.format(rep=rep, reps=reps)
 
     def timer_line(self, seconds_left: int) -> str:
         session = self.texts.session
@@ -287,6 +330,7 @@ class Screens:
         blocks.append(session.stop_if.format(signs=_spoken_list(self.routine.stop_if)))
 
         buttons = self.texts.buttons
+        media_texts = self.texts.media
         rows: list[tuple[Action, ...]] = [
             (
                 self._session(state, SessionVerb.DONE, buttons.done),
@@ -296,13 +340,36 @@ class Screens:
                 self._session(state, SessionVerb.SKIP, buttons.skip),
                 self._session(state, SessionVerb.PAUSE, buttons.pause),
             ),
+            (
+                self._session(state, SessionVerb.MORE, media_texts.more),
+                self._session(state, SessionVerb.GUIDE, media_texts.guide),
+            ),
         ]
         timer = None
         if dose.hold_seconds >= self.routine.timer_min_hold_seconds:
             label = buttons.timer.format(seconds=dose.hold_seconds)
             rows.append((self._session(state, SessionVerb.TIMER, label),))
             timer = Timer(state.session_id, state.step, dose.hold_seconds)
-        return View("\n\n".join(blocks), tuple(rows), timer=timer)
+        media = Media(
+            "animation",
+            exercise.key,
+            "gentler" if state.gentler and exercise.gentler is not None else "regular",
+            "left" if dose.per_side else None,
+            caption=self._caption(state, dose, cues),
+        )
+        return View("\n\n".join(blocks), tuple(rows), timer=timer, media=media)
+
+    def _caption(self, state: SessionState, dose: Dose, cues: tuple[str, ...]) -> str:
+        """The short caption under the animation: title, dose, the first cues, one stop line."""
+        exercise = self.routine.exercises[state.step]
+        blocks = [self._heading(state)]
+        if state.gentler and exercise.gentler is not None:
+            blocks.append(exercise.gentler.title)
+        blocks.append(self._dose_line(dose, exercise, state.gentler))
+        blocks.append("\n".join(f"• {cue}" for cue in cues[:CAPTION_CUES]))
+        signs = _spoken_list(self.routine.stop_if)
+        blocks.append(self.texts.media.stop_line.format(signs=signs))
+        return _fit("\n\n".join(blocks))
 
     def _dose_line(self, dose: Dose, exercise: Exercise, gentler: bool) -> str:
         return dose_text(self.texts.session, dose)
@@ -384,11 +451,21 @@ class Screens:
 
 def dose_text(session: SessionTexts, dose: Dose) -> str:
     """ "10 reps · hold about 5 s"."""
-    template = session.dose_reps_per_side if dose.per_side else session.dose_reps
+    if dose.per_side:
+        template = session.dose_reps_per_side
+    else:
+        template = session.dose_rep_one if dose.reps == 1 else session.dose_reps
     parts = [template.format(reps=dose.reps)]
     if dose.hold_seconds:
         parts.append(session.dose_hold.format(seconds=dose.hold_seconds))
     return " · ".join(parts)
+
+
+def _fit(caption: str) -> str:
+    """A caption within Telegram's limit (the content keeps them far shorter; this is a guard)."""
+    if len(caption) <= MAX_CAPTION_LENGTH:
+        return caption
+    return caption[: MAX_CAPTION_LENGTH - 1].rstrip() + "…"
 
 
 def _spoken_list(items: tuple[str, ...]) -> str:

@@ -51,6 +51,32 @@ class Attachment:
 
 
 @dataclass(frozen=True)
+class Media:
+    """A picture or sound that goes with a screen: an exercise's looping animation, or a voice
+    guide for one dose.
+
+    The engine names it (exercise, variant, side, and the short `caption` the animation carries);
+    the media use case fills in `key` (the file's stable name), `path` (the rendered file, when it
+    exists) and `file_id` (the channel's id for it, once uploaded). A channel shows the media only
+    when it is `ready`; otherwise the View's full text stands alone.
+    """
+
+    kind: str  # "animation" or "voice"
+    exercise_key: str
+    variant: str  # "regular" or "gentler"
+    side: str | None = None
+    caption: str = ""
+    key: str = ""
+    path: str | None = None
+    file_id: str | None = None
+    still: str | None = None  # a PNG of the held position (the terminal chat shows its path)
+
+    @property
+    def ready(self) -> bool:
+        return bool(self.key) and (self.file_id is not None or self.path is not None)
+
+
+@dataclass(frozen=True)
 class View:
     """A screen: text blocks, rows of actions, and optional extras.
 
@@ -65,6 +91,7 @@ class View:
     finished: bool = False
     reply_keyboard: ReplyKeyboard | None = None
     attachments: tuple[Attachment, ...] = ()
+    media: Media | None = None
 
     @property
     def actions(self) -> tuple[Action, ...]:
@@ -75,9 +102,11 @@ class View:
 class Reply:
     """What a use case answers to any input: a short notice (a toast) and the screen to show.
 
-    `view` None means: leave the screen as it is. `start_timer`: count this hold down.
+    `view` None means: leave the screen as it is. `start_timer`: count this set down.
+    `voice`: a voice note to send after the screen (🔊 Guide me).
     """
 
     view: View | None
     notice: str | None = None
     start_timer: Timer | None = None
+    voice: Media | None = None

@@ -242,3 +242,16 @@ class SafetyEvent(Base):
     at: Mapped[datetime] = mapped_column(UtcDateTime())
     kind: Mapped[str] = mapped_column(String(24))
     level: Mapped[str | None] = mapped_column(String(16))
+
+
+class MediaFile(Base):
+    """A file uploaded to Telegram once, reused by its file_id (an animation or a voice guide).
+
+    `media_key` names the rendered file (`bot.media.library.media_key`); no user data.
+    """
+
+    __tablename__ = "media_files"
+
+    media_key: Mapped[str] = mapped_column(String(160), primary_key=True)
+    file_id: Mapped[str] = mapped_column(String(255))
+    uploaded_at: Mapped[datetime] = mapped_column(UtcDateTime())

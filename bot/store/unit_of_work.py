@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.store.database import Database
 from bot.store.history_queries import HistoryQueries
+from bot.store.media_queries import MediaQueries
 from bot.store.personal_data_queries import PersonalDataQueries
 from bot.store.reminder_queries import OutboxQueries, ReminderQueries
 from bot.store.session_queries import DoseQueries, SafetyQueries, SessionQueries, UserQueries
@@ -36,6 +37,7 @@ class UnitOfWork:
     progress: HistoryQueries
     privacy: PersonalDataQueries
     usage: UsageQueries
+    media: MediaQueries
 
     def __init__(self, database: Database) -> None:
         self._database = database
@@ -55,6 +57,7 @@ class UnitOfWork:
         self.progress = HistoryQueries(connection)
         self.privacy = PersonalDataQueries(connection)
         self.usage = UsageQueries(connection)
+        self.media = MediaQueries(connection)
         return self
 
     async def __aexit__(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from telegram.ext import Application, CallbackContext, ExtBot
@@ -12,6 +13,14 @@ from bot.coach import Coach
 
 COACH_KEY = "coach"
 CHAT_LOCKS_KEY = "chat_locks"
+REMEMBER_MEDIA_KEY = "remember_media"
+
+RememberMedia = Callable[[str, str], None]
+"""Keep an uploaded file's file_id by its media key (`MediaDelivery.remember`)."""
+
+
+def _forget(_key: str, _file_id: str) -> None:
+    return None
 
 
 class LimberContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
@@ -20,6 +29,11 @@ class LimberContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any]
         coach = self.bot_data[COACH_KEY]
         assert isinstance(coach, Coach)
         return coach
+
+    @property
+    def remember_media(self) -> RememberMedia:
+        remember: RememberMedia = self.bot_data.get(REMEMBER_MEDIA_KEY, _forget)
+        return remember
 
     def chat_lock(self, chat_id: int) -> asyncio.Lock:
         """Serializes this process's edits of one chat (a tap and a hold-timer tick)."""

@@ -41,11 +41,11 @@ from bot.routine.inputs import (
 from bot.routine.views import Timer
 from bot.telegram.context import LimberApplication, LimberContext
 from bot.telegram.private_chats import PRIVACY_GROUP, private_chats_only
-from bot.telegram.render import edit, edit_message, reply
+from bot.telegram.render import edit, edit_message, reply, send_voice
 
 log = logging.getLogger(__name__)
 
-TIMER_TICK_SECONDS = 5.0  # edits count toward Telegram's ~1 message/s per chat
+TIMER_TICK_SECONDS = 1.0  # one edit a second at most: Telegram's ~1 message/s per chat
 TIMER_TICK_KEY = "timer_tick_seconds"
 
 Handler = Callable[[Update, LimberContext], Coroutine[Any, Any, None]]
@@ -70,7 +70,7 @@ async def _reply_to(update: Update, context: LimberContext, incoming: Incoming) 
         return
     answer = await context.coach.handle(user.id, incoming)
     if answer.view is not None:
-        await reply(message, answer.view)
+        await reply(message, answer.view, context.remember_media)
 
 
 def _command(name: CommandName, summary: str) -> Handler:
@@ -132,10 +132,15 @@ async def button(update: Update, context: LimberContext) -> None:
                 log.info("could not answer a tap: %s", type(error).__name__)
         except TelegramError as error:
             log.info("could not answer a tap: %s", type(error).__name__)
+        shown = query.message
         if outcome.view is not None:
-            await edit(query, outcome.view)
-    if outcome.start_timer is not None and isinstance(query.message, Message):
-        start_hold_timer(context, query.from_user.id, query.message, outcome.start_timer)
+            shown = await edit(query, outcome.view, context.remember_media)
+        if outcome.voice is not None:
+            await send_voice(
+                query.get_bot(), query.from_user.id, outcome.voice, context.remember_media
+            )
+    if outcome.start_timer is not None and isinstance(shown, Message):
+        start_hold_timer(context, query.from_user.id, shown, outcome.start_timer)
 
 
 async def text(update: Update, context: LimberContext) -> None:
@@ -164,15 +169,18 @@ async def not_text(update: Update, context: LimberContext) -> None:
     await _reply_to(update, context, NotText(caption))
 
 
-# --- the hold timer: one repeating job per chat, editing the exercise message in place ---------
+# --- the set timer: one repeating job per chat, editing the exercise message in place ----------
+# A tick edits at most once a second (TIMER_TICK_SECONDS); a tick whose line did not change is
+# answered "not modified" and costs nothing more.
 
 
-@dataclass(frozen=True)
+@dataclass
 class HoldTimer:
     user_id: int
     message: Message
     timer: Timer
     ends_at: datetime
+    shown: str = ""  # the last screen edited in: a tick that would not change it makes no call
 
 
 def start_hold_timer(context: LimberContext, user_id: int, message: Message, timer: Timer) -> None:
@@ -201,7 +209,10 @@ async def _tick(context: LimberContext) -> None:
         if view is None or seconds_left == 0:
             job.schedule_removal()
         if view is not None:
-            await edit_message(hold.message, view)
+            shown = view.media.caption if view.media is not None else view.text
+            if shown != hold.shown:
+                hold.shown = shown
+                await edit_message(hold.message, view, context.remember_media)
 
 
 def register(application: LimberApplication) -> None:

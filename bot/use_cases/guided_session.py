@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from bot.routine.actions import SessionAction, SessionVerb
+from bot.routine.content import Dose
 from bot.routine.conversation import SafetyEventKind
 from bot.routine.dosing import PersonalDose
 from bot.routine.session import (
@@ -32,16 +33,18 @@ from bot.routine.session import (
     apply,
     is_current,
 )
-from bot.routine.views import Reply, View
+from bot.routine.views import Reply, Timer, View
 from bot.store.records import SessionConflictError, SessionRecord, UserRecord
 from bot.store.unit_of_work import UnitOfWork
 from bot.use_cases.dependencies import Dependencies
 from bot.use_cases.gate import gate_screen, safety_stop_screen
+from bot.use_cases.media_delivery import MediaDelivery, set_length, set_moment
 from bot.use_cases.reminder_setup import ReminderSetup
 from bot.use_cases.session_wrap_up import SessionWrapUp
 
 log = logging.getLogger(__name__)
 
+_LOOKS = frozenset((SessionVerb.MORE, SessionVerb.BACK, SessionVerb.GUIDE))
 _EVENTS: dict[SessionVerb, Event] = {
     SessionVerb.DONE: Done(),
     SessionVerb.TOO_PAINFUL: TooPainful(),
@@ -56,14 +59,20 @@ _EVENTS: dict[SessionVerb, Event] = {
 
 class GuidedSession:
     def __init__(
-        self, deps: Dependencies, wrap_up: SessionWrapUp, reminders: ReminderSetup
+        self,
+        deps: Dependencies,
+        wrap_up: SessionWrapUp,
+        reminders: ReminderSetup,
+        media: MediaDelivery,
     ) -> None:
         self.deps = deps
+        self.media = media
         self.routine = deps.content.routine
         self.screens = deps.screens
         self.notices = deps.texts.notices
         self.wrap_up = wrap_up
         self.reminders = reminders
+        self._guide_doses: dict[str, Dose] = {}
 
     # --- opening ------------------------------------------------------------------------------
 
@@ -116,9 +125,15 @@ class GuidedSession:
         """A tap inside a session. Stale, repeated or forged taps change nothing."""
         try:
             async with self.deps.unit_of_work() as uow:
-                return await self.apply_in(uow, user_id, action)
+                reply = await self.apply_in(uow, user_id, action)
         except SessionConflictError:
             return await self.lost_race(user_id, action.session_id)
+        if reply.voice is not None:
+            # 🔊 Guide me: a guide not cached yet is rendered now, after the unit of work.
+            dose = self._guide_doses.pop(reply.voice.key, None)
+            if dose is not None:
+                reply = replace(reply, voice=await self.media.ready_voice(reply.voice, dose))
+        return reply
 
     async def lost_race(self, user_id: int, session_id: int) -> Reply:
         """A concurrent tap moved the session first: this one counts for nothing."""
@@ -142,7 +157,9 @@ class GuidedSession:
             return Reply(await self._screen(uow, record, doses), self.notices.stale)
         if action.verb is SessionVerb.TIMER:
             view = await self._screen(uow, record, doses)
-            return Reply(view, start_timer=view.timer)
+            return Reply(view, start_timer=self._set_timer(state, doses, view.timer))
+        if action.verb in _LOOKS and not state.paused and state.phase is Phase.EXERCISE:
+            return await self._look(uow, record, doses, action.verb)
         if state.paused and action.verb is not SessionVerb.RESUME:
             return Reply(await self._screen(uow, record, doses))
         event = SorenessReported(action.score) if action.score is not None else _EVENTS[action.verb]
@@ -171,9 +188,44 @@ class GuidedSession:
                 return None
             if state.phase is not Phase.EXERCISE:
                 return None
-            return self.screens.timer(state, seconds_left, await uow.doses.of_user(user_id))
+            doses = await uow.doses.of_user(user_id)
+            dose = self.screens.dose_for(state, doses)
+            elapsed = set_length(self.media.voice, dose) - seconds_left
+            moment = set_moment(self.media.voice, dose, elapsed)
+            line = self.screens.set_line(moment.kind, moment.rep, moment.reps, moment.seconds_left)
+            return await self.media.dress(uow, self.screens.set_timer(state, line, doses))
 
     # --- helpers ------------------------------------------------------------------------------
+
+    def _set_timer(
+        self, state: SessionState, doses: Mapping[str, PersonalDose], hold: Timer | None
+    ) -> Timer | None:
+        """The ⏱ timer counts the whole set: its length is the voice guide's."""
+        if hold is None:
+            return None
+        dose = self.screens.dose_for(state, doses)
+        return replace(hold, seconds=set_length(self.media.voice, dose))
+
+    async def _look(
+        self,
+        uow: UnitOfWork,
+        record: SessionRecord,
+        doses: Mapping[str, PersonalDose],
+        verb: SessionVerb,
+    ) -> Reply:
+        """📖 More, ↩️ Back and 🔊 Guide me: nothing changes in the session."""
+        state = record.state
+        if verb is SessionVerb.MORE:
+            return Reply(await self.media.dress(uow, self.screens.more(state, doses)))
+        if verb is SessionVerb.BACK:
+            return Reply(await self._screen(uow, record, doses))
+        exercise = self.routine.exercises[state.step]
+        dose = self.screens.dose_for(state, doses)
+        voice = await self.media.voice_for(uow, exercise, state, dose)
+        if voice is None:
+            return Reply(None, self.deps.texts.media.no_voice)
+        self._guide_doses[voice.key] = dose
+        return Reply(None, voice=voice)
 
     async def _finish(
         self,
@@ -248,4 +300,5 @@ class GuidedSession:
         if doses is None and state.phase is Phase.EXERCISE:
             doses = await uow.doses.of_user(record.user_id)
         outcomes = await uow.sessions.outcome_counts(state.session_id) if state.finished else {}
-        return self.screens.current(state, doses, outcomes=outcomes, lead=lead)
+        view = self.screens.current(state, doses, outcomes=outcomes, lead=lead)
+        return await self.media.dress(uow, view)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
+import signal
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +15,8 @@ from bot.routine.content import load_content
 from bot.store.database import Database
 from tests.support.driver import settings_for_test
 
+WAIT_FOR_TIMER = "<the set timer ends>"
+
 
 class Script:
     """Feeds typed lines to the chat and keeps everything it prints."""
@@ -18,9 +24,15 @@ class Script:
     def __init__(self, *lines: str) -> None:
         self.lines: Iterator[str] = iter(lines)
         self.printed: list[str] = []
+        self.chat: ConsoleChat | None = None
 
     async def read_line(self, prompt: str) -> str | None:
         line = next(self.lines, None)
+        if line == WAIT_FOR_TIMER:
+            assert self.chat is not None
+            assert self.chat.timer is not None
+            await self.chat.timer
+            line = next(self.lines, None)
         if line is not None:
             self.printed.append(f"{prompt}{line}")
         return line
@@ -50,8 +62,9 @@ async def test_a_whole_routine_in_the_terminal(sqlite_url: str, tmp_path: Path) 
         "b",  # Too painful: bridge
         "a",  # try the gentler option
         "a",  # Done (gentler)
-        "e",  # knee to chest: start the 30 s timer
-        "a",
+        "g",  # knee to chest: start the set timer
+        WAIT_FOR_TIMER,
+        "done",  # a button's words work as well as its letter
         "/help",
         "a",
         "c",  # Skip: trunk rotation
@@ -69,6 +82,7 @@ async def test_a_whole_routine_in_the_terminal(sqlite_url: str, tmp_path: Path) 
         sleep=no_wait,
         files_dir=tmp_path / "files",
     )
+    script.chat = chat
     try:
         await chat.run()
     finally:
@@ -76,8 +90,20 @@ async def test_a_whole_routine_in_the_terminal(sqlite_url: str, tmp_path: Path) 
     transcript = script.transcript
     assert "[a] 👍 I understand" in transcript
     assert "Exercise 2 of 7 · Bridge (gentler)" in transcript
-    assert "⏱ 30 s left" in transcript
-    assert "⏱ Time's up" in transcript
+    assert transcript.startswith(chat.texts.console.intro)
+    assert "Type /quit (or press Ctrl-C) to leave." in transcript.split("> a")[0]
+    timer = transcript.split("> g")[1].split("> done")[0]
+    assert "⏱ Rep 1 of 3 — get into position." in timer
+    assert "⏱ Rep 1 of 3 — hold: 30 s left." in timer
+    assert "⏱ Rep 1 of 3 — hold: 25 s left." in timer
+    assert "⏱ Rep 1 of 3 — hold: 29 s left." not in timer, "the countdown every 5 s only"
+    assert "⏱ Other side." in timer
+    assert "⏱ Rest — 1 of 3 done." in timer
+    assert "⏱ Rep 3 of 3 — hold: 5 s left." in timer
+    assert timer.rstrip().endswith("⏱ That's the set — tap ✅ Done.")
+    assert "Exercise 4 of 7" in transcript.split("> done")[1]
+    help_answer = transcript.split("> /help")[1].split("> ")[0]
+    assert "Type /quit (or press Ctrl-C) to leave." in help_answer
     assert "/session — start (or continue) today's routine" in transcript
     assert "Exercises: 5 done, 1 gentler, 0 too painful, 1 skipped." in transcript
     assert "Soreness: 4 → 2 out of 10." in transcript
@@ -86,3 +112,95 @@ async def test_a_whole_routine_in_the_terminal(sqlite_url: str, tmp_path: Path) 
     assert len(saved) == 1
     assert saved[0].read_bytes().startswith(b"\x89PNG")
     assert "Sorry, I didn't understand that button." in transcript
+
+
+async def test_typing_while_the_set_timer_runs_is_answered_at_once(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    database = Database(sqlite_url)
+    coach = bootstrap(
+        settings_for_test(sqlite_url), content=load_content(), database=database
+    ).coach
+    ticks: list[float] = []
+    never = asyncio.Event()
+
+    async def slow_sleep(seconds: float) -> None:
+        ticks.append(seconds)
+        if len(ticks) >= 2:
+            await never.wait()  # the timer is mid-set for as long as the test needs
+
+    states: list[bool] = []
+
+    class Watching(Script):
+        async def read_line(self, prompt: str) -> str | None:
+            await asyncio.sleep(0)  # let the timer tick
+            assert self.chat is not None
+            states.append(self.chat.timer is not None and not self.chat.timer.done())
+            return await super().read_line(prompt)
+
+    script = Watching("a", "a", "4", "a", "a", "g", "/help", "✅ Done", "/quit")
+    chat = ConsoleChat(
+        coach, read_line=script.read_line, write=script.write, sleep=slow_sleep, files_dir=tmp_path
+    )
+    script.chat = chat
+    try:
+        await chat.run()
+    finally:
+        await database.dispose()
+    transcript = script.transcript
+    after_timer = transcript.split("> g")[1]
+    assert "⏱ Rep 1 of 3 — get into position." in after_timer
+    assert "/session — start (or continue) today's routine" in after_timer.split("> ✅ Done")[0]
+    assert states[-3:-1] == [True, True], "the timer was running while /help and Done were read"
+    assert "Exercise 4 of 7" in after_timer.split("> ✅ Done")[1], "the typed label chose Done"
+    assert chat.timer is None
+    assert transcript.rstrip().endswith(chat.texts.console.goodbye)
+
+
+async def test_the_terminal_says_its_own_words(sqlite_url: str, tmp_path: Path) -> None:
+    database = Database(sqlite_url)
+    coach = bootstrap(
+        settings_for_test(sqlite_url), content=load_content(), database=database
+    ).coach
+    script = Script("a", "a", "4", "hello", "/reminders", "b", "7:30", "/quit")
+    chat = ConsoleChat(coach, read_line=script.read_line, write=script.write, files_dir=tmp_path)
+    try:
+        await chat.run()
+    finally:
+        await database.dispose()
+    transcript = script.transcript
+    assert "Tap one of the buttons above" not in transcript
+    assert chat.texts.console.buttons_hint in transcript
+    assert "Share my location" not in transcript
+    assert chat.texts.console.location_hint in transcript
+
+
+async def test_ctrl_c_leaves_the_terminal_chat_without_a_traceback(tmp_path: Path) -> None:
+    environment = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'limber.db'}",
+        "PYTHONUNBUFFERED": "1",
+    }
+    environment.pop("BOT_TOKEN", None)
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "console",
+        cwd=tmp_path,
+        env=environment,
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    assert process.stdout is not None
+    seen = b""
+    while b"I understand" not in seen:  # started, and waiting for a line
+        seen += await asyncio.wait_for(process.stdout.read(200), timeout=60)
+    await asyncio.sleep(0.3)
+    process.send_signal(signal.SIGINT)
+    out, err = await asyncio.wait_for(process.communicate(), timeout=20)
+    assert process.returncode == 130
+    assert b"Traceback" not in err + out, err.decode()
+    assert "Bye for now" in out.decode()
+    assert "Type /quit (or press Ctrl-C) to leave." in seen.decode()

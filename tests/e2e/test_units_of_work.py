@@ -97,6 +97,9 @@ async def test_every_entry_point_opens_at_most_one_unit_of_work(
         await audit.tap(ann, "Too painful")
         await audit.tap(ann, "gentler option")
         await audit.tap(ann, "Done")
+        await audit.tap(ann, "More")
+        await audit.tap(ann, "Back")
+        await audit.tap(ann, "Guide me")  # no media here: a notice, after one read
         await audit.tap(ann, "Start 30 s timer")
         session_id = 1
         tick = TimerTick(session_id, 2, 20)

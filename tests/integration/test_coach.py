@@ -13,13 +13,15 @@ from datetime import datetime
 
 import pytest
 
+from bot.media.voice import load_voice
 from bot.routine.actions import SessionVerb, session_action
-from bot.routine.content import Content, Dose
+from bot.routine.content import DEFAULT_CONTENT_DIR, Content, Dose
 from bot.routine.session import Outcome
 from bot.routine.stop_signals import SafetyRecord
 from bot.routine.views import View
 from bot.store.database import Database
 from bot.store.unit_of_work import UnitOfWork
+from bot.use_cases.media_delivery import set_length
 from tests.integration.helpers import (
     SESSIONS,
     SORENESS_REPORTS,
@@ -431,12 +433,17 @@ async def test_timer_tap_changes_nothing_and_starts_the_timer(
     assert reply.notice is None
     assert reply.start_timer is not None
     assert (reply.start_timer.session_id, reply.start_timer.step) == (session["id"], 2)
-    assert reply.start_timer.seconds == 30
+    # The ⏱ timer counts the whole set (3 on each side, 30 s holds), timed as the voice guide.
+    dose = content.routine.exercise("knee_to_chest").dose
+    whole_set = set_length(load_voice(DEFAULT_CONTENT_DIR), dose)
+    assert whole_set > 6 * 30
+    assert reply.start_timer.seconds == whole_set
     assert await snapshot(database) == before
 
-    countdown = await coach.timer_screen(ALICE, session["id"], 2, 12)
+    # 20 s in: 4 s lead-in, 2 s to "hold", 14 s of the first 30 s hold gone.
+    countdown = await coach.timer_screen(ALICE, session["id"], 2, whole_set - 20)
     assert countdown is not None
-    assert "12 s left" in countdown.text
+    assert "Rep 1 of 3 — hold: 16 s left" in countdown.text
     await chat.tap(content.texts.buttons.done)
     assert await coach.timer_screen(ALICE, session["id"], 2, 11) is None
     assert await coach.timer_screen(BOB, session["id"], 3, 11) is None

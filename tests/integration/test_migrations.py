@@ -300,6 +300,13 @@ _SEED_ROWS: dict[str, list[tuple[str, str, list[dict[str, Any]]]]] = {
             [{"id": 61, "at": _AT}],
         ),
     ],
+    "0007": [
+        (
+            "media_files",
+            "INSERT INTO media_files (media_key, file_id, uploaded_at) VALUES (:key, 'f1', :at)",
+            [{"key": "animation-bridge-regular-both-0123abcd", "at": _AT}],
+        ),
+    ],
 }
 
 

@@ -299,6 +299,9 @@ class FakeBotApi(BaseRequest):
             "answercallbackquery": self._answer_callback_query,
             "sendphoto": self._send_photo,
             "senddocument": self._send_document,
+            "sendanimation": self._send_animation,
+            "sendvoice": self._send_voice,
+            "editmessagemedia": self._edit_message_media,
             "sendchataction": self._true,
             "deletemessage": self._delete_message,
         }
@@ -871,6 +874,56 @@ class FakeBotApi(BaseRequest):
         body = {"document": document, **self._caption_body(params)}
         return self._new_message(chat_id, "document", body, self._markup(chat_id, params))
 
+    @staticmethod
+    def _file_json(stored: _StoredFile, mime_type: str) -> JSONDict:
+        file: JSONDict = {"file_id": stored.file_id, "file_unique_id": stored.file_unique_id}
+        if stored.upload is not None:
+            file |= {
+                "file_name": stored.upload.filename,
+                "mime_type": stored.upload.mimetype or mime_type,
+                "file_size": len(stored.upload.content),
+            }
+        return file
+
+    def _animation_json(self, stored: _StoredFile) -> JSONDict:
+        return {"width": 480, "height": 480, "duration": 3} | self._file_json(stored, "video/mp4")
+
+    def _send_animation(self, params: JSONDict, files: dict[str, UploadedFile]) -> JSONDict:
+        chat_id = self._chat_id(params)
+        stored = self._media(params, files, "animation")
+        body = {"animation": self._animation_json(stored), **self._caption_body(params)}
+        return self._new_message(chat_id, "animation", body, self._markup(chat_id, params))
+
+    def _send_voice(self, params: JSONDict, files: dict[str, UploadedFile]) -> JSONDict:
+        chat_id = self._chat_id(params)
+        stored = self._media(params, files, "voice")
+        voice = {"duration": 10} | self._file_json(stored, "audio/ogg")
+        voice.pop("file_name", None)  # Telegram keeps no file name for a voice note
+        return self._new_message(chat_id, "voice", {"voice": voice}, None)
+
+    def _edit_message_media(self, params: JSONDict, files: dict[str, UploadedFile]) -> JSONDict:
+        message = self._editable(params)
+        media = params.get("media")
+        if isinstance(media, str):
+            media = json.loads(media)
+        if not isinstance(media, dict) or media.get("type") != "animation":
+            raise ApiError(400, "Bad Request: FakeBotApi edits animations only")
+        if message.kind == "text":
+            raise ApiError(400, "Bad Request: there is no media in the message to edit")
+        stored = self._media({"animation": media.get("media")}, files, "animation")
+        body = self._caption_body(media)
+        message.kind = "animation"
+        changes: JSONDict = {
+            "animation": self._animation_json(stored),
+            "caption": body.get("caption"),
+            "caption_entities": body.get("caption_entities"),
+        }
+        return self._apply_edit(message, changes, self._markup(message.chat_id, params))
+
+    def uploads(self, method: str | None = None) -> list[UploadedFile]:
+        """Every file the bot uploaded (multipart), in order; only those of *method* if given."""
+        return [file for call in self.calls(method) for file in call.files.values()]
+
     def _editable(self, params: JSONDict) -> ChatMessage:
         if "inline_message_id" in params:
             raise ApiError(400, "Bad Request: FakeBotApi does not model inline messages")
@@ -899,7 +952,7 @@ class FakeBotApi(BaseRequest):
                 updated.pop(key, None)
         if markup is not None:
             updated["reply_markup"] = markup
-        compared = ("text", "entities", "caption", "caption_entities", "reply_markup")
+        compared = ("text", "entities", "caption", "caption_entities", "reply_markup", "animation")
         if all(updated.get(key) == message.raw.get(key) for key in compared):
             raise ApiError(400, MESSAGE_NOT_MODIFIED)
         updated["edit_date"] = int(self._clock())

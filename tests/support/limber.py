@@ -17,13 +17,18 @@ from bot.store.unit_of_work import UnitOfWorkFactory
 from bot.telegram.app import build_application
 from bot.telegram.context import LimberApplication
 from bot.use_cases.dependencies import utc_now
+from bot.use_cases.media_delivery import MediaFiles
 from tests.support.fake_bot_api import FakeBotApi
 from tests.support.updates import ChatUser, FakeUser, HandlerErrors
 
 
 def limber_settings(api: FakeBotApi, database_url: str, **overrides: Any) -> Settings:
     """Settings for a test: never read from the developer's `.env`."""
-    values: dict[str, Any] = {"bot_token": api.token, "database_url": database_url}
+    values: dict[str, Any] = {
+        "bot_token": api.token,
+        "database_url": database_url,
+        "media_dir": None,  # text screens unless a test asks for media
+    }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
 
@@ -58,6 +63,7 @@ async def running_limber(
     content: Content | None = None,
     start: bool = False,
     unit_of_work: Callable[[Database], UnitOfWorkFactory] | None = None,
+    media_library: MediaFiles | None = None,
     **settings: Any,
 ) -> AsyncIterator[Limber]:
     """Limber on *api*, initialized (and with `start=True` also started: jobs run).
@@ -72,6 +78,7 @@ async def running_limber(
         content=content or load_content(),
         database=database,
         unit_of_work=unit_of_work(database) if unit_of_work else None,
+        media_library=media_library,
     )
     application = build_application(services, request=api)
     errors = HandlerErrors.attach(application)

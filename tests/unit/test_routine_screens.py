@@ -79,8 +79,10 @@ def test_exercise_buttons_are_done_too_painful_skip_pause_for_this_step(
         labels.too_painful: session_button(SessionVerb.TOO_PAINFUL, 1),
         labels.skip: session_button(SessionVerb.SKIP, 1),
         labels.pause: session_button(SessionVerb.PAUSE, 1),
+        content.texts.media.more: session_button(SessionVerb.MORE, 1),
+        content.texts.media.guide: session_button(SessionVerb.GUIDE, 1),
     }
-    assert [len(row) for row in view.rows] == [2, 2]
+    assert [len(row) for row in view.rows] == [2, 2, 2]
     assert view.timer is None
 
 
@@ -506,6 +508,10 @@ def every_view(screens: Screens) -> Iterator[View]:
                     yield screens.current(state, lead=screens.resume_lead(state))
             yield screens.timer(at(step, gentler=gentler), 10)
             yield screens.timer(at(step, gentler=gentler), 0)
+            yield screens.more(at(step, gentler=gentler))
+            for kind in ("ready", "hold", "move", "rest", "other_side", "done"):
+                line = screens.set_line(kind, 2, 3, 12)
+                yield screens.set_timer(at(step, gentler=gentler), line)
     yield screens.current(at(TOTAL, Phase.SORENESS_AFTER))
     yield screens.current(at(TOTAL, Phase.SORENESS_AFTER, paused=True))
     for before, after in ((5, 2), (5, 5), (2, 5)):
@@ -579,7 +585,8 @@ def progress_views(progress: ProgressScreens) -> Iterator[View]:
 
 
 def _words(view: View) -> list[str]:
-    return [view.text, *(action.label for action in view.actions)]
+    caption = [view.media.caption] if view.media is not None else []
+    return [view.text, *caption, *(action.label for action in view.actions)]
 
 
 def _templates(content: Content) -> dict[str, str]:

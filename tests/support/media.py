@@ -1,0 +1,65 @@
+"""A fast stand-in for the media library: tiny files instead of rendered clips (~3 s each).
+
+It names files exactly as the real library does and counts what it renders, so tests can check
+that nothing is rendered on a tap's path and that each file is uploaded once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.media.library import media_key
+from bot.media.poses import Side, Variant
+from bot.media.voice import VoiceContent, load_voice
+from bot.routine.content import DEFAULT_CONTENT_DIR, Content, Dose
+
+
+@dataclass
+class FakeMediaLibrary:
+    media_dir: Path
+    content: Content
+    voice: VoiceContent = field(default_factory=lambda: load_voice(DEFAULT_CONTENT_DIR))
+    rendered: list[str] = field(default_factory=list)
+
+    def _path(self, kind: str, key: str, variant: Variant, side: Side | None, suffix: str) -> Path:
+        return self.media_dir / f"{media_key(kind, key, variant, side, version='fake')}{suffix}"
+
+    def animation_path(self, exercise_key: str, variant: Variant, side: Side | None) -> Path:
+        return self._path("animation", exercise_key, variant, side, ".mp4")
+
+    def still_path(self, exercise_key: str, variant: Variant, side: Side | None) -> Path:
+        return self._path("still", exercise_key, variant, side, ".png")
+
+    def voice_path(
+        self, exercise_key: str, variant: Variant, side: Side | None, dose: Dose
+    ) -> Path:
+        key = media_key("voice", exercise_key, variant, side, dose, "tones", "fake")
+        return self.media_dir / f"{key}.ogg"
+
+    def _write(self, path: Path) -> Path:
+        if not path.exists():
+            self.media_dir.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(b"fake " + path.name.encode())
+            self.rendered.append(path.name)
+        return path
+
+    def animation(self, exercise_key: str, variant: Variant, side: Side | None) -> Path:
+        return self._write(self.animation_path(exercise_key, variant, side))
+
+    def still(self, exercise_key: str, variant: Variant, side: Side | None) -> Path:
+        return self._write(self.still_path(exercise_key, variant, side))
+
+    def voice_guide_sync(
+        self, exercise_key: str, variant: Variant, side: Side | None, dose: Dose
+    ) -> Path:
+        return self._write(self.voice_path(exercise_key, variant, side, dose))
+
+    def pictures(self) -> Iterator[tuple[str, Variant, Side | None]]:
+        for exercise in self.content.routine.exercises:
+            variants: list[Variant] = ["regular", "gentler"] if exercise.gentler else ["regular"]
+            sides: list[Side | None] = ["left", "right"] if exercise.dose.per_side else [None]
+            for variant in variants:
+                for side in sides:
+                    yield exercise.key, variant, side
