@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from importlib.metadata import version
@@ -54,9 +55,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         for secret in (settings.bot_token, settings.webhook_secret)
         if secret is not None
     ]
-    configure_logging(
-        settings.log_level, json_format=settings.log_format == "json", secrets=secrets
-    )
+    level = settings.log_level
+    if _is_terminal_chat(args.command, settings) and "LOG_LEVEL" not in os.environ:
+        # The terminal chat is a conversation: only warnings interleave with it.
+        level = "WARNING"
+    configure_logging(level, json_format=settings.log_format == "json", secrets=secrets)
 
     if args.command == "content-check":
         return _content_check(settings)
@@ -132,6 +135,10 @@ def _media(settings: Settings, media_dir: str) -> int:
     from bot.media.library import render_everything
 
     return render_everything(Path(media_dir), settings.content_dir or DEFAULT_CONTENT_DIR)
+
+
+def _is_terminal_chat(command: str, settings: Settings) -> bool:
+    return command == "console" or (command == "run" and settings.bot_token is None)
 
 
 def _console(services: Services, user_id: int) -> int:
