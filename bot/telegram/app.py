@@ -9,7 +9,6 @@ from typing import Any, cast
 from telegram import BotCommand, Update
 from telegram.error import BadRequest
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     ApplicationHandlerStop,
@@ -24,14 +23,11 @@ from bot.telegram.context import COACH_KEY, REMEMBER_MEDIA_KEY, LimberApplicatio
 from bot.telegram.guard import ids_fit
 from bot.telegram.nudge_job import SWEEP_JOB, sweep_nudges, telegram_sender
 from bot.telegram.render import reply
+from bot.telegram.retry_after import INTERACTIVE_RETRIES, RetryAfterLimiter
 
 log = logging.getLogger(__name__)
 
 GUARD_GROUP = -1000
-# Interactive calls: a 429 is waited out (retry_after) and the call retried this many times. The
-# limiter's throughput limits are off (0): nudges keep their own pacing (NudgeSweeper), so a tap
-# never queues behind a nudge; only Telegram's bot-wide retry_after pause is shared.
-INTERACTIVE_RETRIES = 2
 SERVICES_KEY = "services"
 RENDER_TASK_KEY = "media_render"
 
@@ -50,9 +46,7 @@ def build_application(
         .concurrent_updates(settings.concurrent_updates)
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
-        .rate_limiter(
-            AIORateLimiter(overall_max_rate=0, group_max_rate=0, max_retries=INTERACTIVE_RETRIES)
-        )
+        .rate_limiter(RetryAfterLimiter(INTERACTIVE_RETRIES))
     )
     if settings.telegram_base_url:
         builder = builder.base_url(settings.telegram_base_url)

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import time
 
-from telegram.ext import AIORateLimiter
-
+from bot.telegram.retry_after import RetryAfterLimiter
 from tests.support.fake_bot_api import FakeBotApi
 from tests.support.limber import running_limber
 from tests.support.operations import captured_logging
@@ -16,7 +15,7 @@ async def test_a_429_on_a_reply_is_waited_out_and_the_reply_arrives(
     api: FakeBotApi, sqlite_url: str
 ) -> None:
     async with running_limber(api, sqlite_url) as limber:
-        assert isinstance(limber.application.bot.rate_limiter, AIORateLimiter)
+        assert isinstance(limber.application.bot.rate_limiter, RetryAfterLimiter)
         ann = limber.user()
         api.fail_next("sendMessage", 429, retry_after=1)
         started = time.monotonic()
