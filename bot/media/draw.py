@@ -10,8 +10,10 @@ import io
 import math
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 from pathlib import Path
 
+import matplotlib
 from PIL import Image, ImageDraw, ImageFont
 
 from bot.media.figure import Frame, frames, move_path
@@ -38,7 +40,15 @@ class Labels:
     hold: str
 
 
+# DejaVu Sans ships with matplotlib (a dependency already): it has the arrows and dashes of the
+# exercise titles ("Plank → upward dog", "Cat–cow"), which Pillow's built-in font draws as boxes.
+_FONT_FILE = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
+
+
+@lru_cache(maxsize=32)
 def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    if _FONT_FILE.is_file():
+        return ImageFont.truetype(str(_FONT_FILE), size)
     return ImageFont.load_default(size=size)
 
 
