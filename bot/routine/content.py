@@ -29,6 +29,16 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Plural(_Strict):
+    """A count with its noun: `one` for exactly 1, `other` for any other number; `{count}` is it."""
+
+    one: str = Field(min_length=1)
+    other: str = Field(min_length=1)
+
+    def of(self, count: int) -> str:
+        return (self.one if count == 1 else self.other).format(count=count)
+
+
 class Dose(_Strict):
     """How much of an exercise: reps per set, the hold of each rep, whether reps are per side."""
 
@@ -255,6 +265,8 @@ class ProgressTexts(_Strict):
     empty: str
     heading: str
     sessions: str
+    days: Plural
+    missed_days: Plural
     streak: str
     streak_forgiven: str
     adherence: str
