@@ -7,7 +7,7 @@ or zone) is stored as `users.awaiting` and read by `bot.routine.conversation.typ
 from __future__ import annotations
 
 from datetime import datetime, time
-from zoneinfo import ZoneInfo, available_timezones
+from zoneinfo import ZoneInfo
 
 from bot.routine import local_time
 from bot.routine.actions import GeneralAction, GeneralVerb
@@ -27,7 +27,6 @@ class ReminderSetup:
         self.deps = deps
         self.screens = deps.screens
         self.notices = deps.texts.notices
-        self._zones = {name.lower(): name for name in available_timezones()}
 
     async def show(self, user_id: int) -> View:
         """`/reminders`: what is set now (Change / Turn off), or the time question."""
@@ -167,7 +166,7 @@ class ReminderSetup:
         cleaned = text.strip()
         if len(cleaned) > MAX_ZONE_TEXT:
             return None
-        named = self._zones.get(cleaned.lower().replace(" ", "_"))
+        named = local_time.zone_for_name(cleaned)
         if named is not None:
             return named
         now = self.deps.clock()
