@@ -315,10 +315,38 @@ class SafetyTexts(_Strict):
     not_english: str = Field(min_length=1)
 
 
+class OutcomeWords(_Strict):
+    """An exercise's outcome in plain words (the CSV for a clinician)."""
+
+    done: str
+    gentler_done: str
+    too_painful: str
+    skipped: str
+
+
+class ExportCsvTexts(_Strict):
+    """The CSV for a GP or physiotherapist: one row per exercise outcome, local dates and times.
+
+    `date` and `time` name the zone they are in (`{zone}`: the user's, or UTC when not known).
+    """
+
+    date: str
+    time: str
+    exercise: str
+    outcome: str
+    reps: str
+    hold_seconds: str
+    soreness_before: str
+    soreness_after: str
+    outcomes: OutcomeWords
+    no_exercises: str
+
+
 class PrivacyTexts(_Strict):
     """Export and delete (`/privacy` itself is the top-level `privacy` text)."""
 
     export_ready: str
+    csv: ExportCsvTexts
     nothing_stored: str
     delete_confirm: str
     delete_yes: str

@@ -32,6 +32,7 @@ from bot.routine.screens import Screens
 from bot.routine.session import Outcome, Phase, SessionState
 from bot.routine.stop_signals import FlagLevel
 from bot.routine.views import Timer, View
+from bot.use_cases.data_rights import sessions_csv
 
 SID = 4242
 TOTAL = 7
@@ -526,6 +527,24 @@ def every_view(screens: Screens) -> Iterator[View]:
             )
             yield screens.current(state, outcomes=OUTCOMES)
     yield from progress_views(ProgressScreens(screens.content))
+    yield export_csv_view(screens.content)
+
+
+def export_csv_view(content: Content) -> View:
+    """The CSV for a GP (`/export`) as text: its headers name the zone of its dates and times."""
+    user = {"time_zone": "Europe/Berlin"}
+    session = {"id": 1, "started_at": "2026-11-26T08:00:00+00:00"}
+    sorenesses = {"soreness_before": 5, "soreness_after": 2}
+    step = {"session_id": 1, "at": "2026-11-26T08:01:02.345678+00:00", "exercise_key": "bridge"}
+    data = {
+        "user": user,
+        "sessions": [{**session, **sorenesses}],
+        "step_results": [{**step, "outcome": "done", "reps": 10, "hold_seconds": 3}],
+    }
+    titles = {exercise.key: exercise.title for exercise in content.routine.exercises}
+    document = sessions_csv(data, content.texts.privacy_texts.csv, titles).decode()
+    assert "2026-11-26,09:01,Bridge,done,10,3,5,2" in document  # Berlin, to the minute
+    return View(document)
 
 
 def progress_views(progress: ProgressScreens) -> Iterator[View]:
