@@ -126,15 +126,21 @@ def _content_check(settings: Settings) -> int:
 
 def _media_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     media = commands.add_parser("media", help="render every animation, still and voice guide ahead")
-    media.add_argument("--media-dir", default="media-cache", help="default: media-cache/")
+    media.add_argument(
+        "--media-dir", default=None, help="default: the MEDIA_DIR setting (media-cache/)"
+    )
 
 
-def _media(settings: Settings, media_dir: str) -> int:
+def _media(settings: Settings, media_dir: str | None) -> int:
     from pathlib import Path
 
-    from bot.media.library import render_everything
+    from bot.media import library
 
-    return render_everything(Path(media_dir), settings.content_dir or DEFAULT_CONTENT_DIR)
+    directory = Path(media_dir) if media_dir else settings.media_dir
+    if directory is None:
+        print("limber: MEDIA_DIR is empty (no media); give --media-dir to render", file=sys.stderr)
+        return 2
+    return library.render_everything(directory, settings.content_dir or DEFAULT_CONTENT_DIR)
 
 
 def _is_terminal_chat(command: str, settings: Settings) -> bool:

@@ -29,6 +29,16 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Plural(_Strict):
+    """A count with its noun: `one` for exactly 1, `other` for any other number; `{count}` is it."""
+
+    one: str = Field(min_length=1)
+    other: str = Field(min_length=1)
+
+    def of(self, count: int) -> str:
+        return (self.one if count == 1 else self.other).format(count=count)
+
+
 class Dose(_Strict):
     """How much of an exercise: reps per set, the hold of each rep, whether reps are per side."""
 
@@ -255,6 +265,8 @@ class ProgressTexts(_Strict):
     empty: str
     heading: str
     sessions: str
+    days: Plural
+    missed_days: Plural
     streak: str
     streak_forgiven: str
     adherence: str
@@ -303,10 +315,38 @@ class SafetyTexts(_Strict):
     not_english: str = Field(min_length=1)
 
 
+class OutcomeWords(_Strict):
+    """An exercise's outcome in plain words (the CSV for a clinician)."""
+
+    done: str
+    gentler_done: str
+    too_painful: str
+    skipped: str
+
+
+class ExportCsvTexts(_Strict):
+    """The CSV for a GP or physiotherapist: one row per exercise outcome, local dates and times.
+
+    `date` and `time` name the zone they are in (`{zone}`: the user's, or UTC when not known).
+    """
+
+    date: str
+    time: str
+    exercise: str
+    outcome: str
+    reps: str
+    hold_seconds: str
+    soreness_before: str
+    soreness_after: str
+    outcomes: OutcomeWords
+    no_exercises: str
+
+
 class PrivacyTexts(_Strict):
     """Export and delete (`/privacy` itself is the top-level `privacy` text)."""
 
     export_ready: str
+    csv: ExportCsvTexts
     nothing_stored: str
     delete_confirm: str
     delete_yes: str

@@ -24,6 +24,7 @@ import math
 import re
 import unicodedata
 import zoneinfo
+from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from importlib import resources
@@ -44,6 +45,7 @@ __all__ = [
     "offset_from_local_clock",
     "parse_clock_time",
     "zone_for_location",
+    "zone_for_name",
     "zones_for_offset",
 ]
 
@@ -383,3 +385,58 @@ def zone_for_location(latitude: float, longitude: float) -> str | None:
 @cache
 def _available_zones() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones())
+
+
+_MAX_ZONE_NAME = 64
+_SEPARATORS = re.compile(r"[\s_\-]+")
+
+
+def _name_key(text: str) -> str:
+    """ "new  york", "New_York" and "new-york" alike: lower case, one "_" between words."""
+    return _SEPARATORS.sub("_", text.strip().casefold()).strip("_")
+
+
+def _last_parts(names: Iterable[str]) -> dict[str, str | None]:
+    """Each zone's last path part → the zone, or None when two zones share it (ambiguous)."""
+    found: dict[str, str | None] = {}
+    for name in names:
+        key = _name_key(name.rsplit("/", 1)[-1])
+        found[key] = name if key not in found else None
+    return found
+
+
+@cache
+def _default_name_tables() -> tuple[dict[str, str | None], ...]:
+    full: dict[str, str | None] = {_name_key(name): name for name in _available_zones()}
+    cities = _last_parts(canonical_zones())
+    aliases = _last_parts(
+        n for n in _available_zones() if "/" in n and n.split("/", 1)[0] in _AREAS
+    )
+    return cities, full, aliases
+
+
+def zone_for_name(text: str, zones: Iterable[str] | None = None) -> str | None:
+    """The IANA zone a typed name means: "Europe/Berlin", or a city — "Berlin", "new york".
+
+    Case-, space- and hyphen-insensitive. The last path part of a canonical zone first
+    (Europe/Berlin, America/New_York, America/Argentina/Buenos_Aires; "Singapore" is
+    Asia/Singapore, not the legacy top-level name); then a full zone name ("UTC",
+    "Europe/Berlin"); then a legacy alias's city (Europe/Kiev). A last part shared by two zones
+    is ambiguous: None, as is an unknown name. `zones` replaces the tz database (tests). Never
+    raises.
+    """
+    if len(text) > _MAX_ZONE_NAME:
+        return None
+    key = _name_key(text)
+    if not key:
+        return None
+    if zones is None:
+        tables = _default_name_tables()
+    else:
+        names = tuple(zones)
+        full: dict[str, str | None] = {_name_key(n): n for n in names}
+        tables = (_last_parts(names), full)
+    for table in tables:
+        if key in table:
+            return table[key]
+    return None

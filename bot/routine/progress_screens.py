@@ -67,7 +67,8 @@ class ProgressScreens:
     def streak_line(self, streak: Streak) -> str | None:
         if streak.days < 2:
             return None
-        return self.texts.progress.streak_in_summary.format(days=streak.days)
+        progress = self.texts.progress
+        return progress.streak_in_summary.format(days=progress.days.of(streak.days))
 
     def trend_line(self, trend: SorenessTrend | None) -> str | None:
         if trend is None:
@@ -108,12 +109,12 @@ class ProgressScreens:
         if sessions == 0:
             return progress.empty
         lines = [progress.heading, progress.sessions.format(count=sessions)]
+        days = progress.days.of(streak.days)
         if streak.forgiven:
-            lines.append(
-                progress.streak_forgiven.format(days=streak.days, forgiven=streak.forgiven)
-            )
+            forgiven = progress.missed_days.of(streak.forgiven)
+            lines.append(progress.streak_forgiven.format(days=days, forgiven=forgiven))
         else:
-            lines.append(progress.streak.format(days=streak.days))
+            lines.append(progress.streak.format(days=days))
         lines.append(progress.adherence.format(week=round(week * 100), month=round(month * 100)))
         if average_before is not None and average_after is not None:
             lines.append(

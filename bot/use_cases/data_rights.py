@@ -5,24 +5,28 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections import Counter
+from collections.abc import Mapping
+from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from bot.routine.actions import GeneralVerb, general_action
+from bot.routine.content import ExportCsvTexts
+from bot.routine.nudging import zone_or_none
 from bot.routine.views import Action, Attachment, View
 from bot.use_cases.dependencies import Dependencies
 
 EXPORT_FORMAT = 1
-SESSION_COLUMNS = (
-    "started_at",
-    "finished_at",
-    "status",
+# The CSV's columns, in order; their headers are words in content/texts.yaml (privacy_texts.csv).
+CSV_COLUMNS = (
+    "date",
+    "time",
+    "exercise",
+    "outcome",
+    "reps",
+    "hold_seconds",
     "soreness_before",
     "soreness_after",
-    "done",
-    "gentler_done",
-    "too_painful",
-    "skipped",
 )
 
 
@@ -44,9 +48,13 @@ class DataRights:
             self.texts.privacy_texts.export_ready,
             attachments=(
                 Attachment(f"limber-export-{stamp}.json", document),
-                Attachment(f"limber-sessions-{stamp}.csv", sessions_csv(data)),
+                Attachment(f"limber-sessions-{stamp}.csv", self._csv(data)),
             ),
         )
+
+    def _csv(self, data: dict[str, Any]) -> bytes:
+        titles = {exercise.key: exercise.title for exercise in self.deps.content.routine.exercises}
+        return sessions_csv(data, self.texts.privacy_texts.csv, titles)
 
     def confirm_delete(self) -> View:
         """`/delete`: ask first, with a button; nothing is deleted yet."""
@@ -69,27 +77,50 @@ class DataRights:
         return View(self.texts.privacy_texts.delete_cancelled)
 
 
-def sessions_csv(data: dict[str, Any]) -> bytes:
-    """One row per session: when, how it ended, soreness before and after, outcome counts."""
-    outcomes: dict[int, Counter[str]] = {}
+def sessions_csv(data: dict[str, Any], words: ExportCsvTexts, titles: Mapping[str, str]) -> bytes:
+    """One row per exercise outcome, for a GP or physiotherapist to read in a spreadsheet.
+
+    Dates and times are in the user's zone (UTC when not known; the headers say which), to the
+    minute. Each row carries its session's soreness before and after; a session with no exercise
+    outcome (a rest day, stopped before the first) still gets one row.
+    """
+    zone_name = data["user"].get("time_zone")
+    zone = zone_or_none(zone_name)
+    if zone is None:
+        zone_name, zone = "UTC", ZoneInfo("UTC")
+    steps: dict[int, list[dict[str, Any]]] = {}
     for step in data["step_results"]:
-        outcomes.setdefault(step["session_id"], Counter())[step["outcome"]] += 1
+        steps.setdefault(step["session_id"], []).append(step)
+    outcome_words = words.outcomes.model_dump()
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(SESSION_COLUMNS)
+    headers = {column: getattr(words, column) for column in CSV_COLUMNS}
+    writer.writerow(headers[column].format(zone=zone_name) for column in CSV_COLUMNS)
     for session in data["sessions"]:
-        counts = outcomes.get(session["id"], Counter())
-        writer.writerow(
-            (
-                session["started_at"],
-                session["finished_at"] or "",
-                session["status"],
-                "" if session["soreness_before"] is None else session["soreness_before"],
-                "" if session["soreness_after"] is None else session["soreness_after"],
-                counts["done"],
-                counts["gentler_done"],
-                counts["too_painful"],
-                counts["skipped"],
-            )
+        soreness = (
+            _blank_if_none(session["soreness_before"]),
+            _blank_if_none(session["soreness_after"]),
         )
+        done = steps.get(session["id"], [])
+        if not done:
+            local = _local(session["started_at"], zone)
+            writer.writerow((*local, "", words.no_exercises, "", "", *soreness))
+        for step in done:
+            local = _local(step["at"], zone)
+            title = titles.get(step["exercise_key"], step["exercise_key"])
+            outcome = outcome_words.get(step["outcome"], step["outcome"])
+            writer.writerow((*local, title, outcome, step["reps"], step["hold_seconds"], *soreness))
     return buffer.getvalue().encode()
+
+
+def _local(stamp: str, zone: ZoneInfo) -> tuple[str, str]:
+    """An exported ISO instant as the local date and the time to the minute."""
+    instant = datetime.fromisoformat(stamp)
+    if instant.tzinfo is None:  # stored in UTC
+        instant = instant.replace(tzinfo=UTC)
+    local = instant.astimezone(zone)
+    return f"{local:%Y-%m-%d}", f"{local:%H:%M}"
+
+
+def _blank_if_none(value: object) -> object:
+    return "" if value is None else value

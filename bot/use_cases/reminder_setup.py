@@ -6,8 +6,9 @@ or zone) is stored as `users.awaiting` and read by `bot.routine.conversation.typ
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, time
-from zoneinfo import ZoneInfo, available_timezones
+from zoneinfo import ZoneInfo
 
 from bot.routine import local_time
 from bot.routine.actions import GeneralAction, GeneralVerb
@@ -27,7 +28,6 @@ class ReminderSetup:
         self.deps = deps
         self.screens = deps.screens
         self.notices = deps.texts.notices
-        self._zones = {name.lower(): name for name in available_timezones()}
 
     async def show(self, user_id: int) -> View:
         """`/reminders`: what is set now (Change / Turn off), or the time question."""
@@ -82,7 +82,7 @@ class ReminderSetup:
         """A typed answer to "which time zone?"."""
         zone = self._zone_from_text(text)
         if zone is None or settings.reminder_time is None:
-            return self.screens.reminder_zone_question(retry=True)
+            return self._zone_question(settings.time_zone, retry=True)
         return await self._turn_on(uow, settings.user_id, settings.reminder_time, zone)
 
     async def location(self, user_id: int, latitude: float, longitude: float) -> View | None:
@@ -93,7 +93,7 @@ class ReminderSetup:
                 return None
             zone = local_time.zone_for_location(latitude, longitude)
             if zone is None or settings.reminder_time is None:
-                return self.screens.reminder_zone_question(retry=True)
+                return self._zone_question(settings.time_zone, retry=True)
             return await self._turn_on(uow, user_id, settings.reminder_time, zone)
 
     async def chat_blocked(self, user_id: int) -> None:
@@ -124,11 +124,21 @@ class ReminderSetup:
     # --- helpers ------------------------------------------------------------------------------
 
     async def _time_chosen(self, uow: UnitOfWork, settings: ReminderSettings, chosen: time) -> View:
-        if zone_or_none(settings.time_zone) is not None:
-            assert settings.time_zone is not None
-            return await self._turn_on(uow, settings.user_id, chosen, settings.time_zone)
+        """The zone is asked every time (someone changing their reminder may have moved too);
+        the zone they had is the first choice, one tap to keep it."""
         await uow.reminders.keep_time_ask_zone(settings.user_id, chosen, self.deps.clock())
-        return self.screens.reminder_zone_question()
+        return self._zone_question(settings.time_zone)
+
+    def _zone_question(self, current: str | None, *, retry: bool = False) -> View:
+        """ "Which time zone?", with the zone already set (if any) first among the choices."""
+        view = self.screens.reminder_zone_question(retry=retry)
+        keyboard = view.reply_keyboard
+        if current is None or zone_or_none(current) is None or keyboard is None:
+            return view
+        width = max((len(row) for row in keyboard.rows), default=1)
+        others = [zone for row in keyboard.rows for zone in row if zone != current]
+        rows = ((current,), *(tuple(others[i : i + width]) for i in range(0, len(others), width)))
+        return replace(view, reply_keyboard=replace(keyboard, rows=rows))
 
     async def _turn_on(self, uow: UnitOfWork, user_id: int, chosen: time, zone_name: str) -> View:
         now = self.deps.clock()
@@ -167,7 +177,7 @@ class ReminderSetup:
         cleaned = text.strip()
         if len(cleaned) > MAX_ZONE_TEXT:
             return None
-        named = self._zones.get(cleaned.lower().replace(" ", "_"))
+        named = local_time.zone_for_name(cleaned)
         if named is not None:
             return named
         now = self.deps.clock()

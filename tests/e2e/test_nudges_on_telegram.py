@@ -375,3 +375,65 @@ async def test_the_morning_after_a_rest_day_the_nudge_is_the_check_in_question(
         await ann.tap("Better")
         assert "Thanks — noted." in ann.last_text
         assert not limber.errors
+
+
+# --- issue 11: Change asks the zone too; a typed city is a zone ----------------------------
+
+
+async def test_change_asks_the_zone_again_with_the_current_one_first(
+    api: FakeBotApi, sqlite_url: str
+) -> None:
+    """Someone who moved changes both: Change → a time → the zone (a typed city will do)."""
+    clock = FakeClock(MORNING)
+    async with running_limber(api, sqlite_url, clock=clock) as limber:
+        ann = limber.user()
+        await onboard_with_reminder(ann, api)
+        await ann.send("/reminders")
+        assert "Every day at 09:00, Europe/Berlin" in ann.last_text
+        await ann.tap("Change")
+        assert "When should I remind you?" in ann.last_text
+        await ann.tap("07:00")
+        assert "which time zone" in ann.last_text
+        keyboard = api.reply_keyboard(ann.chat_id)
+        assert keyboard[1] == ["Europe/Berlin"]  # after 📍: the zone they have, one tap to keep
+        assert sum(row.count("Europe/Berlin") for row in keyboard) == 1
+        assert ["Europe/London", "America/New_York"] in keyboard
+        await ann.send("new york")
+        assert "Every day at 07:00, America/New_York — next: today 07:00" in ann.last_text
+        # 07:00 in New York in November is 12:00 UTC.
+        assert await next_nudge(limber, ann.chat_id) == datetime(2026, 11, 26, 12, tzinfo=UTC)
+        assert not limber.errors
+
+
+async def test_change_keeps_the_zone_with_one_tap_and_a_bad_zone_offers_it_again(
+    api: FakeBotApi, sqlite_url: str
+) -> None:
+    clock = FakeClock(MORNING)
+    async with running_limber(api, sqlite_url, clock=clock) as limber:
+        ann = limber.user()
+        await onboard_with_reminder(ann, api)
+        await ann.send("/reminders")
+        await ann.tap("Change")
+        await ann.tap("Another time")
+        await ann.send("18:30")
+        await ann.send("Atlantis")
+        assert "couldn't work out your time zone" in ann.last_text
+        assert api.reply_keyboard(ann.chat_id)[1] == ["Europe/Berlin"]
+        await ann.send("Europe/Berlin")
+        assert "Every day at 18:30, Europe/Berlin — next: today 18:30" in ann.last_text
+        # 18:30 in Berlin in November is 17:30 UTC.
+        assert await next_nudge(limber, ann.chat_id) == datetime(2026, 11, 26, 17, 30, tzinfo=UTC)
+        assert not limber.errors
+
+
+async def test_a_typed_city_sets_the_zone(api: FakeBotApi, sqlite_url: str) -> None:
+    async with running_limber(api, sqlite_url, clock=FakeClock(MORNING)) as limber:
+        ann = limber.user()
+        await ann.send("/start")
+        await ann.tap("I understand")
+        await ann.tap("None of these")
+        await ann.send("/reminders")
+        await ann.tap("08:00")
+        await ann.send("Berlin")
+        assert "Every day at 08:00, Europe/Berlin" in ann.last_text
+        assert not limber.errors

@@ -15,7 +15,7 @@ import os
 import re
 import sqlite3
 import sys
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +31,7 @@ from bot.logs import RedactSecrets
 from bot.routine.content import Content, load_content
 from bot.store.models import Base
 from bot.telegram.webhook import SECRET_HEADER, webhook_app
-from bot.use_cases.data_rights import SESSION_COLUMNS
+from bot.use_cases.data_rights import CSV_COLUMNS
 from tests.support.clock import FakeClock
 from tests.support.fake_bot_api import FakeBotApi, UploadedFile
 from tests.support.http_fake_bot_api import FakeBotApiServer
@@ -201,23 +201,89 @@ async def test_export_sends_a_json_file_and_a_csv_of_this_users_sessions_only(
     assert str(BOB.id) not in json_file.content.decode()
     assert all(r["session_id"] in session_ids for r in data["soreness_reports"])
 
-    # The CSV: a header, one row per session, read back by the csv module.
-    reader = csv.DictReader(io.StringIO(csv_file.content.decode()))
-    assert tuple(reader.fieldnames or ()) == SESSION_COLUMNS
-    csv_rows = list(reader)
+    # The CSV: a header, one row per exercise outcome, read back by the csv module. Ann set no
+    # zone: dates and times are UTC, and the headers say so.
+    csv_rows = csv_table(csv_file, content, "UTC")
+    titles = [exercise.title for exercise in content.routine.exercises]
+    assert [row["exercise"] for row in csv_rows] == titles * 2
+    assert [row["outcome"] for row in csv_rows] == [
+        "done",
+        "done, gentler option",
+        "done",
+        "done",
+        "done",
+        "skipped",
+        "done",
+    ] + ["done"] * len(EXERCISES)
     assert [(row["soreness_before"], row["soreness_after"]) for row in csv_rows] == [
-        ("6", "3"),
-        ("5", "2"),
-    ]
-    assert [row["status"] for row in csv_rows] == ["completed", "completed"]
-    counts = [
-        (row["done"], row["gentler_done"], row["too_painful"], row["skipped"]) for row in csv_rows
-    ]
-    assert counts == [("5", "1", "0", "1"), ("7", "0", "0", "0")]
-    for row in csv_rows:
-        assert datetime.fromisoformat(row["started_at"]) <= datetime.fromisoformat(
-            row["finished_at"]
-        )
+        ("6", "3")
+    ] * len(EXERCISES) + [("5", "2")] * len(EXERCISES)
+    for row, step in zip(csv_rows, steps, strict=True):
+        at = datetime.fromisoformat(step["at"]).astimezone(UTC)
+        assert (row["date"], row["time"]) == (f"{at:%Y-%m-%d}", f"{at:%H:%M}")
+        assert (row["reps"], row["hold_seconds"]) == (str(step["reps"]), str(step["hold_seconds"]))
+    pelvic_tilt = content.routine.exercises[0]
+    assert csv_rows[-len(EXERCISES)]["reps"] == str(pelvic_tilt.dose.reps)
+    assert {row["date"] for row in csv_rows[len(EXERCISES) :]} == {
+        f"{datetime.fromisoformat(sessions[1]['started_at']).astimezone(UTC):%Y-%m-%d}"
+    }
+
+
+CSV_COLUMNS_SHOWN = (
+    "date",
+    "time",
+    "exercise",
+    "outcome",
+    "reps",
+    "hold_seconds",
+    "soreness_before",
+    "soreness_after",
+)
+
+
+def csv_table(document: UploadedFile, content: Content, zone: str) -> list[dict[str, str]]:
+    """The CSV's rows by column; its headers are the content's words, dates and times naming
+    *zone*; no value holds microseconds or a UTC offset."""
+    words = content.texts.privacy_texts.csv
+    headers = [getattr(words, column).format(zone=zone) for column in CSV_COLUMNS]
+    assert CSV_COLUMNS == CSV_COLUMNS_SHOWN
+    assert headers[:2] == [f"Date ({zone})", f"Time ({zone})"]
+    rows = list(csv.reader(io.StringIO(document.content.decode())))
+    assert rows[0] == headers
+    for row in rows[1:]:
+        assert len(row) == len(CSV_COLUMNS), row
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", row[0]), row
+        assert re.fullmatch(r"\d{2}:\d{2}", row[1]), row
+    return [dict(zip(CSV_COLUMNS, row, strict=True)) for row in rows[1:]]
+
+
+async def test_the_csv_for_a_gp_is_in_the_users_own_zone(
+    api: FakeBotApi, sqlite_url: str, content: Content
+) -> None:
+    """Ann in New York: late evening there is already tomorrow in UTC; the CSV says her day."""
+    clock = FakeClock(datetime(2026, 11, 26, 2, 30, tzinfo=UTC))  # 21:30 on the 25th in New York
+    async with running_limber(api, sqlite_url, clock=clock) as limber:
+        ann = limber.user(ANN)
+        await onboard(ann)
+        await ann.send("/reminders")
+        await ann.tap("08:00")
+        await ann.send("America/New_York")
+        await ann.send("/session")
+        await routine(ann, before=4, after=1, taps={"Prayer stretch": SKIP})
+        api.reset_calls()
+        await ann.send("/export")
+        assert not limber.errors
+        [json_file, csv_file] = documents(api, ANN.id)
+
+    rows = csv_table(csv_file, content, "America/New_York")
+    assert [row["date"] for row in rows] == ["2026-11-25"] * len(EXERCISES)
+    assert rows[0]["time"] == "21:30"
+    assert [row["outcome"] for row in rows].count("skipped") == 1
+    assert {(row["soreness_before"], row["soreness_after"]) for row in rows} == {("4", "1")}
+    # The JSON keeps the exact instants, in UTC.
+    data = json.loads(json_file.content)
+    assert data["user"]["time_zone"] == "America/New_York"
+    assert data["step_results"][0]["at"].startswith("2026-11-26T02:30")
 
 
 async def test_export_for_someone_with_no_data_says_so_and_sends_no_file(

@@ -75,7 +75,7 @@ async def test_three_good_days_raise_the_dose_and_the_next_session_shows_it(
         assert "next time Plank → upward dog → downward dog goes up to 4 reps" in summary
         # Nothing goes beyond the video's own dose ("30 seconds ... three on each side").
         assert "Knee to chest goes up" not in summary
-        assert "🔥 3 day(s) in a row." in summary
+        assert "🔥 3 days in a row." in summary
 
         clock.advance(days=1)
         await ann.send("/session")
@@ -433,7 +433,7 @@ async def test_progress_after_a_few_days_sends_the_figures_and_a_png_chart(
         text = str(text_call.params["text"])
         assert "📈 Your progress" in text
         assert "Routines done: 3." in text
-        assert "Streak: 3 day(s) in a row." in text
+        assert "Streak: 3 days in a row." in text
         assert "Last 7 days: 100% of days · last 30 days: 100%." in text
         assert "Soreness before → after, on average: 3.0 → 2.0 out of 10." in text
         assert "Pelvic tilt: 3 · 0 · 0 · 0" in text
@@ -536,12 +536,12 @@ async def test_skip_today_on_the_nudge_keeps_the_streak(api: FakeBotApi, sqlite_
         assert "Start now" in " ".join(ann.labels)
         await ann.tap("Start now")
         run = await routine(ann, before=3, after=2)
-        assert "🔥 3 day(s) in a row." in run.summary
+        assert "🔥 3 days in a row." in run.summary
         api.reset_calls()
         await ann.send("/progress")
         [progress] = api.calls("sendMessage")
         # The skipped day is a rest day: not even a forgiven miss.
-        assert "Streak: 3 day(s) in a row.\n" in str(progress.params["text"])
+        assert "Streak: 3 days in a row.\n" in str(progress.params["text"])
         assert not limber.errors
 
 

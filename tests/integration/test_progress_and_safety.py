@@ -389,7 +389,7 @@ async def test_progress_report_on_a_seeded_week(
     assert lines[:7] == [
         "📈 Your progress",
         "Routines done: 5.",
-        "Streak: 5 day(s) in a row (1 missed day(s) forgiven — one a week doesn't break it, "
+        "Streak: 5 days in a row (1 missed day forgiven — one a week doesn't break it, "
         'and neither does "skip today").',
         "Last 7 days: 71% of days · last 30 days: 71%.",
         "Soreness before → after, on average: 3.2 → 3.0 out of 10.",

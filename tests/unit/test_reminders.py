@@ -22,6 +22,7 @@ from bot.routine.local_time import (
     offset_from_local_clock,
     parse_clock_time,
     zone_for_location,
+    zone_for_name,
     zones_for_offset,
 )
 
@@ -735,3 +736,57 @@ def test_zone_for_location_names_load_in_zoneinfo() -> None:
         name = zone_for_location(latitude, longitude)
         assert name is not None
         ZoneInfo(name)
+
+
+# --- a typed city answers "which time zone?" ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Berlin", "Europe/Berlin"),
+        ("berlin", "Europe/Berlin"),
+        ("  BERLIN ", "Europe/Berlin"),
+        ("new york", "America/New_York"),
+        ("New   York", "America/New_York"),
+        ("new_york", "America/New_York"),
+        ("los angeles", "America/Los_Angeles"),
+        ("Sydney", "Australia/Sydney"),
+        ("buenos aires", "America/Argentina/Buenos_Aires"),
+        ("port au prince", "America/Port-au-Prince"),
+        ("Kyiv", "Europe/Kyiv"),
+        ("Europe/Berlin", "Europe/Berlin"),
+        ("europe/berlin", "Europe/Berlin"),
+        ("UTC", "UTC"),
+        ("Springfield", None),
+        ("Paris, France", None),
+        ("America", None),
+        ("Europe/", None),
+        ("", None),
+        ("   ", None),
+        ("x" * 500, None),
+    ],
+)
+def test_zone_for_name(text: str, expected: str | None) -> None:
+    assert zone_for_name(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("cordoba", None),
+        ("Cordoba", None),
+        ("america/argentina/cordoba", "America/Argentina/Cordoba"),
+        ("madrid", "Europe/Madrid"),
+    ],
+)
+def test_a_city_shared_by_two_zones_is_ambiguous(text: str, expected: str | None) -> None:
+    zones = ("America/Argentina/Cordoba", "Europe/Cordoba", "Europe/Madrid")
+
+    assert zone_for_name(text, zones) == expected
+
+
+def test_every_canonical_zone_is_found_by_its_city() -> None:
+    for name in canonical_zones():
+        city = name.rsplit("/", 1)[-1].replace("_", " ").lower()
+        assert zone_for_name(city) == name, city

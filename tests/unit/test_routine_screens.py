@@ -32,6 +32,7 @@ from bot.routine.screens import Screens
 from bot.routine.session import Outcome, Phase, SessionState
 from bot.routine.stop_signals import FlagLevel
 from bot.routine.views import Timer, View
+from bot.use_cases.data_rights import sessions_csv
 
 SID = 4242
 TOTAL = 7
@@ -526,6 +527,24 @@ def every_view(screens: Screens) -> Iterator[View]:
             )
             yield screens.current(state, outcomes=OUTCOMES)
     yield from progress_views(ProgressScreens(screens.content))
+    yield export_csv_view(screens.content)
+
+
+def export_csv_view(content: Content) -> View:
+    """The CSV for a GP (`/export`) as text: its headers name the zone of its dates and times."""
+    user = {"time_zone": "Europe/Berlin"}
+    session = {"id": 1, "started_at": "2026-11-26T08:00:00+00:00"}
+    sorenesses = {"soreness_before": 5, "soreness_after": 2}
+    step = {"session_id": 1, "at": "2026-11-26T08:01:02.345678+00:00", "exercise_key": "bridge"}
+    data = {
+        "user": user,
+        "sessions": [{**session, **sorenesses}],
+        "step_results": [{**step, "outcome": "done", "reps": 10, "hold_seconds": 3}],
+    }
+    titles = {exercise.key: exercise.title for exercise in content.routine.exercises}
+    document = sessions_csv(data, content.texts.privacy_texts.csv, titles).decode()
+    assert "2026-11-26,09:01,Bridge,done,10,3,5,2" in document  # Berlin, to the minute
+    return View(document)
 
 
 def progress_views(progress: ProgressScreens) -> Iterator[View]:
@@ -546,7 +565,7 @@ def progress_views(progress: ProgressScreens) -> Iterator[View]:
     yield View(progress.streak_line(Streak(4)) or "")
     yield View(progress.hold_line(Hold.HIGH_SORENESS) or "")
     yield View(progress.hold_line(Hold.WORSE_CHECK_INS) or "")
-    for streak in (Streak(3), Streak(5, forgiven=1)):
+    for streak in (Streak(3), Streak(5, forgiven=1), Streak(6, forgiven=2)):
         yield View(
             progress.report(
                 sessions=4,
@@ -682,3 +701,56 @@ def test_screens_module_holds_no_english_sentences() -> None:
     ]
 
     assert prose == []
+
+
+def _report(progress: ProgressScreens, streak: Streak) -> str:
+    return progress.report(
+        sessions=4,
+        streak=streak,
+        week=0.5,
+        month=0.25,
+        average_before=None,
+        average_after=None,
+        trend=None,
+        outcomes={},
+    )
+
+
+@pytest.mark.parametrize(
+    ("streak", "line"),
+    [
+        pytest.param(Streak(1), "Streak: 1 day in a row.", id="one day"),
+        pytest.param(Streak(2), "Streak: 2 days in a row.", id="two days"),
+        pytest.param(Streak(0), "Streak: 0 days in a row.", id="no day"),
+        pytest.param(
+            Streak(4, forgiven=1),
+            "Streak: 4 days in a row (1 missed day forgiven — ",
+            id="one missed day forgiven",
+        ),
+        pytest.param(
+            Streak(1, forgiven=2),
+            "Streak: 1 day in a row (2 missed days forgiven — ",
+            id="two missed days forgiven",
+        ),
+    ],
+)
+def test_the_streak_says_day_or_days(screens: Screens, streak: Streak, line: str) -> None:
+    report = _report(ProgressScreens(screens.content), streak)
+
+    assert line in report
+    assert "(s)" not in report
+
+
+def test_the_summary_streak_says_days(screens: Screens) -> None:
+    progress = ProgressScreens(screens.content)
+    assert progress.streak_line(Streak(2)) == "🔥 2 days in a row."
+    assert progress.streak_line(Streak(1)) is None
+
+
+def test_no_text_leaves_the_plural_to_the_reader(content: Content) -> None:
+    """A "day(s)" reads as a form, not a coach: a count picks its noun (`Plural`)."""
+    texts = content.texts.model_dump_json()
+    # safety.clearance_wait is filled by bot/routine/screens.py, outside this change: left.
+    leftovers = re.findall(r"\w+\(s\)", texts.replace("{hours} hour(s)", ""))
+
+    assert leftovers == []
