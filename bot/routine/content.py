@@ -302,6 +302,7 @@ class SafetyTexts(_Strict):
     text_doctor: str
     paused: str
     clearance_wait: str
+    hours: Plural
     clearance_ready: str
     doctor_ack: str
     not_yet: str

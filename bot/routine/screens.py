@@ -78,7 +78,7 @@ class Screens:
         if lead is None:
             blocks.append(onboarding.red_flags_other)
         if clear_in_hours > 0:
-            blocks.append(safety.clearance_wait.format(hours=clear_in_hours))
+            blocks.append(safety.clearance_wait.format(hours=safety.hours.of(clear_in_hours)))
             ways_out: tuple[tuple[Action, ...], ...] = ((mistake,),)
         else:
             blocks.append(safety.clearance_ready)
