@@ -234,14 +234,17 @@ def week_start(day: date) -> date:
 def sessions_per_week(
     history: Iterable[SessionHistory], today: date, weeks: int
 ) -> list[tuple[date, int]]:
-    """Done sessions per week (Monday first) for the last *weeks* weeks up to today's, oldest first.
+    """Routines done per week (Monday first) for the last *weeks* weeks up to today's, oldest first.
 
-    Weeks without a session are listed with 0, so a chart has one bar per week.
+    Weeks without a routine are listed with 0, so a chart has one bar per week; a rest day (too
+    sore to start) is not a routine.
     """
     current = week_start(today)
     starts = [current - timedelta(weeks=back) for back in range(weeks - 1, -1, -1)]
     counts = Counter(
-        week_start(s.local_date) for s in history if s.finished and s.local_date <= today
+        week_start(s.local_date)
+        for s in history
+        if s.finished and not s.rest_day and s.local_date <= today
     )
     return [(start, counts[start]) for start in starts]
 

@@ -53,8 +53,11 @@ class ProgressReport:
         )
         if not finished:
             return View(text)
+        # The chart shows routines: a rest day (soreness before only, no routine) is not one.
         points = [
-            SorenessPoint(s.local_date, s.soreness_before, s.soreness_after) for s in finished
+            SorenessPoint(s.local_date, s.soreness_before, s.soreness_after)
+            for s in finished
+            if not s.rest_day
         ]
         weeks = progress.sessions_per_week(history, today, CHART_WEEKS)
         # matplotlib is CPU-bound: draw off the event loop so taps keep flowing meanwhile.

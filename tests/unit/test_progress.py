@@ -244,6 +244,23 @@ def test_sessions_per_week_lists_every_week_monday_first() -> None:
     ]
 
 
+def test_a_rest_day_is_not_a_routine_in_the_chart_or_the_done_days() -> None:
+    """Issue 11: soreness 8 → no routine: it neither fills a bar nor counts as a day done."""
+    rest = SessionHistory(
+        session_id=7,
+        local_date=TODAY,
+        status=STOPPED,
+        soreness_before=8,
+        soreness_after=None,
+        rest_day=True,
+    )
+    routine = session(1)
+    assert done_days([rest, routine]) == {routine.local_date}
+    [*_, (this_week, count)] = sessions_per_week([rest, routine], TODAY, 1)
+    assert this_week == week_start(TODAY)
+    assert count == 1
+
+
 # --- no improvement after six weeks --------------------------------------------------------------
 
 
