@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any, cast
 
 from telegram import Message, Update
-from telegram.constants import ChatAction, ChatMemberStatus, ChatType
+from telegram.constants import ChatAction, ChatMemberStatus
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import (
     CallbackQueryHandler,
@@ -100,9 +100,10 @@ async def location(update: Update, context: LimberContext) -> None:
 
 
 async def membership(update: Update, context: LimberContext) -> None:
-    """The user blocked or unblocked the bot: reminders stop, or resume."""
+    """The user blocked or unblocked the bot: reminders stop, or resume (private chats only: the
+    guard in `bot.telegram.private_chats` stops every other chat before this runs)."""
     change = update.my_chat_member
-    if change is None or change.chat.type != ChatType.PRIVATE:
+    if change is None:
         return
     status = change.new_chat_member.status
     if status in (ChatMemberStatus.BANNED, ChatMemberStatus.LEFT):

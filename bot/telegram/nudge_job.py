@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
 
 import httpx
 from telegram import Bot
@@ -20,6 +19,7 @@ from bot.nudges import (
 from bot.routine.views import View
 from bot.telegram.context import LimberContext
 from bot.telegram.render import MAX_MESSAGE_LENGTH, keyboard
+from bot.telegram.retry_after import retry_after_seconds
 
 log = logging.getLogger(__name__)
 
@@ -37,9 +37,7 @@ def telegram_sender(bot: Bot) -> Send:
         except Forbidden as error:
             raise RecipientBlockedError from error
         except RetryAfter as error:
-            wait = error.retry_after
-            seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
-            raise RetryAfterError(seconds) from error
+            raise RetryAfterError(retry_after_seconds(error)) from error
         except BadRequest as error:
             if "chat not found" in str(error).lower():
                 raise RecipientBlockedError from error

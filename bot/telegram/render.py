@@ -11,10 +11,8 @@ message followed by an animation likewise loses its buttons. Each upload's file_
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable
-from datetime import timedelta
 from pathlib import Path
 
 from telegram import (
@@ -44,11 +42,8 @@ def _forget(_key: str, _file_id: str) -> None:
     return None
 
 
-MAX_EDIT_WAIT_SECONDS = 5.0
 
 
-def _seconds(wait: float | timedelta) -> float:
-    return wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
 
 
 def keyboard(view: View) -> InlineKeyboardMarkup | ReplyKeyboardMarkup | None:
@@ -151,15 +146,12 @@ async def edit(query: CallbackQuery, view: View, remember: Remember = _forget) -
 async def edit_message(message: Message, view: View, remember: Remember = _forget) -> Message:
     """Edit *message* to show *view*; if that fails, the screen still reaches the user.
 
-    A 429 waits (briefly) and tries once more; a network failure or a message that can no longer
-    be edited sends the screen as a new message instead, so a saved step is never left unshown.
+    A 429 is waited out by the bot's limiter (`bot.telegram.retry_after`); if the edit still
+    fails — the network, a 429 that outlasted the retries, a message that can no longer be edited —
+    the screen goes out as a new message, so a saved step is never left unshown.
     """
     try:
-        try:
-            return await _edit(message, view, remember)
-        except RetryAfter as error:
-            await asyncio.sleep(min(_seconds(error.retry_after), MAX_EDIT_WAIT_SECONDS))
-            return await _edit(message, view, remember)
+        return await _edit(message, view, remember)
     except BadRequest as error:
         reason = str(error).lower()
         if "not modified" in reason:

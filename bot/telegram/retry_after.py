@@ -55,11 +55,13 @@ class RetryAfterLimiter(BaseRateLimiter[None]):
             except RetryAfter as error:
                 if attempt == self.max_retries:
                     raise
-                seconds = _seconds(error.retry_after)
+                seconds = retry_after_seconds(error)
                 log.info("Telegram asked to wait %.1f s (429): %s held", seconds, endpoint)
                 self._paused_until = max(self._paused_until, time.monotonic() + seconds)
         raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _seconds(wait: float | timedelta) -> float:
+def retry_after_seconds(error: RetryAfter) -> float:
+    """How long Telegram asked to wait (PTB gives seconds or a timedelta, by version)."""
+    wait = error.retry_after
     return wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
