@@ -8,11 +8,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.routine.content import load_content
-from bot.routine.safety import RedFlagLevel, screen_text
+from bot.routine.content import FlagLevel, load_content
+from bot.routine.red_flags import RedFlagScreen, ScreenLevel
 
-URGENT = RedFlagLevel.URGENT
-SEE_DOCTOR = RedFlagLevel.SEE_DOCTOR
+URGENT = FlagLevel.EMERGENCY
+SEE_DOCTOR = FlagLevel.SEE_DOCTOR
+SCREEN = RedFlagScreen(load_content().red_flags)
+_CLEAR = {ScreenLevel.EMERGENCY: URGENT, ScreenLevel.SEE_DOCTOR: SEE_DOCTOR}
+
+
+def screen_text(text: str) -> FlagLevel | None:
+    """The level of a clear match (the advice and the pause), else None."""
+    return _CLEAR.get(SCREEN.screen(text).level)
+
+
 FAST = settings(max_examples=200, deadline=None, database=None)
 
 URGENT_PHRASES = [
@@ -139,7 +148,7 @@ SEVERITY = {None: 0, SEE_DOCTOR: 1, URGENT: 2}
 
 
 @pytest.mark.parametrize(("text", "expected"), TABLE)
-def test_screen_text(text: str, expected: RedFlagLevel | None) -> None:
+def test_screen_text(text: str, expected: FlagLevel | None) -> None:
     assert screen_text(text) is expected
 
 
@@ -149,7 +158,8 @@ def test_urgent_wins_over_see_doctor() -> None:
 
 
 def test_levels_are_stable_strings_for_storage() -> None:
-    assert [level.value for level in RedFlagLevel] == ["urgent", "see_doctor"]
+    """`users.safety_level` and `safety_events.level` hold these."""
+    assert [level.value for level in FlagLevel] == ["emergency", "see_doctor"]
 
 
 def test_the_patterns_are_plain_words_not_regular_expressions() -> None:
@@ -208,7 +218,7 @@ def test_never_raises_on_red_flag_vocabulary(text: str) -> None:
     ),
 )
 def test_a_sign_in_its_own_sentence_is_found_whatever_surrounds_it(
-    before: str, after: str, phrase: tuple[str, RedFlagLevel]
+    before: str, after: str, phrase: tuple[str, FlagLevel]
 ) -> None:
     text, level = phrase
     found = screen_text(f"{before}. {text}. {after}")
