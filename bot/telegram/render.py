@@ -42,10 +42,6 @@ def _forget(_key: str, _file_id: str) -> None:
     return None
 
 
-
-
-
-
 def keyboard(view: View) -> InlineKeyboardMarkup | ReplyKeyboardMarkup | None:
     """Inline buttons; or, for a question with suggested answers, a one-time reply keyboard."""
     if view.reply_keyboard is not None:
