@@ -73,10 +73,17 @@ class Screens:
                 (mistake,),
             )
             return View("\n\n".join(blocks), rows)
-        blocks = [lead] if lead else [onboarding.red_flags_advice]
-        blocks.append(onboarding.red_flags_urgent)
-        if lead is None:
-            blocks.append(onboarding.red_flags_other)
+        # A lead (the reply to typed words) already says what to do now; without one, both
+        # kinds of advice, as the checklist's answer calls for.
+        blocks = (
+            [lead]
+            if lead
+            else [
+                onboarding.red_flags_advice,
+                onboarding.red_flags_urgent,
+                onboarding.red_flags_other,
+            ]
+        )
         if clear_in_hours > 0:
             blocks.append(safety.clearance_wait.format(hours=safety.hours.of(clear_in_hours)))
             ways_out: tuple[tuple[Action, ...], ...] = ((mistake,),)
