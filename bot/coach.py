@@ -113,7 +113,7 @@ class Coach:
             case ButtonTap(data):
                 return await self._tap(user_id, data)
             case TypedText(text):
-                return Reply(await self.use_cases.typed_answers.answer(user_id, text))
+                return await self.use_cases.typed_answers.answer(user_id, text)
             case EditedText(text):
                 return Reply(await self.use_cases.typed_answers.screen_only(user_id, text))
             case SharedLocation(latitude, longitude):

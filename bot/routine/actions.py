@@ -36,6 +36,7 @@ class SessionVerb(StrEnum):
     MORE = "more"
     BACK = "back"
     GUIDE = "guide"
+    GENTLER = "easy"
 
 
 class GeneralVerb(StrEnum):

@@ -23,6 +23,7 @@ DEFAULT_CONTENT_DIR = _TREE_CONTENT if _TREE_CONTENT.is_dir() else Path.cwd() / 
 ROUTINE_FILE = "routine.yaml"
 TEXTS_FILE = "texts.yaml"
 RED_FLAGS_FILE = "red_flags.{language}.yaml"
+INTENTS_FILE = "intents.{language}.yaml"
 
 
 class _Strict(BaseModel):
@@ -136,6 +137,8 @@ class ButtonTexts(_Strict):
     pause: str
     timer: str
     gentler: str
+    gentler_now: str = Field(min_length=1, max_length=24)
+    """On the exercise screen itself: this one's gentler option, no pain needed."""
     skip_this: str
     stop_today: str
     resume: str
@@ -380,6 +383,16 @@ class HintTexts(_Strict):
     soreness_number: str
     too_long: str
     file_saved: str
+    # Typed words that ask for nothing a screen offers: a short opener, then where the person is.
+    greeting: str
+    thanks: str
+    acknowledged: str
+    not_understood: str
+    on_exercise: str
+    on_ease_off: str
+    on_ease_off_no_gentler: str
+    on_paused: str
+    on_soreness: str
 
 
 class CommandTexts(_Strict):
@@ -595,11 +608,89 @@ def default_red_flags(language: str = "en") -> RedFlagLexicon:
     return load_red_flags(DEFAULT_CONTENT_DIR, language)
 
 
+# --- what people type instead of tapping (content/intents.<language>.yaml) -------------------
+
+INTENT_NAMES = (
+    "done", "too_painful", "gentler", "skip", "pause", "stop_today", "more", "guide", "resume",
+    "yes", "no", "better", "same", "worse", "chit_chat",
+)  # fmt: skip
+
+
+class IntentNegation(_Strict):
+    """A cue up to `words` words before an intent's phrase cancels it ("not done yet")."""
+
+    words: int = Field(ge=1, le=6)
+    cues: tuple[str, ...] = Field(min_length=1)
+    pseudo: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _clean(self) -> IntentNegation:
+        _phrases_are_clean(self.cues, "negation.cues")
+        _phrases_are_clean(self.pseudo, "negation.pseudo")
+        return self
+
+
+class ScaleWords(_Strict):
+    """How a score on a 0–10 scale is typed: number words, words around it, units that make a
+    number no score, and phrases that mean 0 or 10."""
+
+    numbers: dict[str, int]
+    approximate: tuple[str, ...]
+    units: tuple[str, ...]
+    zero: tuple[str, ...]
+    ten: tuple[str, ...]
+
+    @model_validator(mode="after")
+    def _clean(self) -> ScaleWords:
+        for name in ("approximate", "units", "zero", "ten"):
+            _phrases_are_clean(getattr(self, name), f"scale.{name}")
+        _phrases_are_clean(tuple(self.numbers), "scale.numbers")
+        return self
+
+
+class IntentLexicon(_Strict):
+    """content/intents.<language>.yaml: the words of every typed intent."""
+
+    language: str = Field(pattern=r"^[a-z]{2}$")
+    contractions: dict[str, str]
+    emoji: dict[str, str]
+    negation: IntentNegation
+    intents: dict[str, tuple[str, ...]]
+    priority: tuple[str, ...]
+    greetings: tuple[str, ...]
+    thanks: tuple[str, ...]
+    known_words: str
+    scale: ScaleWords
+
+    @model_validator(mode="after")
+    def _complete(self) -> IntentLexicon:
+        missing = sorted(set(INTENT_NAMES) - set(self.intents))
+        unknown = sorted(set(self.intents) - set(INTENT_NAMES))
+        if missing or unknown:
+            raise ValueError(f"intents: missing {missing}, unknown {unknown}")
+        if sorted(self.priority) != sorted(INTENT_NAMES):
+            raise ValueError("priority: must list every intent exactly once")
+        for name, phrases in self.intents.items():
+            if not phrases:
+                raise ValueError(f"intents.{name}: the list is empty")
+            _phrases_are_clean(phrases, f"intents.{name}")
+        _phrases_are_clean(self.greetings, "greetings")
+        _phrases_are_clean(self.thanks, "thanks")
+        return self
+
+
+@cache
+def default_intents(language: str = "en") -> IntentLexicon:
+    """The intent words shipped in content/ (for code that builds a `Content` by hand)."""
+    return load_intents(DEFAULT_CONTENT_DIR, language)
+
+
 @dataclass(frozen=True)
 class Content:
     routine: Routine
     texts: Texts
     red_flags: RedFlagLexicon = field(default_factory=default_red_flags)
+    intents: IntentLexicon = field(default_factory=default_intents)
 
 
 class ContentError(Exception):
@@ -671,9 +762,20 @@ def load_red_flags(directory: Path = DEFAULT_CONTENT_DIR, language: str = "en") 
     return lexicon
 
 
+def load_intents(directory: Path = DEFAULT_CONTENT_DIR, language: str = "en") -> IntentLexicon:
+    """Load and validate `intents.<language>.yaml` from *directory*."""
+    path = directory / INTENTS_FILE.format(language=language)
+    lexicon = _parse(IntentLexicon, path)
+    if lexicon.language != language:
+        raise ContentError(f"{path}: field 'language': {lexicon.language!r} is not {language!r}")
+    return lexicon
+
+
 def load_content(directory: Path = DEFAULT_CONTENT_DIR) -> Content:
-    """Load and validate `routine.yaml`, `texts.yaml` and the red-flag words from *directory*."""
+    """Load and validate `routine.yaml`, `texts.yaml`, the red-flag words and the typed intents
+    from *directory*."""
     routine = _parse(Routine, directory / ROUTINE_FILE)
     texts = _parse(Texts, directory / TEXTS_FILE)
     red_flags = load_red_flags(directory, texts.language)
-    return Content(routine=routine, texts=texts, red_flags=red_flags)
+    intents = load_intents(directory, texts.language)
+    return Content(routine=routine, texts=texts, red_flags=red_flags, intents=intents)

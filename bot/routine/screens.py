@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta
 from bot.routine.actions import GeneralVerb, SessionVerb, general_action, session_action
 from bot.routine.content import Content, Dose, Exercise, SessionTexts
 from bot.routine.dosing import PersonalDose, dose_of
+from bot.routine.intents import Intent
 from bot.routine.session import Outcome, Phase, SessionState, can_try_gentler
 from bot.routine.stop_signals import FlagLevel
 from bot.routine.views import Action, Media, ReplyKeyboard, Timer, View
@@ -113,6 +114,34 @@ class Screens:
         """Another language: the English warning signs, and that Limber reads English only."""
         flags = "\n".join(f"• {flag}" for flag in self.texts.onboarding.red_flags)
         return View(f"{self.texts.safety.not_english}\n\n{flags}", fresh=True)
+
+    def where_you_are(
+        self, state: SessionState | None, opener: str, out_of_range: bool = False
+    ) -> View:
+        """Typed words that ask for nothing on screen (hello, thanks, a typo): *opener*, then
+        the step the person is on and what they can tap or type there — never the warning signs.
+        *out_of_range*: a number was typed for a 0–10 score but is not on the scale."""
+        hints = self.texts.hints
+        where = hints.text
+        exercises = self.routine.exercises
+        if state is None or state.finished:
+            where = hints.text
+        elif state.phase in (Phase.SORENESS_BEFORE, Phase.SORENESS_AFTER) and not state.paused:
+            where = hints.soreness_number if out_of_range else hints.on_soreness
+        elif state.step < len(exercises):
+            place: dict[str, object] = {
+                "number": state.step + 1,
+                "total": len(exercises),
+                "title": exercises[state.step].title,
+            }
+            if state.paused:
+                where = hints.on_paused.format(**place)
+            elif state.phase is Phase.EASE_OFF:
+                gentler = can_try_gentler(self.routine, state)
+                where = hints.on_ease_off if gentler else hints.on_ease_off_no_gentler
+            else:
+                where = hints.on_exercise.format(**place)
+        return View(f"{opener} {where}" if opener else where, fresh=True)
 
     def private_chat_only(self, private_chat_link: str) -> View:
         """The one short answer outside a private chat: a link to the private chat, no data."""
@@ -338,20 +367,27 @@ class Screens:
 
         buttons = self.texts.buttons
         media_texts = self.texts.media
-        rows: list[tuple[Action, ...]] = [
-            (
-                self._session(state, SessionVerb.DONE, buttons.done),
-                self._session(state, SessionVerb.TOO_PAINFUL, buttons.too_painful),
-            ),
-            (
-                self._session(state, SessionVerb.SKIP, buttons.skip),
-                self._session(state, SessionVerb.PAUSE, buttons.pause),
-            ),
-            (
-                self._session(state, SessionVerb.MORE, media_texts.more),
-                self._session(state, SessionVerb.GUIDE, media_texts.guide),
-            ),
+        done = self._session(state, SessionVerb.DONE, buttons.done)
+        painful = self._session(state, SessionVerb.TOO_PAINFUL, buttons.too_painful)
+        skip = self._session(state, SessionVerb.SKIP, buttons.skip)
+        pause = self._session(state, SessionVerb.PAUSE, buttons.pause)
+        more = self._session(state, SessionVerb.MORE, media_texts.more)
+        guide = self._session(state, SessionVerb.GUIDE, media_texts.guide)
+        looks: tuple[Action, ...] = (more, guide)
+        typed = [
+            (Intent.DONE, done),
+            (Intent.TOO_PAINFUL, painful),
+            (Intent.SKIP, skip),
+            (Intent.PAUSE, pause),
+            (Intent.STOP_TODAY, pause),  # no stop button here: a pause keeps the step
+            (Intent.MORE, more),
+            (Intent.GUIDE, guide),
         ]
+        if can_try_gentler(self.routine, state):
+            gentler = self._session(state, SessionVerb.GENTLER, buttons.gentler_now)
+            looks = (gentler, *looks)
+            typed.append((Intent.GENTLER, gentler))
+        rows: list[tuple[Action, ...]] = [(done, painful), (skip, pause), looks]
         timer = None
         if dose.hold_seconds >= self.routine.timer_min_hold_seconds:
             label = buttons.timer.format(seconds=dose.hold_seconds)
@@ -364,7 +400,7 @@ class Screens:
             "left" if dose.per_side else None,
             caption=self._caption(state, dose, cues),
         )
-        return View("\n\n".join(blocks), tuple(rows), timer=timer, media=media)
+        return View("\n\n".join(blocks), tuple(rows), timer=timer, media=media, typed=_typed(typed))
 
     def _caption(self, state: SessionState, dose: Dose, cues: tuple[str, ...]) -> str:
         """The short caption under the animation: title, dose, the first cues, one stop line."""
@@ -385,14 +421,19 @@ class Screens:
         buttons = self.texts.buttons
         session = self.texts.session
         rows: list[tuple[Action, ...]] = []
+        skip = self._session(state, SessionVerb.SKIP_AFTER_PAIN, buttons.skip_this)
+        stop = self._session(state, SessionVerb.STOP_TODAY, buttons.stop_today)
+        typed = [(Intent.SKIP, skip), (Intent.STOP_TODAY, stop)]
         if can_try_gentler(self.routine, state):
             text = session.ease_off
-            rows.append((self._session(state, SessionVerb.TRY_GENTLER, buttons.gentler),))
+            gentler = self._session(state, SessionVerb.TRY_GENTLER, buttons.gentler)
+            rows.append((gentler,))
+            typed += [(Intent.GENTLER, gentler), (Intent.DONE, gentler)]
         else:
             text = session.ease_off_no_gentler
-        rows.append((self._session(state, SessionVerb.SKIP_AFTER_PAIN, buttons.skip_this),))
-        rows.append((self._session(state, SessionVerb.STOP_TODAY, buttons.stop_today),))
-        return View(f"{self._heading(state)}\n\n{text}", tuple(rows))
+        rows.append((skip,))
+        rows.append((stop,))
+        return View(f"{self._heading(state)}\n\n{text}", tuple(rows), typed=_typed(typed))
 
     def _paused(self, state: SessionState) -> View:
         if state.phase in (Phase.EXERCISE, Phase.EASE_OFF):
@@ -403,7 +444,8 @@ class Screens:
         else:
             text = self.resume_lead(state)
         resume = self._session(state, SessionVerb.RESUME, self.texts.buttons.resume)
-        return View(text, ((resume,),))
+        typed = [(intent, resume) for intent in (Intent.RESUME, Intent.DONE, Intent.YES)]
+        return View(text, ((resume,),), typed=_typed(typed))
 
     def _soreness(self, state: SessionState, question: str) -> View:
         rows = tuple(
@@ -454,6 +496,10 @@ class Screens:
     @staticmethod
     def _general(verb: GeneralVerb, label: str, value: str | None = None) -> Action:
         return Action(general_action(verb, value), label)
+
+
+def _typed(pairs: list[tuple[Intent, Action]]) -> tuple[tuple[str, str], ...]:
+    return tuple((intent.value, action.data) for intent, action in pairs)
 
 
 def dose_text(session: SessionTexts, dose: Dose) -> str:

@@ -71,6 +71,8 @@ async def _reply_to(update: Update, context: LimberContext, incoming: Incoming) 
     answer = await context.coach.handle(user.id, incoming)
     if answer.view is not None:
         await reply(message, answer.view, context.remember_media)
+    if answer.voice is not None:  # a typed "guide me"
+        await send_voice(message.get_bot(), user.id, answer.voice, context.remember_media)
 
 
 def _command(name: CommandName, summary: str) -> Handler:

@@ -106,9 +106,12 @@ async def test_every_entry_point_opens_at_most_one_unit_of_work(
         await audit.check("hold-timer tick", 1, lambda: limber.coach.handle(ANN.id, tick))
         await audit.tap(ann, "Pause")
         await audit.tap(ann, "Continue")
+        await audit.send(ann, "hang on a sec")  # typed: the Pause button's words
+        await audit.send(ann, "ok continue")  # typed: Continue
         await audit.tap(ann, "Too painful")
         await audit.tap(ann, "Skip this one")
         await audit.tap(ann, "Skip")
+        await audit.tap(ann, "🌱 Gentler")
         await audit.tap(ann, "Too painful")
         await audit.tap(ann, "Stop for today")
         await audit.tap(ann, "2")  # soreness after: the finishing tap

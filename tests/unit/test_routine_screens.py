@@ -80,11 +80,34 @@ def test_exercise_buttons_are_done_too_painful_skip_pause_for_this_step(
         labels.too_painful: session_button(SessionVerb.TOO_PAINFUL, 1),
         labels.skip: session_button(SessionVerb.SKIP, 1),
         labels.pause: session_button(SessionVerb.PAUSE, 1),
+        labels.gentler_now: session_button(SessionVerb.GENTLER, 1),
         content.texts.media.more: session_button(SessionVerb.MORE, 1),
         content.texts.media.guide: session_button(SessionVerb.GUIDE, 1),
     }
-    assert [len(row) for row in view.rows] == [2, 2, 2]
+    assert [len(row) for row in view.rows] == [2, 2, 3]
     assert view.timer is None
+
+
+def test_the_gentler_option_on_screen_offers_no_second_gentler_button(
+    screens: Screens, content: Content
+) -> None:
+    view = screens.current(replace(at(1), gentler=True))
+
+    assert content.texts.buttons.gentler_now not in buttons(view)
+    assert "gentler" not in dict(view.typed)
+
+
+def test_typed_words_stand_for_the_buttons_of_the_screen(screens: Screens) -> None:
+    exercise = dict(screens.current(at(1)).typed)
+    ease_off = dict(screens.current(replace(at(1), phase=Phase.EASE_OFF)).typed)
+    paused = dict(screens.current(replace(at(1), paused=True)).typed)
+
+    assert parse_action(exercise["done"]) == session_button(SessionVerb.DONE, 1)
+    assert parse_action(exercise["gentler"]) == session_button(SessionVerb.GENTLER, 1)
+    assert parse_action(exercise["too_painful"]) == session_button(SessionVerb.TOO_PAINFUL, 1)
+    assert parse_action(ease_off["gentler"]) == session_button(SessionVerb.TRY_GENTLER, 1)
+    assert parse_action(ease_off["stop_today"]) == session_button(SessionVerb.STOP_TODAY, 1)
+    assert parse_action(paused["resume"]) == session_button(SessionVerb.RESUME, 1)
 
 
 def test_knee_to_chest_is_three_on_each_side_with_a_timer(
@@ -501,6 +524,16 @@ def every_view(screens: Screens) -> Iterator[View]:
 
     yield screens.current(SessionState(SID))
     yield screens.current(SessionState(SID, paused=True))
+    yield screens.where_you_are(None, "Hi!")
+    for typed_state in (
+        SessionState(SID),
+        at(1),
+        at(1, Phase.EASE_OFF),
+        at(1, Phase.EASE_OFF, gentler=True),
+        at(1, paused=True),
+    ):
+        yield screens.where_you_are(typed_state, "Hi!")
+    yield screens.where_you_are(SessionState(SID), "", out_of_range=True)
     for step in range(TOTAL):
         for gentler in (False, True):
             for phase in (Phase.EXERCISE, Phase.EASE_OFF):
