@@ -86,7 +86,8 @@ async def test_small_talk_and_typos_get_a_line_about_the_step_never_the_warning_
             assert "English" not in ann.last_text
         await ann.send("this hurts")
         await ann.send("what now?")
-        assert "gentler option" in ann.last_text and "stop for today" in ann.last_text
+        assert "gentler option" in ann.last_text
+        assert "stop for today" in ann.last_text
         assert not limber.errors
     assert rows(sqlite_url, "SELECT count(*) FROM step_results") == [(0,)]
 
