@@ -303,6 +303,9 @@ class SafetyTexts(_Strict):
 
     text_urgent: str
     text_doctor: str
+    # Another adult's sign now (a parent, a partner): the advice for them, no one's routine paused.
+    text_urgent_other: str = Field(min_length=1)
+    text_doctor_other: str = Field(min_length=1)
     paused: str
     clearance_wait: str
     hours: Plural
@@ -560,6 +563,40 @@ class FlagRule(_Strict):
         return self
 
 
+class ContextRules(_Strict):
+    """ConText (Harkema et al. 2009): whose sign, and is it one now. Cues that make a sign
+    hypothetical, reported, a definition question or history; person words that say whose body
+    it is; `person_forms` map "her legs" onto the concepts' "my legs" wording."""
+
+    hypothetical: tuple[str, ...] = Field(min_length=1)
+    hypothetical_pseudo: tuple[str, ...] = ()
+    reported: tuple[str, ...] = ()
+    definition: tuple[str, ...] = ()
+    historical: tuple[str, ...] = ()
+    resolved: tuple[str, ...] = ()
+    present: tuple[str, ...] = ()
+    present_questions: tuple[str, ...] = ()
+    scope_ends: tuple[str, ...] = ()
+    history_counts: tuple[str, ...] = ()
+    self_words: tuple[str, ...] = Field(min_length=1)
+    third_person: tuple[str, ...] = ()
+    third_plural: tuple[str, ...] = ()
+    other_adult: tuple[str, ...] = ()
+    non_adult: tuple[str, ...] = ()
+    generic: tuple[str, ...] = ()
+    person_forms: dict[str, str] = {}
+
+    @model_validator(mode="after")
+    def _clean(self) -> ContextRules:
+        for name in (
+            "hypothetical", "hypothetical_pseudo", "reported", "definition", "historical",
+            "resolved", "present", "present_questions", "scope_ends", "self_words",
+            "third_person", "third_plural", "other_adult", "non_adult", "generic",
+        ):  # fmt: skip
+            _phrases_are_clean(getattr(self, name), f"context.{name}")
+        return self
+
+
 class RedFlagLexicon(_Strict):
     """content/red_flags.<language>.yaml: every word and pattern of the free-text screen."""
 
@@ -574,6 +611,7 @@ class RedFlagLexicon(_Strict):
     possible: tuple[str, ...] = Field(min_length=1)
     spellings: tuple[str, ...] = ()
     english_words: str = Field(min_length=1)
+    context: ContextRules
 
     @model_validator(mode="after")
     def _references_are_known(self) -> RedFlagLexicon:

@@ -110,6 +110,14 @@ class Screens:
         )
         return View(f"{self.texts.safety.possible_question}\n\n{flags}", rows, fresh=True)
 
+    def advice_for_someone_else(self, level: FlagLevel) -> View:
+        """Another adult's warning sign now: the advice worded for them, nothing paused."""
+        safety = self.texts.safety
+        text = (
+            safety.text_urgent_other if level is FlagLevel.EMERGENCY else safety.text_doctor_other
+        )
+        return View(text, fresh=True)
+
     def not_english(self) -> View:
         """Another language: the English warning signs, and that Limber reads English only."""
         flags = "\n".join(f"• {flag}" for flag in self.texts.onboarding.red_flags)

@@ -16,7 +16,7 @@ from dataclasses import replace
 from bot.routine.actions import SessionAction, SessionVerb, parse_action
 from bot.routine.conversation import TypedMeaning, typed_meaning
 from bot.routine.intents import ChitChat, Intent, IntentReader, Reading
-from bot.routine.red_flags import RedFlagScreen, Screening, ScreenLevel
+from bot.routine.red_flags import Experiencer, RedFlagScreen, Screening, ScreenLevel
 from bot.routine.session import Phase, SessionState
 from bot.routine.stop_signals import FlagLevel
 from bot.routine.views import Reply, View
@@ -48,9 +48,12 @@ class TypedAnswers:
     async def screen_only(self, user_id: int, text: str) -> View | None:
         """Text that is not an answer (an edit, a photo's caption): a clear warning sign in it is
         acted on at once; anything else is left alone (None)."""
-        level = _clear_level(self.screen.screen(text))
+        screening = self.screen.screen(text)
+        level = _clear_level(screening)
         if level is None:
             return None
+        if screening.experiencer is Experiencer.OTHER_ADULT:
+            return self.deps.screens.advice_for_someone_else(level)
         async with self.deps.unit_of_work() as uow:
             return await self.red_flags.from_text_in(uow, user_id, level)
 
@@ -61,6 +64,9 @@ class TypedAnswers:
         text answers nothing."""
         screening = self.screen.screen(text)
         level = _clear_level(screening)
+        if level is not None and screening.experiencer is Experiencer.OTHER_ADULT:
+            # Another adult's sign now: the advice for them; the person's own routine goes on.
+            return Reply(self.deps.screens.advice_for_someone_else(level))
         record: SessionRecord | None = None
         try:
             async with self.deps.unit_of_work() as uow:

@@ -504,6 +504,8 @@ def every_view(screens: Screens) -> Iterator[View]:
             yield screens.safety_stop(level, clear_in_hours=hours, lead="lead")
     yield View(screens.safety_cleared())
     yield screens.possible_red_flag()
+    yield screens.advice_for_someone_else(FlagLevel.EMERGENCY)
+    yield screens.advice_for_someone_else(FlagLevel.SEE_DOCTOR)
     yield screens.not_english()
     yield screens.welcome_back()
     yield screens.reminder_time_question()
