@@ -80,6 +80,12 @@ class TypedAnswers:
                 if asked_in_words and screening.level is ScreenLevel.POSSIBLE:
                     # Screened like any text: the question stays open for the time or zone.
                     return Reply(self.deps.screens.possible_red_flag())
+                if (
+                    asked_in_words
+                    and screening.level is ScreenLevel.NOT_ENGLISH
+                    and not any(char.isdigit() for char in text)
+                ):
+                    return Reply(self.deps.screens.not_english())
                 if meaning is TypedMeaning.REMINDER_TIME and settings is not None:
                     return Reply(await self.reminders.typed_time_in(uow, settings, text))
                 if meaning is TypedMeaning.TIME_ZONE and settings is not None:

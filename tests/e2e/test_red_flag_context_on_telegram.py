@@ -72,3 +72,31 @@ async def test_a_question_about_ones_own_sign_now_stops_the_routine(
         assert "emergency department now" in ann.last_text
         assert not limber.errors
     assert flagged(sqlite_url) == [("flagged",)]
+
+
+async def test_every_text_is_screened_whatever_is_asked(
+    api: FakeBotApi, sqlite_url: str, content: Content
+) -> None:
+    async with running_limber(api, sqlite_url) as limber:
+        ann = limber.user()
+        await ann.send("/start")
+        await ann.tap("I understand")
+        await ann.tap("None of these")
+        # At the soreness question, another language (an emergency in it) gets the card.
+        await ann.send("не чувствую ягодицы и не могу помочиться")
+        assert "whole number from 0 to 10" not in ann.last_text
+        assert content.texts.safety.not_english in ann.last_text
+        await ann.tap("3")
+        await ann.send("/reminders")
+        await ann.tap("Another time")
+        assert "Type the time" in ann.last_text
+        # A possible sign typed where a time is asked is asked about; the time still works after.
+        await ann.send("I slipped on the stairs yesterday")
+        assert content.texts.safety.possible_question in ann.last_text
+        await ann.send("7:30")
+        assert "time zone" in ann.last_text
+        # A clear sign typed where a zone is asked stops everything.
+        await ann.send("I've wet myself and can't feel my legs")
+        assert "emergency department now" in ann.last_text
+        assert not limber.errors
+    assert flagged(sqlite_url) == [("flagged",)]
