@@ -1,9 +1,9 @@
-"""The warning-sign screen on a held-out set written apart from its lexicon, with issue 14's figures.
+"""The warning-sign screen on a held-out set written apart from its lexicon: issue 14's figures.
 
-    .venv/bin/python -m bench.screen_holdout                 # tests/data/red_flag_holdout_2026.yaml
-    .venv/bin/python -m bench.screen_holdout --load 2        # + a 4 000-character message's p99
-                                                             #   while 2 busy processes load the CPUs
-    .venv/bin/python -m bench.screen_holdout --smoke         # a quick run (the test suite's)
+    .venv/bin/python -m bench.screen_holdout            # tests/data/red_flag_holdout_2026.yaml
+    .venv/bin/python -m bench.screen_holdout --load 2   # + a 4 000-character message's p99 while
+                                                        #   2 busy processes load the CPUs
+    .venv/bin/python -m bench.screen_holdout --smoke    # a quick run (the test suite's)
 
 Prints, per level, what a person would get — emergency advice, see-a-doctor advice, the confirm
 question, the other-language card, or nothing — and the five figures of issue 14, with error counts
