@@ -100,6 +100,7 @@ _MAX_AGE = 110
 _CACHE_SIZE = 20_000
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "y")
 _MIN_AGE = 5
+_MIN_WORDS_FOR_LANGUAGE = 3
 
 # Phrase kinds besides the lexicon's concepts.
 _IGNORE = "\x00ignore"
@@ -532,8 +533,8 @@ class RedFlagScreen:
             for token in sentence.tokens
             if token.isalpha() and (len(token) > 1 or token in ("i", "a"))
         ]
-        if not words:
-            return False
+        if len(words) < _MIN_WORDS_FOR_LANGUAGE:
+            return False  # "Berlin", "helloooo", a typo: too little to tell a language by
         known = sum(1 for token in words if self._known(token))
         return known * 2 < len(words)
 

@@ -13,14 +13,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.routine.actions import SessionAction, SessionVerb, parse_action
+from bot.routine.actions import GeneralAction, SessionAction, SessionVerb, parse_action
 from bot.routine.conversation import TypedMeaning, typed_meaning
 from bot.routine.intents import ChitChat, Intent, IntentReader, Reading
 from bot.routine.red_flags import Experiencer, RedFlagScreen, Screening, ScreenLevel
 from bot.routine.session import Phase, SessionState
 from bot.routine.stop_signals import FlagLevel
 from bot.routine.views import Reply, View
-from bot.store.records import SessionConflictError, SessionRecord
+from bot.store.records import SessionConflictError
+from bot.store.unit_of_work import UnitOfWork
+from bot.use_cases.check_in import CheckIns
 from bot.use_cases.dependencies import Dependencies
 from bot.use_cases.guided_session import GuidedSession
 from bot.use_cases.red_flag_stops import RedFlagStops
@@ -36,9 +38,11 @@ class TypedAnswers:
         session: GuidedSession,
         reminders: ReminderSetup,
         red_flags: RedFlagStops,
+        check_ins: CheckIns,
     ) -> None:
         self.deps = deps
         self.session = session
+        self.check_ins = check_ins
         self.reminders = reminders
         self.red_flags = red_flags
         self.hints = deps.texts.hints
@@ -67,50 +71,83 @@ class TypedAnswers:
         if level is not None and screening.experiencer is Experiencer.OTHER_ADULT:
             # Another adult's sign now: the advice for them; the person's own routine goes on.
             return Reply(self.deps.screens.advice_for_someone_else(level))
-        record: SessionRecord | None = None
+        session_id: list[int] = []
         try:
             async with self.deps.unit_of_work() as uow:
                 if level is not None:
                     return Reply(await self.red_flags.from_text_in(uow, user_id, level))
-                settings = await uow.reminders.settings(user_id)
-                record = await uow.sessions.open_one(user_id)
-                state = record.state if record else None
-                meaning = typed_meaning(settings.awaiting if settings else None, state)
-                asked_in_words = meaning in (TypedMeaning.REMINDER_TIME, TypedMeaning.TIME_ZONE)
-                if asked_in_words and screening.level is ScreenLevel.POSSIBLE:
-                    # Screened like any text: the question stays open for the time or zone.
-                    return Reply(self.deps.screens.possible_red_flag())
-                if (
-                    asked_in_words
-                    and screening.level is ScreenLevel.NOT_ENGLISH
-                    and not any(char.isdigit() for char in text)
-                ):
-                    return Reply(self.deps.screens.not_english())
-                if meaning is TypedMeaning.REMINDER_TIME and settings is not None:
-                    return Reply(await self.reminders.typed_time_in(uow, settings, text))
-                if meaning is TypedMeaning.TIME_ZONE and settings is not None:
-                    return Reply(await self.reminders.typed_zone_in(uow, settings, text))
-                if record is None or state is None or len(text) > MAX_TEXT_LENGTH:
-                    return Reply(self._not_an_answer(screening, text, None, None))
-                action = self._typed_action(state, text)
-                if action is None:
-                    reading = self.intents.read(text)
-                    return Reply(self._not_an_answer(screening, text, state, reading))
-                if action.verb is not SessionVerb.GUIDE:
-                    reply = await self.session.apply_in(uow, user_id, action)
+                outcome = await self._answer_in(uow, user_id, text, screening, session_id)
         except SessionConflictError:
-            assert record is not None
-            reply = await self.session.lost_race(user_id, record.state.session_id)
-        else:
-            if action.verb is SessionVerb.GUIDE:
-                # 🔊 Guide me renders after its own unit of work, as a tap does; a notice (no
-                # voice right now) becomes a message, as there is no tap to answer.
-                guided = await self.session.tap(user_id, action)
-                if guided.voice is None and guided.notice:
-                    return Reply(View(guided.notice, fresh=True))
-                return guided
-        view = reply.view or View(reply.notice or self.hints.not_understood)
-        return replace(reply, view=replace(view, fresh=True), notice=None)
+            outcome = await self.session.lost_race(user_id, session_id[0])
+        if isinstance(outcome, GeneralAction):
+            # "Better, thanks": the check-in's answer, stored as its button is.
+            outcome = await self.check_ins.answer(user_id, outcome)
+        elif isinstance(outcome, SessionAction):
+            # 🔊 Guide me renders after its own unit of work, as a tap does.
+            outcome = await self.session.tap(user_id, outcome)
+            if outcome.voice is not None:
+                return outcome
+        view = outcome.view or View(outcome.notice or self.hints.not_understood)
+        return replace(outcome, view=replace(view, fresh=True), notice=None)
+
+    async def _answer_in(
+        self,
+        uow: UnitOfWork,
+        user_id: int,
+        text: str,
+        screening: Screening,
+        session_id: list[int],
+    ) -> Reply | GeneralAction | SessionAction:
+        """What the words answer, in *uow*: a Reply, or the action of a button to take after it
+        (a check-in answer, 🔊 Guide me)."""
+        screens = self.deps.screens
+        settings = await uow.reminders.settings(user_id)
+        record = await uow.sessions.open_one(user_id)
+        state = record.state if record else None
+        if state is not None:
+            session_id.append(state.session_id)
+        meaning = typed_meaning(settings.awaiting if settings else None, state)
+        if settings is not None and settings.awaiting is not None:
+            if not self.reminders.understands(settings.awaiting, text):
+                # Screened like any text: the question stays open for the time or zone.
+                if screening.level is ScreenLevel.POSSIBLE:
+                    return Reply(screens.possible_red_flag())
+                if screening.level is ScreenLevel.NOT_ENGLISH and not text.isascii():
+                    return Reply(screens.not_english())  # another script: never just a retry
+            if meaning is TypedMeaning.REMINDER_TIME:
+                return Reply(await self.reminders.typed_time_in(uow, settings, text))
+            return Reply(await self.reminders.typed_zone_in(uow, settings, text))
+        if state is None or len(text) > MAX_TEXT_LENGTH:
+            check_in = await self._typed_check_in(uow, user_id, text)
+            if check_in is not None:
+                return check_in
+            return Reply(self._not_an_answer(screening, text, None, None))
+        action = self._typed_action(state, text)
+        if action is None:
+            return Reply(self._not_an_answer(screening, text, state, self.intents.read(text)))
+        if action.verb is SessionVerb.GUIDE:
+            return action
+        return await self.session.apply_in(uow, user_id, action)
+
+    async def _typed_check_in(
+        self, uow: UnitOfWork, user_id: int, text: str
+    ) -> GeneralAction | None:
+        """Better / same / worse typed while a check-in is due (the 24-hour rule): its button."""
+        reading = self.intents.read(text)
+        if reading.first_of((Intent.BETTER, Intent.SAME, Intent.WORSE)) is None:
+            return None
+        user = await uow.users.get(user_id)
+        if user is None or user.consent_version is None:
+            return None
+        start = await self.session.wrap_up.how_to_start(uow, user)
+        if start.check_in_first is None:
+            return None
+        question = self.deps.progress_screens.check_in_question(
+            start.check_in_first, before_session=False
+        )
+        chosen = reading.first_of(Intent(name) for name, _data in question.typed)
+        action = parse_action(dict(question.typed)[chosen.value]) if chosen else None
+        return action if isinstance(action, GeneralAction) else None
 
     def _typed_action(self, state: SessionState, text: str) -> SessionAction | None:
         """The button the words name on the screen the session shows now, if any."""

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import sqlite3
 
+from tests.support.clock import FakeClock
 from tests.support.fake_bot_api import FakeBotApi
 from tests.support.limber import running_limber
+from tests.support.progress_helpers import decline_reminders, onboard, routine
 from tests.support.updates import ChatUser
 
 
@@ -117,3 +119,17 @@ async def test_a_typed_guide_me_sends_the_voice_guide_or_says_why_not(
         sent = [call.method for call in api.calls()]
         assert "sendVoice" in sent or "voice guide isn't available" in ann.last_text, sent
         assert not limber.errors
+
+
+async def test_the_morning_check_in_can_be_typed(api: FakeBotApi, sqlite_url: str) -> None:
+    clock = FakeClock()
+    async with running_limber(api, sqlite_url, clock=clock) as limber:
+        ann = limber.user()
+        await onboard(ann)
+        await routine(ann, before=3, after=3)
+        await decline_reminders(ann)
+        clock.advance(days=1)
+        await ann.send("a bit worse than before tbh")
+        assert "Here is what changes next time" in ann.last_text or "gentlest" in ann.last_text
+        assert not limber.errors
+    assert rows(sqlite_url, "SELECT answer FROM check_ins") == [("worse",)]
