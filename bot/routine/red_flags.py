@@ -366,9 +366,12 @@ class RedFlagScreen:
         fired: dict[FlagLevel, list[str]] = {FlagLevel.EMERGENCY: [], FlagLevel.SEE_DOCTOR: []}
         if not found:
             return {}
+        present = message.keys()
         for rule, groups, unless in self._rule_groups:
             if rule.category in fired[rule.level]:
                 continue
+            if any(present.isdisjoint(group) for group in groups):
+                continue  # a concept the rule needs is nowhere in the message
             if rule.anywhere:
                 hit = _rule_fires(rule, groups, unless, message, whole=True)
             else:
