@@ -791,22 +791,27 @@ def _parse(model: type[ModelT], path: Path) -> ModelT:
         raise ContentError(_describe(path, raw, error)) from error
 
 
-def load_red_flags(directory: Path = DEFAULT_CONTENT_DIR, language: str = "en") -> RedFlagLexicon:
-    """Load and validate `red_flags.<language>.yaml` from *directory*."""
-    path = directory / RED_FLAGS_FILE.format(language=language)
-    lexicon = _parse(RedFlagLexicon, path)
+LexiconT = TypeVar("LexiconT", RedFlagLexicon, IntentLexicon)
+
+
+def _parse_language_file(model: type[LexiconT], path: Path, language: str) -> LexiconT:
+    """A per-language word file, which must say it is in *language*."""
+    lexicon = _parse(model, path)
     if lexicon.language != language:
         raise ContentError(f"{path}: field 'language': {lexicon.language!r} is not {language!r}")
     return lexicon
+
+
+def load_red_flags(directory: Path = DEFAULT_CONTENT_DIR, language: str = "en") -> RedFlagLexicon:
+    """Load and validate `red_flags.<language>.yaml` from *directory*."""
+    path = directory / RED_FLAGS_FILE.format(language=language)
+    return _parse_language_file(RedFlagLexicon, path, language)
 
 
 def load_intents(directory: Path = DEFAULT_CONTENT_DIR, language: str = "en") -> IntentLexicon:
     """Load and validate `intents.<language>.yaml` from *directory*."""
     path = directory / INTENTS_FILE.format(language=language)
-    lexicon = _parse(IntentLexicon, path)
-    if lexicon.language != language:
-        raise ContentError(f"{path}: field 'language': {lexicon.language!r} is not {language!r}")
-    return lexicon
+    return _parse_language_file(IntentLexicon, path, language)
 
 
 def load_content(directory: Path = DEFAULT_CONTENT_DIR) -> Content:
