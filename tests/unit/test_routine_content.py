@@ -399,3 +399,20 @@ def test_an_empty_directory_fails_on_the_routine_first(tmp_path: Path) -> None:
     message = _load_error(tmp_path)
 
     assert str(tmp_path / ROUTINE_FILE) in message
+
+
+def test_an_intent_missing_from_the_intents_file_is_named(content_copy: Path) -> None:
+    path = content_copy / "intents.en.yaml"
+    _edit(path, lambda data: data["intents"].pop("done"))
+
+    message = _load_error(content_copy)
+
+    assert str(path) in message
+    assert "done" in message
+
+
+def test_an_intent_phrase_must_be_lower_case_words(content_copy: Path) -> None:
+    path = content_copy / "intents.en.yaml"
+    _edit(path, lambda data: data["intents"]["skip"].append("Skip It"))
+
+    assert "'Skip It'" in _load_error(content_copy)
