@@ -585,6 +585,10 @@ class ContextRules(_Strict):
     non_adult: tuple[str, ...] = ()
     generic: tuple[str, ...] = ()
     person_forms: dict[str, str] = {}
+    adult_age: int = Field(default=16, ge=1, le=30)
+    """A person stated younger ("my 4 year old") is a child: at most the confirm question."""
+    self_only: tuple[str, ...] = ()
+    """Categories that are a sign only for the person themself (someone else's pregnancy)."""
 
     @model_validator(mode="after")
     def _clean(self) -> ContextRules:

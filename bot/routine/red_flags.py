@@ -35,7 +35,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from bot.routine.content import AGE_CONCEPT, FlagLevel, FlagRule, RedFlagLexicon
 
@@ -91,6 +91,7 @@ NOTHING = Screening(ScreenLevel.NONE)
 _SENTENCE_BREAK = re.compile(r"([.!?;:\n\r\t()\[\]{}\"|•·…]+|\s[-–—]+\s|[–—]+)")
 _TOKEN = re.compile(r"[a-z0-9']+|,")
 _REPEATS = re.compile(r"([a-z])\1{2,}")
+_NUMBER_UNIT = re.compile(r"\b(\d+)([a-z]{1,5})\b")
 _DOUBLES = re.compile(r"([a-z])\1")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'", "＇": "'"})
 _AGE_DECADE = re.compile(r"^([1-9]0)s$")
@@ -243,6 +244,8 @@ class RedFlagScreen:
         self._context_ends = frozenset(end for end in context.scope_ends if " " not in end)
         self._person_forms = dict(context.person_forms)
         self._self_words = frozenset(context.self_words)
+        self._adult_age = context.adult_age
+        self._self_only = frozenset(context.self_only)
         persons: dict[str, str] = {}
         for person_words, marker in (
             (context.generic, _GENERIC),
@@ -302,6 +305,7 @@ class RedFlagScreen:
         foreign_script = _mostly_other_script(folded)
         plain = _strip_accents(folded)
         plain = _REPEATS.sub(r"\1\1", plain)
+        plain = _NUMBER_UNIT.sub(r"\1 \2", plain)  # "6kg" → 6 kg, "63yo" → 63 yo
         sentences = self._sentences(plain)
         referent: str | None = None
         for sentence in sentences:
@@ -317,7 +321,7 @@ class RedFlagScreen:
         own = self._fired(sentences, frozenset({None}))
         if own:
             return self._clear(own, Experiencer.SELF)
-        someone_else = self._fired(sentences, frozenset({None, _OTHER}))
+        someone_else = self._fired(sentences, frozenset({None, _OTHER}), self._self_only)
         if someone_else:
             return self._clear(someone_else, Experiencer.OTHER_ADULT)
         if foreign_script or self._not_english(sentences):
@@ -344,10 +348,13 @@ class RedFlagScreen:
         return NOTHING
 
     def _fired(
-        self, sentences: list[_Sentence], allowed: frozenset[Qualifier | str | None] | None
+        self,
+        sentences: list[_Sentence],
+        allowed: frozenset[Qualifier | str | None] | None,
+        skip: frozenset[str] = frozenset(),
     ) -> dict[FlagLevel, list[str]]:
         """The categories of the rules that fire on the mentions whose qualifier is *allowed*
-        (None: on every mention); empty when none fires."""
+        (None: on every mention), but those in *skip*; empty when none fires."""
         found: list[dict[str, list[_Mention]]] = []
         message: dict[str, list[_Mention]] = defaultdict(list)
         for sentence in sentences:
@@ -368,7 +375,7 @@ class RedFlagScreen:
             return {}
         present = message.keys()
         for rule, groups, unless in self._rule_groups:
-            if rule.category in fired[rule.level]:
+            if rule.category in fired[rule.level] or rule.category in skip:
                 continue
             if any(present.isdisjoint(group) for group in groups):
                 continue  # a concept the rule needs is nowhere in the message
@@ -418,6 +425,14 @@ class RedFlagScreen:
         them — a parent, a partner, a toddler, a dog; with none named, another adult. Returns the
         referent after this sentence."""
         persons = sentence.persons
+        tokens = sentence.tokens
+        for index, token in enumerate(tokens):
+            if (
+                token.isdigit()
+                and int(token) < self._adult_age
+                and _precedes(tokens, index + 1, self._age.after)
+            ):
+                persons[index] = _NON_ADULT  # "my 4 year old", "a 2yo"
         for index, marker in enumerate(persons):
             if marker in (_OTHER, _NON_ADULT):
                 referent = marker
@@ -526,7 +541,7 @@ class RedFlagScreen:
         targets = self._fuzzy_targets.get(token[0])
         if not targets or limit == 0:
             return token
-        best = process.extractOne(token, targets, scorer=Levenshtein.distance, score_cutoff=limit)
+        best = process.extractOne(token, targets, scorer=OSA.distance, score_cutoff=limit)
         return str(best[0]) if best is not None else token
 
     def _not_english(self, sentences: list[_Sentence]) -> bool:
