@@ -1,23 +1,28 @@
 """Limber's own context reading against medspaCy's ConText on the same matcher (issue 14, item 3).
 
-    .venv/bin/python -m bench.context_compare           # Limber's figures (medspaCy is not a
-                                                        # dependency: without it, only these)
-    /tmp/medspacy-venv/bin/python -m bench.context_compare   # + medspaCy, from a venv that has
-                                                        # medspacy, PyYAML and rapidfuzz
-    ... --data PATH   # the held-out set (default tests/data/red_flag_holdout_2026.yaml)
-    ... --smoke       # 20 messages, one timing pass (the test suite's run)
+    .venv/bin/python -m bench.context_compare     # Limber's figures only: medspaCy is not a
+                                                  # dependency of the project
+    python3 -m venv /tmp/medspacy-venv            # medspaCy apart from the project's .venv
+    /tmp/medspacy-venv/bin/pip install medspacy pyyaml rapidfuzz
+    /tmp/medspacy-venv/bin/python -m bench.context_compare [--data PATH] [--smoke]
 
-Both readings see the same mentions: Limber's matcher (concept phrases, spelling, NegEx negation)
-finds them, then either Limber's ConText cues qualify them (the screen as it is) or, with every
-`context` list of the lexicon emptied (`self_words` and `person_forms` kept), medspaCy's ConText
-with its default English rules does: each sentence with a mention becomes a spaCy Doc of the
-screen's own tokens, the mentions its target spans. A target ConText calls negated is dropped (as
-Limber's negation drops it), hypothetical or historical gets at most the confirm question, family
-gets the advice worded for another adult; "possible existence" (uncertainty) changes nothing, as
-an uncertain sign must still be asked about. The rules that fire, and the levels, are the screen's.
+`--data`: the held-out set (default tests/data/red_flag_holdout_2026.yaml); `--smoke`: 20 of its
+messages and one timing pass (the test suite's run).
 
-Prints issue 14's figures per reading and data set, the messages each reading gets right where the
-other does not (counts per `kind`: the held-out messages themselves are never printed) and the
+Every reading sees the same mentions: Limber's matcher (concept phrases, spelling, NegEx negation)
+finds them. Then either Limber's ConText cues qualify them (the screen as it is), or medspaCy's
+ConText with its default English rules does, on a lexicon whose `context` lists are emptied
+(`self_words`, `person_forms` and `history_counts` kept: who "I" is, "her legs" worded as the
+concepts' "my legs", and CLINICAL.md's "a history of cancer is the sign" — none of them a cue).
+Each sentence with a mention becomes a spaCy Doc of the screen's own tokens (a blank English
+pipeline: no model, nothing downloaded), its mentions the target spans. A target ConText calls
+negated is dropped, as Limber's negation drops it; hypothetical or historical gets at most the
+confirm question; family gets the advice worded for another adult; "possible existence" changes
+nothing (an uncertain sign must still be asked about). The rules that fire, and the levels, are
+the screen's own.
+
+Prints issue 14's figures per reading and data set, how many messages each reading gets right where
+the other does not (counts per `kind`: the held-out messages themselves are never printed) and the
 time per message. Exits non-zero only when it could not measure.
 """
 
@@ -53,9 +58,10 @@ from bot.routine.red_flags import (
 ROOT = Path(__file__).resolve().parents[1]
 HOLDOUT = ROOT / "tests" / "data" / "red_flag_holdout_2026.yaml"
 SMOKE_MESSAGES = 20
-KEPT_CONTEXT = frozenset({"self_words", "person_forms"})
-"""What the context-free lexicon keeps: who "I" is, and "her legs" read as the concepts' "my
-legs" (concept wording, not a cue)."""
+KEPT_CONTEXT = frozenset({"self_words", "person_forms", "history_counts"})
+"""What the context-free lexicon keeps: who "I" is, "her legs" read as the concepts' "my legs"
+(concept wording, not a cue), and the categories whose history is the sign itself (a history of
+cancer: CLINICAL.md, not a cue; without a historical cue it changes nothing)."""
 SPAN_GROUP = "limber_mentions"
 NEGATED = "NEGATED_EXISTENCE"
 
@@ -208,8 +214,11 @@ class MedspacyScreen(RedFlagScreen):
         ):
             if marks.negated:
                 continue
+            qualifier = marks.qualifier
+            if qualifier is Qualifier.HISTORICAL and mention.concept in self._history_counts:
+                qualifier = None  # "a history of cancer" is the sign, as in Limber's reading
             if mention.qualifier is None or not self._after_own:
-                mention = mention._replace(qualifier=marks.qualifier)
+                mention = mention._replace(qualifier=qualifier)
             qualified[mention.concept].append(mention)
         sentence.mentions = dict(qualified)
 
@@ -235,7 +244,7 @@ def readings(lexicon: RedFlagLexicon, with_medspacy: bool) -> list[Reading]:
         full = MedspacyConText(with_negation=True)
         elapsed = time.perf_counter() - before
         print(
-            f"medspaCy ConText: import and build {elapsed:.2f} s, peak memory +"
+            f"medspaCy ConText: built in {elapsed:.2f} s, peak memory +"
             f"{maxrss_mib() - rss:.0f} MiB; default English rules: "
             + ", ".join(f"{c} {n}" for c, n in sorted(full.rule_count.items()))
         )
@@ -414,11 +423,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=HOLDOUT, help="the held-out set (YAML)")
     parser.add_argument("--smoke", action="store_true", help=f"{SMOKE_MESSAGES} messages")
     args = parser.parse_args(argv)
+    before, rss = time.perf_counter(), maxrss_mib()
     version = medspacy_version()
     if version is None:
         print("medspacy is not installed: Limber's own figures only (see the module's docstring)")
     else:
-        print(f"medspacy {version}")
+        print(
+            f"medspacy {version}: import {time.perf_counter() - before:.2f} s, peak memory "
+            f"+{maxrss_mib() - rss:.0f} MiB"
+        )
     found = readings(load_content().red_flags, with_medspacy=version is not None)
     passes = 1 if args.smoke else 3
     for data in data_sets(args.data, args.smoke):

@@ -36,5 +36,6 @@ def test_the_context_free_lexicon_keeps_negation_and_who_i_am() -> None:
     assert bare.context.other_adult == ()
     assert bare.context.self_words == lexicon.context.self_words
     assert bare.context.person_forms == lexicon.context.person_forms
+    assert bare.context.history_counts == lexicon.context.history_counts
     assert bare.negation == lexicon.negation
     assert lexicon.context.hypothetical  # the lexicon itself is untouched
