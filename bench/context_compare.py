@@ -381,7 +381,8 @@ def compare(data: DataSet, found: list[Reading], passes: int) -> list[str]:
     for name, figures in columns.items():
         lines.append(f"  {name}:")
         lines.extend(
-            f"    {what}: " + ", ".join(f"{kind} {n}" for kind, n in kinds.most_common())
+            f"    {what} ({kinds.total()}): "
+            + ", ".join(f"{kind} {n}" for kind, n in kinds.most_common())
             for what, kinds in sorted(figures.errors.items())
         )
     own = results[found[0].name]
