@@ -653,7 +653,8 @@ def default_red_flags(language: str = "en") -> RedFlagLexicon:
 # --- what people type instead of tapping (content/intents.<language>.yaml) -------------------
 
 INTENT_NAMES = (
-    "done", "too_painful", "gentler", "skip", "pause", "stop_today", "more", "guide", "resume",
+    "done", "next", "too_painful", "gentler", "skip", "pause", "stop_today", "more", "guide",
+    "resume",
     "yes", "no", "better", "same", "worse", "chit_chat",
 )  # fmt: skip
 
@@ -703,6 +704,9 @@ class IntentLexicon(_Strict):
     thanks: tuple[str, ...]
     known_words: str
     scale: ScaleWords
+    conflicts: tuple[tuple[str, ...], ...] = ()
+    """Intents that cancel each other when both are named ("better in some ways, worse in
+    others" is neither)."""
 
     @model_validator(mode="after")
     def _complete(self) -> IntentLexicon:

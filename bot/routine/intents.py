@@ -25,6 +25,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from bot.routine.content import IntentLexicon
 
 MAX_READ_CHARACTERS = 300
@@ -33,6 +36,7 @@ MAX_READ_CHARACTERS = 300
 
 class Intent(StrEnum):
     DONE = "done"
+    NEXT = "next"
     TOO_PAINFUL = "too_painful"
     GENTLER = "gentler"
     SKIP = "skip"
@@ -88,9 +92,10 @@ _REPEATS = re.compile(r"([a-z])\1{2,}")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'"})
 _DECIMAL = re.compile(r"(\d+)[.,](\d+)")
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
-_NEGATIVE = re.compile(r"(^|\s)[-−]\s?\d")
+_NEGATIVE = re.compile(r"(^|\s)([-−]\s?\d|minus\s+\w)", re.IGNORECASE)
 _ATTACHED = re.compile(r"^(\d+)(ish|s)$")
 _SCALE_MAX = 10
+_FUZZY_MIN_LENGTH = 4
 
 
 class IntentReader:
@@ -121,6 +126,14 @@ class IntentReader:
         self._units = frozenset(scale.units)
         self._zero = _PhraseIndex({"zero": scale.zero})
         self._ten = _PhraseIndex({"ten": scale.ten})
+        self._conflicts = tuple(
+            frozenset(Intent(name) for name in group) for group in lexicon.conflicts
+        )
+        targets: dict[str, list[str]] = defaultdict(list)
+        for word in sorted(self._phrases.words | frozenset(scale.numbers)):
+            if len(word) >= _FUZZY_MIN_LENGTH - 1 and word.isalpha():
+                targets[word[0]].append(word)
+        self._fuzzy_targets = dict(targets)
 
     # --- intents ------------------------------------------------------------------------------
 
@@ -128,16 +141,19 @@ class IntentReader:
         """Every intent *text* names, by priority; `UNCLEAR` or `NONSENSE` when it names none."""
         tokens = self.tokens(text[:MAX_READ_CHARACTERS])
         words = [token for token in tokens if token.isalnum()]
+        clauses = _clause_ids(tokens)  # a comma or a full stop ends a negation's reach
         if not words:
             return Reading((Intent.NONSENSE,))
+        words = [self._corrected(word) for word in words]
         hidden = self._pseudo_positions(words)
-        found: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for name, start, end in self._phrases.find(words):
-            found[name].append((start, end))
+        matches = _longest(self._phrases.find(words))
         named: set[Intent] = set()
-        for name, spans in found.items():
-            if any(not self._negated(words, start, hidden) for start, _end in spans):
+        for name, start, _end in matches:
+            if not self._negated(words, clauses, start, hidden):
                 named.add(Intent(name))
+        for group in self._conflicts:
+            if group <= named:
+                named -= group  # "better in some ways, worse in others": neither
         ordered = tuple(intent for intent in self._priority if intent in named)
         if ordered:
             kind = self._chit_chat_kind(words) if Intent.CHIT_CHAT in named else None
@@ -169,12 +185,27 @@ class IntentReader:
             tokens.append(token.replace("'", ""))
         return tokens
 
-    def _negated(self, words: Sequence[str], start: int, hidden: set[int]) -> bool:
+    def _negated(
+        self, words: Sequence[str], clauses: Sequence[int], start: int, hidden: set[int]
+    ) -> bool:
         first = max(0, start - self._negation_words)
         return any(
-            words[index] in self._negation_cues and index not in hidden
+            words[index] in self._negation_cues
+            and index not in hidden
+            and clauses[index] == clauses[start]
             for index in range(first, start)
         )
+
+    def _corrected(self, word: str) -> str:
+        """An unknown word of 4+ letters one typo away from an intent's word ("gentlr",
+        "beter", "smae", "sevn") is read as that word."""
+        if word in self._known or len(word) < _FUZZY_MIN_LENGTH or not word.isalpha():
+            return word
+        targets = self._fuzzy_targets.get(word[0])
+        if not targets:
+            return word
+        best = process.extractOne(word, targets, scorer=OSA.distance, score_cutoff=1)
+        return str(best[0]) if best is not None else word
 
     def _pseudo_positions(self, words: Sequence[str]) -> set[int]:
         return {index for _n, start, end in self._pseudo.find(words) for index in range(start, end)}
@@ -193,7 +224,7 @@ class IntentReader:
     def score(self, text: str) -> Score | None:
         """A 0–10 score in *text*, read generously; None if the text holds no score."""
         if _NEGATIVE.search(text[:MAX_READ_CHARACTERS]):
-            return Score(None)  # "-1"
+            return Score(None)  # "-1", "minus 2"
         rounded = _DECIMAL.sub(_round_half_up, text[:MAX_READ_CHARACTERS].translate(_DIGITS))
         tokens = self.tokens(rounded)
         words = [token for token in tokens if token not in (".", ",", "-")]
@@ -216,6 +247,12 @@ class IntentReader:
             elif token not in self._approximate:
                 others += 1
         numbers = _drop_scale_words(numbers, words)
+        if (
+            numbers
+            and not any(t.isdigit() for t in words)
+            and self.read(text).top is Intent.CHIT_CHAT
+        ):
+            return None  # "nice one": small talk, not a score
         if not numbers:
             if self._zero.find_any(words):
                 return Score(0)
@@ -246,11 +283,39 @@ def _round_half_up(match: re.Match[str]) -> str:
     return str(whole + (1 if int(fraction) > 0 else 0))
 
 
+def _clause_ids(tokens: Sequence[str]) -> list[int]:
+    """For each word of *tokens* (the alphanumeric ones), the number of its clause."""
+    ids: list[int] = []
+    clause = 0
+    for token in tokens:
+        if token.isalnum():
+            ids.append(clause)
+        elif token in ",.":
+            clause += 1
+    return ids
+
+
+def _longest(matches: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Phrases inside a longer phrase of another intent do not count ("good morning" is a
+    greeting, not "good" = better)."""
+    kept = []
+    for name, start, end in matches:
+        inside = any(
+            other != name and s <= start and end <= e and (e - s) > (end - start)
+            for other, s, e in matches
+        )
+        if not inside:
+            kept.append((name, start, end))
+    return kept
+
+
 def _drop_scale_words(numbers: list[int], words: Sequence[str]) -> list[int]:
     """ "5 out of 10", "5/10", "on a scale of 1 to 10": the scale's own 10 (and 1) are no score."""
     joined = " ".join(words)
     kept = list(numbers)
-    for pattern in ("out of 10", "/ 10", "of 10", "outta 10", "out of ten", "of ten", "/ ten"):
+    for pattern in (
+        "out of 10", "/ 10", "of 10", "outta 10", "out of ten", "of ten", "/ ten", "outta ten",
+    ):  # fmt: skip
         if f"{pattern}" in joined and len(kept) > 1:
             kept.remove(10)
             break

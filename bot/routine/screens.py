@@ -384,6 +384,7 @@ class Screens:
         looks: tuple[Action, ...] = (more, guide)
         typed = [
             (Intent.DONE, done),
+            (Intent.NEXT, done),
             (Intent.TOO_PAINFUL, painful),
             (Intent.SKIP, skip),
             (Intent.PAUSE, pause),
@@ -431,7 +432,7 @@ class Screens:
         rows: list[tuple[Action, ...]] = []
         skip = self._session(state, SessionVerb.SKIP_AFTER_PAIN, buttons.skip_this)
         stop = self._session(state, SessionVerb.STOP_TODAY, buttons.stop_today)
-        typed = [(Intent.SKIP, skip), (Intent.STOP_TODAY, stop)]
+        typed = [(Intent.SKIP, skip), (Intent.NEXT, skip), (Intent.STOP_TODAY, stop)]
         if can_try_gentler(self.routine, state):
             text = session.ease_off
             gentler = self._session(state, SessionVerb.TRY_GENTLER, buttons.gentler)
@@ -452,7 +453,9 @@ class Screens:
         else:
             text = self.resume_lead(state)
         resume = self._session(state, SessionVerb.RESUME, self.texts.buttons.resume)
-        typed = [(intent, resume) for intent in (Intent.RESUME, Intent.DONE, Intent.YES)]
+        typed = [
+            (intent, resume) for intent in (Intent.RESUME, Intent.NEXT, Intent.DONE, Intent.YES)
+        ]
         return View(text, ((resume,),), typed=_typed(typed))
 
     def _soreness(self, state: SessionState, question: str) -> View:
