@@ -56,7 +56,8 @@ async def test_a_whole_routine_in_the_terminal(sqlite_url: str, tmp_path: Path) 
     ).coach
     script = Script(
         "a",  # I understand
-        "a",  # None of these
+        "a",  # None of these: the emergency signs
+        "a",  # None of these: the see-a-doctor signs
         "4",  # soreness before, typed
         "a",  # Done: pelvic tilt
         "b",  # Too painful: bridge

@@ -86,7 +86,8 @@ async def first_day(
     await chat.tap(buttons.consent)
     await chat.tap(buttons.flags_some)  # a safety event: "screen_flag"
     await chat.tap(buttons.flags_mistake)  # another: "withdrawn"; the list is asked again
-    await chat.tap(buttons.flags_none)
+    await chat.tap(buttons.flags_none)  # the emergency signs
+    await chat.tap(buttons.flags_none)  # the see-a-doctor signs
     await routine(chat, content, before, after)
     assert texts.reminders.ask_time in chat.screen.text, chat.screen.text
     await chat.tap("08:00")
