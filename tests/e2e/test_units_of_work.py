@@ -146,6 +146,11 @@ async def test_every_entry_point_opens_at_most_one_unit_of_work(
         await audit.tap(ann, "None of these")  # the emergency signs
         await audit.tap(ann, "None of these")  # the see-a-doctor signs
         await audit.callback(ann, general_action(GeneralVerb.POSSIBLE_NO))
+        await audit.callback(ann, general_action(GeneralVerb.POSSIBLE_ALL))
+        await audit.callback(ann, general_action(GeneralVerb.DOCTOR_FLAGS_SOME))
+        await audit.tap(ann, "answered by mistake")
+        await audit.tap(ann, "None of these")  # the emergency signs
+        await audit.tap(ann, "None of these")  # the see-a-doctor signs
         await audit.callback(ann, general_action(GeneralVerb.POSSIBLE_YES))
         await audit.tap(ann, "answered by mistake")
         await audit.tap(ann, "None of these")  # the emergency signs
