@@ -69,16 +69,16 @@ class Screens:
     def doctor_checklist_advice(self) -> str:
         """The see-a-doctor part answered "one of these applies": how soon, sign by sign."""
         onboarding, soon = self.texts.onboarding, self.texts.safety.doctor_soon
-        lines = [onboarding.doctor_flags_advice]
+        blocks = [onboarding.doctor_flags_advice]
         for timeframe in Timeframe:
             signs = [
-                item.short
+                f"• {item.short}"
                 for item in onboarding.items_at(FlagLevel.SEE_DOCTOR)
                 if item.timeframe is timeframe
             ]
             if signs:
-                lines.append(soon.of(timeframe).format(signs="; ".join(signs)))
-        return "\n".join(lines)
+                blocks.append("\n".join((soon.of(timeframe), *signs)))
+        return "\n\n".join(blocks)
 
     def safety_stop(
         self,

@@ -79,7 +79,7 @@ async def test_the_see_a_doctor_part_age_included_asks_for_the_doctor_never_the_
 
         await ann.tap("🩺 One of these applies")  # say: new back pain, and 55 years old
         advice = ann.last_text
-        today, later = (line for line in advice.splitlines() if line.startswith(("🕐", "📅")))
+        today, later = (block for block in advice.split("\n\n") if block.startswith(("🕐", "📅")))
         assert "Today" in today
         assert "fever" in today
         assert "within the next few days" in later.casefold()

@@ -484,7 +484,7 @@ def test_the_see_a_doctor_answer_says_how_soon_sign_by_sign_and_ends_with_the_sa
 ) -> None:
     safety = content.texts.safety
     view = screens.safety_stop(FlagLevel.SEE_DOCTOR, lead=screens.doctor_checklist_advice())
-    today, later = view.text.split("\n")[1:3]
+    today, later = view.text.split("\n\n")[1:3]
 
     assert "Today" in today
     assert "fever" in today
