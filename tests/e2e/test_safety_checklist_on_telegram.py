@@ -185,6 +185,7 @@ async def test_undoing_a_typed_emergency_sign_restarts_gently_with_the_safety_ne
         ann = limber.user()
         await onboard(ann)
         await ann.tap("3")
+        exercise = api.last_message(ann.chat_id)
         assert "Exercise 1 of 7 · Pelvic tilt\n" in ann.last_text + "\n"
         await ann.send("I can't control my bladder since yesterday")
         assert "emergency" in ann.last_text
@@ -193,6 +194,10 @@ async def test_undoing_a_typed_emergency_sign_restarts_gently_with_the_safety_ne
         assert content.texts.onboarding.red_flags_question in ann.last_text
         await ann.send("/session")  # still the list, not the routine
         assert ann.labels == [NONE, EMERGENCY_SOME]
+        await ann.tap("Done", message_id=exercise.message_id)  # an old button moves nothing
+        tapped = api.message(ann.chat_id, exercise.message_id).text or ""
+        assert content.texts.onboarding.red_flags_question in tapped
+        assert sqlite_rows(sqlite_url, "SELECT count(*) FROM step_results") == [(0,)]
         await ann.tap("None of these")
         await ann.tap("None of these")
         restart = ann.last_text
