@@ -58,7 +58,7 @@ from bot.routine.red_flags import (
 ROOT = Path(__file__).resolve().parents[1]
 HOLDOUT = ROOT / "tests" / "data" / "red_flag_holdout_2026.yaml"
 SMOKE_MESSAGES = 20
-KEPT_CONTEXT = frozenset({"self_words", "person_forms", "history_counts"})
+KEPT_CONTEXT = frozenset({"self_words", "person_forms", "history_counts", "adult_age", "self_only"})
 """What the context-free lexicon keeps: who "I" is, "her legs" read as the concepts' "my legs"
 (concept wording, not a cue), and the categories whose history is the sign itself (a history of
 cancer: CLINICAL.md, not a cue; without a historical cue it changes nothing)."""

@@ -98,6 +98,9 @@ class Coach:
             GeneralVerb.CHECK_IN_FIRST: u.check_ins.answer,
             GeneralVerb.DELETE_CONFIRM: self._delete,
             GeneralVerb.DELETE_CANCEL: self._keep_data,
+            GeneralVerb.DOCTOR_FLAGS_NONE: u.onboarding.answer,
+            GeneralVerb.DOCTOR_FLAGS_SOME: u.onboarding.answer,
+            GeneralVerb.POSSIBLE_ALL: u.onboarding.answer,
         }
 
     async def handle(self, user_id: int, incoming: Incoming) -> Reply:

@@ -60,6 +60,9 @@ class GeneralVerb(StrEnum):
     CHECK_IN_FIRST = "checkf"
     DELETE_CONFIRM = "delyes"
     DELETE_CANCEL = "delno"
+    DOCTOR_FLAGS_NONE = "dclear"
+    DOCTOR_FLAGS_SOME = "dflagged"
+    POSSIBLE_ALL = "maybeall"
 
 
 @dataclass(frozen=True)

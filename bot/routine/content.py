@@ -151,6 +151,45 @@ class ButtonTexts(_Strict):
     start_session: str
     possible_yes: str = Field(min_length=1, max_length=40)
     possible_no: str = Field(min_length=1, max_length=40)
+    possible_all: str = Field(min_length=1, max_length=40)
+    doctor_flags_some: str = Field(min_length=1, max_length=40)
+
+
+class Timeframe(StrEnum):
+    """How soon a see-a-doctor sign should be seen (CLINICAL.md, "How soon")."""
+
+    SAME_DAY = "same_day"
+    FEW_DAYS = "few_days"
+
+
+class ChecklistItem(_Strict):
+    """One warning sign of the checklist, and what of the free-text screen it covers."""
+
+    id: str = Field(pattern=r"^[a-z][a-z_]{1,6}$")
+    """Short: up to five ids travel in one button's data (64 bytes)."""
+    level: FlagLevel
+    timeframe: Timeframe | None = None
+    text: str = Field(min_length=1)
+    short: str = Field(min_length=1, max_length=60)
+    """One phone line: the confirm question's line and the see-a-doctor advice's words."""
+    categories: tuple[str, ...] = ()
+    concepts: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _timeframe_goes_with_see_a_doctor(self) -> ChecklistItem:
+        if (self.level is FlagLevel.SEE_DOCTOR) != (self.timeframe is not None):
+            raise ValueError(f"{self.id}: a timeframe is given for see_doctor items, and only them")
+        return self
+
+
+class Timeframes(_Strict):
+    """A sentence for each timeframe."""
+
+    same_day: str = Field(min_length=1)
+    few_days: str = Field(min_length=1)
+
+    def of(self, timeframe: Timeframe) -> str:
+        return self.same_day if timeframe is Timeframe.SAME_DAY else self.few_days
 
 
 class OnboardingTexts(_Strict):
@@ -159,13 +198,29 @@ class OnboardingTexts(_Strict):
     scope: str
     consent: str
     red_flags_question: str
-    red_flags: tuple[str, ...] = Field(min_length=1)
+    doctor_flags_question: str
+    checklist: tuple[ChecklistItem, ...] = Field(min_length=2)
     red_flags_advice: str
     red_flags_urgent: str
-    red_flags_other: str
+    doctor_flags_advice: str
     red_flags_after: str
     ready: str
     welcome_back: str
+
+    @model_validator(mode="after")
+    def _checklist_has_both_parts(self) -> OnboardingTexts:
+        ids = [item.id for item in self.checklist]
+        repeated = sorted({name for name in ids if ids.count(name) > 1})
+        if repeated:
+            raise ValueError(f"checklist: ids must be unique, repeated: {', '.join(repeated)}")
+        for level in FlagLevel:
+            if not self.items_at(level):
+                raise ValueError(f"checklist: no {level.value} item")
+        return self
+
+    def items_at(self, level: FlagLevel) -> tuple[ChecklistItem, ...]:
+        """One part of the checklist: its items in their order."""
+        return tuple(item for item in self.checklist if item.level is level)
 
 
 class SessionTexts(_Strict):
@@ -319,6 +374,10 @@ class SafetyTexts(_Strict):
     weekly_check: str
     possible_question: str = Field(min_length=1)
     possible_no_reply: str = Field(min_length=1)
+    doctor_when: Timeframes
+    doctor_soon: Timeframes
+    safety_net: str = Field(min_length=1)
+    possible_full_question: str = Field(min_length=1)
     not_english: str = Field(min_length=1)
 
 

@@ -17,6 +17,7 @@ from bot.routine.actions import GeneralAction, SessionAction, SessionVerb, parse
 from bot.routine.conversation import TypedMeaning, typed_meaning
 from bot.routine.intents import ChitChat, Intent, IntentReader, Reading
 from bot.routine.red_flags import Experiencer, RedFlagScreen, Screening, ScreenLevel
+from bot.routine.screens import Screens
 from bot.routine.session import Phase, SessionState
 from bot.routine.stop_signals import FlagLevel
 from bot.routine.views import Reply, View
@@ -59,7 +60,7 @@ class TypedAnswers:
         if screening.experiencer is Experiencer.OTHER_ADULT:
             return self.deps.screens.advice_for_someone_else(level)
         async with self.deps.unit_of_work() as uow:
-            return await self.red_flags.from_text_in(uow, user_id, level)
+            return await self.red_flags.from_text_in(uow, user_id, level, screening.categories)
 
     async def answer(self, user_id: int, text: str) -> Reply:
         """Every text is screened whole, whatever its length, before anything else: a clear
@@ -75,7 +76,10 @@ class TypedAnswers:
         try:
             async with self.deps.unit_of_work() as uow:
                 if level is not None:
-                    return Reply(await self.red_flags.from_text_in(uow, user_id, level))
+                    view = await self.red_flags.from_text_in(
+                        uow, user_id, level, screening.categories
+                    )
+                    return Reply(view)
                 outcome = await self._answer_in(uow, user_id, text, screening, session_id)
         except SessionConflictError:
             outcome = await self.session.lost_race(user_id, session_id[0])
@@ -111,7 +115,7 @@ class TypedAnswers:
             if not self.reminders.understands(settings.awaiting, text):
                 # Screened like any text: the question stays open for the time or zone.
                 if screening.level is ScreenLevel.POSSIBLE:
-                    return Reply(screens.possible_red_flag())
+                    return Reply(_confirm_question(screens, screening))
                 if screening.level is ScreenLevel.NOT_ENGLISH and not text.isascii():
                     return Reply(screens.not_english())  # another script: never just a retry
             if meaning is TypedMeaning.REMINDER_TIME:
@@ -176,7 +180,7 @@ class TypedAnswers:
     ) -> View:
         """A text that answers nothing on screen: never just a hint if it might matter."""
         if screening.level is ScreenLevel.POSSIBLE:
-            return self.deps.screens.possible_red_flag()
+            return _confirm_question(self.deps.screens, screening)
         if len(text) > MAX_TEXT_LENGTH:
             return View(self.hints.too_long)  # screened whole above; too long to be an answer
         reading = reading or self.intents.read(text)
@@ -195,6 +199,11 @@ class TypedAnswers:
         if Intent.CHIT_CHAT in reading.intents:
             return self.hints.acknowledged
         return self.hints.not_understood
+
+
+def _confirm_question(screens: Screens, screening: Screening) -> View:
+    """The short question about a possible sign: the checklist items closest to what was typed."""
+    return screens.possible_red_flag(screening.concepts, screening.categories)
 
 
 def _clear_level(screening: Screening) -> FlagLevel | None:

@@ -56,7 +56,8 @@ async def test_a_whole_routine_in_the_terminal(sqlite_url: str, tmp_path: Path) 
     ).coach
     script = Script(
         "a",  # I understand
-        "a",  # None of these
+        "a",  # None of these: the emergency signs
+        "a",  # None of these: the see-a-doctor signs
         "4",  # soreness before, typed
         "a",  # Done: pelvic tilt
         "b",  # Too painful: bridge
@@ -138,7 +139,7 @@ async def test_typing_while_the_set_timer_runs_is_answered_at_once(
             states.append(self.chat.timer is not None and not self.chat.timer.done())
             return await super().read_line(prompt)
 
-    script = Watching("a", "a", "4", "a", "a", "h", "/help", "✅ Done", "/quit")
+    script = Watching("a", "a", "a", "4", "a", "a", "h", "/help", "✅ Done", "/quit")
     chat = ConsoleChat(
         coach, read_line=script.read_line, write=script.write, sleep=slow_sleep, files_dir=tmp_path
     )
@@ -162,7 +163,7 @@ async def test_the_terminal_says_its_own_words(sqlite_url: str, tmp_path: Path) 
     coach = bootstrap(
         settings_for_test(sqlite_url), content=load_content(), database=database
     ).coach
-    script = Script("hello", "a", "a", "4", "hello", "/reminders", "b", "7:30", "/quit")
+    script = Script("hello", "a", "a", "a", "4", "hello", "/reminders", "b", "7:30", "/quit")
     chat = ConsoleChat(coach, read_line=script.read_line, write=script.write, files_dir=tmp_path)
     try:
         await chat.run()

@@ -572,7 +572,8 @@ async def test_the_red_flag_question_is_asked_again_after_a_week(
         assert ann.labels == ["✅ None of these", "⚠️ One of these applies"]
         assert sqlite_rows(sqlite_url, "SELECT count(*) FROM sessions") == [(2,)]
 
-        await ann.tap("None of these")
+        await ann.tap("None of these")  # the emergency signs
+        await ann.tap("None of these")  # the see-a-doctor signs
         assert ann.last_text.startswith(content.texts.onboarding.ready)
         assert "How sore is your back right now?" in ann.last_text
         await ann.tap("3")

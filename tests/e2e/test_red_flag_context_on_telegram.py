@@ -22,6 +22,7 @@ async def on_the_first_exercise(ann: ChatUser) -> None:
     await ann.send("/start")
     await ann.tap("I understand")
     await ann.tap("None of these")
+    await ann.tap("None of these")  # the see-a-doctor part
     await ann.tap("3")
     assert "Exercise 1 of 7" in ann.last_text
 
@@ -82,6 +83,7 @@ async def test_every_text_is_screened_whatever_is_asked(
         await ann.send("/start")
         await ann.tap("I understand")
         await ann.tap("None of these")
+        await ann.tap("None of these")  # the see-a-doctor part
         # At the soreness question, another language (an emergency in it) gets the card.
         await ann.send("не чувствую ягодицы и не могу помочиться")
         assert "whole number from 0 to 10" not in ann.last_text

@@ -22,6 +22,7 @@ async def to_the_soreness_question(ann: ChatUser) -> None:
     await ann.send("/start")
     await ann.tap("I understand")
     await ann.tap("None of these")
+    await ann.tap("None of these")  # the see-a-doctor part
     assert "How sore is your back right now?" in ann.last_text
 
 

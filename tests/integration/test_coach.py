@@ -51,7 +51,8 @@ async def onboard(chat: Chat, content: Content) -> View:
     buttons = content.texts.buttons
     await chat.start()
     await chat.tap(buttons.consent)
-    reply = await chat.tap(buttons.flags_none)
+    await chat.tap(buttons.flags_none)  # the emergency signs
+    reply = await chat.tap(buttons.flags_none)  # the see-a-doctor signs
     assert reply.notice is None
     return chat.screen
 
@@ -104,7 +105,8 @@ async def test_new_user_completes_a_whole_session(
     assert labels(chat.screen) == [buttons.flags_none, buttons.flags_some]
 
     started_at = clock.advance(seconds=30)
-    reply = await chat.tap(buttons.flags_none)
+    await chat.tap(buttons.flags_none)  # the emergency signs
+    reply = await chat.tap(buttons.flags_none)  # the see-a-doctor signs
     assert reply.notice is None
     assert chat.screen.text.startswith(texts.onboarding.ready)
     assert texts.session.soreness_before in chat.screen.text
