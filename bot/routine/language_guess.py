@@ -6,9 +6,9 @@ of ours) guesses among the languages people write to Limber in. Short English ch
 proven otherwise: another Latin-script language is named only for at least two words and eight
 letters, with the detector at least half sure of it and English at most 0.1. Text in another script
 (Cyrillic, Persian, Chinese, …) is another language by its letters; the detector only tells which.
-Everything else is None: emoji, numbers, keyboard mash, one unknown word. The thresholds were
-chosen on tests/data/language_guess.yaml; docs/language-detection.md has the figures and the
-comparison with other detectors.
+Everything else is None: emoji, numbers, keyboard mash (few vowels, or a letter typed over and
+over), one unknown word. The thresholds were chosen on tests/data/language_guess.yaml;
+docs/language-detection.md has the figures and the comparison with other detectors.
 """
 
 from __future__ import annotations
@@ -60,6 +60,8 @@ _LATIN_MIN_WORDS = 2
 _LATIN_MIN_LETTERS = 8
 
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
+_VOWELS = frozenset("aeiouyáàâãäåéèêëíìîïıóòôõöúùûüýÿæœąę")
+_REPEATS = re.compile(r"(.)\1{2,}")  # "helloooo", "aaaaaaa": at most two of a kind
 _WARM_UP_PROBES = (
     "my back hurts today",
     "me duele la espalda",
@@ -94,7 +96,7 @@ def guess_language(text: str) -> str | None:
 
 def guess_with(text: str, scores: Scores) -> str | None:
     """The rule of this module, around any detector (the benchmark compares detectors with it)."""
-    sample = _sample(text)
+    sample = _REPEATS.sub(r"\1\1", _sample(text))
     words = _LETTER_RUN.findall(sample)
     letters = sum(len(word) for word in words)
     if letters < 2:
@@ -105,6 +107,8 @@ def guess_with(text: str, scores: Scores) -> str | None:
         return ranked[0][0] if ranked and ranked[0][1] > 0 else None
     if len(words) < _LATIN_MIN_WORDS or letters < _LATIN_MIN_LETTERS:
         return None
+    if sum(1 for word in words for char in word.lower() if char in _VOWELS) * 5 < letters:
+        return None  # keyboard mash ("sdfsdf jfjfjf"): every written language has vowels
     ranked = scores(sample)
     if not ranked:
         return None
