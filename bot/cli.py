@@ -7,6 +7,7 @@ import asyncio
 import logging
 import os
 import sys
+import threading
 from collections.abc import Sequence
 from importlib.metadata import version
 
@@ -16,6 +17,7 @@ from bot.bootstrap import Services, bootstrap
 from bot.config import Settings, SettingsError, load_settings
 from bot.console import run_console
 from bot.logs import configure_logging
+from bot.routine import language_guess
 from bot.routine.content import DEFAULT_CONTENT_DIR, ContentError, load_content
 from bot.startup import wait_until_reachable
 from bot.store.migrations import head_revision, upgrade
@@ -65,6 +67,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _content_check(settings)
     if args.command == "media":
         return _media(settings, args.media_dir)
+    if args.command in ("run", "console"):
+        # The language guess loads its models (a few seconds) before the first message needs them.
+        threading.Thread(target=language_guess.warm_up, name="language-models", daemon=True).start()
     try:
         services = bootstrap(settings)
     except ContentError as error:

@@ -58,6 +58,8 @@ _LATIN_CONFIDENCE = 0.5
 _ENGLISH_AT_MOST = 0.1
 _LATIN_MIN_WORDS = 2
 _LATIN_MIN_LETTERS = 8
+_FOREIGN_MIN_WORDS = 3
+_FOREIGN_MIN_LETTERS = 12
 
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _VOWELS = frozenset("aeiouyáàâãäåéèêëíìîïıóòôõöúùûüýÿæœąę")
@@ -119,6 +121,38 @@ def guess_with(text: str, scores: Scores) -> str | None:
         return best
     english = next((value for code, value in ranked if code == "en"), 0.0)
     return best if english <= _ENGLISH_AT_MOST else None
+
+
+def is_other_language(text: str, expected: str = "en") -> bool:
+    """Whether *text* is real text in a language other than *expected* — the warning-sign
+    screen's question, looser than naming the language: another script, or three or more
+    Latin-letter words the detector finds unlike *expected* (at most `_ENGLISH_AT_MOST` sure of
+    it), whichever other language it is (Danish read as Dutch still is not English)."""
+    return other_language_with(text, lingua_scores, expected)
+
+
+def other_language_with(text: str, scores: Scores, expected: str = "en") -> bool:
+    """`is_other_language` around any detector."""
+    named = guess_with(text, scores)
+    if named is not None:
+        return named != expected  # a short text the detector is sure of ("Sırtım ağrıyor")
+    sample = _REPEATS.sub(r"\1\1", _sample(text))
+    words = _LETTER_RUN.findall(sample)
+    letters = sum(len(word) for word in words)
+    if letters < 2:
+        return False
+    latin = sum(1 for word in words for char in word if _is_latin(char))
+    if latin * 2 < letters:
+        return True  # another script
+    if len(words) < _FOREIGN_MIN_WORDS or letters < _FOREIGN_MIN_LETTERS:
+        return False
+    if sum(1 for word in words for char in word.lower() if char in _VOWELS) * 5 < letters:
+        return False  # keyboard mash
+    ranked = scores(sample)
+    if not ranked or ranked[0][0] == expected:
+        return False
+    share = next((value for code, value in ranked if code == expected), 0.0)
+    return share <= _ENGLISH_AT_MOST
 
 
 def warm_up() -> None:

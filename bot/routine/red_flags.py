@@ -7,8 +7,8 @@
   `bladder`, `fever`, …), the most urgent level's categories first;
 - `POSSIBLE`: body-region or symptom words without a clear pattern (a numb foot, "my bum", a slip)
   → one short question with buttons; `concepts` names the words' concepts;
-- `NOT_ENGLISH`: another script, or hardly any English words → the English warning-signs card and
-  a note that Limber reads English only for now;
+- `NOT_ENGLISH`: real text in another language (`bot.routine.language_guess`) → the
+  warning-signs card and a note that Limber reads English only for now;
 - `NONE`: nothing to ask about.
 
 How it reads (every word and pattern is data, in the lexicon; this module only has the method):
@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
@@ -38,6 +38,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.routine.content import AGE_CONCEPT, FlagLevel, FlagRule, RedFlagLexicon
+from bot.routine.language_guess import is_other_language
 
 
 class Experiencer(StrEnum):
@@ -101,7 +102,6 @@ _MAX_AGE = 110
 _CACHE_SIZE = 20_000
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "y")
 _MIN_AGE = 5
-_MIN_WORDS_FOR_LANGUAGE = 3
 
 # Phrase kinds besides the lexicon's concepts.
 _IGNORE = "\x00ignore"
@@ -194,8 +194,11 @@ class _Sentence:
 class RedFlagScreen:
     """A compiled lexicon. Build once at start-up (`RedFlagScreen(content.red_flags)`)."""
 
-    def __init__(self, lexicon: RedFlagLexicon) -> None:
+    def __init__(
+        self, lexicon: RedFlagLexicon, foreign: Callable[[str, str], bool] = is_other_language
+    ) -> None:
         self.lexicon = lexicon
+        self._foreign = foreign
         negation = lexicon.negation
         self._contractions = {key: value.split() for key, value in lexicon.contractions.items()}
         self._scope_words = negation.scope_words
@@ -302,7 +305,6 @@ class RedFlagScreen:
     def screen(self, text: str) -> Screening:
         """The screening of one message, whatever its length. Never raises on any text."""
         folded = text.casefold().translate(_APOSTROPHES)
-        foreign_script = _mostly_other_script(folded)
         plain = _strip_accents(folded)
         plain = _REPEATS.sub(r"\1\1", plain)
         plain = _NUMBER_UNIT.sub(r"\1 \2", plain)  # "6kg" → 6 kg, "63yo" → 63 yo
@@ -324,7 +326,7 @@ class RedFlagScreen:
         someone_else = self._fired(sentences, frozenset({None, _OTHER}), self._self_only)
         if someone_else:
             return self._clear(someone_else, Experiencer.OTHER_ADULT)
-        if foreign_script or self._not_english(sentences):
+        if self._other_language(text):
             return Screening(ScreenLevel.NOT_ENGLISH)
         mentions = [
             mention
@@ -544,17 +546,10 @@ class RedFlagScreen:
         best = process.extractOne(token, targets, scorer=OSA.distance, score_cutoff=limit)
         return str(best[0]) if best is not None else token
 
-    def _not_english(self, sentences: list[_Sentence]) -> bool:
-        words = [
-            token
-            for sentence in sentences
-            for token in sentence.tokens
-            if token.isalpha() and (len(token) > 1 or token in ("i", "a"))
-        ]
-        if len(words) < _MIN_WORDS_FOR_LANGUAGE:
-            return False  # "Berlin", "helloooo", a typo: too little to tell a language by
-        known = sum(1 for token in words if self._known(token))
-        return known * 2 < len(words)
+    def _other_language(self, text: str) -> bool:
+        """Real text in another language (`language_guess`: never a lone unknown word, a
+        typo, "helloooo" or keyboard mash, which are no language at all)."""
+        return self._foreign(text, self.lexicon.language)
 
     # --- concepts and negation ------------------------------------------------------------------
 
@@ -776,16 +771,3 @@ def _strip_accents(text: str) -> str:
         return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
-def _mostly_other_script(text: str) -> bool:
-    """Whether most letters are outside the Latin alphabet (Cyrillic, Arabic, CJK, …)."""
-    if text.isascii():
-        return False
-    letters = other = 0
-    for char in unicodedata.normalize("NFKD", text):
-        if char.isalpha():
-            letters += 1
-            if not char.isascii():
-                other += 1
-    return letters > 0 and other * 10 >= letters * 4

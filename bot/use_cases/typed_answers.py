@@ -116,8 +116,8 @@ class TypedAnswers:
                 # Screened like any text: the question stays open for the time or zone.
                 if screening.level is ScreenLevel.POSSIBLE:
                     return Reply(_confirm_question(screens, screening))
-                if screening.level is ScreenLevel.NOT_ENGLISH and not text.isascii():
-                    return Reply(screens.not_english())  # another script: never just a retry
+                if screening.level is ScreenLevel.NOT_ENGLISH:
+                    return Reply(screens.not_english())  # another language: never just a retry
             if meaning is TypedMeaning.REMINDER_TIME:
                 return Reply(await self.reminders.typed_time_in(uow, settings, text))
             return Reply(await self.reminders.typed_zone_in(uow, settings, text))
@@ -184,7 +184,7 @@ class TypedAnswers:
         if len(text) > MAX_TEXT_LENGTH:
             return View(self.hints.too_long)  # screened whole above; too long to be an answer
         reading = reading or self.intents.read(text)
-        if screening.level is ScreenLevel.NOT_ENGLISH and reading.top is Intent.NONSENSE:
+        if screening.level is ScreenLevel.NOT_ENGLISH:
             return self.deps.screens.not_english()
         score = self.intents.score(text)
         out_of_range = score is not None and score.value is None

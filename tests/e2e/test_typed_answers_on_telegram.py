@@ -79,6 +79,7 @@ async def test_small_talk_and_typos_get_a_line_about_the_step_never_the_warning_
             ("hello there", "Hi!"),
             ("thanks!", "You're welcome!"),
             ("ok", "👍"),
+            ("sdfkjh qwpeoi", "Sorry, I didn't catch that."),
             ("helloooo", "Hi!"),
         ):
             await ann.send(text)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from bench.language_guess import LONG_ENGLISH, LONG_RUSSIAN, Message, load_messages, long_text
-from bot.routine.language_guess import guess_language, guess_with
+from bot.routine.language_guess import guess_language, guess_with, is_other_language
 
 ROOT = Path(__file__).resolve().parents[2]
 RECALL_FLOORS = {"ru": 0.95, "uk": 0.85, "es": 0.60, "pt": 0.45, "fa": 0.95, "id": 0.80}
@@ -153,3 +153,31 @@ def test_the_benchmark_runs() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "English called other 0/" in done.stdout
+
+
+# --- the warning-sign screen's question: is this another language at all? ----------------------
+
+OTHER_FLOORS = {"ru": 0.95, "uk": 0.95, "es": 0.75, "pt": 0.55, "fa": 0.95, "id": 0.85}
+
+
+def test_no_english_or_unclear_message_is_another_language() -> None:
+    messages = [m for m in load_messages() if m.label in ("en", "unclear")]
+    assert [m.text for m in messages if is_other_language(m.text)] == []
+
+
+@pytest.mark.parametrize(("code", "floor"), OTHER_FLOORS.items())
+def test_real_text_in_another_language_is_another_language(code: str, floor: float) -> None:
+    texts = [m.text for m in load_messages() if m.label == code]
+    assert sum(is_other_language(text) for text in texts) / len(texts) >= floor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "J'ai mal au dos et je ne sens plus mes jambes",
+        "Jeg har ondt i ryggen, hjælp",
+        "Sırtım ağrıyor",
+    ],
+)
+def test_a_language_limber_does_not_name_is_still_another_language(text: str) -> None:
+    assert is_other_language(text)
