@@ -56,7 +56,8 @@ def load_messages(path: Path = DATA) -> list[Message]:
 
 
 def current_screen() -> Callable[[str], Result]:
-    screen = RedFlagScreen(load_content().red_flags)
+    content = load_content()
+    screen = RedFlagScreen(content.red_flags, model=content.sign_model)  # as the bot reads
 
     def run(text: str) -> Result:
         screening = screen.screen(text)

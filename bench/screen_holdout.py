@@ -164,7 +164,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=500, help="4 000-character runs")
     parser.add_argument("--smoke", action="store_true", help="a quick run: 40 messages, 20 runs")
     args = parser.parse_args(argv)
-    screen = RedFlagScreen(load_content().red_flags)
+    content = load_content()
+    screen = RedFlagScreen(content.red_flags, model=content.sign_model)  # as the bot reads
     messages = load(args.data)
     runs = args.runs
     if args.smoke:

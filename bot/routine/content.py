@@ -16,6 +16,8 @@ from zoneinfo import available_timezones
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from bot.routine.sign_model import SignModel
+
 # The source tree's content/; for a plain `pip install .` (no content/ beside the package), the
 # working directory's (run from the clone, or /app in the container).
 _TREE_CONTENT = Path(__file__).resolve().parents[2] / "content"
@@ -24,6 +26,7 @@ ROUTINE_FILE = "routine.yaml"
 TEXTS_FILE = "texts.yaml"
 RED_FLAGS_FILE = "red_flags.{language}.yaml"
 INTENTS_FILE = "intents.{language}.yaml"
+SIGN_MODEL_FILE = "red_flags.{language}.model.npz"
 
 
 class _Strict(BaseModel):
@@ -660,6 +663,16 @@ class ContextRules(_Strict):
         return self
 
 
+class ModelThresholds(_Strict):
+    """How sure the statistical reader (`bot.routine.sign_model`) must be to decide what the
+    lexicon left open: a possible sign with no context → the advice at `emergency` /
+    `see_doctor`; nothing found → the confirm question at `question`."""
+
+    emergency: float = Field(default=0.5, gt=0, lt=1)
+    see_doctor: float = Field(default=0.5, gt=0, lt=1)
+    question: float = Field(default=0.6, gt=0, lt=1)
+
+
 class RedFlagLexicon(_Strict):
     """content/red_flags.<language>.yaml: every word and pattern of the free-text screen."""
 
@@ -675,6 +688,7 @@ class RedFlagLexicon(_Strict):
     spellings: tuple[str, ...] = ()
     english_words: str = Field(min_length=1)
     context: ContextRules
+    model: ModelThresholds = ModelThresholds()
 
     @model_validator(mode="after")
     def _references_are_known(self) -> RedFlagLexicon:
@@ -790,12 +804,19 @@ def default_intents(language: str = "en") -> IntentLexicon:
     return load_intents(DEFAULT_CONTENT_DIR, language)
 
 
+@cache
+def default_sign_model(language: str = "en") -> SignModel | None:
+    """The warning-sign model shipped in content/, if there is one."""
+    return load_sign_model(DEFAULT_CONTENT_DIR, language)
+
+
 @dataclass(frozen=True)
 class Content:
     routine: Routine
     texts: Texts
     red_flags: RedFlagLexicon = field(default_factory=default_red_flags)
     intents: IntentLexicon = field(default_factory=default_intents)
+    sign_model: SignModel | None = field(default_factory=default_sign_model)
 
 
 class ContentError(Exception):
@@ -881,6 +902,19 @@ def load_intents(directory: Path = DEFAULT_CONTENT_DIR, language: str = "en") ->
     return _parse_language_file(IntentLexicon, path, language)
 
 
+def load_sign_model(
+    directory: Path = DEFAULT_CONTENT_DIR, language: str = "en"
+) -> SignModel | None:
+    """`red_flags.<language>.model.npz` from *directory*, or None where there is none."""
+    path = directory / SIGN_MODEL_FILE.format(language=language)
+    if not path.exists():
+        return None
+    try:
+        return SignModel.load(path)
+    except (ValueError, OSError, KeyError) as error:
+        raise ContentError(f"{path}: not a warning-sign model: {error}") from error
+
+
 def load_content(directory: Path = DEFAULT_CONTENT_DIR) -> Content:
     """Load and validate `routine.yaml`, `texts.yaml`, the red-flag words and the typed intents
     from *directory*."""
@@ -888,4 +922,7 @@ def load_content(directory: Path = DEFAULT_CONTENT_DIR) -> Content:
     texts = _parse(Texts, directory / TEXTS_FILE)
     red_flags = load_red_flags(directory, texts.language)
     intents = load_intents(directory, texts.language)
-    return Content(routine=routine, texts=texts, red_flags=red_flags, intents=intents)
+    model = load_sign_model(directory, texts.language)
+    return Content(
+        routine=routine, texts=texts, red_flags=red_flags, intents=intents, sign_model=model
+    )

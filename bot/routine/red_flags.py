@@ -29,7 +29,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import lru_cache
 from typing import NamedTuple
@@ -39,6 +39,7 @@ from rapidfuzz.distance import OSA
 
 from bot.routine.content import AGE_CONCEPT, FlagLevel, FlagRule, RedFlagLexicon
 from bot.routine.language_guess import is_other_language
+from bot.routine.sign_model import MAX_CHARACTERS, SignModel, most_urgent
 
 
 class Experiencer(StrEnum):
@@ -195,10 +196,15 @@ class RedFlagScreen:
     """A compiled lexicon. Build once at start-up (`RedFlagScreen(content.red_flags)`)."""
 
     def __init__(
-        self, lexicon: RedFlagLexicon, foreign: Callable[[str, str], bool] = is_other_language
+        self,
+        lexicon: RedFlagLexicon,
+        foreign: Callable[[str, str], bool] = is_other_language,
+        model: SignModel | None = None,
     ) -> None:
         self.lexicon = lexicon
         self._foreign = foreign
+        self._model = model
+        self._thresholds = lexicon.model
         negation = lexicon.negation
         self._contractions = {key: value.split() for key, value in lexicon.contractions.items()}
         self._scope_words = negation.scope_words
@@ -328,6 +334,7 @@ class RedFlagScreen:
             return self._clear(someone_else, Experiencer.OTHER_ADULT)
         if self._other_language(text):
             return Screening(ScreenLevel.NOT_ENGLISH)
+        learnt = self._learnt(text, sentences)
         mentions = [
             mention
             for sentence in sentences
@@ -345,9 +352,32 @@ class RedFlagScreen:
         possible = sorted(
             {m.concept for m in mentions if m.concept in self._possible and m.qualifier is None}
         )
+        if possible and learnt is not None and learnt.level is not ScreenLevel.POSSIBLE:
+            return replace(learnt, concepts=tuple(possible))  # the model is sure: the advice
         if possible:
             return Screening(ScreenLevel.POSSIBLE, (), tuple(possible))
+        if learnt is not None:
+            return Screening(ScreenLevel.POSSIBLE)  # no sign the lexicon knows: one question
         return NOTHING
+
+    def _learnt(self, text: str, sentences: list[_Sentence]) -> Screening | None:
+        """What the statistical reader is sure of, where the lexicon's rules did not fire: the
+        advice's level, or POSSIBLE (the confirm question), or None (not sure)."""
+        if self._model is None:
+            return None
+        if len(text) <= MAX_CHARACTERS:
+            texts = [text]
+        else:  # a long message: the sentences the lexicon found something in
+            texts = [" ".join(s.tokens) for s in sentences if s.mentions]
+        emergency, doctor = most_urgent(self._model, texts)
+        sure = self._thresholds
+        if emergency >= sure.emergency:
+            return Screening(ScreenLevel.EMERGENCY)
+        if doctor >= sure.see_doctor:
+            return Screening(ScreenLevel.SEE_DOCTOR)
+        if max(emergency, doctor) >= sure.question:
+            return Screening(ScreenLevel.POSSIBLE)
+        return None
 
     def _fired(
         self,

@@ -47,7 +47,7 @@ class TypedAnswers:
         self.reminders = reminders
         self.red_flags = red_flags
         self.hints = deps.texts.hints
-        self.screen = RedFlagScreen(deps.content.red_flags)
+        self.screen = RedFlagScreen(deps.content.red_flags, model=deps.content.sign_model)
         self.intents = IntentReader(deps.content.intents)
 
     async def screen_only(self, user_id: int, text: str) -> View | None:
