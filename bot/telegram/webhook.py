@@ -18,8 +18,8 @@ Connections that cost nothing to open never take a slot a real update needs:
 - connections that have sent no request yet have a budget of their own, WAITING_CONNECTIONS:
   past it the oldest of them is closed (a real client sends its head as soon as it connects; a
   flood larger than the budget mostly evicts itself). None of them counts against the updates
-  being served, and a file descriptor is all each one costs; a request refused for its secret token closes
-  its connection, so only Telegram's connections are kept alive;
+  being served, and a file descriptor is all each one costs; a request refused for its secret
+  token closes its connection, so only Telegram's connections are kept alive;
 - MAX_UPDATES_IN_FLIGHT updates at once are processed; past that an update gets 503 (Telegram
   resends it) and /healthz still answers. uvicorn's own `limit_concurrency` is not used: it
   counts every open connection, so 400 half-open sockets turned real updates and /healthz into

@@ -3,8 +3,8 @@
 400 sockets send half a request head and reconnect whenever they are dropped (no secret needed,
 nothing to compute: the cheapest attack there is). Meanwhile Telegram's updates and the load
 balancer's /healthz must keep getting 200: half-open connections have a budget of their own
-and never count against the updates being served (uvicorn's `limit_concurrency` counted them). Loopback only;
-bounded in sockets (400) and in time (a few seconds).
+and never count against the updates being served (uvicorn's `limit_concurrency` counted them).
+Loopback only; bounded in sockets (400) and in time (a few seconds).
 """
 
 from __future__ import annotations
