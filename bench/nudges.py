@@ -88,6 +88,7 @@ SETTLE = 0.5  # the rate is measured after the first half second
 RETRY_AFTER = 1  # seconds, in the injected 429s
 
 GOAL_DUE_MS = 1.0
+GOAL_CLAIM_MS = 50.0  # section 2: the claim of 1 000 due among a million (issue 15)
 GOAL_RATE_SHARE = 0.95
 # "Unchanged within noise" for tap latency (our reading of the goal): the median over repeats of
 # p50 within +10 % + 0.5 ms, and of p99 within +25 % + 1 ms, of the same figure without the batch.
@@ -1167,8 +1168,8 @@ def report(options: Options, results: Results) -> str:
                 f"claim {claim.batch:,} of {claim.users:,}, PostgreSQL",
                 f"{med(claim.claim_ms):.0f} ms per claim, "
                 f"index {'used' if claim.index_used else 'NOT used'}",
-                "(figure to record)",
-                "-",
+                f"≤ {GOAL_CLAIM_MS:g} ms",
+                verdict(med(claim.claim_ms) <= GOAL_CLAIM_MS and claim.index_used),
             )
         )
     if results.dispatch:
