@@ -32,10 +32,12 @@ PARTIAL_HEAD = b"POST /telegram HTTP/1.1\r\nHost: x\r\nX-Slow: 1\r\n"
 
 
 @asynccontextmanager
-async def serving(app: Starlette) -> AsyncIterator[int]:
+async def serving(
+    app: Starlette, *, header_timeout: float = HEADER_TIMEOUT, **limits: int
+) -> AsyncIterator[int]:
     """The webhook's own server settings on a free loopback port, with a 1 s header time-out
     (instead of 5 s) so that the flood is dropped and reconnects within the test."""
-    config = server_config(app, host="127.0.0.1", port=0, header_timeout=HEADER_TIMEOUT)
+    config = server_config(app, host="127.0.0.1", port=0, header_timeout=header_timeout, **limits)
     server = uvicorn.Server(config)
     task = asyncio.ensure_future(server.serve())
     for _ in range(1000):
@@ -118,3 +120,36 @@ async def test_a_flood_of_half_open_connections_leaves_updates_and_healthz_answe
     assert not limber.errors
     assert reconnects > FLOOD_SOCKETS, "the flood was never dropped: it held its sockets"
     print(f"{len(statuses)} requests, all 200, while the flood connected {reconnects} times")
+
+
+async def test_past_the_budget_the_oldest_half_open_connections_are_closed_first(
+    api: FakeBotApi, sqlite_url: str
+) -> None:
+    """With a budget of 10 waiting connections, 30 half-open sockets and a real client: the
+    oldest are closed at once (long before the 30 s head time-out), the newest stay, and the
+    real request is served."""
+    async with running_limber(api, sqlite_url) as limber:
+        app = webhook_app(limber.application, limber.database, path=PATH, secret=SECRET)
+        async with serving(app, header_timeout=30, waiting_connections=10) as port:
+            sockets = []
+            for _ in range(30):
+                reader, writer = await asyncio.open_connection("127.0.0.1", port)
+                writer.write(PARTIAL_HEAD)
+                await writer.drain()
+                sockets.append((reader, writer))
+                await asyncio.sleep(0.01)  # in order: the first ones are the oldest
+            async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=10) as http:
+                assert (await http.get("/healthz")).status_code == 200
+            closed = []
+            for reader, writer in sockets:
+                try:
+                    data = await asyncio.wait_for(reader.read(), 0.5)
+                    closed.append(data == b"")
+                except TimeoutError:
+                    closed.append(False)
+                except ConnectionResetError:
+                    closed.append(True)
+                writer.close()
+    # The /healthz client's connection waited too, for a moment: it closed one more of the oldest.
+    assert closed[:21] == [True] * 21
+    assert closed[21:] == [False] * 9
