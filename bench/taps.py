@@ -1072,9 +1072,16 @@ def parse_options(argv: Sequence[str] | None) -> Options:
     )
     parser.add_argument("--profile", action="store_true", help="cProfile one Limber run")
     parser.add_argument(
+        "--smoke", action="store_true", help="a few taps: that it runs, no meaningful figures"
+    )
+    parser.add_argument(
         "--no-tracemalloc", action="store_true", help="skip the tracemalloc pass (memory peak)"
     )
     args = parser.parse_args(argv)
+    if args.smoke:  # the test suite's smoke run (tests/e2e/test_bench_smoke.py)
+        return Options(
+            taps=8, repeats=1, warmup=4, users=2, people=2, profile=False, trace_memory=False
+        )
     taps = args.taps or (300 if args.quick else 2000)
     if taps < args.users or args.repeats < 1 or args.people < args.users:
         parser.error("need a tap per user, a repeat, and at least as many people as users")

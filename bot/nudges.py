@@ -7,9 +7,10 @@ interactive replies never wait behind it. With several processes on PostgreSQL, 
 time holds an advisory lock, so their combined rate stays within the limit.
 
 The channel is behind `Send`: it delivers a View to a user and returns the message id, or raises
-`RecipientBlockedError`, `RetryAfterError`, `TransientSendError` (nothing reached Telegram, or it
-answered 5xx: tried again) or `MaybeSentError` (the request went out and no answer came back, e.g.
-a read timeout: recorded as "unknown" and never sent again, so no one gets a nudge twice).
+`RecipientBlockedError`, `RetryAfterError`, `TransientSendError` (the whole request never reached
+Telegram — a connect, pool or write time-out — or it answered 5xx: tried again) or
+`MaybeSentError` (the request went out and no answer came back, a read time-out: recorded as
+"unknown" and never sent again, so no one gets a nudge twice).
 `exclusive` is the store's lock (`Database.exclusive`): one sweeper at a time across processes.
 """
 
@@ -45,11 +46,12 @@ class RetryAfterError(Exception):
 
 
 class TransientSendError(Exception):
-    """Nothing reached Telegram (a connect or pool timeout), or it answered 5xx: try again."""
+    """The whole request never reached Telegram (a connect, pool or write timeout), or it
+    answered 5xx: try again."""
 
 
 class MaybeSentError(Exception):
-    """The request went out but no answer came back (a read or write timeout): Telegram may
+    """The request went out but no answer came back (a read timeout): Telegram may
     have delivered it. Never retried: a missed nudge is better than the same nudge twice."""
 
 

@@ -17,9 +17,9 @@ from enum import StrEnum
 
 MAX_BYTES = 64
 MAX_SORENESS = 10
-# sessions.id is an INTEGER column: 32-bit on PostgreSQL. A larger id in button data is forged;
-# passed on, it would raise in the database instead of being a polite stale tap.
-MAX_SESSION_ID = 2**31 - 1
+# sessions.id is 64-bit (migration 0008): every id of up to 18 digits fits. A longer one in button
+# data is forged; passed on, it would raise in the database instead of being a polite stale tap.
+MAX_SESSION_ID = 10**18 - 1
 
 
 class SessionVerb(StrEnum):

@@ -56,6 +56,12 @@ class UtcDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+# A session id: buttons name it, so a forged one can be anything up to 18 digits. 64-bit on
+# PostgreSQL (migration 0008); on SQLite an INTEGER primary key is the 64-bit rowid already,
+# and stays INTEGER so that it keeps numbering new rows.
+SessionId = BigInteger().with_variant(Integer(), "sqlite")
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
@@ -123,7 +129,7 @@ class RoutineSession(Base):
         ),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = mapped_column(SessionId, primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     started_at: Mapped[datetime] = mapped_column(UtcDateTime())
     finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
@@ -211,9 +217,9 @@ class ExerciseDose(Base):
     hold_seconds: Mapped[int] = mapped_column(SmallInteger)
     gentler_default: Mapped[bool] = mapped_column(Boolean, default=False)
     # What bot.routine.adaptation needs to stay idempotent (see bot/routine/dosing.py).
-    since_session: Mapped[int | None] = mapped_column(Integer)
-    raised_after: Mapped[int | None] = mapped_column(Integer)
-    eased_after: Mapped[int | None] = mapped_column(Integer)
+    since_session: Mapped[int | None] = mapped_column(SessionId)
+    raised_after: Mapped[int | None] = mapped_column(SessionId)
+    eased_after: Mapped[int | None] = mapped_column(SessionId)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 

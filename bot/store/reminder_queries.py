@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from datetime import date, datetime, time
 from typing import Any
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import BigInteger, ColumnElement, any_, bindparam, func, select, text, update
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.routine.conversation import HOLDS_NUDGES, OpenQuestion
@@ -73,23 +74,49 @@ _SET_NUDGE_STATUS = (
         lease_until=None,
     )
 )
-_UNCHECKED_SESSIONS = (
-    select(
-        RoutineSession.user_id,
-        RoutineSession.id,
-        RoutineSession.started_at,
-        RoutineSession.rest_day,
+
+
+def _user_in_batch(postgresql: bool) -> ColumnElement[bool]:
+    """`user_id` among b_user_ids: on PostgreSQL one array parameter (`= ANY`), so that a batch
+    of 1 000 is one bind and one prepared statement, not 1 000 binds rendered each time."""
+    if postgresql:
+        return RoutineSession.user_id == any_(bindparam("b_user_ids", type_=ARRAY(BigInteger)))
+    return RoutineSession.user_id.in_(bindparam("b_user_ids", expanding=True))
+
+
+def _unchecked_sessions(postgresql: bool) -> Any:
+    return (
+        select(
+            RoutineSession.user_id,
+            RoutineSession.id,
+            RoutineSession.started_at,
+            RoutineSession.rest_day,
+        )
+        .outerjoin(CheckIn, CheckIn.session_id == RoutineSession.id)
+        .where(
+            _user_in_batch(postgresql),
+            # A rest day (soreness 7+ before, no routine) counts too: the next nudge asks about it.
+            RoutineSession.status.in_((Status.COMPLETED.value, Status.STOPPED_FOR_PAIN.value)),
+            RoutineSession.started_at >= bindparam("b_since"),
+            CheckIn.id.is_(None),
+        )
+        .order_by(RoutineSession.id)
     )
-    .outerjoin(CheckIn, CheckIn.session_id == RoutineSession.id)
-    .where(
-        RoutineSession.user_id.in_(bindparam("b_user_ids", expanding=True)),
-        # A rest day (soreness 7+ before, no routine) counts too: the next nudge asks about it.
-        RoutineSession.status.in_((Status.COMPLETED.value, Status.STOPPED_FOR_PAIN.value)),
-        RoutineSession.started_at >= bindparam("b_since"),
-        CheckIn.id.is_(None),
+
+
+def _last_finished(postgresql: bool) -> Any:
+    return (
+        select(RoutineSession.user_id, func.max(RoutineSession.finished_at))
+        .where(
+            _user_in_batch(postgresql),
+            RoutineSession.status.in_((Status.COMPLETED.value, Status.STOPPED_FOR_PAIN.value)),
+        )
+        .group_by(RoutineSession.user_id)
     )
-    .order_by(RoutineSession.id)
-)
+
+
+_UNCHECKED_SESSIONS = {pg: _unchecked_sessions(pg) for pg in (False, True)}
+_LAST_FINISHED = {pg: _last_finished(pg) for pg in (False, True)}
 _ANSWER = (
     update(Nudge)
     .where(
@@ -99,13 +126,22 @@ _ANSWER = (
     )
     .values(answer=bindparam("b_answer"))
 )
-_LAST_FINISHED = (
-    select(RoutineSession.user_id, func.max(RoutineSession.finished_at))
-    .where(
-        RoutineSession.user_id.in_(bindparam("b_user_ids", expanding=True)),
-        RoutineSession.status.in_((Status.COMPLETED.value, Status.STOPPED_FOR_PAIN.value)),
-    )
-    .group_by(RoutineSession.user_id)
+
+
+# PostgreSQL: a whole batch in one statement, its rows as arrays (one round trip, one parameter set,
+# instead of one per row: the claim of 1 000 went from 66 + 123 ms to a few ms each).
+_ADVANCE_ARRAYS = text(
+    "UPDATE users SET next_nudge_at = moves.at, next_nudge_kind = moves.kind "
+    "FROM unnest(CAST(:ids AS BIGINT[]), CAST(:ats AS TIMESTAMPTZ[]), CAST(:kinds AS TEXT[])) "
+    "AS moves(id, at, kind) WHERE users.id = moves.id"
+)
+_CLAIM_ARRAYS = text(
+    "INSERT INTO nudges (user_id, local_date, kind, due_at, claimed_at, lease_until, status, "
+    "attempts) SELECT claims.user_id, claims.local_date, claims.kind, claims.due_at, :now, "
+    ":lease, :status, 1 FROM unnest(CAST(:user_ids AS BIGINT[]), CAST(:days AS DATE[]), "
+    "CAST(:kinds AS TEXT[]), CAST(:due AS TIMESTAMPTZ[])) AS claims(user_id, local_date, kind, "
+    "due_at) ON CONFLICT (user_id, local_date, kind) DO NOTHING "
+    "RETURNING id, user_id, local_date, kind, due_at"
 )
 
 
@@ -200,6 +236,7 @@ class OutboxQueries:
     def __init__(self, connection: AsyncConnection) -> None:
         self._connection = connection
         self._dialect = connection.dialect.name
+        self._postgresql = self._dialect == "postgresql"
 
     async def due_users(self, now: datetime, limit: int) -> list[DueUser]:
         """Users whose next nudge is due, oldest first; on PostgreSQL locked rows are skipped.
@@ -227,7 +264,9 @@ class OutboxQueries:
         """When each user last finished a session (completed or stopped for pain)."""
         if not user_ids:
             return {}
-        rows = await self._connection.execute(_LAST_FINISHED, {"b_user_ids": list(user_ids)})
+        rows = await self._connection.execute(
+            _LAST_FINISHED[self._postgresql], {"b_user_ids": list(user_ids)}
+        )
         return {user_id: finished for user_id, finished in rows if finished is not None}
 
     async def unchecked_sessions(
@@ -238,7 +277,7 @@ class OutboxQueries:
         if not user_ids:
             return {}
         rows = await self._connection.execute(
-            _UNCHECKED_SESSIONS, {"b_user_ids": list(user_ids), "b_since": since}
+            _UNCHECKED_SESSIONS[self._postgresql], {"b_user_ids": list(user_ids), "b_since": since}
         )
         return {
             user_id: (session_id, started, bool(rest_day))
@@ -261,7 +300,16 @@ class OutboxQueries:
 
     async def advance(self, moves: Sequence[NextNudge]) -> None:
         """Move each user's next nudge on; None stops the user's nudges."""
-        if moves:
+        if moves and self._dialect == "postgresql":
+            await self._connection.execute(
+                _ADVANCE_ARRAYS,
+                {
+                    "ids": [move.user_id for move in moves],
+                    "ats": [move.at for move in moves],
+                    "kinds": [move.kind.value if move.kind else None for move in moves],
+                },
+            )
+        elif moves:
             await self._connection.execute(
                 _ADVANCE,
                 [
@@ -280,6 +328,20 @@ class OutboxQueries:
         """Record the nudges as claimed, skipping (user, day, kind) claimed before."""
         if not claims:
             return []
+        if self._dialect == "postgresql":
+            rows = await self._connection.execute(
+                _CLAIM_ARRAYS,
+                {
+                    "user_ids": [claim.user_id for claim in claims],
+                    "days": [claim.local_date for claim in claims],
+                    "kinds": [claim.kind.value for claim in claims],
+                    "due": [claim.due_at for claim in claims],
+                    "now": now,
+                    "lease": lease,
+                    "status": NudgeStatus.CLAIMED.value,
+                },
+            )
+            return [_claimed(row) for row in rows]
         statement = (
             dialect_insert(self._connection)(Nudge)
             .on_conflict_do_nothing(index_elements=["user_id", "local_date", "kind"])

@@ -51,18 +51,28 @@ def telegram_sender(bot: Bot) -> Send:
     return send
 
 
-# httpx errors raised before any byte of the request reached Telegram.
-_NOT_SENT = (httpx.ConnectTimeout, httpx.PoolTimeout, httpx.ConnectError)
+# httpx errors raised before the whole request reached Telegram: before connecting, or while the
+# request was still being written (a server acts only on a complete request: its body is sized by
+# Content-Length, so a cut-off write is never a message).
+_NOT_SENT = (
+    httpx.ConnectTimeout,
+    httpx.PoolTimeout,
+    httpx.ConnectError,
+    httpx.WriteTimeout,
+    httpx.WriteError,
+)
 
 
 def request_may_have_gone_out(error: NetworkError) -> bool:
     """True when Telegram may have received the request although no answer came back.
 
-    PTB raises TimedOut from the httpx timeout that fired: a connect or pool timeout means
-    nothing was sent; a read or write timeout (or a TimedOut of unknown cause) means it may have
-    been. Another NetworkError is a 5xx answer (nothing delivered) or a transport error: one
-    raised before connecting is safe to retry, one that cut an open exchange (reset, protocol
-    error mid-answer) is not.
+    PTB raises TimedOut from the httpx timeout that fired: a connect, pool or write timeout means
+    the whole request never reached Telegram (safe to send again); a read timeout (or a TimedOut
+    of unknown cause) means it may have been delivered. The Bot API offers no way to look a sent
+    message up afterwards, so such a nudge is recorded as "unknown", never sent twice.
+    Another NetworkError is a 5xx answer (nothing delivered) or a transport error: one raised
+    before the request was written is safe to retry, one that cut an open exchange (reset,
+    protocol error mid-answer) is not.
     """
     cause = error.__cause__
     if isinstance(cause, _NOT_SENT):

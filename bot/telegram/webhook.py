@@ -11,10 +11,19 @@ A small ASGI app (Starlette, served by uvicorn) in front of the same Application
   no second write per update, no extra worker, and the resend is Telegram's own queue.
 - GET /healthz: 200 when the database answers, 503 when it does not (for the load balancer).
 
-uvicorn closes a connection whose request headers have not arrived within HEADER_TIMEOUT_SECONDS
-(it has no such timeout of its own: slow-loris clients were held for ever), and an idle keep-alive
-one after KEEP_ALIVE_SECONDS; a body must arrive within BODY_TIMEOUT_SECONDS; beyond
-MAX_CONNECTIONS at once, a request gets 503.
+Connections that cost nothing to open never take a slot a real update needs:
+- a connection whose request head has not arrived within HEADER_TIMEOUT_SECONDS is closed (uvicorn
+  has no such timeout of its own: slow-loris clients were held for ever), an idle keep-alive one
+  after KEEP_ALIVE_SECONDS, and a body must arrive within BODY_TIMEOUT_SECONDS;
+- connections that have sent no request yet have a budget of their own, WAITING_CONNECTIONS:
+  past it the oldest of them is closed (a real client sends its head as soon as it connects; a
+  flood larger than the budget mostly evicts itself). None of them counts against the updates
+  being served, and a file descriptor is all each one costs; a request refused for its secret
+  token closes its connection, so only Telegram's connections are kept alive;
+- MAX_UPDATES_IN_FLIGHT updates at once are processed; past that an update gets 503 (Telegram
+  resends it) and /healthz still answers. uvicorn's own `limit_concurrency` is not used: it
+  counts every open connection, so 400 half-open sockets turned real updates and /healthz into
+  503s (issue 15).
 """
 
 from __future__ import annotations
@@ -26,6 +35,7 @@ import json
 import logging
 import signal
 import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from typing import Any, Protocol
 
@@ -53,10 +63,11 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 MAX_BODY_BYTES = 1 << 20
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 PROCESS_TIMEOUT_SECONDS = 50.0
-HEADER_TIMEOUT_SECONDS = 10.0
+HEADER_TIMEOUT_SECONDS = 5.0
 BODY_TIMEOUT_SECONDS = 10.0
 KEEP_ALIVE_SECONDS = 5
-MAX_CONNECTIONS = 200
+WAITING_CONNECTIONS = 512
+MAX_UPDATES_IN_FLIGHT = 200
 
 
 class BodyTooLargeError(Exception):
@@ -78,26 +89,48 @@ async def read_body(request: Request, *, limit: int = MAX_BODY_BYTES) -> bytes:
     return b"".join(chunks)
 
 
-def header_timeout_protocol(seconds: float) -> type[asyncio.Protocol]:
-    """uvicorn's h11 protocol, closing a connection that has not sent a whole request head in
-    *seconds* (uvicorn times out only idle keep-alive connections, after a first request)."""
+def shedding_protocol(header_timeout: float, waiting_budget: int) -> type[asyncio.Protocol]:
+    """uvicorn's h11 protocol, shedding connections that have sent no request yet.
+
+    A connection that has not sent a whole request head in *header_timeout* seconds is closed
+    (uvicorn times out only idle keep-alive connections, after a first request). At most
+    *waiting_budget* connections wait for their first head; a new one past that closes the one
+    that has waited longest. After a request a connection is kept alive KEEP_ALIVE_SECONDS (a
+    refused one is closed at once: `Connection: close`). The budget is per server.
+    """
     from uvicorn.protocols.http.h11_impl import H11Protocol
 
-    class HeaderTimeoutProtocol(H11Protocol):
+    waiting: OrderedDict[H11Protocol, None] = OrderedDict()
+
+    class SheddingProtocol(H11Protocol):
         def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
             super().connection_made(transport)
-            self._head_timer = self.loop.call_later(seconds, self._head_too_slow)
+            self._head_timer = self.loop.call_later(header_timeout, self._head_too_slow)
+            self._waiting()
+
+        def handle_events(self) -> None:
+            super().handle_events()
+            if self.cycle is not None:
+                waiting.pop(self, None)  # it sent a request: no longer a waiting connection
+
+        def connection_lost(self, exc: Exception | None) -> None:
+            self._head_timer.cancel()
+            waiting.pop(self, None)
+            super().connection_lost(exc)
+
+        def _waiting(self) -> None:
+            waiting[self] = None
+            waiting.move_to_end(self)
+            while len(waiting) > waiting_budget:
+                oldest, _ = waiting.popitem(last=False)
+                oldest.transport.close()
 
         def _head_too_slow(self) -> None:
             if self.cycle is None and not self.transport.is_closing():
                 log.info("webhook: closed a connection that sent no request in time")
                 self.transport.close()
 
-        def connection_lost(self, exc: Exception | None) -> None:
-            self._head_timer.cancel()
-            super().connection_lost(exc)
-
-    return HeaderTimeoutProtocol
+    return SheddingProtocol
 
 
 def server_config(
@@ -106,15 +139,14 @@ def server_config(
     host: str,
     port: int,
     header_timeout: float = HEADER_TIMEOUT_SECONDS,
-    max_connections: int = MAX_CONNECTIONS,
+    waiting_connections: int = WAITING_CONNECTIONS,
 ) -> uvicorn.Config:
     return uvicorn.Config(
         app,
         host=host,
         port=port,
-        http=header_timeout_protocol(header_timeout),
+        http=shedding_protocol(header_timeout, waiting_connections),
         timeout_keep_alive=KEEP_ALIVE_SECONDS,
-        limit_concurrency=max_connections,
         h11_max_incomplete_event_size=16 * 1024,
         access_log=False,
         log_config=None,
@@ -149,14 +181,27 @@ def webhook_app(
     path: str,
     secret: str,
     process_timeout: float = PROCESS_TIMEOUT_SECONDS,
+    max_in_flight: int = MAX_UPDATES_IN_FLIGHT,
 ) -> Starlette:
     """The ASGI app: the update endpoint and the health check."""
+    in_flight = 0
 
     async def receive_update(request: Request) -> Response:
+        nonlocal in_flight
         given = request.headers.get(SECRET_HEADER, "")
         if not hmac.compare_digest(given.encode(), secret.encode()):
             log.warning("webhook: refused a request without the right secret token")
-            return Response(status_code=403)
+            return Response(status_code=403, headers={"Connection": "close"})
+        if in_flight >= max_in_flight:
+            log.warning("webhook: %d updates in flight; Telegram will resend this one", in_flight)
+            return Response(status_code=503)
+        in_flight += 1
+        try:
+            return await _receive(request)
+        finally:
+            in_flight -= 1
+
+    async def _receive(request: Request) -> Response:
         try:
             async with asyncio.timeout(BODY_TIMEOUT_SECONDS):
                 body = await read_body(request)

@@ -148,7 +148,12 @@ class GuidedSession:
     async def apply_in(self, uow: UnitOfWork, user_id: int, action: SessionAction) -> Reply:
         """Apply one tap (or a typed score) to the session it names, in *uow*."""
         read = await uow.sessions.for_tap(action.session_id, user_id)
-        if read is None or read.record.state.finished:
+        if read is None:
+            return Reply(None, self.notices.expired)
+        if read.record.state.finished:
+            if _finishing_tap(read.record.state, action):
+                # Resent after a crash that lost the summary (or tapped twice): show it again.
+                return Reply(await self._shown_again(uow, read.record, read.doses))
             return Reply(None, self.notices.expired)
         record, doses, state = read.record, read.doses, read.record.state
         if read.safety_paused:
@@ -236,15 +241,21 @@ class GuidedSession:
         finished: SessionState,
         summary: View,
         doses: Mapping[str, PersonalDose],
+        *,
+        shown_again: bool = False,
     ) -> View:
         """The end of a session: a rest day gets care advice; a routine gets its summary lines,
-        and someone who never chose a reminder is asked for a time."""
+        and someone who never chose a reminder is asked for a time. *shown_again*: a session
+        that finished earlier, shown once more (nothing is stored again)."""
         now = self.deps.clock()
         if finished.rest_day:
-            await uow.safety.add_event(user_id, SafetyEventKind.TOO_SORE, None, now)
+            if not shown_again:
+                await uow.safety.add_event(user_id, SafetyEventKind.TOO_SORE, None, now)
             return self.deps.progress_screens.rest_day()
         user = await uow.users.get_or_add(user_id, now)
-        lines = await self.wrap_up.summary_lines(uow, user, finished, doses)
+        lines = await self.wrap_up.summary_lines(
+            uow, user, finished, doses, shown_again=shown_again
+        )
         if lines:
             summary = replace(summary, text="\n\n".join((summary.text, *lines)))
         if await self.reminders.never_asked_in(uow, user_id):
@@ -282,6 +293,18 @@ class GuidedSession:
             )
         return SessionRecord(record.user_id, transition.state, version)
 
+    async def _shown_again(
+        self,
+        uow: UnitOfWork,
+        record: SessionRecord,
+        doses: Mapping[str, PersonalDose] | None = None,
+    ) -> View:
+        """The summary (or rest-day advice) of a session that finished earlier."""
+        if doses is None:
+            doses = await uow.doses.of_user(record.user_id)
+        view = await self._screen(uow, record, doses)
+        return await self._finish(uow, record.user_id, record.state, view, doses, shown_again=True)
+
     async def _resumed(self, uow: UnitOfWork, record: SessionRecord) -> View:
         """An open session shown again in a new message, with a welcome-back line."""
         state = record.state
@@ -304,3 +327,12 @@ class GuidedSession:
         outcomes = await uow.sessions.outcome_counts(state.session_id) if state.finished else {}
         view = self.screens.current(state, doses, outcomes=outcomes, lead=lead)
         return await self.media.dress(uow, view)
+
+
+def _finishing_tap(state: SessionState, action: SessionAction) -> bool:
+    """Whether *action* is a score on the question that finished *state* (its step is kept)."""
+    return (
+        action.session_id == state.session_id
+        and action.step == state.step
+        and action.verb is SessionVerb.SORENESS
+    )

@@ -41,11 +41,15 @@ class SessionWrapUp:
         user: UserRecord,
         finished: SessionState,
         doses: Mapping[str, PersonalDose],
+        *,
+        shown_again: bool = False,
     ) -> list[str]:
         """Lines for the summary of a session that just finished.
 
         Applies the adaptation rules and stores the new doses; records a flare-up as a safety
         event; adds the streak, one concrete encouragement, and a review suggestion when due.
+        *shown_again*: the summary of a routine finished earlier (its final tap resent after a
+        crash): nothing is stored again, so the dose changes it made then are not listed.
         """
         now = self.deps.clock()
         user_id = user.id
@@ -57,7 +61,7 @@ class SessionWrapUp:
 
         held = rises_held(user.safety, now, self.routine.rules)
         changes = adaptation.plan_adaptation(self.routine, doses, history, safety_stop=held)
-        if changes:
+        if changes and not shown_again:
             await uow.doses.save(user_id, {c.exercise_key: c.new for c in changes}, now)
             lines.extend(screens.changes(changes))
         hold = adaptation.progression_hold(history, rules=self.routine.rules)
@@ -65,7 +69,8 @@ class SessionWrapUp:
             lines.append(hold_line)
         this = next((s for s in history if s.session_id == finished.session_id), None)
         if this is not None and adaptation.flare_up(this, self.routine.rules):
-            await uow.safety.add_event(user_id, SafetyEventKind.FLARE_UP, None, now)
+            if not shown_again:
+                await uow.safety.add_event(user_id, SafetyEventKind.FLARE_UP, None, now)
             lines.append(self.deps.texts.safety.flare_up)
 
         skipped = await uow.progress.skipped_days(user_id, today - timedelta(days=HISTORY_DAYS))

@@ -20,7 +20,9 @@ def raised(error: NetworkError, cause: BaseException | None) -> NetworkError:
     ("error", "may_have_gone_out"),
     [
         (raised(TimedOut(), httpx.ReadTimeout("read", request=REQUEST)), True),
-        (raised(TimedOut(), httpx.WriteTimeout("write", request=REQUEST)), True),
+        # The request was not fully written: Telegram cannot have acted on half a request.
+        (raised(TimedOut(), httpx.WriteTimeout("write", request=REQUEST)), False),
+        (raised(NetworkError("httpx.WriteError"), httpx.WriteError("broken pipe")), False),
         (raised(TimedOut(), None), True),  # cause unknown: assume it went out
         (raised(TimedOut(), httpx.ConnectTimeout("connect", request=REQUEST)), False),
         (raised(TimedOut("Pool timeout"), httpx.PoolTimeout("pool")), False),
@@ -32,6 +34,7 @@ def raised(error: NetworkError, cause: BaseException | None) -> NetworkError:
     ids=[
         "read timeout",
         "write timeout",
+        "write error",
         "timed out, cause unknown",
         "connect timeout",
         "pool timeout",
