@@ -14,3 +14,10 @@ def test_the_held_out_screen_benchmark_runs(capsys: pytest.CaptureFixture[str]) 
     printed = capsys.readouterr().out
     assert "urgent → emergency advice" in printed
     assert "4000-character message: p50" in printed
+
+
+def test_the_sign_model_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    from bench import sign_model
+
+    assert sign_model.main(["--smoke"]) == 0
+    assert "lexicon + model" in capsys.readouterr().out

@@ -1,0 +1,92 @@
+"""The warning-sign screen's statistical reader (`bot.routine.sign_model`) and how the screen uses
+it: only where the lexicon left the answer open, never against context."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bench import sign_model as bench_sign_model
+from bot.routine.content import load_content
+from bot.routine.red_flags import Qualifier, RedFlagScreen, ScreenLevel
+from bot.routine.sign_model import BENIGN, DIMENSIONS, EMERGENCY, SignModel, features, train
+
+
+def test_features_are_stable_hashes_within_the_dimensions() -> None:
+    first = features("My bum's gone numb, can't feel the seat")
+    assert first == features("my bum’s gone numb, can’t feel the seat")
+    assert all(0 <= index < DIMENSIONS for index in first)
+    assert features("") == []
+
+
+def test_a_model_saved_and_loaded_reads_the_same(tmp_path: Path) -> None:
+    model = train(
+        [("i wet myself and cannot feel my bum", EMERGENCY), ("my back is stiff", BENIGN)]
+    )
+    path = tmp_path / "model.npz"
+    model.save(path)
+    loaded = SignModel.load(path)
+    text = "cannot feel my bum"
+    assert loaded.probabilities(text) == pytest.approx(model.probabilities(text))
+    assert sum(model.probabilities(text)) == pytest.approx(1.0)
+
+
+def test_a_broken_model_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "broken.npz"
+    np.savez(path, ids=np.array([1], dtype=np.uint32), weights=np.zeros((1, 2)), bias=np.zeros(3))
+    with pytest.raises(ValueError, match="shape"):
+        SignModel.load(path)
+
+
+def test_the_shipped_model_is_what_the_training_data_gives() -> None:
+    """Deterministic: retraining on the same data rebuilds the committed weights."""
+    shipped = load_content().sign_model
+    assert shipped is not None
+    fresh = train(bench_sign_model.training_examples())
+    for text in ("my legs have gone like jelly and i cant feel my bits", "stiff after gardening"):
+        assert fresh.probabilities(text) == pytest.approx(shipped.probabilities(text), abs=1e-4)
+
+
+@pytest.fixture(scope="module")
+def screens() -> tuple[RedFlagScreen, RedFlagScreen]:
+    content = load_content()
+    return (
+        RedFlagScreen(content.red_flags, model=None),
+        RedFlagScreen(content.red_flags, model=content.sign_model),
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what if i ever cant feel my bum, is that bad",
+        "my toddler keeps wetting himself",
+        "years ago my legs gave way, fine since",
+    ],
+)
+def test_the_model_never_lifts_a_sign_that_context_qualified(
+    screens: tuple[RedFlagScreen, RedFlagScreen], text: str
+) -> None:
+    _lexicon, both = screens
+    screening = both.screen(text)
+    assert screening.level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), screening
+
+
+def test_the_model_never_lowers_what_the_lexicon_found(
+    screens: tuple[RedFlagScreen, RedFlagScreen],
+) -> None:
+    lexicon, both = screens
+    text = "I can't feel my bum and I wet myself"
+    assert lexicon.screen(text).level is ScreenLevel.EMERGENCY
+    assert both.screen(text).level is ScreenLevel.EMERGENCY
+
+
+def test_the_qualifiers_still_show_on_a_lifted_question(
+    screens: tuple[RedFlagScreen, RedFlagScreen],
+) -> None:
+    _lexicon, both = screens
+    screening = both.screen("should I go to A&E if I can't pee?")
+    assert screening.level is ScreenLevel.POSSIBLE
+    assert Qualifier.HYPOTHETICAL in screening.qualifiers
