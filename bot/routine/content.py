@@ -665,11 +665,11 @@ class ContextRules(_Strict):
 
 class ModelThresholds(_Strict):
     """How sure the statistical reader (`bot.routine.sign_model`) must be to decide what the
-    lexicon left open: a possible sign with no context → the advice at `emergency` /
-    `see_doctor`; nothing found → the confirm question at `question`."""
+    lexicon left open: a possible sign with no context → the emergency advice at `emergency`
+    (a see-a-doctor sign is never the model's alone: it asks); otherwise → the confirm question
+    at `question`."""
 
     emergency: float = Field(default=0.5, gt=0, lt=1)
-    see_doctor: float = Field(default=0.5, gt=0, lt=1)
     question: float = Field(default=0.6, gt=0, lt=1)
 
 

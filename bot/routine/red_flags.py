@@ -373,8 +373,6 @@ class RedFlagScreen:
         sure = self._thresholds
         if emergency >= sure.emergency:
             return Screening(ScreenLevel.EMERGENCY)
-        if doctor >= sure.see_doctor:
-            return Screening(ScreenLevel.SEE_DOCTOR)
         if max(emergency, doctor) >= sure.question:
             return Screening(ScreenLevel.POSSIBLE)
         return None
@@ -465,14 +463,21 @@ class RedFlagScreen:
                 and _precedes(tokens, index + 1, self._age.after)
             ):
                 persons[index] = _NON_ADULT  # "my 4 year old", "a 2yo"
+        named_here = False  # "it" is a child or an animal only when named in the same sentence
         for index, marker in enumerate(persons):
             if marker in (_OTHER, _NON_ADULT):
                 referent = marker
+                named_here = True
             elif marker == _THIRD:
                 persons[index] = referent or _OTHER
             elif marker == _THIRD_PLURAL:
                 persons[index] = referent  # "they" with no one named: the legs, not a person
-            elif marker is None and referent == _NON_ADULT and sentence.tokens[index] == "it":
+            elif (
+                marker is None
+                and named_here
+                and referent == _NON_ADULT
+                and sentence.tokens[index] == "it"
+            ):
                 persons[index] = _NON_ADULT
         return referent
 

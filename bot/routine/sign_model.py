@@ -54,12 +54,21 @@ def features(text: str) -> list[int]:
     return sorted({zlib.crc32(name.encode()) % DIMENSIONS for name in names})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class SignModel:
     """The trained weights: `weights[feature]` per class and a `bias` per class."""
 
     weights: npt.NDArray[np.float32]  # (DIMENSIONS, 3)
     bias: npt.NDArray[np.float32]  # (3,)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SignModel):
+            return NotImplemented
+        return bool(
+            np.array_equal(self.weights, other.weights) and np.array_equal(self.bias, other.bias)
+        )
+
+    __hash__ = None  # type: ignore[assignment]
 
     def probabilities(self, text: str) -> tuple[float, float, float]:
         """P(emergency), P(see a doctor), P(benign) for *text*."""

@@ -28,6 +28,11 @@ SMOKE_ARGUMENTS: dict[str, list[str]] = {
     "parsers": [],
     "red_flags": [],
     "media": [],  # run in-process on one picture and one guide (below)
+    "screen_holdout": ["--smoke"],
+    "typed_intents": [],
+    "sign_model": ["--smoke"],
+    "context_compare": ["--smoke"],
+    "language_guess": ["--smoke"],
 }
 
 
@@ -48,7 +53,20 @@ def test_every_bench_module_has_a_smoke_run() -> None:
     assert sorted(SMOKE_ARGUMENTS) == BENCH_MODULES
 
 
-@pytest.mark.parametrize("module", ["sqlite_transactions", "parsers", "red_flags", "taps"])
+@pytest.mark.parametrize(
+    "module",
+    [
+        "sqlite_transactions",
+        "parsers",
+        "red_flags",
+        "taps",
+        "screen_holdout",
+        "typed_intents",
+        "sign_model",
+        "context_compare",
+        "language_guess",
+    ],
+)
 def test_the_bench_runs(module: str) -> None:
     output = run_bench(module, *SMOKE_ARGUMENTS[module])
     assert output.strip()

@@ -24,6 +24,7 @@ async def finish_a_routine(
     await chat.start()
     await chat.tap(buttons.consent)
     await chat.tap(buttons.flags_none)
+    await chat.tap(buttons.flags_none)  # the see-a-doctor part
     await chat.tap("5")
     for _ in content.routine.exercises:
         await chat.tap(buttons.done)
