@@ -70,7 +70,7 @@ async def _reply_to(update: Update, context: LimberContext, incoming: Incoming) 
         return
     answer = await context.coach.handle(user.id, incoming)
     if answer.view is not None:
-        await reply(message, answer.view, context.remember_media)
+        await reply(message, answer.view, context.media)
 
 
 def _command(name: CommandName, summary: str) -> Handler:
@@ -135,11 +135,17 @@ async def button(update: Update, context: LimberContext) -> None:
             log.info("could not answer a tap: %s", type(error).__name__)
         shown = query.message
         if outcome.view is not None:
-            shown = await edit(query, outcome.view, context.remember_media)
-        if outcome.voice is not None:
-            await send_voice(
-                query.get_bot(), query.from_user.id, outcome.voice, context.remember_media
-            )
+            shown = await edit(query, outcome.view, context.media)
+        if outcome.voice is not None and outcome.voice.ready:
+            await send_voice(query.get_bot(), query.from_user.id, outcome.voice, context.media)
+    if outcome.voice is not None and not outcome.voice.ready:
+        # Still being rendered: "recording voice" now, the voice when it is ready — in a task
+        # of its own, so this update's slot is free for other people's taps meanwhile.
+        context.application.create_task(
+            send_voice(query.get_bot(), query.from_user.id, outcome.voice, context.media),
+            update=update,
+            name=f"voice:{query.from_user.id}",
+        )
     if outcome.start_timer is not None and isinstance(shown, Message):
         start_hold_timer(context, query.from_user.id, shown, outcome.start_timer)
 
@@ -213,7 +219,7 @@ async def _tick(context: LimberContext) -> None:
             shown = view.media.caption if view.media is not None else view.text
             if shown != hold.shown:
                 hold.shown = shown
-                await edit_message(hold.message, view, context.remember_media)
+                await edit_message(hold.message, view, context.media)
 
 
 def register(application: LimberApplication) -> None:
