@@ -22,6 +22,7 @@ import heapq
 import itertools
 import logging
 import multiprocessing
+import os
 from collections.abc import Awaitable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -187,8 +188,12 @@ def _retrieved(future: asyncio.Future[Path]) -> None:
 _library: MediaLibrary | None = None
 
 
+WORKER_NICENESS = 10  # background work: the process that answers people gets the CPU first
+
+
 def _start_worker(media_dir: Path, content_dir: Path) -> None:
     global _library
+    os.nice(WORKER_NICENESS)
     from bot.media.library import MediaLibrary
     from bot.routine.content import load_content
 

@@ -44,6 +44,8 @@ from bot.use_cases.dependencies import Dependencies
 
 log = logging.getLogger(__name__)
 
+FIRST_UPLOAD_WAIT = 10.0  # seconds a voice waits for the first upload's file_id (then uploads)
+
 MomentKind = Literal["ready", "hold", "move", "rest", "other_side", "done"]
 
 
@@ -139,6 +141,7 @@ class MediaDelivery:
         self._file_ids: dict[str, str] = {}
         self._unsaved: dict[str, str] = {}
         self._forgotten: set[str] = set()
+        self._first_uploads: dict[str, asyncio.Future[None]] = {}
 
     @property
     def enabled(self) -> bool:
@@ -224,7 +227,23 @@ class MediaDelivery:
                 return View(self.deps.texts.media.no_voice)
         if not self.library.good(path):
             return View(self.deps.texts.media.no_voice)
-        return replace(voice, path=str(path))
+        return replace(voice, path=str(path), file_id=await self._after_first_upload(voice.key))
+
+    async def _after_first_upload(self, key: str) -> str | None:
+        """The file_id to send by, once the first of those who waited for one render has
+        uploaded it (None: this caller uploads): twenty people, one upload."""
+        known = self._file_ids.get(key)
+        if known:
+            return known
+        first = self._first_uploads.get(key)
+        if first is None:
+            self._first_uploads[key] = asyncio.get_running_loop().create_future()
+            return None
+        try:
+            await asyncio.wait_for(asyncio.shield(first), FIRST_UPLOAD_WAIT)
+        except TimeoutError:
+            return None  # the first upload failed or is slow: upload this one too
+        return self._file_ids.get(key) or None
 
     # --- file_ids -----------------------------------------------------------------------------
 
@@ -233,6 +252,9 @@ class MediaDelivery:
         if key and self._file_ids.get(key) != file_id:
             self._file_ids[key] = file_id
             self._unsaved[key] = file_id
+        first = self._first_uploads.pop(key, None)
+        if first is not None and not first.done():
+            first.set_result(None)
 
     def forget(self, key: str) -> None:
         """Telegram refused this file's file_id (another bot's, a deleted file): the file is
