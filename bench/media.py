@@ -73,6 +73,7 @@ def whole_set() -> None:
 
 OTHERS = 8
 GUIDES = 20
+WARM_SECONDS = 20  # how long the two bots warm the fresh folder before both stop
 
 
 async def _through_slots(application: Any, update: Any) -> float:
@@ -185,28 +186,47 @@ async def serving() -> None:
             if limber.errors:
                 raise SystemExit(f"handler errors: {limber.errors}")
 
-        # 2. A fresh start from an empty folder: /progress during the full warm-up.
-        api = FakeBotApi()
+        # 2. A fresh start from an empty folder: /progress during the full warm-up, a person
+        # reaching the first exercise at once, and a second bot warming the same folder.
+        api, second_api = FakeBotApi(), FakeBotApi()
         fresh = root / "fresh"
         began = time.perf_counter()
-        async with running_limber(api, url, media_dir=fresh, media_render_at_start=True) as limber:
+        async with (
+            running_limber(api, url, media_dir=fresh, media_render_at_start=True) as limber,
+            running_limber(second_api, url, media_dir=fresh, media_render_at_start=True) as second,
+        ):
             ann = limber.user(FakeUser(9001, "Ann"))
             await asyncio.sleep(0.5)
             progress = await _through_slots(limber.application, ann.updates.command("progress"))
             photo = len(api.calls("sendPhoto"))
+            ben = second.user(FakeUser(9002, "Ben"))
+            await _to_first_exercise(second, ben)
+            shown_at_once = second_api.last_message(ben.chat_id).kind
             library = limber.services.media.library
             assert library is not None
             first = library.animation_path("pelvic_tilt", "regular", None)
             while not library.good(first) and time.perf_counter() - began < 60:  # noqa: ASYNC110
                 await asyncio.sleep(0.1)
             ready = time.perf_counter() - began
-            print("2. fresh start, empty media folder, the warm-up rendering the whole set")
+            await asyncio.sleep(WARM_SECONDS)
+            print("2. fresh start, empty media folder, two bots warming it, a person at once")
             print(
                 f"   /progress answered in {progress:.2f} s (goal ≤ 2 s), chart sent: {photo == 1}"
             )
+            print(f"   the first exercise reached at once: {shown_at_once} screen")
             print(f"   first exercise's animation ready {ready:.1f} s after the start")
-            if limber.errors:
-                raise SystemExit(f"handler errors: {limber.errors}")
+            for bot in (limber, second):
+                if bot.errors:
+                    raise SystemExit(f"handler errors: {bot.errors}")
+        from bot.media.files import decodes
+
+        made = [path for path in fresh.iterdir() if path.is_file()]
+        files = [path for path in made if not path.name.startswith(".")]
+        print(
+            f"   after {WARM_SECONDS + ready:.0f} s, both stopped: {len(files)} files, "
+            f"{sum(decodes(path) for path in files)} decode, "
+            f"{len(made) - len(files)} temporary files left"
+        )
 
 
 def main() -> None:

@@ -18,6 +18,7 @@ renderer.submit(AnimationJob(...), Urgency.NEXT)               # someone will ne
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import heapq
 import itertools
 import logging
@@ -31,11 +32,10 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol
 
-from bot.media.poses import Side, Variant
-from bot.routine.content import Dose
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # not imported at run time: the worker lowers its priority before any import
     from bot.media.library import MediaLibrary
+    from bot.media.poses import Side, Variant
+    from bot.routine.content import Dose
 
 log = logging.getLogger(__name__)
 
@@ -192,8 +192,9 @@ WORKER_NICENESS = 10  # background work: the process that answers people gets th
 
 
 def _start_worker(media_dir: Path, content_dir: Path) -> None:
+    """The worker's set-up: lower its priority first, then load the library (seconds of CPU)."""
     global _library
-    os.nice(WORKER_NICENESS)
+    os.setpriority(os.PRIO_PROCESS, 0, WORKER_NICENESS)
     from bot.media.library import MediaLibrary
     from bot.routine.content import load_content
 
@@ -245,6 +246,7 @@ class ProcessRender:
     def __init__(self, media_dir: Path, content_dir: Path) -> None:
         self._setup = (media_dir, content_dir)
         self._pool: ProcessPoolExecutor | None = None
+        self._lowered: set[int] = set()
 
     async def __call__(self, job: MediaJob) -> Path:
         if self._pool is None:
@@ -254,9 +256,21 @@ class ProcessRender:
                 initializer=_start_worker,
                 initargs=self._setup,
             )
-        return await asyncio.get_running_loop().run_in_executor(
+        running = asyncio.get_running_loop().run_in_executor(
             self._pool, partial(_render_in_worker, job)
         )
+        self._lower_priority()
+        return await running
+
+    def _lower_priority(self) -> None:
+        """Lower the worker's priority from here as soon as it exists: a spawned process imports
+        the main module (seconds of CPU) before its initializer runs."""
+        processes = getattr(self._pool, "_processes", None) or {}
+        for pid in list(processes):
+            if pid not in self._lowered:
+                with contextlib.suppress(OSError):  # it may have exited meanwhile
+                    os.setpriority(os.PRIO_PROCESS, pid, WORKER_NICENESS)
+                self._lowered.add(pid)
 
     def shutdown(self) -> None:
         if self._pool is not None:
