@@ -852,7 +852,8 @@ class Tapper:
     async def onboard(self) -> None:
         await self.chat.send("/start")
         await self.chat.tap("I understand")
-        await self.chat.tap("None of these")
+        await self.chat.tap("None of these")  # the emergency signs
+        await self.chat.tap("None of these")  # the see-a-doctor signs
 
     async def tap(self) -> float:
         while True:

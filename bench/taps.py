@@ -211,7 +211,9 @@ class LimberRider:
         self._exercised = False  # since the soreness-before score
         self._messages_in_a_row = 0
         self._rng = random.Random(user.id)
-        self._onboarding: deque[str] = deque(("/start", "I understand", "None of these"))
+        self._onboarding: deque[str] = deque(
+            ("/start", "I understand", "None of these", "None of these")  # the two parts
+        )
 
     def next_update(self) -> tuple[bytes, bool]:
         payload, is_tap = self._next()

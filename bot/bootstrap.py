@@ -104,12 +104,13 @@ def bootstrap(
     reminders = ReminderSetup(deps)
     session = GuidedSession(deps, SessionWrapUp(deps), reminders, media)
     red_flags = RedFlagStops(deps)
+    check_ins = CheckIns(deps, session)
     use_cases = UseCases(
         session=session,
         onboarding=Onboarding(deps, session, red_flags),
-        check_ins=CheckIns(deps, session),
+        check_ins=check_ins,
         reminders=reminders,
-        typed_answers=TypedAnswers(deps, session, reminders, red_flags),
+        typed_answers=TypedAnswers(deps, session, reminders, red_flags, check_ins),
         progress=ProgressReport(deps),
         data_rights=DataRights(deps),
         admin=AdminStats(deps, settings.admin_ids),

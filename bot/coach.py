@@ -98,6 +98,9 @@ class Coach:
             GeneralVerb.CHECK_IN_FIRST: u.check_ins.answer,
             GeneralVerb.DELETE_CONFIRM: self._delete,
             GeneralVerb.DELETE_CANCEL: self._keep_data,
+            GeneralVerb.DOCTOR_FLAGS_NONE: u.onboarding.answer,
+            GeneralVerb.DOCTOR_FLAGS_SOME: u.onboarding.answer,
+            GeneralVerb.POSSIBLE_ALL: u.onboarding.answer,
         }
 
     async def handle(self, user_id: int, incoming: Incoming) -> Reply:
@@ -113,7 +116,7 @@ class Coach:
             case ButtonTap(data):
                 return await self._tap(user_id, data)
             case TypedText(text):
-                return Reply(await self.use_cases.typed_answers.answer(user_id, text))
+                return await self.use_cases.typed_answers.answer(user_id, text)
             case EditedText(text):
                 return Reply(await self.use_cases.typed_answers.screen_only(user_id, text))
             case SharedLocation(latitude, longitude):

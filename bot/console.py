@@ -187,8 +187,8 @@ class ConsoleChat:
         """A View as plain text: the message, then its buttons as lettered choices; Telegram's
         words ("tap the buttons above", "share your location") in the terminal's own."""
         text = view.text
-        if text == self.texts.hints.text:
-            text = self.texts.console.buttons_hint
+        if text.endswith(self.texts.hints.text):
+            text = text.removesuffix(self.texts.hints.text) + self.texts.console.buttons_hint
         lines = [text]
         if view.reply_keyboard is not None:
             suggestions = [label for row in view.reply_keyboard.rows for label in row]

@@ -36,6 +36,7 @@ class SessionVerb(StrEnum):
     MORE = "more"
     BACK = "back"
     GUIDE = "guide"
+    GENTLER = "easy"
 
 
 class GeneralVerb(StrEnum):
@@ -59,6 +60,9 @@ class GeneralVerb(StrEnum):
     CHECK_IN_FIRST = "checkf"
     DELETE_CONFIRM = "delyes"
     DELETE_CANCEL = "delno"
+    DOCTOR_FLAGS_NONE = "dclear"
+    DOCTOR_FLAGS_SOME = "dflagged"
+    POSSIBLE_ALL = "maybeall"
 
 
 @dataclass(frozen=True)

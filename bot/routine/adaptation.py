@@ -186,7 +186,11 @@ def _ease_off(
     if sum(_hurt(session, exercise.key) for session in recent) < rules.too_painful_to_ease_off:
         return None
     if exercise.gentler is not None:
-        return ChangeKind.GENTLER_DEFAULT, replace(seed_dose(exercise), gentler_default=True)
+        # The "worse" mornings already eased stay remembered (`eased_after`): never twice.
+        gentler = replace(
+            seed_dose(exercise), gentler_default=True, eased_after=current.eased_after
+        )
+        return ChangeKind.GENTLER_DEFAULT, gentler
     lowered = _one_step_down(exercise, current)
     return None if lowered is None else (ChangeKind.LOWERED, lowered)
 
@@ -203,7 +207,10 @@ def _step_up(
         return None
     trigger = run[-1].session_id
     if current.gentler_default:
-        return ChangeKind.REGULAR_AGAIN, replace(seed_dose(exercise), raised_after=trigger)
+        regular = replace(
+            seed_dose(exercise), raised_after=trigger, eased_after=current.eased_after
+        )
+        return ChangeKind.REGULAR_AGAIN, regular
     step = exercise.progression
     if step.reps_step and step.reps_max is not None and current.reps < step.reps_max:
         reps = min(current.reps + step.reps_step, step.reps_max)

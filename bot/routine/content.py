@@ -23,6 +23,7 @@ DEFAULT_CONTENT_DIR = _TREE_CONTENT if _TREE_CONTENT.is_dir() else Path.cwd() / 
 ROUTINE_FILE = "routine.yaml"
 TEXTS_FILE = "texts.yaml"
 RED_FLAGS_FILE = "red_flags.{language}.yaml"
+INTENTS_FILE = "intents.{language}.yaml"
 
 
 class _Strict(BaseModel):
@@ -136,6 +137,8 @@ class ButtonTexts(_Strict):
     pause: str
     timer: str
     gentler: str
+    gentler_now: str = Field(min_length=1, max_length=24)
+    """On the exercise screen itself: this one's gentler option, no pain needed."""
     skip_this: str
     stop_today: str
     resume: str
@@ -148,6 +151,45 @@ class ButtonTexts(_Strict):
     start_session: str
     possible_yes: str = Field(min_length=1, max_length=40)
     possible_no: str = Field(min_length=1, max_length=40)
+    possible_all: str = Field(min_length=1, max_length=40)
+    doctor_flags_some: str = Field(min_length=1, max_length=40)
+
+
+class Timeframe(StrEnum):
+    """How soon a see-a-doctor sign should be seen (CLINICAL.md, "How soon")."""
+
+    SAME_DAY = "same_day"
+    FEW_DAYS = "few_days"
+
+
+class ChecklistItem(_Strict):
+    """One warning sign of the checklist, and what of the free-text screen it covers."""
+
+    id: str = Field(pattern=r"^[a-z][a-z_]{1,6}$")
+    """Short: up to five ids travel in one button's data (64 bytes)."""
+    level: FlagLevel
+    timeframe: Timeframe | None = None
+    text: str = Field(min_length=1)
+    short: str = Field(min_length=1, max_length=60)
+    """One phone line: the confirm question's line and the see-a-doctor advice's words."""
+    categories: tuple[str, ...] = ()
+    concepts: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _timeframe_goes_with_see_a_doctor(self) -> ChecklistItem:
+        if (self.level is FlagLevel.SEE_DOCTOR) != (self.timeframe is not None):
+            raise ValueError(f"{self.id}: a timeframe is given for see_doctor items, and only them")
+        return self
+
+
+class Timeframes(_Strict):
+    """A sentence for each timeframe."""
+
+    same_day: str = Field(min_length=1)
+    few_days: str = Field(min_length=1)
+
+    def of(self, timeframe: Timeframe) -> str:
+        return self.same_day if timeframe is Timeframe.SAME_DAY else self.few_days
 
 
 class OnboardingTexts(_Strict):
@@ -156,13 +198,29 @@ class OnboardingTexts(_Strict):
     scope: str
     consent: str
     red_flags_question: str
-    red_flags: tuple[str, ...] = Field(min_length=1)
+    doctor_flags_question: str
+    checklist: tuple[ChecklistItem, ...] = Field(min_length=2)
     red_flags_advice: str
     red_flags_urgent: str
-    red_flags_other: str
+    doctor_flags_advice: str
     red_flags_after: str
     ready: str
     welcome_back: str
+
+    @model_validator(mode="after")
+    def _checklist_has_both_parts(self) -> OnboardingTexts:
+        ids = [item.id for item in self.checklist]
+        repeated = sorted({name for name in ids if ids.count(name) > 1})
+        if repeated:
+            raise ValueError(f"checklist: ids must be unique, repeated: {', '.join(repeated)}")
+        for level in FlagLevel:
+            if not self.items_at(level):
+                raise ValueError(f"checklist: no {level.value} item")
+        return self
+
+    def items_at(self, level: FlagLevel) -> tuple[ChecklistItem, ...]:
+        """One part of the checklist: its items in their order."""
+        return tuple(item for item in self.checklist if item.level is level)
 
 
 class SessionTexts(_Strict):
@@ -300,6 +358,9 @@ class SafetyTexts(_Strict):
 
     text_urgent: str
     text_doctor: str
+    # Another adult's sign now (a parent, a partner): the advice for them, no one's routine paused.
+    text_urgent_other: str = Field(min_length=1)
+    text_doctor_other: str = Field(min_length=1)
     paused: str
     clearance_wait: str
     hours: Plural
@@ -313,6 +374,10 @@ class SafetyTexts(_Strict):
     weekly_check: str
     possible_question: str = Field(min_length=1)
     possible_no_reply: str = Field(min_length=1)
+    doctor_when: Timeframes
+    doctor_soon: Timeframes
+    safety_net: str = Field(min_length=1)
+    possible_full_question: str = Field(min_length=1)
     not_english: str = Field(min_length=1)
 
 
@@ -380,6 +445,16 @@ class HintTexts(_Strict):
     soreness_number: str
     too_long: str
     file_saved: str
+    # Typed words that ask for nothing a screen offers: a short opener, then where the person is.
+    greeting: str
+    thanks: str
+    acknowledged: str
+    not_understood: str
+    on_exercise: str
+    on_ease_off: str
+    on_ease_off_no_gentler: str
+    on_paused: str
+    on_soreness: str
 
 
 class CommandTexts(_Strict):
@@ -547,6 +622,44 @@ class FlagRule(_Strict):
         return self
 
 
+class ContextRules(_Strict):
+    """ConText (Harkema et al. 2009): whose sign, and is it one now. Cues that make a sign
+    hypothetical, reported, a definition question or history; person words that say whose body
+    it is; `person_forms` map "her legs" onto the concepts' "my legs" wording."""
+
+    hypothetical: tuple[str, ...] = Field(min_length=1)
+    hypothetical_pseudo: tuple[str, ...] = ()
+    reported: tuple[str, ...] = ()
+    definition: tuple[str, ...] = ()
+    historical: tuple[str, ...] = ()
+    resolved: tuple[str, ...] = ()
+    present: tuple[str, ...] = ()
+    present_questions: tuple[str, ...] = ()
+    scope_ends: tuple[str, ...] = ()
+    history_counts: tuple[str, ...] = ()
+    self_words: tuple[str, ...] = Field(min_length=1)
+    third_person: tuple[str, ...] = ()
+    third_plural: tuple[str, ...] = ()
+    other_adult: tuple[str, ...] = ()
+    non_adult: tuple[str, ...] = ()
+    generic: tuple[str, ...] = ()
+    person_forms: dict[str, str] = {}
+    adult_age: int = Field(default=16, ge=1, le=30)
+    """A person stated younger ("my 4 year old") is a child: at most the confirm question."""
+    self_only: tuple[str, ...] = ()
+    """Categories that are a sign only for the person themself (someone else's pregnancy)."""
+
+    @model_validator(mode="after")
+    def _clean(self) -> ContextRules:
+        for name in (
+            "hypothetical", "hypothetical_pseudo", "reported", "definition", "historical",
+            "resolved", "present", "present_questions", "scope_ends", "self_words",
+            "third_person", "third_plural", "other_adult", "non_adult", "generic",
+        ):  # fmt: skip
+            _phrases_are_clean(getattr(self, name), f"context.{name}")
+        return self
+
+
 class RedFlagLexicon(_Strict):
     """content/red_flags.<language>.yaml: every word and pattern of the free-text screen."""
 
@@ -561,6 +674,7 @@ class RedFlagLexicon(_Strict):
     possible: tuple[str, ...] = Field(min_length=1)
     spellings: tuple[str, ...] = ()
     english_words: str = Field(min_length=1)
+    context: ContextRules
 
     @model_validator(mode="after")
     def _references_are_known(self) -> RedFlagLexicon:
@@ -595,11 +709,93 @@ def default_red_flags(language: str = "en") -> RedFlagLexicon:
     return load_red_flags(DEFAULT_CONTENT_DIR, language)
 
 
+# --- what people type instead of tapping (content/intents.<language>.yaml) -------------------
+
+INTENT_NAMES = (
+    "done", "next", "too_painful", "gentler", "skip", "pause", "stop_today", "more", "guide",
+    "resume",
+    "yes", "no", "better", "same", "worse", "chit_chat",
+)  # fmt: skip
+
+
+class IntentNegation(_Strict):
+    """A cue up to `words` words before an intent's phrase cancels it ("not done yet")."""
+
+    words: int = Field(ge=1, le=6)
+    cues: tuple[str, ...] = Field(min_length=1)
+    pseudo: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _clean(self) -> IntentNegation:
+        _phrases_are_clean(self.cues, "negation.cues")
+        _phrases_are_clean(self.pseudo, "negation.pseudo")
+        return self
+
+
+class ScaleWords(_Strict):
+    """How a score on a 0–10 scale is typed: number words, words around it, units that make a
+    number no score, and phrases that mean 0 or 10."""
+
+    numbers: dict[str, int]
+    approximate: tuple[str, ...]
+    units: tuple[str, ...]
+    zero: tuple[str, ...]
+    ten: tuple[str, ...]
+
+    @model_validator(mode="after")
+    def _clean(self) -> ScaleWords:
+        for name in ("approximate", "units", "zero", "ten"):
+            _phrases_are_clean(getattr(self, name), f"scale.{name}")
+        _phrases_are_clean(tuple(self.numbers), "scale.numbers")
+        return self
+
+
+class IntentLexicon(_Strict):
+    """content/intents.<language>.yaml: the words of every typed intent."""
+
+    language: str = Field(pattern=r"^[a-z]{2}$")
+    contractions: dict[str, str]
+    emoji: dict[str, str]
+    negation: IntentNegation
+    intents: dict[str, tuple[str, ...]]
+    priority: tuple[str, ...]
+    greetings: tuple[str, ...]
+    thanks: tuple[str, ...]
+    known_words: str
+    scale: ScaleWords
+    conflicts: tuple[tuple[str, ...], ...] = ()
+    """Intents that cancel each other when both are named ("better in some ways, worse in
+    others" is neither)."""
+
+    @model_validator(mode="after")
+    def _complete(self) -> IntentLexicon:
+        missing = sorted(set(INTENT_NAMES) - set(self.intents))
+        unknown = sorted(set(self.intents) - set(INTENT_NAMES))
+        if missing or unknown:
+            raise ValueError(f"intents: missing {missing}, unknown {unknown}")
+        if sorted(self.priority) != sorted(INTENT_NAMES):
+            raise ValueError("priority: must list every intent exactly once")
+        for name, phrases in self.intents.items():
+            if not phrases:
+                raise ValueError(f"intents.{name}: the list is empty")
+            _phrases_are_clean(phrases, f"intents.{name}")
+        _phrases_are_clean(self.greetings, "greetings")
+        _phrases_are_clean(self.thanks, "thanks")
+        return self
+
+
+@cache
+def default_intents(language: str = "en") -> IntentLexicon:
+    """The intent words shipped in content/ (for code that builds a `Content` by hand)."""
+    return load_intents(DEFAULT_CONTENT_DIR, language)
+
+
 @dataclass(frozen=True)
 class Content:
     routine: Routine
     texts: Texts
     red_flags: RedFlagLexicon = field(default_factory=default_red_flags)
+    intents: IntentLexicon = field(default_factory=default_intents)
 
 
 class ContentError(Exception):
@@ -662,18 +858,34 @@ def _parse(model: type[ModelT], path: Path) -> ModelT:
         raise ContentError(_describe(path, raw, error)) from error
 
 
-def load_red_flags(directory: Path = DEFAULT_CONTENT_DIR, language: str = "en") -> RedFlagLexicon:
-    """Load and validate `red_flags.<language>.yaml` from *directory*."""
-    path = directory / RED_FLAGS_FILE.format(language=language)
-    lexicon = _parse(RedFlagLexicon, path)
+LexiconT = TypeVar("LexiconT", RedFlagLexicon, IntentLexicon)
+
+
+def _parse_language_file(model: type[LexiconT], path: Path, language: str) -> LexiconT:
+    """A per-language word file, which must say it is in *language*."""
+    lexicon = _parse(model, path)
     if lexicon.language != language:
         raise ContentError(f"{path}: field 'language': {lexicon.language!r} is not {language!r}")
     return lexicon
 
 
+def load_red_flags(directory: Path = DEFAULT_CONTENT_DIR, language: str = "en") -> RedFlagLexicon:
+    """Load and validate `red_flags.<language>.yaml` from *directory*."""
+    path = directory / RED_FLAGS_FILE.format(language=language)
+    return _parse_language_file(RedFlagLexicon, path, language)
+
+
+def load_intents(directory: Path = DEFAULT_CONTENT_DIR, language: str = "en") -> IntentLexicon:
+    """Load and validate `intents.<language>.yaml` from *directory*."""
+    path = directory / INTENTS_FILE.format(language=language)
+    return _parse_language_file(IntentLexicon, path, language)
+
+
 def load_content(directory: Path = DEFAULT_CONTENT_DIR) -> Content:
-    """Load and validate `routine.yaml`, `texts.yaml` and the red-flag words from *directory*."""
+    """Load and validate `routine.yaml`, `texts.yaml`, the red-flag words and the typed intents
+    from *directory*."""
     routine = _parse(Routine, directory / ROUTINE_FILE)
     texts = _parse(Texts, directory / TEXTS_FILE)
     red_flags = load_red_flags(directory, texts.language)
-    return Content(routine=routine, texts=texts, red_flags=red_flags)
+    intents = load_intents(directory, texts.language)
+    return Content(routine=routine, texts=texts, red_flags=red_flags, intents=intents)

@@ -2,8 +2,9 @@
 
 Beside the session machine (`bot.routine.session`), these decide what a person is in the middle of:
 
-- the onboarding gate, before any routine: consent, then the red-flag checklist (re-asked weekly),
-  and the advice screen while an answer says "one of these applies";
+- the onboarding gate, before any routine: consent, then the red-flag checklist in two parts (the
+  emergency signs, then the see-a-doctor signs; re-asked weekly), and the advice screen while an
+  answer says "one of these applies";
 - the open question: what a typed text answers right now (a reminder time, a time zone, a soreness
   score) — or nothing, and it gets a hint.
 
@@ -22,10 +23,27 @@ SAFETY_RECHECK_AFTER = timedelta(days=7)
 
 
 class SafetyAnswer(StrEnum):
-    """The last answer to the red-flag checklist (the `users.safety_screen` column)."""
+    """Where the red-flag checklist stands (the `users.safety_screen` column, ≤ 16 letters).
+
+    The checklist has two parts, the emergency signs first, then the see-a-doctor signs.
+    """
 
     CLEAR = "clear"
     FLAGGED = "flagged"
+    DOCTOR_PART = "doctor_part"
+    """The emergency part was answered "none of these": the see-a-doctor part comes next."""
+    WITHDRAWN = "withdrawn"
+    """A sign was withdrawn ("I answered by mistake"): the checklist is asked again; until it is
+    answered, no routine and no nudge (as while a sign stands)."""
+    WITHDRAWN_DOCTOR_PART = "withdrawn_doctor"
+    """The same, with its emergency part answered "none of these"."""
+
+
+HOLDS_NUDGES = frozenset(
+    {SafetyAnswer.FLAGGED, SafetyAnswer.WITHDRAWN, SafetyAnswer.WITHDRAWN_DOCTOR_PART}
+)
+"""The answers that hold the routine and the nudges: a sign stands, or was withdrawn and the
+checklist is not answered again yet."""
 
 
 class OpenQuestion(StrEnum):
@@ -52,6 +70,7 @@ class Gate(StrEnum):
     CONSENT = "consent"
     CHECKLIST = "checklist"
     WEEKLY_CHECKLIST = "weekly_checklist"
+    DOCTOR_CHECKLIST = "doctor_checklist"
     RED_FLAG_ADVICE = "red_flag_advice"
     READY = "ready"
 
@@ -73,13 +92,16 @@ def onboarding_gate(
     now: datetime,
     recheck_after: timedelta = SAFETY_RECHECK_AFTER,
 ) -> Gate:
-    """What must come before any routine: consent, the checklist (weekly), or its advice."""
+    """What must come before any routine: consent, the checklist's two parts (weekly), or the
+    advice for a standing sign."""
     if not consented:
         return Gate.CONSENT
-    if safety is None:
+    if safety is None or safety is SafetyAnswer.WITHDRAWN:
         return Gate.CHECKLIST
     if safety is SafetyAnswer.FLAGGED:
         return Gate.RED_FLAG_ADVICE
+    if safety in (SafetyAnswer.DOCTOR_PART, SafetyAnswer.WITHDRAWN_DOCTOR_PART):
+        return Gate.DOCTOR_CHECKLIST
     if screened_at is None or now - screened_at >= recheck_after:
         return Gate.WEEKLY_CHECKLIST
     return Gate.READY

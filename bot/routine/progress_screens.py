@@ -12,6 +12,7 @@ from bot.routine.actions import GeneralVerb, general_action
 from bot.routine.adaptation import ChangeKind, DoseChange, Hold
 from bot.routine.content import Content
 from bot.routine.dosing import dose_of
+from bot.routine.intents import Intent
 from bot.routine.progress import CheckIn, Direction, SorenessTrend, Streak
 from bot.routine.screens import dose_text
 from bot.routine.session import Outcome
@@ -176,7 +177,11 @@ class ProgressScreens:
             text = check_in.before_session
         else:
             text = check_in.question_after_rest_day if rest_day else check_in.question
-        return View(text, (row,))
+        typed = tuple(
+            (intent.value, action.data)
+            for intent, action in zip((Intent.BETTER, Intent.SAME, Intent.WORSE), row, strict=True)
+        )
+        return View(text, (row,), typed=typed)
 
     def check_in_thanks(self, answer: CheckIn, lines: Sequence[str]) -> str:
         """Thanks; after "worse", exactly what changes next time (or that nothing can)."""

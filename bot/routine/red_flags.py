@@ -35,9 +35,27 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from bot.routine.content import AGE_CONCEPT, FlagLevel, FlagRule, RedFlagLexicon
+
+
+class Experiencer(StrEnum):
+    """Whose body a sign is about (ConText's experiencer)."""
+
+    SELF = "self"
+    OTHER_ADULT = "other_adult"
+
+
+class Qualifier(StrEnum):
+    """Why a matched sign is not the person's own sign now: at most the confirm question."""
+
+    HYPOTHETICAL = "hypothetical"
+    REPORTED = "reported"
+    DEFINITION = "definition"
+    HISTORICAL = "historical"
+    NON_ADULT = "non_adult"
+    GENERIC = "generic"
 
 
 class ScreenLevel(StrEnum):
@@ -57,6 +75,10 @@ class Screening:
     level: ScreenLevel
     categories: tuple[str, ...] = ()
     concepts: tuple[str, ...] = ()
+    experiencer: Experiencer = Experiencer.SELF
+    """For a clear match: another adult's sign now gets the advice worded for that person."""
+    qualifiers: tuple[Qualifier, ...] = ()
+    """For POSSIBLE: why a sign that matched was not taken as the person's own sign now."""
 
     @property
     def clear(self) -> bool:
@@ -69,6 +91,7 @@ NOTHING = Screening(ScreenLevel.NONE)
 _SENTENCE_BREAK = re.compile(r"([.!?;:\n\r\t()\[\]{}\"|•·…]+|\s[-–—]+\s|[–—]+)")
 _TOKEN = re.compile(r"[a-z0-9']+|,")
 _REPEATS = re.compile(r"([a-z])\1{2,}")
+_NUMBER_UNIT = re.compile(r"\b(\d+)([a-z]{1,5})\b")
 _DOUBLES = re.compile(r"([a-z])\1")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'", "＇": "'"})
 _AGE_DECADE = re.compile(r"^([1-9]0)s$")
@@ -78,12 +101,46 @@ _MAX_AGE = 110
 _CACHE_SIZE = 20_000
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "y")
 _MIN_AGE = 5
+_MIN_WORDS_FOR_LANGUAGE = 3
 
 # Phrase kinds besides the lexicon's concepts.
 _IGNORE = "\x00ignore"
 _PSEUDO = "\x00pseudo"
 _BEFORE = "\x00before"
 _AFTER = "\x00after"
+_HYPOTHETICAL = "\x00hypothetical"
+_HYPOTHETICAL_PSEUDO = "\x00hypothetical_pseudo"
+_REPORTED = "\x00reported"
+_DEFINITION = "\x00definition"
+_HISTORICAL = "\x00historical"
+_RESOLVED = "\x00resolved"
+_PRESENT = "\x00present"
+_CONTEXT_END = "\x00context_end"
+_PRESENT_QUESTION = "\x00present_question"
+_FORWARD = {
+    _HYPOTHETICAL: Qualifier.HYPOTHETICAL,
+    _REPORTED: Qualifier.REPORTED,
+    _DEFINITION: Qualifier.DEFINITION,
+}
+_CUES = frozenset(
+    (
+        *_FORWARD,
+        _HYPOTHETICAL_PSEUDO,
+        _HISTORICAL,
+        _RESOLVED,
+        _PRESENT,
+        _CONTEXT_END,
+        _PRESENT_QUESTION,
+    )
+)
+
+# Person markers (a token's role in whose body a sign is about).
+_SELF = "self"
+_THIRD = "third"
+_THIRD_PLURAL = "third_plural"
+_OTHER = "other_adult"
+_NON_ADULT = "non_adult"
+_GENERIC = "generic"
 
 
 @dataclass(frozen=True)
@@ -119,12 +176,19 @@ class _Mention(NamedTuple):
     start: int
     end: int  # exclusive
     concept: str
+    qualifier: Qualifier | str | None = None  # None: the person's own sign now; or _OTHER
 
 
 @dataclass
 class _Sentence:
     tokens: list[str]
+    persons: list[str | None] = field(default_factory=list)
     mentions: dict[str, list[_Mention]] = field(default_factory=dict)
+    historical: bool = False
+    resolved: bool = False
+    present: bool = False
+    asks_about_self: bool = False
+    scopes: list[tuple[int, int, Qualifier]] = field(default_factory=list)
 
 
 class RedFlagScreen:
@@ -167,6 +231,39 @@ class RedFlagScreen:
         add(negation.pseudo, _PSEUDO)
         add(negation.before, _BEFORE)
         add(negation.after, _AFTER)
+        context = lexicon.context
+        add(context.hypothetical, _HYPOTHETICAL)
+        add(context.hypothetical_pseudo, _HYPOTHETICAL_PSEUDO)
+        add(context.reported, _REPORTED)
+        add(context.definition, _DEFINITION)
+        add(context.historical, _HISTORICAL)
+        add(context.resolved, _RESOLVED)
+        add(context.present, _PRESENT)
+        add(context.present_questions, _PRESENT_QUESTION)
+        add(tuple(end for end in context.scope_ends if " " in end), _CONTEXT_END)
+        self._context_ends = frozenset(end for end in context.scope_ends if " " not in end)
+        self._person_forms = dict(context.person_forms)
+        self._self_words = frozenset(context.self_words)
+        self._adult_age = context.adult_age
+        self._self_only = frozenset(context.self_only)
+        persons: dict[str, str] = {}
+        for person_words, marker in (
+            (context.generic, _GENERIC),
+            (context.non_adult, _NON_ADULT),
+            (context.other_adult, _OTHER),
+            (context.third_person, _THIRD),
+            (context.third_plural, _THIRD_PLURAL),
+            (context.self_words, _SELF),
+        ):
+            persons.update((word, marker) for word in person_words if " " not in word)
+        self._persons = persons
+        history_counts = frozenset(context.history_counts)
+        self._history_counts = frozenset(
+            concept
+            for rule in lexicon.rules
+            if rule.category in history_counts
+            for concept in rule.concepts()
+        )
         # Longer phrases first, so the widest match of a kind is seen first.
         self._exact = {
             key: sorted(value, key=lambda p: -len(p.words)) for key, value in exact.items()
@@ -208,34 +305,96 @@ class RedFlagScreen:
         foreign_script = _mostly_other_script(folded)
         plain = _strip_accents(folded)
         plain = _REPEATS.sub(r"\1\1", plain)
+        plain = _NUMBER_UNIT.sub(r"\1 \2", plain)  # "6kg" → 6 kg, "63yo" → 63 yo
         sentences = self._sentences(plain)
-        fired: dict[FlagLevel, list[str]] = {FlagLevel.EMERGENCY: [], FlagLevel.SEE_DOCTOR: []}
+        referent: str | None = None
+        for sentence in sentences:
+            referent = self._resolve_persons(sentence, referent)
+            self._find_mentions(sentence)
+        for index, sentence in enumerate(sentences):
+            if sentence.resolved and not sentence.present:
+                if index > 0 and not sentences[index - 1].present:
+                    sentences[index - 1].historical = True
+                sentence.historical = True
+        for sentence in sentences:
+            self._qualify(sentence)
+        own = self._fired(sentences, frozenset({None}))
+        if own:
+            return self._clear(own, Experiencer.SELF)
+        someone_else = self._fired(sentences, frozenset({None, _OTHER}), self._self_only)
+        if someone_else:
+            return self._clear(someone_else, Experiencer.OTHER_ADULT)
+        if foreign_script or self._not_english(sentences):
+            return Screening(ScreenLevel.NOT_ENGLISH)
+        mentions = [
+            mention
+            for sentence in sentences
+            for mentioned in sentence.mentions.values()
+            for mention in mentioned
+        ]
+        qualified = self._fired(sentences, None)
+        if qualified:
+            concepts = sorted({m.concept for m in mentions if m.concept in self._possible})
+            why = sorted({m.qualifier for m in mentions if isinstance(m.qualifier, Qualifier)})
+            categories = tuple(qualified[FlagLevel.EMERGENCY] + qualified[FlagLevel.SEE_DOCTOR])
+            return Screening(
+                ScreenLevel.POSSIBLE, categories, tuple(concepts), qualifiers=tuple(why)
+            )
+        possible = sorted(
+            {m.concept for m in mentions if m.concept in self._possible and m.qualifier is None}
+        )
+        if possible:
+            return Screening(ScreenLevel.POSSIBLE, (), tuple(possible))
+        return NOTHING
+
+    def _fired(
+        self,
+        sentences: list[_Sentence],
+        allowed: frozenset[Qualifier | str | None] | None,
+        skip: frozenset[str] = frozenset(),
+    ) -> dict[FlagLevel, list[str]]:
+        """The categories of the rules that fire on the mentions whose qualifier is *allowed*
+        (None: on every mention), but those in *skip*; empty when none fires."""
+        found: list[dict[str, list[_Mention]]] = []
         message: dict[str, list[_Mention]] = defaultdict(list)
         for sentence in sentences:
-            self._find_mentions(sentence)
+            kept: dict[str, list[_Mention]] = {}
             for name, mentioned in sentence.mentions.items():
-                message[name].extend(mentioned)
-        found = [sentence.mentions for sentence in sentences if sentence.mentions]
+                chosen = (
+                    mentioned
+                    if allowed is None
+                    else [m for m in mentioned if m.qualifier in allowed]
+                )
+                if chosen:
+                    kept[name] = chosen
+                    message[name].extend(chosen)
+            if kept:
+                found.append(kept)
+        fired: dict[FlagLevel, list[str]] = {FlagLevel.EMERGENCY: [], FlagLevel.SEE_DOCTOR: []}
+        if not found:
+            return {}
+        present = message.keys()
         for rule, groups, unless in self._rule_groups:
-            if rule.category in fired[rule.level]:
+            if rule.category in fired[rule.level] or rule.category in skip:
                 continue
+            if any(present.isdisjoint(group) for group in groups):
+                continue  # a concept the rule needs is nowhere in the message
             if rule.anywhere:
                 hit = _rule_fires(rule, groups, unless, message, whole=True)
             else:
                 hit = any(_rule_fires(rule, groups, unless, mentions) for mentions in found)
             if hit:
                 fired[rule.level].append(rule.category)
+        return fired if fired[FlagLevel.EMERGENCY] or fired[FlagLevel.SEE_DOCTOR] else {}
+
+    @staticmethod
+    def _clear(fired: dict[FlagLevel, list[str]], experiencer: Experiencer) -> Screening:
         emergency, doctor = fired[FlagLevel.EMERGENCY], fired[FlagLevel.SEE_DOCTOR]
         if emergency:
-            return Screening(ScreenLevel.EMERGENCY, tuple(emergency + doctor))
-        if doctor:
-            return Screening(ScreenLevel.SEE_DOCTOR, tuple(doctor))
-        if foreign_script or self._not_english(sentences):
-            return Screening(ScreenLevel.NOT_ENGLISH)
-        possible = sorted(name for name in message if name in self._possible)
-        if possible:
-            return Screening(ScreenLevel.POSSIBLE, (), tuple(possible))
-        return NOTHING
+            return Screening(
+                ScreenLevel.EMERGENCY, tuple(emergency + doctor), experiencer=experiencer
+            )
+        return Screening(ScreenLevel.SEE_DOCTOR, tuple(doctor), experiencer=experiencer)
 
     # --- normalising ----------------------------------------------------------------------------
 
@@ -255,8 +414,67 @@ class RedFlagScreen:
                 and not _ASKS.isdisjoint(breaks[index])
             ):
                 continue  # "Fever? No."
-            sentences.append(_Sentence(tokens))
+            persons: list[str | None] = [self._persons.get(token) for token in tokens]
+            if self._person_forms:
+                tokens = [self._person_forms.get(token, token) for token in tokens]
+            sentences.append(_Sentence(tokens, persons))
         return sentences
+
+    def _resolve_persons(self, sentence: _Sentence, referent: str | None) -> str | None:
+        """He, she, they (and "it", for an animal or a child) take the last person named before
+        them — a parent, a partner, a toddler, a dog; with none named, another adult. Returns the
+        referent after this sentence."""
+        persons = sentence.persons
+        tokens = sentence.tokens
+        for index, token in enumerate(tokens):
+            if (
+                token.isdigit()
+                and int(token) < self._adult_age
+                and _precedes(tokens, index + 1, self._age.after)
+            ):
+                persons[index] = _NON_ADULT  # "my 4 year old", "a 2yo"
+        for index, marker in enumerate(persons):
+            if marker in (_OTHER, _NON_ADULT):
+                referent = marker
+            elif marker == _THIRD:
+                persons[index] = referent or _OTHER
+            elif marker == _THIRD_PLURAL:
+                persons[index] = referent  # "they" with no one named: the legs, not a person
+            elif marker is None and referent == _NON_ADULT and sentence.tokens[index] == "it":
+                persons[index] = _NON_ADULT
+        return referent
+
+    def _qualify(self, sentence: _Sentence) -> None:
+        """Each mention's qualifier: history, a hypothetical, reported advice, a definition
+        question, or whose body (another adult, a child or an animal, anyone in general)."""
+        if not sentence.mentions:
+            return
+        qualified: dict[str, list[_Mention]] = {}
+        for name, mentioned in sentence.mentions.items():
+            qualified[name] = [
+                mention._replace(qualifier=self._qualifier(sentence, mention))
+                for mention in mentioned
+            ]
+        sentence.mentions = qualified
+
+    def _qualifier(self, sentence: _Sentence, mention: _Mention) -> Qualifier | str | None:
+        if sentence.historical and mention.concept not in self._history_counts:
+            return Qualifier.HISTORICAL
+        person = _person_of(sentence, mention, self._self_words)
+        if person == _GENERIC and sentence.asks_about_self:
+            person = _SELF  # "is it normal not to feel when you need a wee?"
+        for start, end, qualifier in sentence.scopes:
+            if start <= mention.start < end:
+                if qualifier is Qualifier.DEFINITION and person == _SELF:
+                    continue
+                return qualifier
+        if person == _NON_ADULT:
+            return Qualifier.NON_ADULT
+        if person == _GENERIC:
+            return Qualifier.GENERIC
+        if person == _OTHER:
+            return _OTHER
+        return None
 
     def _tokens(self, piece: str) -> list[str]:
         tokens: list[str] = []
@@ -323,7 +541,7 @@ class RedFlagScreen:
         targets = self._fuzzy_targets.get(token[0])
         if not targets or limit == 0:
             return token
-        best = process.extractOne(token, targets, scorer=Levenshtein.distance, score_cutoff=limit)
+        best = process.extractOne(token, targets, scorer=OSA.distance, score_cutoff=limit)
         return str(best[0]) if best is not None else token
 
     def _not_english(self, sentences: list[_Sentence]) -> bool:
@@ -333,8 +551,8 @@ class RedFlagScreen:
             for token in sentence.tokens
             if token.isalpha() and (len(token) > 1 or token in ("i", "a"))
         ]
-        if not words:
-            return False
+        if len(words) < _MIN_WORDS_FOR_LANGUAGE:
+            return False  # "Berlin", "helloooo", a typo: too little to tell a language by
         known = sum(1 for token in words if self._known(token))
         return known * 2 < len(words)
 
@@ -368,6 +586,7 @@ class RedFlagScreen:
         raw: list[_Mention] = []
         before: list[tuple[int, int]] = []
         after: list[tuple[int, int]] = []
+        cues: list[_Mention] = []
         candidates_of = self._candidates
         for start, token in enumerate(tokens):
             candidates = candidates_of(token)
@@ -391,6 +610,8 @@ class RedFlagScreen:
                 before.append((mention.start, mention.end))
             elif kind == _AFTER:
                 after.append((mention.start, mention.end))
+            elif kind in _CUES:
+                cues.append(mention)
             else:
                 mentions.append(mention)
         if hidden:
@@ -425,6 +646,39 @@ class RedFlagScreen:
                 continue
             kept[mention.concept].append(mention)
         sentence.mentions = dict(kept)
+        if cues:
+            inside = {i for m in mentions for i in range(m.start, m.end)} | hidden
+            self._read_cues(sentence, [c for c in cues if inside.isdisjoint(range(c.start, c.end))])
+
+    def _read_cues(self, sentence: _Sentence, cues: list[_Mention]) -> None:
+        """ConText's cues in one sentence: forward scopes (hypothetical, reported, definition)
+        to the end of the sentence or a scope-ending word, and the sentence-wide history,
+        resolution and present-again markers."""
+        tokens = sentence.tokens
+        pseudo = [(c.start, c.end) for c in cues if c.concept == _HYPOTHETICAL_PSEUDO]
+        ends = sorted(
+            {i for i, token in enumerate(tokens) if token in self._context_ends}
+            | {c.start for c in cues if c.concept == _CONTEXT_END}
+        )
+        for cue in cues:
+            kind = cue.concept
+            if kind == _HISTORICAL:
+                sentence.historical = True
+            elif kind == _RESOLVED:
+                sentence.resolved = True
+            elif kind == _PRESENT:
+                sentence.present = True
+            elif kind == _PRESENT_QUESTION:
+                sentence.asks_about_self = True
+            elif kind in _FORWARD:
+                if kind == _HYPOTHETICAL and any(
+                    start < cue.end and cue.start < end for start, end in pseudo
+                ):
+                    continue
+                stop = next((i for i in ends if i >= cue.end), len(tokens))
+                sentence.scopes.append((cue.start, stop, _FORWARD[kind]))
+        if sentence.present:
+            sentence.historical = False
 
     def _ends_scope(self, tokens: list[str], position: int) -> bool:
         token = tokens[position]
@@ -454,6 +708,19 @@ class RedFlagScreen:
             outside = value is not None and (value < age.under or value > age.over)
             if outside and value is not None and _MIN_AGE <= value <= _MAX_AGE:
                 mentions.append(_Mention(index, index + 1, AGE_CONCEPT))
+
+
+def _person_of(sentence: _Sentence, mention: _Mention, pronouns: frozenset[str]) -> str | None:
+    """Whose body: a pronoun inside the mention ("wet herself" reads as "wet myself"), else the
+    nearest person word before it in the sentence ("my mum ... her legs", "the dog's legs")."""
+    persons = sentence.persons
+    for index in range(mention.start, mention.end):
+        if persons[index] is not None and sentence.tokens[index] in pronouns:
+            return persons[index]
+    for index in range(mention.start - 1, -1, -1):
+        if persons[index] is not None:
+            return persons[index]
+    return None
 
 
 def _follows(tokens: list[str], index: int, phrases: Iterable[str]) -> bool:

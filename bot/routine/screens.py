@@ -10,15 +10,17 @@ from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
 from bot.routine.actions import GeneralVerb, SessionVerb, general_action, session_action
-from bot.routine.content import Content, Dose, Exercise, SessionTexts
+from bot.routine.content import ChecklistItem, Content, Dose, Exercise, SessionTexts
 from bot.routine.dosing import PersonalDose, dose_of
+from bot.routine.intents import Intent
 from bot.routine.session import Outcome, Phase, SessionState, can_try_gentler
-from bot.routine.stop_signals import FlagLevel
+from bot.routine.stop_signals import FlagLevel, Timeframe, closest_items
 from bot.routine.views import Action, Media, ReplyKeyboard, Timer, View
 
 SORENESS_ROWS = ((0, 1, 2, 3, 4, 5), (6, 7, 8, 9, 10))
 MAX_CAPTION_LENGTH = 1024  # Telegram's limit for a media caption
 CAPTION_CUES = 3  # the cues that matter most come first in the content
+ITEM_SEPARATOR = "+"  # between the checklist ids in a confirm question's "Yes" button
 
 
 class Screens:
@@ -42,15 +44,42 @@ class Screens:
         )
         return View(text, ((self._general(GeneralVerb.CONSENT, self.texts.buttons.consent),),))
 
-    def red_flags_question(self) -> View:
-        onboarding = self.texts.onboarding
-        flags = "\n".join(f"• {flag}" for flag in onboarding.red_flags)
-        buttons = self.texts.buttons
+    def red_flags_question(self, *, asked: bool = False) -> View:
+        """The checklist's first part: the emergency signs. *asked*: the full list after a
+        possible sign in free text (its answer is the same; only the question's words differ)."""
+        onboarding, buttons = self.texts.onboarding, self.texts.buttons
+        question = (
+            self.texts.safety.possible_full_question if asked else onboarding.red_flags_question
+        )
         rows = (
             (self._general(GeneralVerb.FLAGS_NONE, buttons.flags_none),),
             (self._general(GeneralVerb.FLAGS_SOME, buttons.flags_some),),
         )
-        return View(f"{onboarding.red_flags_question}\n\n{flags}", rows)
+        return View(f"{question}\n\n{self._bullets(FlagLevel.EMERGENCY)}", rows)
+
+    def doctor_flags_question(self) -> View:
+        """The checklist's second part: the see-a-doctor signs."""
+        onboarding, buttons = self.texts.onboarding, self.texts.buttons
+        rows = (
+            (self._general(GeneralVerb.DOCTOR_FLAGS_NONE, buttons.flags_none),),
+            (self._general(GeneralVerb.DOCTOR_FLAGS_SOME, buttons.doctor_flags_some),),
+        )
+        text = f"{onboarding.doctor_flags_question}\n\n{self._bullets(FlagLevel.SEE_DOCTOR)}"
+        return View(text, rows)
+
+    def doctor_checklist_advice(self) -> str:
+        """The see-a-doctor part answered "one of these applies": how soon, sign by sign."""
+        onboarding, soon = self.texts.onboarding, self.texts.safety.doctor_soon
+        blocks = [onboarding.doctor_flags_advice]
+        for timeframe in Timeframe:
+            signs = [
+                f"• {item.short}"
+                for item in onboarding.items_at(FlagLevel.SEE_DOCTOR)
+                if item.timeframe is timeframe
+            ]
+            if signs:
+                blocks.append("\n".join((soon.of(timeframe), *signs)))
+        return "\n\n".join(blocks)
 
     def safety_stop(
         self,
@@ -58,32 +87,28 @@ class Screens:
         *,
         clear_in_hours: int = 0,
         lead: str | None = None,
+        timeframe: Timeframe | None = None,
     ) -> View:
         """The screen of a standing warning sign: the advice, and only the ways out it allows.
 
         Emergency level: "I answered by mistake" (asks the whole list again) at any time, and
-        "I've been checked" once *clear_in_hours* is 0. See-a-doctor level: the acknowledgement.
+        "I've been checked" once *clear_in_hours* is 0. See-a-doctor level: how soon
+        (*timeframe*, when known), the acknowledgement, and the emergency safety net last.
         """
         onboarding, safety, buttons = self.texts.onboarding, self.texts.safety, self.texts.buttons
         mistake = self._general(GeneralVerb.FLAGS_MISTAKE, buttons.flags_mistake)
         if level is FlagLevel.SEE_DOCTOR:
-            blocks = [lead or safety.text_doctor, safety.doctor_ack, onboarding.red_flags_after]
+            blocks = [lead or safety.text_doctor]
+            if timeframe is not None:
+                blocks.append(safety.doctor_when.of(timeframe))
+            blocks += [safety.doctor_ack, onboarding.red_flags_after, safety.safety_net]
             rows = (
                 (self._general(GeneralVerb.DOCTOR_OK, buttons.doctor_ok),),
                 (mistake,),
             )
             return View("\n\n".join(blocks), rows)
-        # A lead (the reply to typed words) already says what to do now; without one, both
-        # kinds of advice, as the checklist's answer calls for.
-        blocks = (
-            [lead]
-            if lead
-            else [
-                onboarding.red_flags_advice,
-                onboarding.red_flags_urgent,
-                onboarding.red_flags_other,
-            ]
-        )
+        # A lead (the reply to typed words) already says what to do now.
+        blocks = [lead] if lead else [onboarding.red_flags_advice, onboarding.red_flags_urgent]
         if clear_in_hours > 0:
             blocks.append(safety.clearance_wait.format(hours=safety.hours.of(clear_in_hours)))
             ways_out: tuple[tuple[Action, ...], ...] = ((mistake,),)
@@ -95,24 +120,87 @@ class Screens:
         return View("\n\n".join(blocks), ways_out)
 
     def safety_cleared(self) -> str:
-        """The line after a warning sign is cleared: how the restart stays gentle."""
+        """The lines after a warning sign is cleared or withdrawn: how the restart stays gentle,
+        and the emergency safety net."""
         days = self.routine.rules.clearance_no_rise_days
-        return self.texts.safety.cleared.format(days=days)
+        safety = self.texts.safety
+        return f"{safety.cleared.format(days=days)}\n{safety.safety_net}"
 
-    def possible_red_flag(self) -> View:
-        """Free text that might describe a warning sign: one short question, never a hint."""
+    def possible_red_flag(
+        self, concepts: tuple[str, ...] = (), categories: tuple[str, ...] = ()
+    ) -> View:
+        """Free text that might describe a warning sign: one short question, never a hint.
+
+        At most `CONFIRM_LINES` signs, the closest to the screen's *concepts* and *categories*
+        first; "Yes" carries their ids, so it leads to the advice for their level; the rest of
+        the list on request."""
         buttons = self.texts.buttons
-        flags = "\n".join(f"• {flag}" for flag in self.texts.onboarding.red_flags)
-        rows = (
-            (self._general(GeneralVerb.POSSIBLE_YES, buttons.possible_yes),),
-            (self._general(GeneralVerb.POSSIBLE_NO, buttons.possible_no),),
+        items = closest_items(self.texts.onboarding.checklist, concepts, categories)
+        flags = "\n".join(f"• {item.short}" for item in items)
+        ids = ITEM_SEPARATOR.join(item.id for item in items)
+        rows: list[tuple[Action, ...]] = [
+            (self._general(GeneralVerb.POSSIBLE_YES, buttons.possible_yes, ids),),
+        ]
+        if len(items) < len(self.texts.onboarding.checklist):
+            rows.append((self._general(GeneralVerb.POSSIBLE_ALL, buttons.possible_all),))
+        rows.append((self._general(GeneralVerb.POSSIBLE_NO, buttons.possible_no),))
+        text = f"{self.texts.safety.possible_question}\n\n{flags}"
+        return View(text, tuple(rows), fresh=True)
+
+    def possible_no(self) -> View:
+        """ "No, something else": thanks, and the emergency safety net."""
+        safety = self.texts.safety
+        return View(f"{safety.possible_no_reply}\n\n{safety.safety_net}")
+
+    def listed_items(self, ids: str | None) -> tuple[ChecklistItem, ...]:
+        """The checklist items a confirm question listed (its "Yes" button's value); unknown
+        ids (a stale or forged button) are left out."""
+        wanted = set((ids or "").split(ITEM_SEPARATOR))
+        return tuple(item for item in self.texts.onboarding.checklist if item.id in wanted)
+
+    def advice_for_someone_else(self, level: FlagLevel) -> View:
+        """Another adult's warning sign now: the advice worded for them, nothing paused."""
+        safety = self.texts.safety
+        text = (
+            safety.text_urgent_other if level is FlagLevel.EMERGENCY else safety.text_doctor_other
         )
-        return View(f"{self.texts.safety.possible_question}\n\n{flags}", rows, fresh=True)
+        return View(text, fresh=True)
 
     def not_english(self) -> View:
         """Another language: the English warning signs, and that Limber reads English only."""
-        flags = "\n".join(f"• {flag}" for flag in self.texts.onboarding.red_flags)
+        flags = "\n".join(f"• {item.text}" for item in self.texts.onboarding.checklist)
         return View(f"{self.texts.safety.not_english}\n\n{flags}", fresh=True)
+
+    def where_you_are(
+        self, state: SessionState | None, opener: str, out_of_range: bool = False
+    ) -> View:
+        """Typed words that ask for nothing on screen (hello, thanks, a typo): *opener*, then
+        the step the person is on and what they can tap or type there — never the warning signs.
+        *out_of_range*: a number was typed for a 0–10 score but is not on the scale."""
+        hints = self.texts.hints
+        where = hints.text
+        exercises = self.routine.exercises
+        if state is None or state.finished:
+            where = hints.text
+        elif state.phase in (Phase.SORENESS_BEFORE, Phase.SORENESS_AFTER) and not state.paused:
+            where = hints.soreness_number if out_of_range else hints.on_soreness
+        elif state.step < len(exercises):
+            place: dict[str, object] = {
+                "number": state.step + 1,
+                "total": len(exercises),
+                "title": exercises[state.step].title,
+            }
+            if state.paused:
+                where = hints.on_paused.format(**place)
+            elif state.phase is Phase.EASE_OFF:
+                gentler = can_try_gentler(self.routine, state)
+                where = hints.on_ease_off if gentler else hints.on_ease_off_no_gentler
+            else:
+                where = hints.on_exercise.format(**place)
+        return View(f"{opener} {where}" if opener else where, fresh=True)
+
+    def _bullets(self, level: FlagLevel) -> str:
+        return "\n".join(f"• {item.text}" for item in self.texts.onboarding.items_at(level))
 
     def private_chat_only(self, private_chat_link: str) -> View:
         """The one short answer outside a private chat: a link to the private chat, no data."""
@@ -338,20 +426,28 @@ class Screens:
 
         buttons = self.texts.buttons
         media_texts = self.texts.media
-        rows: list[tuple[Action, ...]] = [
-            (
-                self._session(state, SessionVerb.DONE, buttons.done),
-                self._session(state, SessionVerb.TOO_PAINFUL, buttons.too_painful),
-            ),
-            (
-                self._session(state, SessionVerb.SKIP, buttons.skip),
-                self._session(state, SessionVerb.PAUSE, buttons.pause),
-            ),
-            (
-                self._session(state, SessionVerb.MORE, media_texts.more),
-                self._session(state, SessionVerb.GUIDE, media_texts.guide),
-            ),
+        done = self._session(state, SessionVerb.DONE, buttons.done)
+        painful = self._session(state, SessionVerb.TOO_PAINFUL, buttons.too_painful)
+        skip = self._session(state, SessionVerb.SKIP, buttons.skip)
+        pause = self._session(state, SessionVerb.PAUSE, buttons.pause)
+        more = self._session(state, SessionVerb.MORE, media_texts.more)
+        guide = self._session(state, SessionVerb.GUIDE, media_texts.guide)
+        looks: tuple[Action, ...] = (more, guide)
+        typed = [
+            (Intent.DONE, done),
+            (Intent.NEXT, done),
+            (Intent.TOO_PAINFUL, painful),
+            (Intent.SKIP, skip),
+            (Intent.PAUSE, pause),
+            (Intent.STOP_TODAY, pause),  # no stop button here: a pause keeps the step
+            (Intent.MORE, more),
+            (Intent.GUIDE, guide),
         ]
+        if can_try_gentler(self.routine, state):
+            gentler = self._session(state, SessionVerb.GENTLER, buttons.gentler_now)
+            looks = (gentler, *looks)
+            typed.append((Intent.GENTLER, gentler))
+        rows: list[tuple[Action, ...]] = [(done, painful), (skip, pause), looks]
         timer = None
         if dose.hold_seconds >= self.routine.timer_min_hold_seconds:
             label = buttons.timer.format(seconds=dose.hold_seconds)
@@ -364,7 +460,7 @@ class Screens:
             "left" if dose.per_side else None,
             caption=self._caption(state, dose, cues),
         )
-        return View("\n\n".join(blocks), tuple(rows), timer=timer, media=media)
+        return View("\n\n".join(blocks), tuple(rows), timer=timer, media=media, typed=_typed(typed))
 
     def _caption(self, state: SessionState, dose: Dose, cues: tuple[str, ...]) -> str:
         """The short caption under the animation: title, dose, the first cues, one stop line."""
@@ -385,14 +481,19 @@ class Screens:
         buttons = self.texts.buttons
         session = self.texts.session
         rows: list[tuple[Action, ...]] = []
+        skip = self._session(state, SessionVerb.SKIP_AFTER_PAIN, buttons.skip_this)
+        stop = self._session(state, SessionVerb.STOP_TODAY, buttons.stop_today)
+        typed = [(Intent.SKIP, skip), (Intent.NEXT, skip), (Intent.STOP_TODAY, stop)]
         if can_try_gentler(self.routine, state):
             text = session.ease_off
-            rows.append((self._session(state, SessionVerb.TRY_GENTLER, buttons.gentler),))
+            gentler = self._session(state, SessionVerb.TRY_GENTLER, buttons.gentler)
+            rows.append((gentler,))
+            typed += [(Intent.GENTLER, gentler), (Intent.DONE, gentler)]
         else:
             text = session.ease_off_no_gentler
-        rows.append((self._session(state, SessionVerb.SKIP_AFTER_PAIN, buttons.skip_this),))
-        rows.append((self._session(state, SessionVerb.STOP_TODAY, buttons.stop_today),))
-        return View(f"{self._heading(state)}\n\n{text}", tuple(rows))
+        rows.append((skip,))
+        rows.append((stop,))
+        return View(f"{self._heading(state)}\n\n{text}", tuple(rows), typed=_typed(typed))
 
     def _paused(self, state: SessionState) -> View:
         if state.phase in (Phase.EXERCISE, Phase.EASE_OFF):
@@ -403,7 +504,10 @@ class Screens:
         else:
             text = self.resume_lead(state)
         resume = self._session(state, SessionVerb.RESUME, self.texts.buttons.resume)
-        return View(text, ((resume,),))
+        typed = [
+            (intent, resume) for intent in (Intent.RESUME, Intent.NEXT, Intent.DONE, Intent.YES)
+        ]
+        return View(text, ((resume,),), typed=_typed(typed))
 
     def _soreness(self, state: SessionState, question: str) -> View:
         rows = tuple(
@@ -454,6 +558,10 @@ class Screens:
     @staticmethod
     def _general(verb: GeneralVerb, label: str, value: str | None = None) -> Action:
         return Action(general_action(verb, value), label)
+
+
+def _typed(pairs: list[tuple[Intent, Action]]) -> tuple[tuple[str, str], ...]:
+    return tuple((intent.value, action.data) for intent, action in pairs)
 
 
 def dose_text(session: SessionTexts, dose: Dose) -> str:

@@ -6,6 +6,7 @@ stateDiagram-v2
     soreness_before --> exercise: soreness reported (0–6)
     soreness_before --> finished: soreness 7–10 (a rest day: no routine today)
     exercise --> exercise: done / skip (next exercise)
+    exercise --> exercise: gentler (the same exercise, its gentler option)
     exercise --> ease_off: too painful
     ease_off --> exercise: try the gentler option
     ease_off --> exercise: skip this one (next exercise)
@@ -90,6 +91,11 @@ class TryGentler:
 
 
 @dataclass(frozen=True)
+class SwitchToGentler:
+    """On the exercise screen: do this one's gentler option instead (no pain recorded)."""
+
+
+@dataclass(frozen=True)
 class SkipAfterPain:
     """After "too painful": leave this exercise out and go on."""
 
@@ -111,6 +117,7 @@ Event = (
     | Pause
     | Resume
     | TryGentler
+    | SwitchToGentler
     | SkipAfterPain
     | StopToday
     | SorenessReported
@@ -201,6 +208,8 @@ def apply(
             return _advance(routine, state, outcome, gentler_by_default)
         case Phase.EXERCISE, Skip():
             return _advance(routine, state, Outcome.SKIPPED, gentler_by_default)
+        case Phase.EXERCISE, SwitchToGentler() if can_try_gentler(routine, state):
+            return _moved(state, replace(state, gentler=True))
         case Phase.EXERCISE, TooPainful():
             return _moved(state, replace(state, phase=Phase.EASE_OFF))
         case Phase.EASE_OFF, TryGentler() if can_try_gentler(routine, state):

@@ -92,6 +92,9 @@ class View:
     reply_keyboard: ReplyKeyboard | None = None
     attachments: tuple[Attachment, ...] = ()
     media: Media | None = None
+    typed: tuple[tuple[str, str], ...] = ()
+    """What a typed word stands for on this screen: (intent, the action of its button), so that
+    typing "done" is tapping ✅ Done (`bot.routine.intents`)."""
 
     @property
     def actions(self) -> tuple[Action, ...]:

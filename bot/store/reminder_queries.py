@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.routine.conversation import OpenQuestion, SafetyAnswer
+from bot.routine.conversation import HOLDS_NUDGES, OpenQuestion
 from bot.routine.nudging import (
     DueUser,
     NextNudge,
@@ -217,7 +217,7 @@ class OutboxQueries:
                 row.reminder_time,
                 row.next_nudge_at,
                 NudgeKind(row.next_nudge_kind or NudgeKind.DAILY),
-                paused=row.safety_screen == SafetyAnswer.FLAGGED.value,
+                paused=row.safety_screen in HOLDS_NUDGES,
             )
             for row in rows
             if row.time_zone is not None and row.reminder_time is not None

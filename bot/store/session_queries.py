@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.routine.content import Dose
-from bot.routine.conversation import SafetyAnswer, SafetyEventKind
+from bot.routine.conversation import HOLDS_NUDGES, SafetyAnswer, SafetyEventKind
 from bot.routine.dosing import PersonalDose
 from bot.routine.session import Outcome, Phase, SessionState, SorenessContext, Status
 from bot.routine.stop_signals import FlagLevel, SafetyRecord
@@ -111,6 +111,7 @@ _SAVE_SESSION = (
                 "paused",
                 "stopped_early",
                 "rest_day",
+                "gentle_start",
                 "soreness_before",
                 "soreness_after",
                 "status",
@@ -221,7 +222,7 @@ class SessionQueries:
         if not rows:
             return None
         doses = {row.exercise_key: _dose(row) for row in rows if row.exercise_key is not None}
-        flagged = rows[0].safety_screen == SafetyAnswer.FLAGGED.value
+        flagged = rows[0].safety_screen in HOLDS_NUDGES
         return TapRead(_session_record(rows[0]), doses, flagged)
 
     async def create(
@@ -265,6 +266,7 @@ class SessionQueries:
                 "b_paused": state.paused,
                 "b_stopped_early": state.stopped_early,
                 "b_rest_day": state.rest_day,
+                "b_gentle_start": state.gentle_start,
                 "b_soreness_before": state.soreness_before,
                 "b_soreness_after": state.soreness_after,
                 "b_status": state.status.value,

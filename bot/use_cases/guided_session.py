@@ -26,6 +26,7 @@ from bot.routine.session import (
     SorenessContext,
     SorenessReported,
     StopToday,
+    SwitchToGentler,
     TooPainful,
     Transition,
     TryGentler,
@@ -51,6 +52,7 @@ _EVENTS: dict[SessionVerb, Event] = {
     SessionVerb.PAUSE: Pause(),
     SessionVerb.RESUME: Resume(),
     SessionVerb.TRY_GENTLER: TryGentler(),
+    SessionVerb.GENTLER: SwitchToGentler(),
     SessionVerb.SKIP_AFTER_PAIN: SkipAfterPain(),
     SessionVerb.STOP_TODAY: StopToday(),
 }

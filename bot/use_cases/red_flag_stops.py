@@ -11,7 +11,7 @@ import logging
 from dataclasses import replace
 
 from bot.routine.conversation import SafetyEventKind
-from bot.routine.stop_signals import FlagLevel, SafetyRecord
+from bot.routine.stop_signals import FlagLevel, SafetyRecord, timeframe_for
 from bot.routine.views import View
 from bot.store.unit_of_work import UnitOfWork
 from bot.use_cases.dependencies import Dependencies
@@ -43,12 +43,26 @@ class RedFlagStops:
         log.info("warning sign (%s, level %s): routine paused", kind.value, level.value)
         return flagged
 
-    async def from_text_in(self, uow: UnitOfWork, user_id: int, level: FlagLevel) -> View:
-        """Free text named a warning sign: the advice at once, the routine paused."""
+    async def from_text_in(
+        self,
+        uow: UnitOfWork,
+        user_id: int,
+        level: FlagLevel,
+        categories: tuple[str, ...] = (),
+    ) -> View:
+        """Free text named a warning sign: the advice at once, the routine paused. *categories*
+        (the screen's) say how soon a see-a-doctor sign should be seen (the same day if unknown)."""
         user = await uow.users.get_or_add(user_id, self.deps.clock())
         flagged = await self.stand_in(uow, user_id, user.safety, level, SafetyEventKind.TEXT_FLAG)
         texts = self.deps.texts.safety
-        lead: str | None = texts.text_urgent if level is FlagLevel.EMERGENCY else texts.text_doctor
-        if flagged.level is FlagLevel.EMERGENCY and level is FlagLevel.SEE_DOCTOR:
-            lead = None  # an emergency sign still stands: its advice, not the milder one
-        return replace(safety_stop_screen(self.deps, flagged, lead=lead), fresh=True)
+        if level is FlagLevel.EMERGENCY:
+            view = safety_stop_screen(self.deps, flagged, lead=texts.text_urgent)
+        elif flagged.level is FlagLevel.EMERGENCY:
+            view = safety_stop_screen(self.deps, flagged)  # an emergency sign still stands
+        else:
+            checklist = self.deps.texts.onboarding.checklist
+            timeframe = timeframe_for(checklist, categories)
+            view = safety_stop_screen(
+                self.deps, flagged, lead=texts.text_doctor, timeframe=timeframe
+            )
+        return replace(view, fresh=True)

@@ -173,6 +173,12 @@ class ReminderSetup:
             await uow.outbox.record_answer(settings.user_id, today, NudgeAnswer.SKIPPED)
         return self.screens.nudge_skipped()
 
+    def understands(self, question: OpenQuestion, text: str) -> bool:
+        """Whether *text* reads as an answer to *question* (a time, or a zone or city)."""
+        if question is OpenQuestion.REMINDER_TIME:
+            return local_time.parse_clock_time(text) is not None
+        return self._zone_from_text(text) is not None
+
     def _zone_from_text(self, text: str) -> str | None:
         cleaned = text.strip()
         if len(cleaned) > MAX_ZONE_TEXT:

@@ -56,13 +56,14 @@ async def test_a_whole_routine_in_the_terminal(sqlite_url: str, tmp_path: Path) 
     ).coach
     script = Script(
         "a",  # I understand
-        "a",  # None of these
+        "a",  # None of these: the emergency signs
+        "a",  # None of these: the see-a-doctor signs
         "4",  # soreness before, typed
         "a",  # Done: pelvic tilt
         "b",  # Too painful: bridge
         "a",  # try the gentler option
         "a",  # Done (gentler)
-        "g",  # knee to chest: start the set timer
+        "h",  # knee to chest: start the set timer
         WAIT_FOR_TIMER,
         "done",  # a button's words work as well as its letter
         "/help",
@@ -92,7 +93,7 @@ async def test_a_whole_routine_in_the_terminal(sqlite_url: str, tmp_path: Path) 
     assert "Exercise 2 of 7 · Bridge (gentler)" in transcript
     assert transcript.startswith(chat.texts.console.intro)
     assert "Type /quit (or press Ctrl-C) to leave." in transcript.split("> a")[0]
-    timer = transcript.split("> g")[1].split("> done")[0]
+    timer = transcript.split("> h")[1].split("> done")[0]
     assert "⏱ Rep 1 of 3 — get into position." in timer
     assert "⏱ Rep 1 of 3 — hold: 30 s left." in timer
     assert "⏱ Rep 1 of 3 — hold: 25 s left." in timer
@@ -138,7 +139,7 @@ async def test_typing_while_the_set_timer_runs_is_answered_at_once(
             states.append(self.chat.timer is not None and not self.chat.timer.done())
             return await super().read_line(prompt)
 
-    script = Watching("a", "a", "4", "a", "a", "g", "/help", "✅ Done", "/quit")
+    script = Watching("a", "a", "a", "4", "a", "a", "h", "/help", "✅ Done", "/quit")
     chat = ConsoleChat(
         coach, read_line=script.read_line, write=script.write, sleep=slow_sleep, files_dir=tmp_path
     )
@@ -148,7 +149,7 @@ async def test_typing_while_the_set_timer_runs_is_answered_at_once(
     finally:
         await database.dispose()
     transcript = script.transcript
-    after_timer = transcript.split("> g")[1]
+    after_timer = transcript.split("> h")[1]
     assert "⏱ Rep 1 of 3 — get into position." in after_timer
     assert "/session — start (or continue) today's routine" in after_timer.split("> ✅ Done")[0]
     assert states[-3:-1] == [True, True], "the timer was running while /help and Done were read"
@@ -162,7 +163,7 @@ async def test_the_terminal_says_its_own_words(sqlite_url: str, tmp_path: Path) 
     coach = bootstrap(
         settings_for_test(sqlite_url), content=load_content(), database=database
     ).coach
-    script = Script("a", "a", "4", "hello", "/reminders", "b", "7:30", "/quit")
+    script = Script("hello", "a", "a", "a", "4", "hello", "/reminders", "b", "7:30", "/quit")
     chat = ConsoleChat(coach, read_line=script.read_line, write=script.write, files_dir=tmp_path)
     try:
         await chat.run()
@@ -171,6 +172,7 @@ async def test_the_terminal_says_its_own_words(sqlite_url: str, tmp_path: Path) 
     transcript = script.transcript
     assert "Tap one of the buttons above" not in transcript
     assert chat.texts.console.buttons_hint in transcript
+    assert "Hi! You're on exercise 1 of 7 · Pelvic tilt." in transcript, "hello mid-routine"
     assert "Share my location" not in transcript
     assert chat.texts.console.location_hint in transcript
 

@@ -13,7 +13,8 @@ from tests.support.updates import ChatUser
 async def reach_knee_to_chest(ann: ChatUser) -> None:
     await ann.send("/start")
     await ann.tap("I understand")
-    await ann.tap("None of these")
+    await ann.tap("None of these")  # the emergency signs
+    await ann.tap("None of these")  # the see-a-doctor signs
     await ann.tap("3")
     await ann.tap("Done")
     await ann.tap("Done")

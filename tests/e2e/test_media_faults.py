@@ -37,14 +37,14 @@ async def test_a_refused_file_id_heals_on_the_same_tap(
         await to_first_exercise(carl)
         screen = api.last_message(carl.chat_id)
         assert screen.kind == "animation", "uploaded again on the same tap"
-        assert SESSION_BUTTONS <= set(screen.labels)
+        assert set(screen.labels) >= SESSION_BUTTONS
         assert len(api.uploads("sendAnimation")) == 2
 
         await ben.tap("Done")  # bridge by its refused id: edited in with a new upload
         live = api.last_message(ben.chat_id)
         assert live.kind == "animation"
         assert (live.text or "").startswith("Exercise 2 of 7")
-        assert SESSION_BUTTONS <= set(live.labels)
+        assert set(live.labels) >= SESSION_BUTTONS
 
         await ben.tap("Guide me")
         assert api.last_message(ben.chat_id).kind == "voice"
@@ -75,7 +75,7 @@ async def test_an_edit_telegram_refuses_goes_out_as_a_new_message(
         assert live.message_id != first
         assert live.kind == "animation"
         assert (live.text or "").startswith("Exercise 2 of 7")
-        assert SESSION_BUTTONS <= set(live.labels)
+        assert set(live.labels) >= SESSION_BUTTONS
         assert not limber.errors, limber.errors
 
 
@@ -126,7 +126,7 @@ async def test_a_read_only_media_folder_gives_the_friendly_answer(
         await to_first_exercise(ann)
         screen = api.last_message(ann.chat_id)
         assert screen.kind == "text", "no picture: the text screen"
-        assert SESSION_BUTTONS <= set(screen.labels)
+        assert set(screen.labels) >= SESSION_BUTTONS
         await ann.tap("Guide me")
         await api.wait_for_text(ann.chat_id, NO_VOICE)
         await limber.services.media.rendering_done()

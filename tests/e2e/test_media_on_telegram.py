@@ -38,7 +38,8 @@ def library(tmp_path: Path) -> FakeMediaLibrary:
 async def to_first_exercise(user: ChatUser) -> None:
     await user.send("/start")
     await user.tap("I understand")
-    await user.tap("None of these")
+    await user.tap("None of these")  # the emergency signs
+    await user.tap("None of these")  # the see-a-doctor signs
     await user.tap("4")
 
 

@@ -27,7 +27,8 @@ async def onboard_with_reminder(ann: ChatUser, api: FakeBotApi) -> None:
     """The user does a first routine and, from its summary, asks for a reminder at 09:00 Berlin."""
     await ann.send("/start")
     await ann.tap("I understand")
-    await ann.tap("None of these")
+    await ann.tap("None of these")  # the emergency signs
+    await ann.tap("None of these")  # the see-a-doctor signs
     await ann.tap("3")
     for _ in range(7):
         await ann.tap("Done")
@@ -166,7 +167,8 @@ async def test_a_shared_location_sets_the_zone(api: FakeBotApi, sqlite_url: str)
         ann = limber.user()
         await ann.send("/start")
         await ann.tap("I understand")
-        await ann.tap("None of these")
+        await ann.tap("None of these")  # the emergency signs
+        await ann.tap("None of these")  # the see-a-doctor signs
         await ann.send("/reminders")
         await ann.tap("08:00")
         location = ann.updates.text("placeholder").to_dict()
@@ -183,7 +185,8 @@ async def test_bad_times_get_a_friendly_correction(api: FakeBotApi, sqlite_url: 
         ann = limber.user()
         await ann.send("/start")
         await ann.tap("I understand")
-        await ann.tap("None of these")
+        await ann.tap("None of these")  # the emergency signs
+        await ann.tap("None of these")  # the see-a-doctor signs
         await ann.send("/reminders")
         await ann.tap("Another time")
         for nonsense in ("25:99", "8", "🙂", "x" * 400):
@@ -431,7 +434,8 @@ async def test_a_typed_city_sets_the_zone(api: FakeBotApi, sqlite_url: str) -> N
         ann = limber.user()
         await ann.send("/start")
         await ann.tap("I understand")
-        await ann.tap("None of these")
+        await ann.tap("None of these")  # the emergency signs
+        await ann.tap("None of these")  # the see-a-doctor signs
         await ann.send("/reminders")
         await ann.tap("08:00")
         await ann.send("Berlin")

@@ -43,7 +43,8 @@ def in_group(update: Update, user: ChatUser, **changes: Any) -> Update:
 async def onboard(user: ChatUser) -> None:
     await user.send("/start")
     await user.tap("I understand")
-    await user.tap("None of these")
+    await user.tap("None of these")  # the emergency signs
+    await user.tap("None of these")  # the see-a-doctor signs
     await user.tap("4")
 
 

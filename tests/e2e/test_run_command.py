@@ -70,7 +70,7 @@ async def test_without_a_token_run_says_so_and_starts_the_terminal_chat(tmp_path
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.STDOUT,
     )
-    answers = "a\na\n4\na\n/quit\n"
+    answers = "a\na\na\n4\na\n/quit\n"  # consent, the checklist's two parts, a score, Done
     output, _ = await asyncio.wait_for(process.communicate(answers.encode()), timeout=60)
     transcript = output.decode()
     assert process.returncode == 0, transcript

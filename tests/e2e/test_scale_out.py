@@ -39,7 +39,8 @@ async def step_results(cluster: PostgresCluster, url: str) -> int:
 async def onboard(ann: ChatUser) -> None:
     await ann.send("/start")
     await ann.tap("I understand")
-    await ann.tap("None of these")
+    await ann.tap("None of these")  # the emergency signs
+    await ann.tap("None of these")  # the see-a-doctor signs
     await ann.tap("3")
     assert "Exercise 1 of 7" in ann.last_text
 

@@ -32,7 +32,8 @@ async def onboard(ann: ChatUser, soreness: str = "4") -> None:
     assert "not a specific diagnosis" in ann.last_text
     await ann.tap("I understand")
     assert "do any of these apply" in ann.last_text
-    await ann.tap("None of these")
+    await ann.tap("None of these")  # the emergency signs
+    await ann.tap("None of these")  # the see-a-doctor signs
     assert "How sore is your back right now?" in ann.last_text
     await ann.tap(soreness)
 
@@ -204,7 +205,8 @@ async def test_soreness_can_be_typed(api: FakeBotApi, sqlite_url: str) -> None:
         ann = limber.user()
         await ann.send("/start")
         await ann.tap("I understand")
-        await ann.tap("None of these")
+        await ann.tap("None of these")  # the emergency signs
+        await ann.tap("None of these")  # the see-a-doctor signs
         await ann.send("eleven")
         assert "whole number from 0 to 10" in ann.last_text
         await ann.send("3")
@@ -228,7 +230,8 @@ async def test_a_red_flag_answer_gives_advice_and_no_routine(
         # A mistaken tap: the whole list is asked again, deliberately.
         await ann.tap("answered by mistake")
         assert "do any of these apply" in ann.last_text
-        await ann.tap("None of these")
+        await ann.tap("None of these")  # the emergency signs
+        await ann.tap("None of these")  # the see-a-doctor signs
         assert "How sore is your back right now?" in ann.last_text
 
 

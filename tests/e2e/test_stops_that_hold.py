@@ -16,6 +16,7 @@ from tests.support.progress_helpers import (
 
 MISTAKE = "↩️ I answered by mistake"
 DOCTOR_OK = "✅ My doctor knows and said exercise is fine"
+YES, FULL_LIST, NO = "⚠️ Yes, one of these", "📋 See the full list", "💬 No, something else"
 
 
 async def test_a_see_a_doctor_sign_needs_an_acknowledgement_then_restarts_gently(
@@ -57,12 +58,13 @@ async def test_a_possible_sign_is_asked_about_never_hinted_past(
         assert "Exercise 1 of 7" in ann.last_text
         await ann.send("I slipped in the shower")
         assert "are you describing any of these?" in ann.last_text
-        assert ann.labels == ["⚠️ Yes, one of these", "💬 No, something else"]
+        assert ann.labels == [YES, FULL_LIST, NO]
         await ann.tap("No, something else")
         assert "Thanks for checking" in ann.last_text
         assert sqlite_rows(sqlite_url, "SELECT safety_screen FROM users") == [("clear",)]
 
-        await ann.send("I slipped in the shower again")
+        await ann.send("something is off with my bum")
+        assert "are you describing any of these?" in ann.last_text
         await ann.tap("Yes, one of these")
         assert "emergency" in ann.last_text
         assert ann.labels == [MISTAKE]

@@ -91,7 +91,8 @@ async def test_every_entry_point_opens_at_most_one_unit_of_work(
         ann = limber.user(ANN)
         await audit.send(ann, "/start")
         await audit.tap(ann, "I understand")
-        await audit.tap(ann, "None of these")
+        await audit.tap(ann, "None of these")  # the emergency signs
+        await audit.tap(ann, "None of these")  # the see-a-doctor signs
         await audit.send(ann, "4")  # typed soreness before
         await audit.tap(ann, "Done")
         await audit.tap(ann, "Too painful")
@@ -106,9 +107,12 @@ async def test_every_entry_point_opens_at_most_one_unit_of_work(
         await audit.check("hold-timer tick", 1, lambda: limber.coach.handle(ANN.id, tick))
         await audit.tap(ann, "Pause")
         await audit.tap(ann, "Continue")
+        await audit.send(ann, "hang on a sec")  # typed: the Pause button's words
+        await audit.send(ann, "ok continue")  # typed: Continue
         await audit.tap(ann, "Too painful")
         await audit.tap(ann, "Skip this one")
         await audit.tap(ann, "Skip")
+        await audit.tap(ann, "🌱 Gentler")
         await audit.tap(ann, "Too painful")
         await audit.tap(ann, "Stop for today")
         await audit.tap(ann, "2")  # soreness after: the finishing tap
@@ -142,11 +146,18 @@ async def test_every_entry_point_opens_at_most_one_unit_of_work(
         await audit.callback(ann, general_action(GeneralVerb.FLAGS_ASSESSED))  # not yet: wait
         await audit.callback(ann, general_action(GeneralVerb.DOCTOR_OK))  # not yet either
         await audit.tap(ann, "answered by mistake")
-        await audit.tap(ann, "None of these")
+        await audit.tap(ann, "None of these")  # the emergency signs
+        await audit.tap(ann, "None of these")  # the see-a-doctor signs
         await audit.callback(ann, general_action(GeneralVerb.POSSIBLE_NO))
+        await audit.callback(ann, general_action(GeneralVerb.POSSIBLE_ALL))
+        await audit.callback(ann, general_action(GeneralVerb.DOCTOR_FLAGS_SOME))
+        await audit.tap(ann, "answered by mistake")
+        await audit.tap(ann, "None of these")  # the emergency signs
+        await audit.tap(ann, "None of these")  # the see-a-doctor signs
         await audit.callback(ann, general_action(GeneralVerb.POSSIBLE_YES))
         await audit.tap(ann, "answered by mistake")
-        await audit.tap(ann, "None of these")
+        await audit.tap(ann, "None of these")  # the emergency signs
+        await audit.tap(ann, "None of these")  # the see-a-doctor signs
         await audit.send(ann, "/delete", expected=0)
         await audit.tap(ann, "Keep my data", expected=0)
         await audit.send(ann, "/delete", expected=0)
@@ -159,7 +170,8 @@ async def test_every_entry_point_opens_at_most_one_unit_of_work(
         await audit.send(carol, "/reminders")  # the advice again: the gate holds
         await audit.callback(carol, general_action(GeneralVerb.FLAGS_NONE))  # no shortcut: advice
         await audit.tap(carol, "answered by mistake")
-        await audit.tap(carol, "None of these")
+        await audit.tap(carol, "None of these")  # the emergency signs
+        await audit.tap(carol, "None of these")  # the see-a-doctor signs
         await audit.send(carol, "/reminders")
         await audit.tap(carol, "08:00")  # no zone yet: the zone question
         location = carol.updates.text("placeholder").to_dict()

@@ -113,7 +113,8 @@ async def test_downgrade_and_upgrade_with_data_then_schema_matches_models(
             chat = Chat(coach, user_id)
             await chat.start()
             await chat.tap(buttons.consent)
-            await chat.tap(buttons.flags_none)
+            await chat.tap(buttons.flags_none)  # the emergency signs
+            await chat.tap(buttons.flags_none)  # the see-a-doctor signs
             if stop_at == -1:
                 continue
             await chat.tap("4")

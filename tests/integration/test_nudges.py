@@ -102,7 +102,8 @@ async def test_a_user_chooses_a_time_and_a_zone(coach: CoachDriver, clock: FakeC
     chat = Chat(coach, 7)
     await chat.start()
     await chat.tap("👍 I understand")
-    await chat.tap("✅ None of these")
+    await chat.tap("✅ None of these")  # the emergency signs
+    await chat.tap("✅ None of these")  # the see-a-doctor signs
     view = await coach.show_reminders(7)
     assert "When should I remind you?" in view.text
     chat.view = view
@@ -122,7 +123,8 @@ async def test_the_zone_can_come_from_the_time_where_the_user_is(coach: CoachDri
     chat = Chat(coach, 8)
     await chat.start()
     await chat.tap("👍 I understand")
-    await chat.tap("✅ None of these")
+    await chat.tap("✅ None of these")  # the emergency signs
+    await chat.tap("✅ None of these")  # the see-a-doctor signs
     chat.view = await coach.show_reminders(8)
     await chat.tap("08:00")
     # The fake clock says 08:00 UTC; "13:45" there means UTC+05:45.

@@ -77,16 +77,14 @@ async def routine(chat: Chat, content: Content, before: int, after: int) -> None
 async def first_day(
     coach: CoachDriver, content: Content, user_id: int, before: int, after: int
 ) -> Chat:
-    """Consent, a flagged screen taken back ("I answered by mistake", then the list again), a
-    whole routine, a reminder at 08:00."""
+    """Consent, the checklist, a whole routine, a reminder at 08:00."""
     texts = content.texts
     buttons = texts.buttons
     chat = Chat(coach, user_id)
     await chat.start()
     await chat.tap(buttons.consent)
-    await chat.tap(buttons.flags_some)  # a safety event: "screen_flag"
-    await chat.tap(buttons.flags_mistake)  # another: "withdrawn"; the list is asked again
-    await chat.tap(buttons.flags_none)
+    await chat.tap(buttons.flags_none)  # the emergency signs
+    await chat.tap(buttons.flags_none)  # the see-a-doctor signs
     await routine(chat, content, before, after)
     assert texts.reminders.ask_time in chat.screen.text, chat.screen.text
     await chat.tap("08:00")
@@ -118,6 +116,16 @@ async def seeded(coach: CoachDriver, content: Content, clock: FakeClock) -> tupl
     ann = await first_day(coach, content, ANN, before=6, after=3)
     bob = await first_day(coach, content, BOB, before=2, after=1)
     await the_morning_after(coach, content, clock, [ann, bob])
+    for chat in (ann, bob):
+        # Signs taken back ("I answered by mistake", then the list again): safety events. Last,
+        # since after a withdrawn sign the routine restarts gently.
+        await chat.open_session()
+        await chat.type("I can't control my bladder")
+        await chat.tap(content.texts.buttons.flags_mistake)
+        await chat.tap(content.texts.buttons.flags_some)
+        await chat.tap(content.texts.buttons.flags_mistake)
+        await chat.tap(content.texts.buttons.flags_none)  # the emergency signs
+        await chat.tap(content.texts.buttons.flags_none)  # the see-a-doctor signs
     return ann, bob
 
 

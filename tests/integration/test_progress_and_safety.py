@@ -66,7 +66,8 @@ async def open_session(chat: Chat, content: Content) -> None:
     texts = content.texts
     await chat.open_session()
     if chat.screen.text.startswith(texts.safety.weekly_check):
-        await chat.tap(texts.buttons.flags_none)
+        await chat.tap(texts.buttons.flags_none)  # the emergency signs
+        await chat.tap(texts.buttons.flags_none)  # the see-a-doctor signs
     if texts.check_in.before_session in chat.screen.text:
         await chat.tap(texts.check_in.same)
     assert texts.session.soreness_before in chat.screen.text, chat.screen.text
@@ -475,7 +476,8 @@ async def test_the_weekly_red_flag_re_ask(
     assert texts.onboarding.red_flags_question in view.text
     assert labels(view) == [texts.buttons.flags_none, texts.buttons.flags_some]
     assert await count(database, SESSIONS) == 0
-    await chat.tap(texts.buttons.flags_none)
+    await chat.tap(texts.buttons.flags_none)  # the emergency signs
+    await chat.tap(texts.buttons.flags_none)  # the see-a-doctor signs
     assert texts.session.soreness_before in chat.screen.text
     [user] = await rows(database, USERS)
     assert user["safety_screened_at"] == clock()

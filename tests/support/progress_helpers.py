@@ -68,10 +68,12 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 
 async def onboard(ann: ChatUser) -> None:
-    """/start → "I understand" → "None of these": the soreness question of a first session."""
+    """/start → "I understand" → "None of these" twice (the checklist's two parts): the soreness
+    question of a first session."""
     await ann.send("/start")
     await ann.tap("I understand")
-    await ann.tap("None of these")
+    await ann.tap("None of these")  # the emergency signs
+    await ann.tap("None of these")  # the see-a-doctor signs
     assert "How sore is your back right now?" in ann.last_text
 
 

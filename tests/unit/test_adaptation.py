@@ -772,3 +772,18 @@ def test_a_worse_morning_eases_once_and_not_what_the_session_skipped() -> None:
     assert {change.exercise_key for change in changes} == {"stretch", "tilt"}
     stored(doses, changes)
     assert plan_adaptation(ROUTINE, doses, history, safety_stop=True) == []
+
+
+def test_a_worse_morning_is_not_eased_again_once_the_regular_option_is_back() -> None:
+    """The gentler default after a "worse" morning goes back to regular after good sessions;
+    that old "worse" is never eased a second time (found by the property test)."""
+    history = [s(1, day=0), s(2, day=0, check_in=WORSE)]
+    doses: dict[str, PersonalDose] = {}
+    stored(doses, plan_adaptation(ROUTINE, doses, history, safety_stop=False))
+    assert doses["tilt"].gentler_default
+    for session_id in (3, 4, 5):
+        history.append(s(session_id, day=session_id, outcomes={"tilt": GENTLER_DONE}))
+        stored(doses, plan_adaptation(ROUTINE, doses, history, safety_stop=False))
+    assert not doses["tilt"].gentler_default, "three good gentler sessions: regular again"
+
+    assert plan_adaptation(ROUTINE, doses, history, safety_stop=False) == []

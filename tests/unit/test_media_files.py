@@ -167,7 +167,8 @@ def test_a_good_file_is_decoded_once_until_it_changes(tmp_path: Path) -> None:
         return decodes(checked)
 
     files = CheckedFiles(count)
-    assert files.good(path) and files.good(path)
+    assert files.good(path)
+    assert files.good(path)
     assert len(decoded) == 1
     Image.new("RGB", (9, 9)).save(path)
     assert files.good(path)

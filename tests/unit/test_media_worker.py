@@ -72,14 +72,15 @@ async def test_a_failed_render_is_logged_and_handed_to_whoever_waits(
     waiting = asyncio.create_task(renderer.render(job("broken"), Urgency.WAITING))
     run.release.set()
     with caplog.at_level(logging.ERROR):
-        with pytest.raises(OSError):
+        with pytest.raises(OSError, match="disk on fire"):
             await waiting
         await renderer.idle()
     assert unwatched.done()
-    assert ["could not render media broken: OSError"] == [r.getMessage() for r in caplog.records]
+    assert [r.getMessage() for r in caplog.records] == ["could not render media broken: OSError"]
     assert "disk on fire" not in caplog.text, "the error's name, never its text"
     again = renderer.submit(job("broken"), Urgency.WAITING)
-    assert again is not unwatched and not again.done(), "asked again: tried again"
+    assert again is not unwatched, "asked again: tried again"
+    assert not again.done()
     with caplog.at_level(logging.CRITICAL):
         await renderer.idle()
 

@@ -349,12 +349,45 @@ def test_an_unknown_text_is_refused(content_copy: Path) -> None:
 
 def test_a_text_of_the_wrong_type_is_named(content_copy: Path) -> None:
     path = content_copy / TEXTS_FILE
-    _edit(path, lambda data: data["onboarding"].update(red_flags="none"))
+    _edit(path, lambda data: data["onboarding"].update(checklist="none"))
 
     message = _load_error(content_copy)
 
     assert str(path) in message
-    assert "field 'onboarding.red_flags'" in message
+    assert "field 'onboarding.checklist'" in message
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        (lambda item: item.pop("timeframe"), "timeframe is given for see_doctor items"),
+        (lambda item: item.update(level="emergency"), "timeframe is given for see_doctor items"),
+        (lambda item: item.update(id="too_long_an_id"), "onboarding.checklist.13.id"),
+        (lambda item: item.update(id="age"), "ids must be unique, repeated: age"),
+        (lambda item: item.update(short="x" * 61), "onboarding.checklist.13.short"),
+    ],
+)
+def test_a_checklist_item_is_validated(
+    content_copy: Path, change: Callable[[dict[str, Any]], object], words: str
+) -> None:
+    path = content_copy / TEXTS_FILE
+    _edit(path, lambda data: change(data["onboarding"]["checklist"][13]))
+
+    message = _load_error(content_copy)
+
+    assert words in message
+
+
+def test_the_checklist_needs_both_parts(content_copy: Path) -> None:
+    path = content_copy / TEXTS_FILE
+
+    def emergency_only(data: Any) -> None:
+        checklist = data["onboarding"]["checklist"]
+        data["onboarding"]["checklist"] = [i for i in checklist if i["level"] == "emergency"]
+
+    _edit(path, emergency_only)
+
+    assert "checklist: no see_doctor item" in _load_error(content_copy)
 
 
 @pytest.mark.parametrize("file_name", [ROUTINE_FILE, TEXTS_FILE])
@@ -399,3 +432,20 @@ def test_an_empty_directory_fails_on_the_routine_first(tmp_path: Path) -> None:
     message = _load_error(tmp_path)
 
     assert str(tmp_path / ROUTINE_FILE) in message
+
+
+def test_an_intent_missing_from_the_intents_file_is_named(content_copy: Path) -> None:
+    path = content_copy / "intents.en.yaml"
+    _edit(path, lambda data: data["intents"].pop("done"))
+
+    message = _load_error(content_copy)
+
+    assert str(path) in message
+    assert "done" in message
+
+
+def test_an_intent_phrase_must_be_lower_case_words(content_copy: Path) -> None:
+    path = content_copy / "intents.en.yaml"
+    _edit(path, lambda data: data["intents"]["skip"].append("Skip It"))
+
+    assert "'Skip It'" in _load_error(content_copy)

@@ -30,7 +30,7 @@ from bot.routine.progress import CheckIn, SorenessTrend, Streak
 from bot.routine.progress_screens import ProgressScreens, UsageTotals
 from bot.routine.screens import Screens
 from bot.routine.session import Outcome, Phase, SessionState
-from bot.routine.stop_signals import FlagLevel
+from bot.routine.stop_signals import FlagLevel, Timeframe
 from bot.routine.views import Timer, View
 from bot.use_cases.data_rights import sessions_csv
 
@@ -80,11 +80,34 @@ def test_exercise_buttons_are_done_too_painful_skip_pause_for_this_step(
         labels.too_painful: session_button(SessionVerb.TOO_PAINFUL, 1),
         labels.skip: session_button(SessionVerb.SKIP, 1),
         labels.pause: session_button(SessionVerb.PAUSE, 1),
+        labels.gentler_now: session_button(SessionVerb.GENTLER, 1),
         content.texts.media.more: session_button(SessionVerb.MORE, 1),
         content.texts.media.guide: session_button(SessionVerb.GUIDE, 1),
     }
-    assert [len(row) for row in view.rows] == [2, 2, 2]
+    assert [len(row) for row in view.rows] == [2, 2, 3]
     assert view.timer is None
+
+
+def test_the_gentler_option_on_screen_offers_no_second_gentler_button(
+    screens: Screens, content: Content
+) -> None:
+    view = screens.current(replace(at(1), gentler=True))
+
+    assert content.texts.buttons.gentler_now not in buttons(view)
+    assert "gentler" not in dict(view.typed)
+
+
+def test_typed_words_stand_for_the_buttons_of_the_screen(screens: Screens) -> None:
+    exercise = dict(screens.current(at(1)).typed)
+    ease_off = dict(screens.current(replace(at(1), phase=Phase.EASE_OFF)).typed)
+    paused = dict(screens.current(replace(at(1), paused=True)).typed)
+
+    assert parse_action(exercise["done"]) == session_button(SessionVerb.DONE, 1)
+    assert parse_action(exercise["gentler"]) == session_button(SessionVerb.GENTLER, 1)
+    assert parse_action(exercise["too_painful"]) == session_button(SessionVerb.TOO_PAINFUL, 1)
+    assert parse_action(ease_off["gentler"]) == session_button(SessionVerb.TRY_GENTLER, 1)
+    assert parse_action(ease_off["stop_today"]) == session_button(SessionVerb.STOP_TODAY, 1)
+    assert parse_action(paused["resume"]) == session_button(SessionVerb.RESUME, 1)
 
 
 def test_knee_to_chest_is_three_on_each_side_with_a_timer(
@@ -457,15 +480,121 @@ def test_welcome_states_the_routine_length_and_asks_consent(
     assert buttons(view) == {content.texts.buttons.consent: GeneralAction(GeneralVerb.CONSENT)}
 
 
-def test_the_red_flags_question_lists_every_flag(screens: Screens, content: Content) -> None:
-    view = screens.red_flags_question()
+def test_the_checklist_asks_the_emergency_signs_first_then_the_see_a_doctor_signs(
+    screens: Screens, content: Content
+) -> None:
+    onboarding, labels = content.texts.onboarding, content.texts.buttons
+    first, second = screens.red_flags_question(), screens.doctor_flags_question()
 
-    for flag in content.texts.onboarding.red_flags:
-        assert flag in view.text
-    assert set(buttons(view).values()) == {
-        GeneralAction(GeneralVerb.FLAGS_NONE),
-        GeneralAction(GeneralVerb.FLAGS_SOME),
+    for item in onboarding.checklist:
+        emergency = item.level is FlagLevel.EMERGENCY
+        assert (item.text in first.text) is emergency, item.id
+        assert (item.text in second.text) is not emergency, item.id
+    assert "under 20 or over 50" in second.text
+    assert "under 20 or over 50" not in first.text
+    assert buttons(first) == {
+        labels.flags_none: GeneralAction(GeneralVerb.FLAGS_NONE),
+        labels.flags_some: GeneralAction(GeneralVerb.FLAGS_SOME),
     }
+    assert buttons(second) == {
+        labels.flags_none: GeneralAction(GeneralVerb.DOCTOR_FLAGS_NONE),
+        labels.doctor_flags_some: GeneralAction(GeneralVerb.DOCTOR_FLAGS_SOME),
+    }
+
+
+def test_the_see_a_doctor_answer_says_how_soon_sign_by_sign_and_ends_with_the_safety_net(
+    screens: Screens, content: Content
+) -> None:
+    safety = content.texts.safety
+    view = screens.safety_stop(FlagLevel.SEE_DOCTOR, lead=screens.doctor_checklist_advice())
+    today, later = view.text.split("\n\n")[1:3]
+
+    assert "Today" in today
+    assert "fever" in today
+    assert "under 20" not in today
+    assert "few days" in later
+    assert "under 20 or over 50" in later
+    assert "fever" not in later
+    assert view.text.endswith(safety.safety_net)
+    assert "I've been checked" not in " ".join(buttons(view))
+    assert set(buttons(view).values()) == {
+        GeneralAction(GeneralVerb.DOCTOR_OK),
+        GeneralAction(GeneralVerb.FLAGS_MISTAKE),
+    }
+
+
+@pytest.mark.parametrize(
+    ("timeframe", "words"),
+    [(Timeframe.SAME_DAY, "today"), (Timeframe.FEW_DAYS, "within the next few days"), (None, "")],
+)
+def test_see_a_doctor_advice_for_typed_words_says_how_soon(
+    screens: Screens, content: Content, timeframe: Timeframe | None, words: str
+) -> None:
+    safety = content.texts.safety
+    view = screens.safety_stop(FlagLevel.SEE_DOCTOR, lead=safety.text_doctor, timeframe=timeframe)
+
+    assert words in view.text
+    assert ("today" in view.text) is (timeframe is Timeframe.SAME_DAY)
+    assert view.text.endswith(safety.safety_net)
+
+
+def test_the_emergency_answer_is_the_emergency_advice_only(
+    screens: Screens, content: Content
+) -> None:
+    onboarding = content.texts.onboarding
+    view = screens.safety_stop(FlagLevel.EMERGENCY, clear_in_hours=6)
+
+    assert onboarding.red_flags_urgent in view.text
+    assert "see a doctor" not in view.text.casefold()
+    assert set(buttons(view).values()) == {GeneralAction(GeneralVerb.FLAGS_MISTAKE)}
+
+
+@pytest.mark.parametrize(
+    ("concepts", "categories", "first_ids"),
+    [
+        ((), (), ("saddle", "bladder", "bowel", "sexual", "legs")),
+        (("SURGERY",), (), ("surgery",)),
+        (("AGE_WORDS",), (), ("age",)),
+        (("MINOR_TRAUMA",), (), ("injury",)),
+        (("BLADDER", "NUMB"), (), ("bladder", "saddle", "legs", "one_leg")),
+        (("NUMB",), ("saddle_numbness",), ("saddle", "legs", "one_leg")),
+        (("LUMP", "WEIGHT_LOSS"), (), ("lump", "cancer")),
+        (
+            ("SURGERY", "SADDLE", "BLADDER", "BOWEL", "SEX", "GIVE_WAY"),
+            (),
+            ("saddle", "bladder", "bowel", "sexual", "legs"),
+        ),
+    ],
+)
+def test_the_confirm_question_lists_at_most_five_signs_closest_first(
+    screens: Screens,
+    content: Content,
+    concepts: tuple[str, ...],
+    categories: tuple[str, ...],
+    first_ids: tuple[str, ...],
+) -> None:
+    labels = content.texts.buttons
+    view = screens.possible_red_flag(concepts, categories)
+    lines = [line for line in view.text.splitlines() if line.startswith("• ")]
+    by_short = {item.short: item.id for item in content.texts.onboarding.checklist}
+
+    assert 1 <= len(lines) <= 5
+    assert tuple(by_short[line.removeprefix("• ")] for line in lines) == first_ids
+    assert list(buttons(view)) == [labels.possible_yes, labels.possible_all, labels.possible_no]
+    yes = buttons(view)[labels.possible_yes]
+    assert yes == GeneralAction(GeneralVerb.POSSIBLE_YES, "+".join(first_ids))
+    assert tuple(item.id for item in screens.listed_items(yes.value)) == tuple(
+        sorted(first_ids, key=list(by_short.values()).index)
+    )
+    assert all(len(line) <= 64 for line in lines)
+
+
+def test_no_to_the_confirm_question_ends_with_the_safety_net(
+    screens: Screens, content: Content
+) -> None:
+    view = screens.possible_no()
+    assert view.text.endswith(content.texts.safety.safety_net)
+    assert "emergency number" in view.text.splitlines()[-1]
 
 
 # --- every word comes from content/ -----------------------------------------------------------
@@ -475,12 +604,21 @@ def every_view(screens: Screens) -> Iterator[View]:
     """Every screen the engine can build, in every state worth telling apart."""
     yield screens.welcome()
     yield screens.red_flags_question()
+    yield screens.red_flags_question(asked=True)
+    yield screens.doctor_flags_question()
     for level in (FlagLevel.EMERGENCY, FlagLevel.SEE_DOCTOR):
         for hours in (0, 5):
             yield screens.safety_stop(level, clear_in_hours=hours)
             yield screens.safety_stop(level, clear_in_hours=hours, lead="lead")
+    for timeframe in Timeframe:
+        yield screens.safety_stop(FlagLevel.SEE_DOCTOR, lead="lead", timeframe=timeframe)
+    yield screens.safety_stop(FlagLevel.SEE_DOCTOR, lead=screens.doctor_checklist_advice())
     yield View(screens.safety_cleared())
     yield screens.possible_red_flag()
+    yield screens.advice_for_someone_else(FlagLevel.EMERGENCY)
+    yield screens.advice_for_someone_else(FlagLevel.SEE_DOCTOR)
+    yield screens.possible_red_flag(("SURGERY", "NUMB"), ("age",))
+    yield screens.possible_no()
     yield screens.not_english()
     yield screens.welcome_back()
     yield screens.reminder_time_question()
@@ -501,6 +639,16 @@ def every_view(screens: Screens) -> Iterator[View]:
 
     yield screens.current(SessionState(SID))
     yield screens.current(SessionState(SID, paused=True))
+    yield screens.where_you_are(None, "Hi!")
+    for typed_state in (
+        SessionState(SID),
+        at(1),
+        at(1, Phase.EASE_OFF),
+        at(1, Phase.EASE_OFF, gentler=True),
+        at(1, paused=True),
+    ):
+        yield screens.where_you_are(typed_state, "Hi!")
+    yield screens.where_you_are(SessionState(SID), "", out_of_range=True)
     for step in range(TOTAL):
         for gentler in (False, True):
             for phase in (Phase.EXERCISE, Phase.EASE_OFF):

@@ -1,0 +1,98 @@
+"""Whose sign, and is it one now (ConText in `bot.routine.red_flags`): table tests.
+
+A sign that is hypothetical, reported advice, a definition question, resolved history, or about a
+child, an animal or people in general gets at most the confirm question (POSSIBLE), never the
+advice; another adult's sign now gets the advice worded for them; the person's own sign now —
+questions about it included — gets the advice."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.routine.content import load_content
+from bot.routine.red_flags import Experiencer, Qualifier, RedFlagScreen, ScreenLevel
+
+
+@pytest.fixture(scope="module")
+def screen() -> RedFlagScreen:
+    return RedFlagScreen(load_content().red_flags)
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("what happens if i lose control of my bladder", Qualifier.HYPOTHETICAL),
+        ("should i ring 999 if both my legs go weak?", Qualifier.HYPOTHETICAL),
+        ("in case my bum ever goes numb, what do I do", Qualifier.HYPOTHETICAL),
+        ("The physio said to look out for numbness in my saddle area", Qualifier.REPORTED),
+        ("my GP asked me if I'd had any trouble peeing", Qualifier.REPORTED),
+        ("what does saddle anaesthesia mean?", Qualifier.DEFINITION),
+        ("what is bladder retention", Qualifier.DEFINITION),
+        ("I lost bladder control after a fall years ago, fine ever since", Qualifier.HISTORICAL),
+        (
+            "Had numbness round my bum in 2019. It cleared up after physio.",
+            Qualifier.HISTORICAL,
+        ),
+        ("my toddler keeps wetting the bed", Qualifier.NON_ADULT),
+        ("our dog's back legs have gone weak and wobbly", Qualifier.NON_ADULT),
+        ("can you lose bladder control from a slipped disc?", Qualifier.GENERIC),
+    ],
+)
+def test_a_sign_that_is_not_the_persons_own_now_gets_at_most_the_question(
+    screen: RedFlagScreen, text: str, qualifier: Qualifier
+) -> None:
+    screening = screen.screen(text)
+
+    assert screening.level in (ScreenLevel.POSSIBLE, ScreenLevel.NONE), screening
+    if screening.level is ScreenLevel.POSSIBLE:
+        assert qualifier in screening.qualifiers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is it normal that i can't feel myself wee?",
+        "Is it normal to not feel the toilet paper when I wipe",
+        "I'm not sure if I wet myself or not, I didn't feel anything",
+        "years ago I had sciatica but now I can't control my bladder",
+        "my wife says I keep stumbling and both my legs look weak",
+        "What should I do, I can't feel my bum",
+        "numb bum since yesterday, what does that mean?",
+    ],
+)
+def test_the_persons_own_sign_now_gets_the_emergency_advice(
+    screen: RedFlagScreen, text: str
+) -> None:
+    screening = screen.screen(text)
+
+    assert screening.level is ScreenLevel.EMERGENCY, screening
+    assert screening.experiencer is Experiencer.SELF
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mum can't feel her legs and she wet herself this morning",
+        "My husband lost control of his bowels today and his legs are giving way",
+        "my dad is 70 and suddenly can't pee at all",
+    ],
+)
+def test_another_adults_sign_now_gets_the_advice_for_them(screen: RedFlagScreen, text: str) -> None:
+    screening = screen.screen(text)
+
+    assert screening.level is ScreenLevel.EMERGENCY, screening
+    assert screening.experiencer is Experiencer.OTHER_ADULT
+
+
+def test_a_history_of_cancer_is_itself_the_sign(screen: RedFlagScreen) -> None:
+    screening = screen.screen("I had breast cancer ten years ago, all clear since")
+
+    assert screening.level is ScreenLevel.SEE_DOCTOR
+    assert "cancer" in screening.categories
+
+
+def test_the_persons_own_sign_wins_over_someone_elses(screen: RedFlagScreen) -> None:
+    screening = screen.screen("my dog wet the bed and I can't feel my bum either")
+
+    assert screening.level is ScreenLevel.EMERGENCY
+    assert screening.experiencer is Experiencer.SELF
