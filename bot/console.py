@@ -132,6 +132,8 @@ class ConsoleChat:
         reply = await self.coach.handle(self.user_id, incoming)
         if reply.view is not None:
             self.show(reply.view)
+        if reply.voice is not None:  # a typed "guide me"
+            await self.voice(reply.voice)
         return reply
 
     async def choose(self, index: int) -> None:
@@ -146,16 +148,20 @@ class ConsoleChat:
         if reply.view is not None:
             self.show(reply.view)
         if reply.voice is not None:
-            voice: Media | View = reply.voice
-            if reply.voice.path is None and self.finish_voice is not None:
-                voice = await self.finish_voice(reply.voice)  # rendered by the render worker
-            if isinstance(voice, Media) and voice.path is not None:
-                self.write(f"{self.texts.console.voice_saved} {voice.path}\n")
-            else:
-                self.write(f"{self.texts.media.no_voice}\n")
+            await self.voice(reply.voice)
         if reply.start_timer is not None:
             await self.stop_timer()
             self.timer = asyncio.get_running_loop().create_task(self.count_down(reply.start_timer))
+
+    async def voice(self, guide: Media) -> None:
+        """The voice guide's path (waiting for the render worker if it is still being drawn)."""
+        voice: Media | View = guide
+        if guide.path is None and self.finish_voice is not None:
+            voice = await self.finish_voice(guide)
+        if isinstance(voice, Media) and voice.path is not None:
+            self.write(f"{self.texts.console.voice_saved} {voice.path}\n")
+        else:
+            self.write(f"{self.texts.media.no_voice}\n")
 
     async def count_down(self, timer: Timer) -> None:
         """Count the set: a line each time it changes, while typed lines are handled meanwhile.
