@@ -14,6 +14,7 @@ from datetime import timedelta
 from bot.coach import Coach, UseCases
 from bot.config import Settings
 from bot.media.voice import load_voice
+from bot.media.worker import MediaRenderer, ProcessRender
 from bot.nudges import NudgeSweeper, Send
 from bot.routine.content import DEFAULT_CONTENT_DIR, Content, load_content
 from bot.routine.nudging import NudgePolicy
@@ -84,18 +85,22 @@ def bootstrap(
     unit_of_work: UnitOfWorkFactory | None = None,
     media_library: MediaFiles | None = None,
 ) -> Services:
-    """*media_library* replaces the real one (`MediaLibrary` on MEDIA_DIR), e.g. in tests."""
+    """*media_library* replaces the real one (`MediaLibrary` on MEDIA_DIR, drawn by the render
+    worker process), e.g. in tests: it is then drawn in a thread (tiny fake files only)."""
     content_dir = settings.content_dir or DEFAULT_CONTENT_DIR
     content = content or load_content(content_dir)
     database = database or Database(settings.database_url)
     unit_of_work = unit_of_work or unit_of_work_factory(database)
     deps = Dependencies(content, unit_of_work, clock)
+    renderer = None
     if media_library is None and settings.media_dir is not None:
         from bot.media.library import MediaLibrary
 
         media_library = MediaLibrary(settings.media_dir, content, content_dir)
+        # Drawn in a process of its own: a render never takes the CPU of a person's tap.
+        renderer = MediaRenderer(ProcessRender(settings.media_dir, content_dir))
     voice = media_library.voice if media_library is not None else load_voice(content_dir)
-    media = MediaDelivery(deps, voice, media_library)
+    media = MediaDelivery(deps, voice, media_library, renderer)
     reminders = ReminderSetup(deps)
     session = GuidedSession(deps, SessionWrapUp(deps), reminders, media)
     red_flags = RedFlagStops(deps)

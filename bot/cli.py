@@ -153,7 +153,11 @@ def _is_terminal_chat(command: str, settings: Settings) -> bool:
 
 
 def _console(services: Services, user_id: int) -> int:
-    return run_console(services.coach, user_id, services.database.dispose)
+    async def close() -> None:
+        await services.media.close()
+        await services.database.dispose()
+
+    return run_console(services.coach, user_id, close, services.media.finish)
 
 
 def _run_telegram(services: Services) -> int:

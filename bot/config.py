@@ -31,7 +31,7 @@ class Settings(BaseSettings):
     # Rendered animations, stills and voice guides (`limber media` fills it ahead); empty: the
     # session is sent as text only.
     media_dir: Path | None = Path("media-cache")
-    # Render what is missing in a worker thread at start-up (never on a tap's path).
+    # Queue what is missing for the render worker process at start-up (never on a tap's path).
     media_render_at_start: bool = True
     nudge_sweep_seconds: float = Field(default=30, gt=0, le=3600)
     nudge_rate: float = Field(default=25, gt=0, le=30, description="bulk messages per second")

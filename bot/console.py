@@ -17,7 +17,7 @@ from pathlib import Path
 
 from bot.coach import Coach
 from bot.routine.inputs import ButtonTap, Command, Incoming, TimerTick, TypedText, UnknownCommand
-from bot.routine.views import Reply, Timer, View
+from bot.routine.views import Media, Reply, Timer, View
 
 CONSOLE_USER_ID = 1
 QUIT = ("/quit", "/exit")
@@ -59,6 +59,10 @@ async def read_stdin(prompt: str) -> str | None:
         loop.remove_reader(fd)
 
 
+FinishVoice = Callable[[Media], Awaitable[Media | View]]
+"""A voice guide still being rendered, handed over when ready (`MediaDelivery.finish`)."""
+
+
 def _words(label: str) -> str:
     """A label as plain words: "✅ Done" → "done"."""
     return " ".join(re.findall(r"[\w']+", label.casefold()))
@@ -74,8 +78,10 @@ class ConsoleChat:
         sleep: Sleep = asyncio.sleep,
         user_id: int = CONSOLE_USER_ID,
         files_dir: Path = FILES_DIR,
+        finish_voice: FinishVoice | None = None,
     ) -> None:
         self.files_dir = files_dir
+        self.finish_voice = finish_voice
         self.coach = coach
         self.texts = coach.texts
         self.read_line = read_line
@@ -126,6 +132,8 @@ class ConsoleChat:
         reply = await self.coach.handle(self.user_id, incoming)
         if reply.view is not None:
             self.show(reply.view)
+        if reply.voice is not None:  # a typed "guide me"
+            await self.voice(reply.voice)
         return reply
 
     async def choose(self, index: int) -> None:
@@ -140,13 +148,20 @@ class ConsoleChat:
         if reply.view is not None:
             self.show(reply.view)
         if reply.voice is not None:
-            if reply.voice.path is not None:
-                self.write(f"{self.texts.console.voice_saved} {reply.voice.path}\n")
-            else:
-                self.write(f"{self.texts.media.no_voice}\n")
+            await self.voice(reply.voice)
         if reply.start_timer is not None:
             await self.stop_timer()
             self.timer = asyncio.get_running_loop().create_task(self.count_down(reply.start_timer))
+
+    async def voice(self, guide: Media) -> None:
+        """The voice guide's path (waiting for the render worker if it is still being drawn)."""
+        voice: Media | View = guide
+        if guide.path is None and self.finish_voice is not None:
+            voice = await self.finish_voice(guide)
+        if isinstance(voice, Media) and voice.path is not None:
+            self.write(f"{self.texts.console.voice_saved} {voice.path}\n")
+        else:
+            self.write(f"{self.texts.media.no_voice}\n")
 
     async def count_down(self, timer: Timer) -> None:
         """Count the set: a line each time it changes, while typed lines are handled meanwhile.
@@ -208,12 +223,17 @@ class ConsoleChat:
             self.screen = view
 
 
-def run_console(coach: Coach, user_id: int, close: Callable[[], Awaitable[None]]) -> int:
+def run_console(
+    coach: Coach,
+    user_id: int,
+    close: Callable[[], Awaitable[None]],
+    finish_voice: FinishVoice | None = None,
+) -> int:
     """`limber console`: the chat until /quit, Ctrl-D or Ctrl-C (no traceback), then *close*."""
 
     async def chat() -> None:
         try:
-            await ConsoleChat(coach, user_id=user_id).run()
+            await ConsoleChat(coach, user_id=user_id, finish_voice=finish_voice).run()
         finally:
             await close()
 

@@ -1,15 +1,20 @@
-"""The media the bot sends, made on first use (off the event loop) and cached on disk.
+"""The media the bot sends, rendered ahead (or by the render worker) and cached on disk.
 
 library = MediaLibrary(media_dir, content)            # content: bot.routine.content.Content
 path = library.animation("knee_to_chest", "regular", "left")   # MP4, sendAnimation
 path = library.still("bridge", "gentler", None)                # PNG
-path = await library.voice_guide("bridge", "regular", None, dose)  # OGG/Opus, sendVoice
+path = library.voice_guide_sync("bridge", "regular", None, dose)  # OGG/Opus, sendVoice
 key = media_key("animation", "bridge", "regular", None)        # for the file_id cache
+library.good(path)                                    # the file is there and decodes
+
+The rendering calls block for seconds of CPU: the bot runs them in its render worker process
+(`bot.media.worker`), never in the process that answers people. Every file is made through
+`bot.media.files.produce` (a unique temporary name, checked, renamed; a lock file per file).
+A voice guide's name is its script's: the same dose gives the same file, whoever asks.
 """
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +27,7 @@ from bot.media.draw import (
     render_frames,
     still_index,
 )
+from bot.media.files import CheckedFiles, produce
 from bot.media.poses import Side, Variant, load_poses
 from bot.media.voice import encode_ogg, load_voice, render_guide, script, speech_available
 from bot.routine.content import DEFAULT_CONTENT_DIR, Content, Dose, Exercise
@@ -58,6 +64,11 @@ class MediaLibrary:
         self.poses = load_poses(content_dir, content.routine)
         self.voice = load_voice(content_dir)
         self._speech: bool | None = None
+        self._checked = CheckedFiles()
+
+    def good(self, path: Path) -> bool:
+        """*path* exists and decodes (checked once per process, again when the file changes)."""
+        return self._checked.good(path)
 
     # -- pictures -----------------------------------------------------------------------------
     def _labels(self, exercise: Exercise, variant: Variant, side: Side | None) -> Labels:
@@ -95,29 +106,37 @@ class MediaLibrary:
     def voice_path(
         self, exercise_key: str, variant: Variant, side: Side | None, dose: Dose
     ) -> Path:
-        key = media_key(
-            "voice", exercise_key, variant, side, dose, self.voice_name(), self._version()
-        )
+        """Named by what is heard: the script (words and timing) and the voice that reads it, so
+        everyone at one dose shares one file and a changed script is a new file."""
+        exercise = self.content.routine.exercise(exercise_key)
+        title = self._labels(exercise, variant, None).title
+        cues, length = script(self.voice, title, dose, side)
+        heard = repr((cues, length, self._version()))
+        key = media_key("voice", exercise_key, variant, side, dose, self.voice_name(), heard)
         return self.media_dir / f"{key}.ogg"
 
     def animation(self, exercise_key: str, variant: Variant, side: Side | None) -> Path:
         """The looping MP4 (made now if not cached). Blocking: call via asyncio.to_thread."""
         side = self._picture_side(exercise_key, side)
         path = self.animation_path(exercise_key, variant, side)
-        if not path.exists():
+
+        def make(temporary: Path) -> None:
             images = self.frames(exercise_key, variant, side)
-            encode_mp4(images, self.poses.fps, path)  # type: ignore[arg-type]
-        return path
+            encode_mp4(images, self.poses.fps, temporary)  # type: ignore[arg-type]
+
+        return produce(path, make, check=self.good)
 
     def still(self, exercise_key: str, variant: Variant, side: Side | None) -> Path:
         """A PNG of the held position. Blocking: call via asyncio.to_thread."""
         side = self._picture_side(exercise_key, side)
         path = self.still_path(exercise_key, variant, side)
-        if not path.exists():
+
+        def make(temporary: Path) -> None:
             images = self.frames(exercise_key, variant, side)
             index = still_index(self.poses.clip(exercise_key, variant), self.poses.fps)
-            encode_png(images[min(index, len(images) - 1)], path)  # type: ignore[arg-type]
-        return path
+            encode_png(images[min(index, len(images) - 1)], temporary)  # type: ignore[arg-type]
+
+        return produce(path, make, check=self.good)
 
     # -- voice ----------------------------------------------------------------------------------
     @property
@@ -136,19 +155,12 @@ class MediaLibrary:
         exercise = self.content.routine.exercise(exercise_key)
         title = self._labels(exercise, variant, None).title
         path = self.voice_path(exercise_key, variant, side, dose)
-        if not path.exists():
+
+        def make(temporary: Path) -> None:
             cues, length = script(self.voice, title, dose, side)
-            encode_ogg(render_guide(self.voice, cues, length, self.speech), path)
-        return path
+            encode_ogg(render_guide(self.voice, cues, length, self.speech), temporary)
 
-    async def voice_guide(
-        self, exercise_key: str, variant: Variant, side: Side | None, dose: Dose
-    ) -> Path:
-        """The guide, rendered in a worker thread: never on the event loop."""
-        return await asyncio.to_thread(self.voice_guide_sync, exercise_key, variant, side, dose)
-
-    async def animation_async(self, exercise_key: str, variant: Variant, side: Side | None) -> Path:
-        return await asyncio.to_thread(self.animation, exercise_key, variant, side)
+        return produce(path, make, check=self.good)
 
     # -- everything -----------------------------------------------------------------------------
     def pictures(self) -> Iterator[tuple[str, Variant, Side | None]]:

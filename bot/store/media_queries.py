@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.store.models import MediaFile
@@ -36,3 +36,9 @@ class MediaQueries:
             .on_conflict_do_nothing(index_elements=[MediaFile.media_key])
         )
         await self._connection.execute(statement)
+
+    async def forget(self, media_keys: Iterable[str]) -> None:
+        """Drop file_ids Telegram refused (the file is uploaded again, and its new id kept)."""
+        keys = list(media_keys)
+        if keys:
+            await self._connection.execute(delete(MediaFile).where(MediaFile.media_key.in_(keys)))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from typing import Any, cast
 
@@ -19,7 +18,7 @@ from telegram.request import BaseRequest
 
 from bot.bootstrap import Services
 from bot.telegram import handlers
-from bot.telegram.context import COACH_KEY, REMEMBER_MEDIA_KEY, LimberApplication, LimberContext
+from bot.telegram.context import COACH_KEY, MEDIA_KEY, LimberApplication, LimberContext
 from bot.telegram.guard import ids_fit
 from bot.telegram.nudge_job import SWEEP_JOB, sweep_nudges, telegram_sender
 from bot.telegram.render import reply
@@ -29,7 +28,6 @@ log = logging.getLogger(__name__)
 
 GUARD_GROUP = -1000
 SERVICES_KEY = "services"
-RENDER_TASK_KEY = "media_render"
 
 
 def build_application(
@@ -59,7 +57,7 @@ def build_application(
     application = cast(LimberApplication, builder.build())
     application.bot_data[COACH_KEY] = services.coach
     application.bot_data[SERVICES_KEY] = services
-    application.bot_data[REMEMBER_MEDIA_KEY] = services.media.remember
+    application.bot_data[MEDIA_KEY] = services.media
     application.bot_data[handlers.TIMER_TICK_KEY] = settings.timer_tick_seconds
     # Before every handler: ids the database cannot hold never reach a use case.
     application.add_handler(TypeHandler(Update, _refuse_unfit_ids), group=GUARD_GROUP)
@@ -94,9 +92,10 @@ async def _refuse_unfit_ids(update: Update, _context: LimberContext) -> None:
 async def _post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     services: Services = application.bot_data[SERVICES_KEY]
     if services.media.enabled and services.settings.media_render_at_start:
-        # Rendered ahead in a worker thread: a tap never waits for a picture to be drawn.
-        task = asyncio.get_running_loop().create_task(asyncio.to_thread(services.media.warm))
-        application.bot_data[RENDER_TASK_KEY] = task
+        # Queued for the render worker (another process), the first exercises first; what a
+        # person is waiting for jumps the queue.
+        queued = services.media.warm()
+        log.info("media: %d files queued for the render worker (made ones are skipped)", queued)
     commands = application.bot_data[COACH_KEY].command_menu
     await application.bot.set_my_commands(
         [
@@ -113,10 +112,7 @@ async def _post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> 
 
 async def _post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     services: Services = application.bot_data[SERVICES_KEY]
-    render = application.bot_data.pop(RENDER_TASK_KEY, None)
-    if render is not None and not render.done():
-        services.media.stop_warming()  # the file being drawn is finished; the rest next time
-        log.info("stopping: the media not rendered yet will be rendered next time")
+    await services.media.close()  # what is not rendered yet is rendered next time
     await services.media.flush()
     await services.database.dispose()
 

@@ -4,23 +4,16 @@ from __future__ import annotations
 
 import asyncio
 from collections import defaultdict
-from collections.abc import Callable
 from typing import Any
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.coach import Coach
+from bot.telegram.render import NO_MEDIA, MediaPort
 
 COACH_KEY = "coach"
 CHAT_LOCKS_KEY = "chat_locks"
-REMEMBER_MEDIA_KEY = "remember_media"
-
-RememberMedia = Callable[[str, str], None]
-"""Keep an uploaded file's file_id by its media key (`MediaDelivery.remember`)."""
-
-
-def _forget(_key: str, _file_id: str) -> None:
-    return None
+MEDIA_KEY = "media"
 
 
 class LimberContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
@@ -31,9 +24,10 @@ class LimberContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any]
         return coach
 
     @property
-    def remember_media(self) -> RememberMedia:
-        remember: RememberMedia = self.bot_data.get(REMEMBER_MEDIA_KEY, _forget)
-        return remember
+    def media(self) -> MediaPort:
+        """The media use case: file_ids kept and forgotten, voices handed over when rendered."""
+        media: MediaPort = self.bot_data.get(MEDIA_KEY, NO_MEDIA)
+        return media
 
     def chat_lock(self, chat_id: int) -> asyncio.Lock:
         """Serializes this process's edits of one chat (a tap and a hold-timer tick)."""

@@ -38,7 +38,7 @@ from bot.routine.inputs import (
     TypedText,
     UnknownCommand,
 )
-from bot.routine.views import Timer
+from bot.routine.views import Media, Timer
 from bot.telegram.context import LimberApplication, LimberContext
 from bot.telegram.private_chats import PRIVACY_GROUP, private_chats_only
 from bot.telegram.render import edit, edit_message, reply, send_voice
@@ -70,9 +70,19 @@ async def _reply_to(update: Update, context: LimberContext, incoming: Incoming) 
         return
     answer = await context.coach.handle(user.id, incoming)
     if answer.view is not None:
-        await reply(message, answer.view, context.remember_media)
+        await reply(message, answer.view, context.media)
     if answer.voice is not None:  # a typed "guide me"
-        await send_voice(message.get_bot(), user.id, answer.voice, context.remember_media)
+        await _voice(update, context, user.id, answer.voice)
+
+
+async def _voice(update: Update, context: LimberContext, chat_id: int, voice: Media) -> None:
+    """🔊 Guide me: the voice note now if it is rendered; else "recording voice" and the note
+    when ready, from a task of its own, so this update's slot is free for other people's taps."""
+    sending = send_voice(context.bot, chat_id, voice, context.media)
+    if voice.ready:
+        await sending
+    else:
+        context.application.create_task(sending, update=update, name=f"voice:{chat_id}")
 
 
 def _command(name: CommandName, summary: str) -> Handler:
@@ -137,11 +147,9 @@ async def button(update: Update, context: LimberContext) -> None:
             log.info("could not answer a tap: %s", type(error).__name__)
         shown = query.message
         if outcome.view is not None:
-            shown = await edit(query, outcome.view, context.remember_media)
+            shown = await edit(query, outcome.view, context.media)
         if outcome.voice is not None:
-            await send_voice(
-                query.get_bot(), query.from_user.id, outcome.voice, context.remember_media
-            )
+            await _voice(update, context, query.from_user.id, outcome.voice)
     if outcome.start_timer is not None and isinstance(shown, Message):
         start_hold_timer(context, query.from_user.id, shown, outcome.start_timer)
 
@@ -215,7 +223,7 @@ async def _tick(context: LimberContext) -> None:
             shown = view.media.caption if view.media is not None else view.text
             if shown != hold.shown:
                 hold.shown = shown
-                await edit_message(hold.message, view, context.remember_media)
+                await edit_message(hold.message, view, context.media)
 
 
 def register(application: LimberApplication) -> None:

@@ -6,14 +6,21 @@ tick only its caption. A screen without media shown on an animation message edit
 or — for the summary, or text too long for a caption — leaves the animation without buttons and
 follows as a new text message (an animation message cannot become a text message). A text
 message followed by an animation likewise loses its buttons. Each upload's file_id is handed to
-`remember` so the file is never uploaded again.
+the media port (`MediaPort.remember`) so the file is never uploaded again.
+
+A stored file_id Telegram refuses (400: another bot's id, a deleted file) heals on the same tap:
+it is forgotten (`MediaPort.forget`) and the file uploaded again; without a file on disk the
+screen goes out as text. An edit that fails for any other reason goes out as a new message: a
+person is never left without the screen and its buttons.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from telegram import (
     Bot,
@@ -26,6 +33,7 @@ from telegram import (
     Message,
     ReplyKeyboardMarkup,
 )
+from telegram.constants import ChatAction
 from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 
 from bot.routine.views import Action, Media, View
@@ -35,11 +43,40 @@ log = logging.getLogger(__name__)
 MAX_MESSAGE_LENGTH = 4096
 MAX_CAPTION_LENGTH = 1024
 
-Remember = Callable[[str, str], None]
+Sent = TypeVar("Sent")
 
 
-def _forget(_key: str, _file_id: str) -> None:
-    return None
+class MediaPort(Protocol):
+    """The media use case as the channel sees it (`MediaDelivery`)."""
+
+    def remember(self, key: str, file_id: str) -> None:
+        """Telegram gave an upload this file_id."""
+
+    def forget(self, key: str) -> None:
+        """Telegram refused this stored file_id."""
+
+    async def finish(self, voice: Media) -> Media | View:
+        """The voice with its file once rendered, or the screen to show instead."""
+
+
+class NoMedia:
+    """A channel without media (tests of text screens, the error handler)."""
+
+    def remember(self, key: str, file_id: str) -> None:
+        return None
+
+    def forget(self, key: str) -> None:
+        return None
+
+    async def finish(self, voice: Media) -> Media | View:
+        return voice
+
+
+NO_MEDIA = NoMedia()
+
+
+class _FileRefusedError(Exception):
+    """A stored file_id was refused and there is no file to upload instead."""
 
 
 def keyboard(view: View) -> InlineKeyboardMarkup | ReplyKeyboardMarkup | None:
@@ -70,13 +107,39 @@ def _upload(media: Media, suffix: str) -> str | InputFile:
     return InputFile(Path(media.path).read_bytes(), filename=f"{media.key}{suffix}", attach=True)
 
 
-def _remember(sent: object, media: Media, remember: Remember) -> None:
+def _remember(sent: object, media: Media, port: MediaPort) -> None:
     """Keep the file_id Telegram gave a new upload."""
     if media.file_id is not None or not isinstance(sent, Message):
         return
     file = sent.animation or sent.document or sent.voice
     if file is not None:
-        remember(media.key, file.file_id)
+        port.remember(media.key, file.file_id)
+
+
+def _refuses_the_file(error: BadRequest) -> bool:
+    """Telegram's answer to a file_id it will not use ("wrong file identifier", "wrong remote
+    file identifier", "type of file mismatch", "MEDIA_EMPTY", ...)."""
+    reason = str(error).lower()
+    return "file" in reason or "media_empty" in reason or "http url" in reason
+
+
+async def _with_file(
+    call: Callable[[Media], Awaitable[Sent]], media: Media, port: MediaPort
+) -> Sent:
+    """`call(media)`; if Telegram refuses its stored file_id, forget it and upload the file."""
+    try:
+        sent = await call(media)
+    except BadRequest as error:
+        if media.file_id is None or not _refuses_the_file(error):
+            raise
+        log.info("a stored file_id was refused (%s): uploading the file again", media.key)
+        port.forget(media.key)
+        if media.path is None:
+            raise _FileRefusedError(media.key) from error
+        media = replace(media, file_id=None)
+        sent = await call(media)
+    _remember(sent, media, port)
+    return sent
 
 
 def _shown_key(message: Message) -> str | None:
@@ -87,22 +150,28 @@ def _shown_key(message: Message) -> str | None:
     return Path(animation.file_name).stem
 
 
-async def reply(message: Message, view: View, remember: Remember = _forget) -> Message:
+async def reply(message: Message, view: View, port: MediaPort = NO_MEDIA) -> Message:
     """Send *view* as a new message in the chat of *message*, then its files (chart, export)."""
-    return await send(message.get_bot(), message.chat_id, view, remember)
+    return await send(message.get_bot(), message.chat_id, view, port)
 
 
-async def send(bot: Bot, chat_id: int, view: View, remember: Remember = _forget) -> Message:
+async def send(bot: Bot, chat_id: int, view: View, port: MediaPort = NO_MEDIA) -> Message:
     """*view* as a new message: an animation with its caption when the media is ready."""
     media = view.media
     if media is not None and media.ready:
-        sent = await bot.send_animation(
-            chat_id=chat_id,
-            animation=_upload(media, ".mp4"),
-            caption=media.caption[:MAX_CAPTION_LENGTH],
-            reply_markup=keyboard(view),
-        )
-        _remember(sent, media, remember)
+
+        async def send_animation(media: Media) -> Message:
+            return await bot.send_animation(
+                chat_id=chat_id,
+                animation=_upload(media, ".mp4"),
+                caption=media.caption[:MAX_CAPTION_LENGTH],
+                reply_markup=keyboard(view),
+            )
+
+        try:
+            sent = await _with_file(send_animation, media, port)
+        except _FileRefusedError:
+            return await send(bot, chat_id, replace(view, media=None), port)
     else:
         sent = await bot.send_message(
             chat_id=chat_id,
@@ -118,54 +187,73 @@ async def send(bot: Bot, chat_id: int, view: View, remember: Remember = _forget)
     return sent
 
 
-async def send_voice(bot: Bot, chat_id: int, voice: Media, remember: Remember = _forget) -> None:
-    """🔊 Guide me: the voice note (OGG/Opus), uploaded once and then sent by file_id."""
+async def send_voice(bot: Bot, chat_id: int, voice: Media, port: MediaPort = NO_MEDIA) -> None:
+    """🔊 Guide me: the voice note (OGG/Opus), uploaded once and then sent by file_id; one not
+    rendered yet is awaited (`port.finish`) while the chat shows "recording voice"."""
     if not voice.ready:
-        return
-    sent = await bot.send_voice(chat_id=chat_id, voice=_upload(voice, ".ogg"))
-    _remember(sent, voice, remember)
+        await bot.send_chat_action(chat_id, ChatAction.RECORD_VOICE)
+        finished = await port.finish(voice)
+        if isinstance(finished, View):
+            await send(bot, chat_id, finished, port)
+            return
+        voice = finished
+
+    async def send_file(voice: Media) -> Message:
+        return await bot.send_voice(chat_id=chat_id, voice=_upload(voice, ".ogg"))
+
+    try:
+        await _with_file(send_file, voice, port)
+    except _FileRefusedError:
+        # Refused and not on disk: the file as it is on disk now, or the friendly answer.
+        finished = await port.finish(replace(voice, file_id=None))
+        if isinstance(finished, View):
+            await send(bot, chat_id, finished, port)
+        else:
+            await _with_file(send_file, finished, port)
 
 
-async def edit(query: CallbackQuery, view: View, remember: Remember = _forget) -> Message:
+async def edit(query: CallbackQuery, view: View, port: MediaPort = NO_MEDIA) -> Message:
     """Show *view* in place of the tapped message (or as a new one when `view.fresh`); the
     message that shows it now."""
     message = query.message
     if not isinstance(message, Message) or not message.is_accessible:
         # Too old: Telegram no longer sends its content, so it cannot be edited.
-        return await send(query.get_bot(), query.from_user.id, view, remember)
+        return await send(query.get_bot(), query.from_user.id, view, port)
     if view.fresh or view.reply_keyboard is not None:
         # A reply keyboard can only come with a new message.
-        return await reply(message, view, remember)
-    return await edit_message(message, view, remember)
+        return await reply(message, view, port)
+    return await edit_message(message, view, port)
 
 
-async def edit_message(message: Message, view: View, remember: Remember = _forget) -> Message:
+async def edit_message(message: Message, view: View, port: MediaPort = NO_MEDIA) -> Message:
     """Edit *message* to show *view*; if that fails, the screen still reaches the user.
 
     A 429 is waited out by the bot's limiter (`bot.telegram.retry_after`); if the edit still
     fails — the network, a 429 that outlasted the retries, a message that can no longer be edited —
-    the screen goes out as a new message, so a saved step is never left unshown.
+    the screen goes out as a new message, so a saved step is never left unshown. Any other 400
+    (an editMessageMedia Telegram will not do) sends the screen as a new message too.
     """
     try:
-        return await _edit(message, view, remember)
+        return await _edit(message, view, port)
     except BadRequest as error:
         reason = str(error).lower()
         if "not modified" in reason:
             return message  # the same screen again (a double tap): nothing to change
         if "can't be edited" in reason or "not found" in reason:
             log.debug("message %s can no longer be edited: sending a new one", message.message_id)
-            return await reply(message, view, remember)
-        raise
+        else:
+            log.info("could not edit message %s (BadRequest): sent anew", message.message_id)
+        return await reply(message, view, port)
     except (NetworkError, RetryAfter) as error:
         log.info(
             "could not edit message %s (%s): sending a new one",
             message.message_id,
             type(error).__name__,
         )
-        return await reply(message, view, remember)
+        return await reply(message, view, port)
 
 
-async def _edit(message: Message, view: View, remember: Remember) -> Message:
+async def _edit(message: Message, view: View, port: MediaPort) -> Message:
     markup = keyboard(view)
     inline = markup if isinstance(markup, InlineKeyboardMarkup) else None
     media = view.media if view.media is not None and view.media.ready else None
@@ -175,22 +263,28 @@ async def _edit(message: Message, view: View, remember: Remember) -> Message:
             return message
         # A text message cannot become an animation: the animation follows as a new message.
         await _drop_buttons(message)
-        return await reply(message, view, remember)
+        return await reply(message, view, port)
     if media is not None:
         caption = media.caption[:MAX_CAPTION_LENGTH]
         if _shown_key(message) == media.key:
             await message.edit_caption(caption, reply_markup=inline)  # a timer tick, More, Back
             return message
-        animation = InputMediaAnimation(
-            _upload(media, ".mp4"), caption=caption, filename=f"{media.key}.mp4"
-        )
-        edited = await message.edit_media(animation, reply_markup=inline)
-        _remember(edited, media, remember)
+
+        async def edit_media(media: Media) -> Message | bool:
+            animation = InputMediaAnimation(
+                _upload(media, ".mp4"), caption=caption, filename=f"{media.key}.mp4"
+            )
+            return await message.edit_media(animation, reply_markup=inline)
+
+        try:
+            edited = await _with_file(edit_media, media, port)
+        except _FileRefusedError:
+            return await _edit(message, replace(view, media=None), port)
         return edited if isinstance(edited, Message) else message
     if view.finished or len(view.text) > MAX_CAPTION_LENGTH:
         # The summary (or a long text) is a message of its own; the animation keeps no buttons.
         await _drop_buttons(message)
-        return await reply(message, view, remember)
+        return await reply(message, view, port)
     await message.edit_caption(view.text, reply_markup=inline)
     return message
 

@@ -12,7 +12,6 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from bot.routine.actions import SessionAction, SessionVerb
-from bot.routine.content import Dose
 from bot.routine.conversation import SafetyEventKind
 from bot.routine.dosing import PersonalDose
 from bot.routine.session import (
@@ -74,7 +73,6 @@ class GuidedSession:
         self.notices = deps.texts.notices
         self.wrap_up = wrap_up
         self.reminders = reminders
-        self._guide_doses: dict[str, Dose] = {}
 
     # --- opening ------------------------------------------------------------------------------
 
@@ -130,11 +128,6 @@ class GuidedSession:
                 reply = await self.apply_in(uow, user_id, action)
         except SessionConflictError:
             return await self.lost_race(user_id, action.session_id)
-        if reply.voice is not None:
-            # 🔊 Guide me: a guide not cached yet is rendered now, after the unit of work.
-            dose = self._guide_doses.pop(reply.voice.key, None)
-            if dose is not None:
-                reply = replace(reply, voice=await self.media.ready_voice(reply.voice, dose))
         return reply
 
     async def lost_race(self, user_id: int, session_id: int) -> Reply:
@@ -228,10 +221,12 @@ class GuidedSession:
             return Reply(await self._screen(uow, record, doses))
         exercise = self.routine.exercises[state.step]
         dose = self.screens.dose_for(state, doses)
-        voice = await self.media.voice_for(uow, exercise, state, dose)
+        request = await self.media.voice_for(uow, exercise, state, dose)
+        # Sent now if rendered; else queued first in line, and the channel waits for it
+        # (`MediaDelivery.finish`) without holding up this tap.
+        voice = self.media.ask_for(request) if request is not None else None
         if voice is None:
             return Reply(None, self.deps.texts.media.no_voice)
-        self._guide_doses[voice.key] = dose
         return Reply(None, voice=voice)
 
     async def _finish(

@@ -1,11 +1,20 @@
-"""Media for the live session message: which file goes with a screen, and its Telegram file_id.
+"""Media for the live session message and 🔊 Guide me: which file goes with a screen, whether
+it is there and sound, its Telegram file_id, and rendering what is missing — one use case, from
+the tap to the file the channel sends.
 
-Rendering never happens on a tap's path. The set is rendered ahead (`warm`, at start-up, or
-`limber media`); a file still missing when a screen needs it is left out (the channel shows the
-text screen) and rendered in a worker thread for next time. Each uploaded file's file_id is kept
-in memory and in the database (`media_files`), so a file is uploaded once per bot: new file_ids
-are written by the next unit of work that shows media (no extra transaction on a tap's path) and
-at shutdown (`flush`).
+Rendering never happens in this process: the render worker (`bot.media.worker`, a separate
+process) draws one file at a time, most urgent first. The set is rendered ahead (`limber media`,
+or `warm` at start-up, which queues first what a person reaches first); a picture still missing
+when a screen needs it is left out (the channel shows the text screen), queued at once, and the
+next exercise's pictures after it. A voice guide not rendered yet is queued for the person who
+asked; the channel shows "recording voice" and sends it when `finish` hands it over, without
+holding up the tap. A file is used only once it decodes (`bot.media.files`), never because it
+exists. A folder that cannot be written gives the friendly "not available right now".
+
+Each uploaded file's file_id is kept in memory and in the database (`media_files`), so a file is
+uploaded once per bot: new file_ids are written by the next unit of work that shows media (no
+extra transaction on a tap's path) and at shutdown (`flush`). A file_id Telegram rejects is
+forgotten (`forget`): the channel uploads the file again on the same tap.
 
 The set timer counts the same script as the voice guide (`bot.media.voice.script`): rep k of n,
 the hold, the rest, the other side.
@@ -16,16 +25,17 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
-import threading
-from collections.abc import Callable, Iterator
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import partial
 from pathlib import Path
 from typing import Literal, Protocol
 
+from bot.media.files import MediaUnavailableError
 from bot.media.library import reachable_doses
 from bot.media.poses import Side, Variant
 from bot.media.voice import VoiceContent, script
+from bot.media.worker import MediaJob, MediaRenderer, ThreadRender, Urgency
 from bot.routine.content import Dose, Exercise
 from bot.routine.session import SessionState
 from bot.routine.views import Media, View
@@ -34,6 +44,8 @@ from bot.use_cases.dependencies import Dependencies
 
 log = logging.getLogger(__name__)
 
+FIRST_UPLOAD_WAIT = 10.0  # seconds a voice waits for the first upload's file_id (then uploads)
+
 MomentKind = Literal["ready", "hold", "move", "rest", "other_side", "done"]
 
 
@@ -41,7 +53,9 @@ class MediaFiles(Protocol):
     """What the media use case needs of a media library (`bot.media.library.MediaLibrary`)."""
 
     voice: VoiceContent
+    media_dir: Path
 
+    def good(self, path: Path) -> bool: ...
     def animation_path(self, exercise_key: str, variant: Variant, side: Side | None) -> Path: ...
     def still_path(self, exercise_key: str, variant: Variant, side: Side | None) -> Path: ...
     def voice_path(
@@ -102,15 +116,32 @@ def set_moment(voice: VoiceContent, dose: Dose, elapsed: float) -> SetMoment:
     return moment
 
 
+@dataclass(frozen=True)
+class VoiceRequest:
+    """🔊 Guide me, between the unit of work that read the dose and the file being ready."""
+
+    media: Media
+    job: MediaJob
+
+
 class MediaDelivery:
-    def __init__(self, deps: Dependencies, voice: VoiceContent, library: MediaFiles | None) -> None:
+    def __init__(
+        self,
+        deps: Dependencies,
+        voice: VoiceContent,
+        library: MediaFiles | None,
+        renderer: MediaRenderer | None = None,
+    ) -> None:
         self.deps = deps
         self.voice = voice
         self.library = library
+        if renderer is None and library is not None:
+            renderer = MediaRenderer(ThreadRender(library))
+        self.renderer = renderer
         self._file_ids: dict[str, str] = {}
         self._unsaved: dict[str, str] = {}
-        self._rendering: dict[str, asyncio.Task[object]] = {}
-        self._stop = threading.Event()
+        self._forgotten: set[str] = set()
+        self._first_uploads: dict[str, asyncio.Future[None]] = {}
 
     @property
     def enabled(self) -> bool:
@@ -131,48 +162,88 @@ class MediaDelivery:
         path = self.library.animation_path(media.exercise_key, variant, side)
         key = path.stem
         file_id = await self._file_id(uow, key)
-        exists = path.exists()
-        if not exists:
-            self._render_later(key, media.exercise_key, variant, side)
+        good = self.library.good(path)
         still = self.library.still_path(media.exercise_key, variant, side)
+        has_still = self.library.good(still)
+        if not good or not has_still:
+            self._queue_pictures(media.exercise_key, variant, side, Urgency.WAITING)
+        self._queue_next(media.exercise_key)
         dressed = replace(
             media,
             key=key,
-            path=str(path) if exists else None,
+            path=str(path) if good else None,
             file_id=file_id,
-            still=str(still) if still.exists() else None,
+            still=str(still) if has_still else None,
         )
         return replace(view, media=dressed)
 
+    # --- 🔊 Guide me ----------------------------------------------------------------------------
+
     async def voice_for(
         self, uow: UnitOfWork, exercise: Exercise, state: SessionState, dose: Dose
-    ) -> Media | None:
-        """The voice guide for today's *dose* (the gentler variant when it is on screen)."""
+    ) -> VoiceRequest | None:
+        """The voice guide for today's *dose* (the gentler variant when it is on screen), with
+        its file_id and, when it is rendered and sound, its file."""
         await self._save_in(uow)
         if self.library is None:
             return None
         variant: Variant = (
             "gentler" if state.gentler and exercise.gentler is not None else "regular"
         )
-        key = self.library.voice_path(exercise.key, variant, None, dose).stem
+        path = self.library.voice_path(exercise.key, variant, None, dose)
+        key = path.stem
         file_id = await self._file_id(uow, key)
-        return Media("voice", exercise.key, variant, key=key, file_id=file_id)
+        good = self.library.good(path)
+        shown = str(path) if good else None
+        media = Media("voice", exercise.key, variant, key=key, file_id=file_id, path=shown)
+        return VoiceRequest(media, MediaJob(key, "voice", exercise.key, variant, None, dose))
 
-    async def ready_voice(self, voice: Media, dose: Dose) -> Media:
-        """*voice* with its file: rendered now in a worker thread if it is neither uploaded nor
-        cached (the event loop goes on meanwhile; the unit of work is already closed)."""
-        library = self.library
-        if library is None:
+    def ask_for(self, request: VoiceRequest) -> Media | None:
+        """The voice to send: ready now, or queued first in line for this person (`finish`
+        hands it over); None if it cannot be made (the folder is not writable)."""
+        if request.media.ready:
+            return request.media
+        if self.renderer is None or self.library is None:
+            return None
+        if not _writable(self.library.media_dir):
+            return None
+        self.renderer.submit(request.job, Urgency.WAITING)
+        return request.media
+
+    async def finish(self, voice: Media) -> Media | View:
+        """*voice* with its file, once rendered (the caller shows "recording voice" meanwhile);
+        if it could not be made, the friendly "not available right now" instead."""
+        if voice.ready or self.library is None:
             return voice
-        variant = _variant(voice.variant)
-        path = library.voice_path(voice.exercise_key, variant, None, dose)
-        if not path.exists():
-            if voice.file_id is not None:
-                return voice
-            path = await asyncio.to_thread(
-                library.voice_guide_sync, voice.exercise_key, variant, None, dose
-            )
-        return replace(voice, path=str(path))
+        path = self.library.media_dir / f"{voice.key}.ogg"
+        pending = self.renderer.pending(voice.key) if self.renderer is not None else None
+        if pending is not None:
+            try:
+                path = await asyncio.shield(pending)
+            except MediaUnavailableError:
+                log.warning("the media folder cannot be written: no voice guide")
+                return View(self.deps.texts.media.no_voice)
+            except Exception:  # logged by the renderer; the person still gets an answer
+                return View(self.deps.texts.media.no_voice)
+        if not self.library.good(path):
+            return View(self.deps.texts.media.no_voice)
+        return replace(voice, path=str(path), file_id=await self._after_first_upload(voice.key))
+
+    async def _after_first_upload(self, key: str) -> str | None:
+        """The file_id to send by, once the first of those who waited for one render has
+        uploaded it (None: this caller uploads): twenty people, one upload."""
+        known = self._file_ids.get(key)
+        if known:
+            return known
+        first = self._first_uploads.get(key)
+        if first is None:
+            self._first_uploads[key] = asyncio.get_running_loop().create_future()
+            return None
+        try:
+            await asyncio.wait_for(asyncio.shield(first), FIRST_UPLOAD_WAIT)
+        except TimeoutError:
+            return None  # the first upload failed or is slow: upload this one too
+        return self._file_ids.get(key) or None
 
     # --- file_ids -----------------------------------------------------------------------------
 
@@ -181,14 +252,27 @@ class MediaDelivery:
         if key and self._file_ids.get(key) != file_id:
             self._file_ids[key] = file_id
             self._unsaved[key] = file_id
+        first = self._first_uploads.pop(key, None)
+        if first is not None and not first.done():
+            first.set_result(None)
+
+    def forget(self, key: str) -> None:
+        """Telegram refused this file's file_id (another bot's, a deleted file): the file is
+        uploaded again, and the stored id dropped by the next unit of work."""
+        self._file_ids[key] = ""  # known to be unusable: not read from the store again
+        self._unsaved.pop(key, None)
+        self._forgotten.add(key)
 
     async def flush(self) -> None:
         """Store file_ids not yet written (at shutdown)."""
-        if self._unsaved:
+        if self._unsaved or self._forgotten:
             async with self.deps.unit_of_work() as uow:
                 await self._save_in(uow)
 
     async def _save_in(self, uow: UnitOfWork) -> None:
+        if self._forgotten:
+            forgotten, self._forgotten = self._forgotten, set()
+            await uow.media.forget(forgotten)
         if self._unsaved:
             unsaved, self._unsaved = self._unsaved, {}
             await uow.media.remember(unsaved, self.deps.clock())
@@ -199,60 +283,80 @@ class MediaDelivery:
             known = await uow.media.file_id(key)
             if known is not None:
                 self._file_ids[key] = known
-        return known
+        return known or None
 
     # --- rendering ----------------------------------------------------------------------------
 
     def warm(self) -> int:
-        """Render every animation, still and voice guide not cached yet (blocking: run it in a
-        worker thread; `stop_warming` ends it between two files). Returns the files rendered or
-        found."""
-        library = self.library
-        if library is None:
+        """Queue every animation, still and voice guide not rendered yet: the regular pictures
+        in the order of the routine first (what a first session needs), then the gentler ones,
+        then the voices. Returns how many were queued."""
+        library, renderer = self.library, self.renderer
+        if library is None or renderer is None:
             return 0
-        jobs: list[Callable[[], Path]] = []
-        for key, variant, side in library.pictures():
-            jobs.append(partial(library.animation, key, variant, side))
-            jobs.append(partial(library.still, key, variant, side))
+        jobs: list[MediaJob] = []
+        pictures = sorted(library.pictures(), key=lambda picture: picture[1] != "regular")
+        for exercise_key, variant, side in pictures:
+            jobs += self._picture_jobs(exercise_key, variant, side)
         for exercise in self.deps.content.routine.exercises:
             for variant, dose in reachable_doses(exercise):
-                jobs.append(partial(library.voice_guide_sync, exercise.key, variant, None, dose))
-        done = 0
+                path = library.voice_path(exercise.key, variant, None, dose)
+                jobs.append(MediaJob(path.stem, "voice", exercise.key, variant, None, dose))
         for job in jobs:
-            if self._stop.is_set():
-                break
-            job()
-            done += 1
-        return done
+            renderer.submit(job, Urgency.WARM)
+        return len(jobs)
 
-    def stop_warming(self) -> None:
-        self._stop.set()
-
-    def _render_later(
-        self, key: str, exercise_key: str, variant: Variant, side: Side | None
-    ) -> None:
-        if key in self._rendering or self.library is None:
-            return
-        library = self.library
-
-        def both() -> object:
-            library.animation(exercise_key, variant, side)
-            return library.still(exercise_key, variant, side)
-
-        log.info("media %s is not rendered yet: rendering it in the background", key)
-        task: asyncio.Task[object] = asyncio.get_running_loop().create_task(asyncio.to_thread(both))
-        self._rendering[key] = task
-        task.add_done_callback(lambda done: self._rendered(key, done))
-
-    def _rendered(self, key: str, task: asyncio.Task[object]) -> None:
-        self._rendering.pop(key, None)
-        if not task.cancelled() and task.exception() is not None:
-            log.error("could not render media %s: %s", key, type(task.exception()).__name__)
+    async def close(self) -> None:
+        """Stop rendering (the file being drawn is finished or left out, never half written)."""
+        if self.renderer is not None:
+            await self.renderer.close()
 
     async def rendering_done(self) -> None:
-        """Wait for background renders (tests, shutdown)."""
-        while self._rendering:
-            await asyncio.gather(*self._rendering.values(), return_exceptions=True)
+        """Wait until nothing is queued or drawing (tests, benchmarks)."""
+        if self.renderer is not None:
+            await self.renderer.idle()
+
+    def _picture_jobs(
+        self, exercise_key: str, variant: Variant, side: Side | None
+    ) -> list[MediaJob]:
+        assert self.library is not None
+        animation = self.library.animation_path(exercise_key, variant, side)
+        still = self.library.still_path(exercise_key, variant, side)
+        return [
+            MediaJob(animation.stem, "animation", exercise_key, variant, side),
+            MediaJob(still.stem, "still", exercise_key, variant, side),
+        ]
+
+    def _queue_pictures(
+        self, exercise_key: str, variant: Variant, side: Side | None, urgency: Urgency
+    ) -> None:
+        if self.renderer is None:
+            return
+        for job in self._picture_jobs(exercise_key, variant, side):
+            self.renderer.submit(job, urgency)
+
+    def _queue_next(self, exercise_key: str) -> None:
+        """The pictures of the exercise after *exercise_key*, if missing: it is shown next."""
+        library = self.library
+        if library is None or self.renderer is None:
+            return
+        keys = [exercise.key for exercise in self.deps.content.routine.exercises]
+        index = keys.index(exercise_key) + 1 if exercise_key in keys else len(keys)
+        if index >= len(keys):
+            return
+        for key, variant, side in library.pictures():
+            if key != keys[index] or variant != "regular":
+                continue
+            animation = library.animation_path(key, variant, side)
+            if not animation.exists():
+                self._queue_pictures(key, variant, side, Urgency.NEXT)
+
+
+def _writable(folder: Path) -> bool:
+    """Whether a new file can be made in *folder* (or the folder itself created)."""
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    return os.access(folder, os.W_OK)
 
 
 def _variant(value: str) -> Variant:

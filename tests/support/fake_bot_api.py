@@ -7,7 +7,8 @@
 
 It answers with the JSON Telegram would send, records every call (`calls`), keeps what each chat
 shows (`messages`, `last_message`, `visible_text`, `buttons`), queues updates for `getUpdates`
-(`push_update`) and fails on request (`fail_next`, `time_out_next`, `block`). The same object can
+(`push_update`) and fails on request (`fail_next`, `time_out_next`, `block`, `refuse_file_ids`:
+a stored file_id answered 400, as for another bot's id or a deleted file). The same object can
 be served over loopback HTTP by `tests.support.http_fake_bot_api.FakeBotApiServer`.
 
 Not modelled: inline mode, groups beyond a chat id, media groups, file downloads, MarkdownV2 and
@@ -550,6 +551,13 @@ class FakeBotApi(BaseRequest):
 
     def unblock(self, chat_id: int) -> None:
         self._blocked.discard(chat_id)
+
+    def refuse_file_ids(self) -> list[str]:
+        """Forget every file_id handed out so far (another bot's ids, deleted files): sending one
+        answers 400 "wrong file identifier". Returns the ids now refused."""
+        refused = list(self._files)
+        self._files.clear()
+        return refused
 
     def expire_message(self, chat_id: int, message_id: int) -> None:
         """The message is too old (48 h): edits answer "message can't be edited"."""

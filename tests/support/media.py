@@ -1,7 +1,9 @@
 """A fast stand-in for the media library: tiny files instead of rendered clips (~3 s each).
 
 It names files exactly as the real library does and counts what it renders, so tests can check
-that nothing is rendered on a tap's path and that each file is uploaded once.
+that nothing is rendered on a tap's path and that each file is uploaded once. Its files are made
+the real way (`bot.media.files.produce`: temporary name, check, rename, lock); a file "decodes" if
+it holds what the fake writes, so a test can corrupt one.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.media.files import produce
 from bot.media.library import media_key
 from bot.media.poses import Side, Variant
 from bot.media.voice import VoiceContent, load_voice
@@ -38,12 +41,19 @@ class FakeMediaLibrary:
         key = media_key("voice", exercise_key, variant, side, dose, "tones", "fake")
         return self.media_dir / f"{key}.ogg"
 
+    def good(self, path: Path) -> bool:
+        return _holds(path, self._content(path))
+
+    @staticmethod
+    def _content(path: Path) -> bytes:
+        return b"fake " + path.name.encode()
+
     def _write(self, path: Path) -> Path:
-        if not path.exists():
-            self.media_dir.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(b"fake " + path.name.encode())
+        def make(temporary: Path) -> None:
+            temporary.write_bytes(self._content(path))
             self.rendered.append(path.name)
-        return path
+
+        return produce(path, make, check=lambda made: _holds(made, self._content(path)))
 
     def animation(self, exercise_key: str, variant: Variant, side: Side | None) -> Path:
         return self._write(self.animation_path(exercise_key, variant, side))
@@ -63,3 +73,10 @@ class FakeMediaLibrary:
             for variant in variants:
                 for side in sides:
                     yield exercise.key, variant, side
+
+
+def _holds(path: Path, content: bytes) -> bool:
+    try:
+        return path.read_bytes() == content
+    except OSError:
+        return False

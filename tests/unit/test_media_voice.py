@@ -85,11 +85,11 @@ def test_media_key_is_stable_and_distinct() -> None:
     assert a != media_key("voice", "bridge", "regular", None, SHORT, "tones", "v2")
 
 
-async def test_the_library_renders_off_the_loop_and_caches(tmp_path: Path) -> None:
+def test_the_library_renders_once_and_caches(tmp_path: Path) -> None:
     library = MediaLibrary(tmp_path, load_content())
-    first = await library.voice_guide("pelvic_tilt", "gentler", None, Dose(reps=2, hold_seconds=2))
+    first = library.voice_guide_sync("pelvic_tilt", "gentler", None, Dose(reps=2, hold_seconds=2))
     made = first.stat().st_mtime_ns
-    again = await library.voice_guide("pelvic_tilt", "gentler", None, Dose(reps=2, hold_seconds=2))
+    again = library.voice_guide_sync("pelvic_tilt", "gentler", None, Dose(reps=2, hold_seconds=2))
     assert again == first
     assert again.stat().st_mtime_ns == made
     animation = library.animation("bridge", "gentler", None)
