@@ -69,6 +69,7 @@ async def test_a_session_numbered_beyond_32_bits_works_and_takes_its_check_in(
     buttons = coach.content.texts.buttons
     await chat.tap(buttons.consent)
     await chat.tap(buttons.flags_none)
+    await chat.tap(buttons.flags_none)  # the see-a-doctor part
     await chat.open_session()
     async with coach.database.transaction() as db:
         await db.execute(text(f"UPDATE sessions SET id = {BEYOND_32_BITS}"))
