@@ -125,9 +125,10 @@ def _busy(stop: float) -> None:
         sum(range(10_000))
 
 
-def long_message_timing(screen: RedFlagScreen, runs: int, load: int) -> tuple[float, float]:
-    """p50 and p99 in ms for a 4 000-character message (a new text each run: no cache of the
-    whole text), while *load* busy processes keep the CPUs occupied."""
+def long_message_timing(screen: RedFlagScreen, runs: int, load: int) -> tuple[float, float, float]:
+    """p50 and p99 wall time and p99 CPU time in ms for a 4 000-character message (a new text
+    each run: no cache of the whole text), while *load* busy processes keep the CPUs occupied
+    (the wall time then includes waiting for a core; the CPU time is the screen's own cost)."""
     filler = (
         "Did the routine again this morning, the bridges felt easier and the knee to chest was "
         "fine, my back is a bit stiff after a long day at my desk and the walk helped. "
@@ -144,17 +145,21 @@ def long_message_timing(screen: RedFlagScreen, runs: int, load: int) -> tuple[fl
         worker.start()
     try:
         timings = []
+        cpu = []
         for run in range(runs):
             text = f"{long_text} {run}"
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.thread_time()
             screen.screen(text)
             timings.append((time.perf_counter() - start) * 1000)
+            cpu.append((time.thread_time() - start_cpu) * 1000)
     finally:
         for worker in workers:
             worker.terminate()
             worker.join()
     timings.sort()
-    return statistics.median(timings), timings[min(len(timings) - 1, int(len(timings) * 0.99))]
+    cpu.sort()
+    p99 = min(len(timings) - 1, int(len(timings) * 0.99))
+    return statistics.median(timings), timings[p99], cpu[p99]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -172,11 +177,12 @@ def main(argv: list[str] | None = None) -> int:
         messages, runs = messages[:20] + messages[-20:], 20
     levels = [screen.screen(message.text).level for message in messages]
     print("\n".join(report(evaluate(messages, levels))))
-    p50, p99 = long_message_timing(screen, runs, args.load)
+    p50, p99, cpu_p99 = long_message_timing(screen, runs, args.load)
     print()
     print(
         f"a {LONG_TEXT_CHARACTERS}-character message: p50 {p50:.2f} ms, p99 {p99:.2f} ms "
-        f"over {runs} runs, {args.load} busy processes (goal: p99 ≤ 10 ms under load)"
+        f"(CPU p99 {cpu_p99:.2f} ms) over {runs} runs, {args.load} busy processes "
+        "(goal: p99 ≤ 10 ms under load)"
     )
     return 0
 
