@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import cache
 
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
@@ -96,22 +97,37 @@ def guess_language(text: str) -> str | None:
     return guess_with(text, lingua_scores)
 
 
-def guess_with(text: str, scores: Scores) -> str | None:
-    """The rule of this module, around any detector (the benchmark compares detectors with it)."""
+@dataclass(frozen=True)
+class _Letters:
+    """What a text's letters say before any detector is asked."""
+
+    sample: str
+    words: int
+    letters: int
+    other_script: bool
+    mash: bool  # keyboard mash ("sdfsdf jfjfjf"): every written language has vowels
+
+
+def _read(text: str) -> _Letters:
     sample = _REPEATS.sub(r"\1\1", _sample(text))
     words = _LETTER_RUN.findall(sample)
     letters = sum(len(word) for word in words)
-    if letters < 2:
-        return None
     latin = sum(1 for word in words for char in word if _is_latin(char))
-    if latin * 2 < letters:
-        ranked = scores(sample)
-        return ranked[0][0] if ranked and ranked[0][1] > 0 else None
-    if len(words) < _LATIN_MIN_WORDS or letters < _LATIN_MIN_LETTERS:
+    vowels = sum(1 for word in words for char in word.lower() if char in _VOWELS)
+    return _Letters(sample, len(words), letters, latin * 2 < letters, vowels * 5 < letters)
+
+
+def guess_with(text: str, scores: Scores) -> str | None:
+    """The rule of this module, around any detector (the benchmark compares detectors with it)."""
+    read = _read(text)
+    if read.letters < 2:
         return None
-    if sum(1 for word in words for char in word.lower() if char in _VOWELS) * 5 < letters:
-        return None  # keyboard mash ("sdfsdf jfjfjf"): every written language has vowels
-    ranked = scores(sample)
+    if read.other_script:
+        ranked = scores(read.sample)
+        return ranked[0][0] if ranked and ranked[0][1] > 0 else None
+    if read.words < _LATIN_MIN_WORDS or read.letters < _LATIN_MIN_LETTERS or read.mash:
+        return None
+    ranked = scores(read.sample)
     if not ranked:
         return None
     best, confidence = ranked[0]
@@ -136,19 +152,14 @@ def other_language_with(text: str, scores: Scores, expected: str = "en") -> bool
     named = guess_with(text, scores)
     if named is not None:
         return named != expected  # a short text the detector is sure of ("Sırtım ağrıyor")
-    sample = _REPEATS.sub(r"\1\1", _sample(text))
-    words = _LETTER_RUN.findall(sample)
-    letters = sum(len(word) for word in words)
-    if letters < 2:
+    read = _read(text)
+    if read.letters < 2:
         return False
-    latin = sum(1 for word in words for char in word if _is_latin(char))
-    if latin * 2 < letters:
-        return True  # another script
-    if len(words) < _FOREIGN_MIN_WORDS or letters < _FOREIGN_MIN_LETTERS:
+    if read.other_script:
+        return True
+    if read.words < _FOREIGN_MIN_WORDS or read.letters < _FOREIGN_MIN_LETTERS or read.mash:
         return False
-    if sum(1 for word in words for char in word.lower() if char in _VOWELS) * 5 < letters:
-        return False  # keyboard mash
-    ranked = scores(sample)
+    ranked = scores(read.sample)
     if not ranked or ranked[0][0] == expected:
         return False
     share = next((value for code, value in ranked if code == expected), 0.0)
