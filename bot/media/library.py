@@ -23,7 +23,7 @@ from bot.media.draw import (
     still_index,
 )
 from bot.media.poses import Side, Variant, load_poses
-from bot.media.voice import encode_ogg, load_voice, render_guide, script, speech_available
+from bot.media.voice import encode_ogg, guide_script, load_voice, render_guide, speech_available
 from bot.routine.content import DEFAULT_CONTENT_DIR, Content, Dose, Exercise
 
 
@@ -133,12 +133,10 @@ class MediaLibrary:
         self, exercise_key: str, variant: Variant, side: Side | None, dose: Dose
     ) -> Path:
         """The OGG/Opus guide for *dose* (made now if not cached). Blocking."""
-        exercise = self.content.routine.exercise(exercise_key)
-        title = self._labels(exercise, variant, None).title
         path = self.voice_path(exercise_key, variant, side, dose)
         if not path.exists():
-            cues, length = script(self.voice, title, dose, side)
-            encode_ogg(render_guide(self.voice, cues, length, self.speech), path)
+            set_script = guide_script(self.voice, exercise_key, variant, dose, side)
+            encode_ogg(render_guide(self.voice, set_script, self.speech), path)
         return path
 
     async def voice_guide(

@@ -414,7 +414,8 @@ class MediaTexts(_Strict):
     timer_hold: str
     timer_move: str
     timer_rest: str
-    timer_other_side: str
+    timer_side: str
+    timer_switch: str
     timer_done: str
 
 

@@ -7,8 +7,8 @@ in memory and in the database (`media_files`), so a file is uploaded once per bo
 are written by the next unit of work that shows media (no extra transaction on a tap's path) and
 at shutdown (`flush`).
 
-The set timer counts the same script as the voice guide (`bot.media.voice.script`): rep k of n,
-the hold, the rest, the other side.
+The set timer reads the same script as the voice guide (`bot.routine.set_script`, timed by the
+measured speech): rep k of n, the side, the move or the named hold and its seconds, the rest.
 """
 
 from __future__ import annotations
@@ -18,23 +18,22 @@ import logging
 import math
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Protocol
 
 from bot.media.library import reachable_doses
 from bot.media.poses import Side, Variant
-from bot.media.voice import VoiceContent, script
+from bot.media.voice import VoiceContent, guide_script
 from bot.routine.content import Dose, Exercise
 from bot.routine.session import SessionState
+from bot.routine.set_script import SetMoment, moment_at
 from bot.routine.views import Media, View
 from bot.store.unit_of_work import UnitOfWork
 from bot.use_cases.dependencies import Dependencies
 
 log = logging.getLogger(__name__)
-
-MomentKind = Literal["ready", "hold", "move", "rest", "other_side", "done"]
 
 
 class MediaFiles(Protocol):
@@ -55,51 +54,21 @@ class MediaFiles(Protocol):
     def pictures(self) -> Iterator[tuple[str, Variant, Side | None]]: ...
 
 
-@dataclass(frozen=True)
-class SetMoment:
-    """Where a set stands *elapsed* seconds in: what to do, which rep, seconds left of a hold."""
-
-    kind: MomentKind
-    rep: int
-    reps: int
-    seconds_left: int = 0
+def set_length(voice: VoiceContent, exercise: Exercise, gentler: bool, dose: Dose) -> int:
+    """The whole set in whole seconds, as the voice guide speaks it."""
+    return math.ceil(guide_script(voice, exercise.key, _variant_of(exercise, gentler), dose).length)
 
 
-def set_length(voice: VoiceContent, dose: Dose) -> int:
-    """The whole set in whole seconds, as the voice guide counts it."""
-    return math.ceil(script(voice, "", dose)[1])
+def set_moment(
+    voice: VoiceContent, exercise: Exercise, gentler: bool, dose: Dose, elapsed: float
+) -> SetMoment:
+    """The set timer at *elapsed* seconds, read from the voice guide's script."""
+    set_script = guide_script(voice, exercise.key, _variant_of(exercise, gentler), dose)
+    return moment_at(set_script, elapsed)
 
 
-def set_moment(voice: VoiceContent, dose: Dose, elapsed: float) -> SetMoment:
-    """The set timer at *elapsed* seconds: the last cue of the guide's script that has started."""
-    cues, length = script(voice, "", dose)
-    sides = 2 if dose.per_side else 1
-    moment = SetMoment("ready", 1, dose.reps)
-    rep_cues = 0
-    for cue in cues:
-        if cue.time > elapsed:
-            break
-        rep = max(1, math.ceil(rep_cues / sides))
-        match cue.kind:
-            case "rep":
-                rep_cues += 1
-                moment = SetMoment("ready", math.ceil(rep_cues / sides), dose.reps)
-            case "hold":
-                left = math.ceil(cue.time + dose.hold_seconds - elapsed)
-                moment = SetMoment("hold", rep, dose.reps, max(1, left))
-            case "move":
-                moment = SetMoment("move", rep, dose.reps)
-            case "relax" if rep_cues % sides:
-                moment = SetMoment("other_side", rep, dose.reps)  # the same rep, other side
-            case "relax":
-                moment = SetMoment("rest", rep, dose.reps)
-            case "other_side":
-                moment = SetMoment("other_side", rep, dose.reps)
-            case "end":
-                moment = SetMoment("done", dose.reps, dose.reps)
-    if elapsed >= length:
-        moment = SetMoment("done", dose.reps, dose.reps)
-    return moment
+def _variant_of(exercise: Exercise, gentler: bool) -> Variant:
+    return "gentler" if gentler and exercise.gentler is not None else "regular"
 
 
 class MediaDelivery:

@@ -93,13 +93,14 @@ async def test_a_whole_routine_in_the_terminal(sqlite_url: str, tmp_path: Path) 
     assert transcript.startswith(chat.texts.console.intro)
     assert "Type /quit (or press Ctrl-C) to leave." in transcript.split("> a")[0]
     timer = transcript.split("> g")[1].split("> done")[0]
-    assert "⏱ Rep 1 of 3 — get into position." in timer
-    assert "⏱ Rep 1 of 3 — hold: 30 s left." in timer
-    assert "⏱ Rep 1 of 3 — hold: 25 s left." in timer
-    assert "⏱ Rep 1 of 3 — hold: 29 s left." not in timer, "the countdown every 5 s only"
-    assert "⏱ Other side." in timer
+    assert "⏱ Get into position — rep 1 of 3 · left knee first." in timer
+    assert "⏱ Rep 1 of 3 · left knee — pull the knee in." in timer
+    assert "⏱ Rep 1 of 3 · left knee — hold the knee: 25 s left." in timer
+    assert "⏱ Rep 1 of 3 · left knee — hold the knee: 24 s left." not in timer, "every 5 s only"
+    assert "⏱ Other side next: right knee." in timer
+    assert "⏱ Rep 1 of 3 · right knee — hold the knee: 25 s left." in timer
     assert "⏱ Rest — 1 of 3 done." in timer
-    assert "⏱ Rep 3 of 3 — hold: 5 s left." in timer
+    assert "⏱ Rep 3 of 3 · right knee — hold the knee: 5 s left." in timer
     assert timer.rstrip().endswith("⏱ That's the set — tap ✅ Done.")
     assert "Exercise 4 of 7" in transcript.split("> done")[1]
     help_answer = transcript.split("> /help")[1].split("> ")[0]
@@ -149,7 +150,7 @@ async def test_typing_while_the_set_timer_runs_is_answered_at_once(
         await database.dispose()
     transcript = script.transcript
     after_timer = transcript.split("> g")[1]
-    assert "⏱ Rep 1 of 3 — get into position." in after_timer
+    assert "⏱ Get into position — rep 1 of 3 · left knee first." in after_timer
     assert "/session — start (or continue) today's routine" in after_timer.split("> ✅ Done")[0]
     assert states[-3:-1] == [True, True], "the timer was running while /help and Done were read"
     assert "Exercise 4 of 7" in after_timer.split("> ✅ Done")[1], "the typed label chose Done"

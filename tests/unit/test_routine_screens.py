@@ -30,6 +30,7 @@ from bot.routine.progress import CheckIn, SorenessTrend, Streak
 from bot.routine.progress_screens import ProgressScreens, UsageTotals
 from bot.routine.screens import Screens
 from bot.routine.session import Outcome, Phase, SessionState
+from bot.routine.set_script import MomentKind, SetMoment
 from bot.routine.stop_signals import FlagLevel
 from bot.routine.views import Timer, View
 from bot.use_cases.data_rights import sessions_csv
@@ -510,9 +511,9 @@ def every_view(screens: Screens) -> Iterator[View]:
             yield screens.timer(at(step, gentler=gentler), 10)
             yield screens.timer(at(step, gentler=gentler), 0)
             yield screens.more(at(step, gentler=gentler))
-            for kind in ("ready", "hold", "move", "rest", "other_side", "done"):
-                line = screens.set_line(kind, 2, 3, 12)
-                yield screens.set_timer(at(step, gentler=gentler), line)
+            for kind in MomentKind:
+                moment = SetMoment(kind, 2, 3, "left knee", "hold the knee", 12)
+                yield screens.set_timer(at(step, gentler=gentler), screens.set_line(moment))
     yield screens.current(at(TOTAL, Phase.SORENESS_AFTER))
     yield screens.current(at(TOTAL, Phase.SORENESS_AFTER, paused=True))
     for before, after in ((5, 2), (5, 5), (2, 5)):
