@@ -322,6 +322,7 @@ class OutcomeWords(_Strict):
     done: str
     gentler_done: str
     too_painful: str
+    pain_gentler: str
     skipped: str
 
 

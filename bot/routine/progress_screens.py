@@ -132,8 +132,8 @@ class ProgressScreens:
                 progress.exercise_line.format(
                     title=exercise.title,
                     done=counts[Outcome.DONE],
-                    gentler=counts[Outcome.GENTLER_DONE],
-                    painful=counts[Outcome.TOO_PAINFUL],
+                    gentler=counts[Outcome.GENTLER_DONE] + counts[Outcome.PAINFUL_GENTLER],
+                    painful=counts[Outcome.TOO_PAINFUL] + counts[Outcome.PAINFUL_GENTLER],
                     skipped=counts[Outcome.SKIPPED],
                 )
             )

@@ -432,11 +432,13 @@ class Screens:
             blocks = [summary.stopped]
         else:
             blocks = [summary.completed_sore if flare_up else summary.completed]
+        painful_gentler = outcomes.get(Outcome.PAINFUL_GENTLER, 0)
         blocks.append(
             summary.exercises.format(
                 done=outcomes.get(Outcome.DONE, 0),
-                gentler=outcomes.get(Outcome.GENTLER_DONE, 0),
-                painful=outcomes.get(Outcome.TOO_PAINFUL, 0),
+                # "Too painful, then the gentler option" counts in both: it hurt, and it was done.
+                gentler=outcomes.get(Outcome.GENTLER_DONE, 0) + painful_gentler,
+                painful=outcomes.get(Outcome.TOO_PAINFUL, 0) + painful_gentler,
                 skipped=outcomes.get(Outcome.SKIPPED, 0),
             )
         )

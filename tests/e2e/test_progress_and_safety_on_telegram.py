@@ -172,7 +172,8 @@ async def test_bridge_too_painful_twice_opens_it_gentler_next_time(
     outcomes = sqlite_rows(
         sqlite_url, "SELECT outcome FROM step_results WHERE exercise_key = 'bridge' ORDER BY id"
     )
-    assert outcomes == [("too_painful",), ("gentler_done",), ("gentler_done",)]
+    # The second time, "too painful" then the gentler option: the pain stays in the record.
+    assert outcomes == [("too_painful",), ("pain_gentler",), ("gentler_done",)]
 
 
 # --- 3. red flags in free text ---------------------------------------------------------------
@@ -437,7 +438,7 @@ async def test_progress_after_a_few_days_sends_the_figures_and_a_png_chart(
         assert "Last 7 days: 100% of days · last 30 days: 100%." in text
         assert "Soreness before → after, on average: 3.0 → 2.0 out of 10." in text
         assert "Pelvic tilt: 3 · 0 · 0 · 0" in text
-        assert "Bridge: 2 · 1 · 0 · 0" in text
+        assert "Bridge: 2 · 1 · 1 · 0" in text, "too painful, then gentler: both counted"
         assert "Plank → upward dog → downward dog: 2 · 0 · 0 · 1" in text
 
         [photo_call] = api.calls("sendPhoto")
