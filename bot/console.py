@@ -17,7 +17,7 @@ from pathlib import Path
 
 from bot.coach import Coach
 from bot.routine.inputs import ButtonTap, Command, Incoming, TimerTick, TypedText, UnknownCommand
-from bot.routine.views import Reply, Timer, View
+from bot.routine.views import Media, Reply, Timer, View
 
 CONSOLE_USER_ID = 1
 QUIT = ("/quit", "/exit")
@@ -193,11 +193,22 @@ class ConsoleChat:
                 lines.append("  ".join(f"[{next(letters)}] {action.label}" for action in row))
         return "\n".join(lines)
 
+    def show_media_paths(self, media: Media) -> None:
+        """An exercise screen's picture and voice guide, as paths (a terminal shows no files);
+        one not made yet says when it will be."""
+        console = self.texts.console
+        for label, path, later in (
+            (console.still_saved, media.still, console.still_later),
+            (console.guide_path, media.guide, console.guide_later),
+        ):
+            if path is not None:
+                self.write(f"{label} {path}" + ("" if Path(path).exists() else f" {later}"))
+
     def show(self, view: View) -> None:
         """Print *view*; a view with choices becomes the screen that letters refer to."""
         self.write(self.render(view))
-        if view.media is not None and view.media.still is not None:
-            self.write(f"{self.texts.console.still_saved} {view.media.still}")
+        if view.media is not None:
+            self.show_media_paths(view.media)
         for attachment in view.attachments:
             self.files_dir.mkdir(parents=True, exist_ok=True)
             path = self.files_dir / Path(attachment.name).name
@@ -219,7 +230,7 @@ def run_console(coach: Coach, user_id: int, close: Callable[[], Awaitable[None]]
 
     try:
         asyncio.run(chat())
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # a way to leave, as /quit is: no error status (`make run` says none)
         print(f"\n{coach.texts.console.goodbye}")
-        return 130
+        return 0
     return 0

@@ -270,6 +270,8 @@ class ProgressTexts(_Strict):
     streak: str
     streak_forgiven: str
     adherence: str
+    adherence_first_day: str
+    adherence_so_far: str
     soreness: str
     trend_down: str
     trend_same: str
@@ -428,6 +430,9 @@ class ConsoleTexts(_Strict):
     buttons_hint: str
     location_hint: str
     still_saved: str
+    still_later: str
+    guide_path: str
+    guide_later: str
     voice_saved: str
     goodbye: str
 

@@ -303,4 +303,8 @@ class GuidedSession:
             doses = await uow.doses.of_user(record.user_id)
         outcomes = await uow.sessions.outcome_counts(state.session_id) if state.finished else {}
         view = self.screens.current(state, doses, outcomes=outcomes, lead=lead)
+        if state.phase is Phase.EXERCISE and not state.paused:
+            exercise = self.routine.exercises[state.step]
+            dose = self.screens.dose_for(state, doses or {})
+            view = self.media.with_guide(view, exercise, state.gentler, dose)
         return await self.media.dress(uow, view)

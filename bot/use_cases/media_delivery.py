@@ -68,6 +68,7 @@ def set_moment(
 
 
 def _variant_of(exercise: Exercise, gentler: bool) -> Variant:
+    """The picture and guide on show: the gentler option's when it is on screen."""
     return "gentler" if gentler and exercise.gentler is not None else "regular"
 
 
@@ -84,6 +85,14 @@ class MediaDelivery:
     @property
     def enabled(self) -> bool:
         return self.library is not None
+
+    def with_guide(self, view: View, exercise: Exercise, gentler: bool, dose: Dose) -> View:
+        """*view* with the path of its voice guide for *dose* (made or to be made), for the
+        terminal chat, which shows paths rather than files."""
+        if self.library is None or view.media is None:
+            return view
+        path = self.library.voice_path(exercise.key, _variant_of(exercise, gentler), None, dose)
+        return replace(view, media=replace(view.media, guide=str(path)))
 
     # --- screens ------------------------------------------------------------------------------
 
@@ -109,7 +118,7 @@ class MediaDelivery:
             key=key,
             path=str(path) if exists else None,
             file_id=file_id,
-            still=str(still) if still.exists() else None,
+            still=str(still),  # where it is, or will be once rendered (the terminal says which)
         )
         return replace(view, media=dressed)
 

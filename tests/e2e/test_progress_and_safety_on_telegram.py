@@ -412,6 +412,23 @@ async def test_progress_with_no_routine_yet_says_so_and_sends_no_chart(
         assert not limber.errors
 
 
+async def test_progress_on_day_one_says_so_instead_of_100_percent(
+    api: FakeBotApi, sqlite_url: str, content: Content
+) -> None:
+    async with running_limber(api, sqlite_url) as limber:
+        ann = limber.user()
+        await onboard(ann)
+        await routine(ann, before=4, after=3)
+        await decline_reminders(ann)
+        api.reset_calls()
+        await ann.send("/progress")
+        [text_call] = api.calls("sendMessage")
+        text = str(text_call.params["text"])
+        assert content.texts.progress.adherence_first_day in text
+        assert "100%" not in text
+        assert not limber.errors
+
+
 async def test_progress_after_a_few_days_sends_the_figures_and_a_png_chart(
     api: FakeBotApi, sqlite_url: str
 ) -> None:
@@ -435,7 +452,8 @@ async def test_progress_after_a_few_days_sends_the_figures_and_a_png_chart(
         assert "📈 Your progress" in text
         assert "Routines done: 3." in text
         assert "Streak: 3 days in a row." in text
-        assert "Last 7 days: 100% of days · last 30 days: 100%." in text
+        assert "Since you started: a routine on 3 of 3 days." in text, "no % of three days"
+        assert "Last 7 days" not in text
         assert "Soreness before → after, on average: 3.0 → 2.0 out of 10." in text
         assert "Pelvic tilt: 3 · 0 · 0 · 0" in text
         assert "Bridge: 2 · 1 · 1 · 0" in text, "too painful, then gentler: both counted"

@@ -566,7 +566,11 @@ def progress_views(progress: ProgressScreens) -> Iterator[View]:
     yield View(progress.streak_line(Streak(4)) or "")
     yield View(progress.hold_line(Hold.HIGH_SORENESS) or "")
     yield View(progress.hold_line(Hold.WORSE_CHECK_INS) or "")
-    for streak in (Streak(3), Streak(5, forgiven=1), Streak(6, forgiven=2)):
+    for streak, so_far in (
+        (Streak(3), None),
+        (Streak(5, forgiven=1), (4, 5)),
+        (Streak(6, forgiven=2), (1, 1)),
+    ):
         yield View(
             progress.report(
                 sessions=4,
@@ -576,7 +580,8 @@ def progress_views(progress: ProgressScreens) -> Iterator[View]:
                 average_before=5.0,
                 average_after=3.5,
                 trend=SorenessTrend(5, 3, 14),
-                outcomes={"bridge": Counter({Outcome.DONE: 3})},
+                outcomes={"bridge": Counter({Outcome.DONE: 3, Outcome.PAINFUL_GENTLER: 1})},
+                so_far=so_far,
             )
         )
     yield View(
