@@ -61,12 +61,13 @@ class MediaLibrary:
 
     # -- pictures -----------------------------------------------------------------------------
     def _labels(self, exercise: Exercise, variant: Variant, side: Side | None) -> Labels:
-        title = exercise.title
+        title, dose = exercise.title, exercise.dose
         if variant == "gentler" and exercise.gentler is not None:
-            title = exercise.gentler.title
+            title, dose = exercise.gentler.title, exercise.gentler.dose
         words = self.poses.labels
         side_label = None if side is None else (words.left if side == "left" else words.right)
-        return Labels(title, side_label, words.hold)
+        # The ring names the real hold: the loop's hold is short, the seconds on it are not.
+        return Labels(title, side_label, words.hold.format(seconds=dose.hold_seconds))
 
     def _version(self) -> str:
         return f"{self.content.routine.version}/{self.poses.version}"
