@@ -208,11 +208,22 @@ class ConsoleChat:
                 lines.append("  ".join(f"[{next(letters)}] {action.label}" for action in row))
         return "\n".join(lines)
 
+    def show_media_paths(self, media: Media) -> None:
+        """An exercise screen's picture and voice guide, as paths (a terminal shows no files);
+        one not made yet says when it will be."""
+        console = self.texts.console
+        for label, path, later in (
+            (console.still_saved, media.still, console.still_later),
+            (console.guide_path, media.guide, console.guide_later),
+        ):
+            if path is not None:
+                self.write(f"{label} {path}" + ("" if Path(path).exists() else f" {later}"))
+
     def show(self, view: View) -> None:
         """Print *view*; a view with choices becomes the screen that letters refer to."""
         self.write(self.render(view))
-        if view.media is not None and view.media.still is not None:
-            self.write(f"{self.texts.console.still_saved} {view.media.still}")
+        if view.media is not None:
+            self.show_media_paths(view.media)
         for attachment in view.attachments:
             self.files_dir.mkdir(parents=True, exist_ok=True)
             path = self.files_dir / Path(attachment.name).name
@@ -239,7 +250,7 @@ def run_console(
 
     try:
         asyncio.run(chat())
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # a way to leave, as /quit is: no error status (`make run` says none)
         print(f"\n{coach.texts.console.goodbye}")
-        return 130
+        return 0
     return 0

@@ -29,7 +29,7 @@ from bot.media.draw import (
 )
 from bot.media.files import CheckedFiles, produce
 from bot.media.poses import Side, Variant, load_poses
-from bot.media.voice import encode_ogg, load_voice, render_guide, script, speech_available
+from bot.media.voice import encode_ogg, guide_script, load_voice, render_guide, speech_available
 from bot.routine.content import DEFAULT_CONTENT_DIR, Content, Dose, Exercise
 
 
@@ -72,12 +72,13 @@ class MediaLibrary:
 
     # -- pictures -----------------------------------------------------------------------------
     def _labels(self, exercise: Exercise, variant: Variant, side: Side | None) -> Labels:
-        title = exercise.title
+        title, dose = exercise.title, exercise.dose
         if variant == "gentler" and exercise.gentler is not None:
-            title = exercise.gentler.title
+            title, dose = exercise.gentler.title, exercise.gentler.dose
         words = self.poses.labels
         side_label = None if side is None else (words.left if side == "left" else words.right)
-        return Labels(title, side_label, words.hold)
+        # The ring names the real hold: the loop's hold is short, the seconds on it are not.
+        return Labels(title, side_label, words.hold.format(seconds=dose.hold_seconds))
 
     def _version(self) -> str:
         return f"{self.content.routine.version}/{self.poses.version}"
@@ -108,10 +109,8 @@ class MediaLibrary:
     ) -> Path:
         """Named by what is heard: the script (words and timing) and the voice that reads it, so
         everyone at one dose shares one file and a changed script is a new file."""
-        exercise = self.content.routine.exercise(exercise_key)
-        title = self._labels(exercise, variant, None).title
-        cues, length = script(self.voice, title, dose, side)
-        heard = repr((cues, length, self._version()))
+        set_script = guide_script(self.voice, exercise_key, variant, dose, side)
+        heard = repr((set_script, self._version()))
         key = media_key("voice", exercise_key, variant, side, dose, self.voice_name(), heard)
         return self.media_dir / f"{key}.ogg"
 
@@ -152,13 +151,11 @@ class MediaLibrary:
         self, exercise_key: str, variant: Variant, side: Side | None, dose: Dose
     ) -> Path:
         """The OGG/Opus guide for *dose* (made now if not cached). Blocking."""
-        exercise = self.content.routine.exercise(exercise_key)
-        title = self._labels(exercise, variant, None).title
         path = self.voice_path(exercise_key, variant, side, dose)
 
         def make(temporary: Path) -> None:
-            cues, length = script(self.voice, title, dose, side)
-            encode_ogg(render_guide(self.voice, cues, length, self.speech), temporary)
+            set_script = guide_script(self.voice, exercise_key, variant, dose, side)
+            encode_ogg(render_guide(self.voice, set_script, self.speech), temporary)
 
         return produce(path, make, check=self.good)
 

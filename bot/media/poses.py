@@ -149,7 +149,7 @@ class ExercisePoses(_Strict):
 
 
 class MediaLabels(_Strict):
-    hold: str = Field(min_length=1, max_length=8)
+    hold: str = Field(min_length=1, max_length=16)  # "{seconds} s": at most 8 when filled
     left: str
     right: str
 

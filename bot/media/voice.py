@@ -1,7 +1,9 @@
-"""The voice guide: a timed script for the user's own dose, spoken (eSpeak NG) or in tones.
+"""The voice guide: a set's script (bot/routine/set_script.py) spoken by eSpeak NG, or in tones.
 
-`script()` is pure: the cues and their start times. `render_guide()` turns a script into audio
-(each cue starts exactly at its time) and `encode_ogg()` into an OGG/Opus voice note.
+`guide_script()` times the script with each phrase measured from the synthesised audio;
+`render_guide()` places each phrase at its time and normalises the whole to −16 LUFS with peaks
+under −1 dBTP (ITU-R BS.1770 loudness, `loudness()` and `true_peak()`); `encode_ogg()` writes an
+OGG/Opus voice note.
 """
 
 from __future__ import annotations
@@ -9,49 +11,28 @@ from __future__ import annotations
 import ctypes
 import io
 import threading
-from dataclasses import dataclass
+from collections.abc import Callable
+from functools import lru_cache, partial
 from pathlib import Path
-from typing import Literal
 
 import numpy as np
-from pydantic import Field
 
-from bot.routine.content import ContentError, Dose, _read_yaml, _Strict
+from bot.routine.content import ContentError, Dose, _read_yaml
+from bot.routine.set_script import (
+    CueKind,
+    SetScript,
+    SideName,
+    Variant,
+    VoiceContent,
+    build,
+)
+
+__all__ = ["VoiceContent", "guide_script", "load_voice", "render_guide"]
 
 VOICE_FILE = "voice.yaml"
 SAMPLE_RATE = 24_000
-Kind = Literal["start", "rep", "hold", "count", "relax", "move", "other_side", "breathe", "end"]
-
-
-class Words(_Strict):
-    start: str
-    rep: str
-    hold: str
-    count: tuple[str, ...] = Field(min_length=1)
-    relax: str
-    move: str
-    other_side: str
-    breathe: str
-    end: str
-
-
-class Timing(_Strict):
-    lead_in: float = Field(ge=1, le=20)
-    to_hold: float = Field(ge=0.5, le=10)
-    rest: float = Field(ge=0.5, le=20)
-    switch: float = Field(ge=0.5, le=20)
-    countdown: int = Field(ge=0, le=5)
-    breathe_at: float = Field(ge=1, le=30)
-    breathe_min_hold: int = Field(ge=1, le=120)
-    move_seconds: float = Field(ge=1, le=10)
-    end_pause: float = Field(ge=0, le=10)
-
-
-class VoiceContent(_Strict):
-    voice: str
-    rate: int = Field(ge=80, le=300)
-    words: Words
-    timing: Timing
+TARGET_LUFS = -15.6  # Opus takes off about 0.4 LU: decoded, about −16 LUFS
+PEAK_CEILING_DBTP = -2.5  # under the −1 dBTP limit with room for the Opus encoder's overshoot
 
 
 def load_voice(directory: Path) -> VoiceContent:
@@ -68,46 +49,30 @@ def load_voice(directory: Path) -> VoiceContent:
         ) from error
 
 
-@dataclass(frozen=True)
-class Cue:
-    time: float
-    kind: Kind
-    text: str
+def measure(voice: VoiceContent) -> Callable[[str], float]:
+    """A phrase's spoken length in seconds, synthesised (and cached); the longest tone when
+    eSpeak NG cannot load (a tone guide)."""
+    if not speech_available():
+        longest = max(len(tone(kind)) for kind in _TONES) / SAMPLE_RATE
+        return lambda _text: longest
+    return partial(_spoken_seconds, voice.voice, voice.rate)
 
 
-def script(
-    voice: VoiceContent, title: str, dose: Dose, first_side: str | None = None
-) -> tuple[list[Cue], float]:
-    """The cues of one set at *dose* and the guide's length in seconds. Per-side doses alternate
-    sides rep by rep (the clinical notes: "alternate"), starting with *first_side*."""
-    words, timing = voice.words, voice.timing
-    cues = [Cue(0.0, "start", words.start.format(title=title))]
-    t = timing.lead_in
-    sides = 2 if dose.per_side else 1
-    del first_side  # the words do not name the side; the picture does
-    for rep in range(1, dose.reps + 1):
-        for side in range(sides):
-            if side:
-                cues.append(Cue(t, "other_side", words.other_side))
-                t += timing.switch
-            cues.append(Cue(t, "rep", words.rep.format(rep=rep, reps=dose.reps)))
-            t += timing.to_hold
-            if dose.hold_seconds == 0:
-                cues.append(Cue(t, "move", words.move))
-                t += timing.move_seconds
-            else:
-                cues.append(Cue(t, "hold", words.hold))
-                hold = dose.hold_seconds
-                counted = min(timing.countdown, hold - 1, len(words.count))
-                if hold >= timing.breathe_min_hold:
-                    cues.append(Cue(t + timing.breathe_at, "breathe", words.breathe))
-                for left in range(counted, 0, -1):
-                    cues.append(Cue(t + hold - left, "count", words.count[left - 1]))
-                t += hold
-                cues.append(Cue(t, "relax", words.relax))
-            t += timing.rest
-    cues.append(Cue(t, "end", words.end.format(title=title)))
-    return cues, t + timing.end_pause
+@lru_cache(maxsize=4096)
+def _spoken_seconds(voice_name: str, rate: int, text: str) -> float:
+    return len(Speaker.get().say(text, voice_name, rate)) / SAMPLE_RATE
+
+
+def guide_script(
+    voice: VoiceContent,
+    exercise_key: str,
+    variant: Variant,
+    dose: Dose,
+    first_side: str | None = None,
+) -> SetScript:
+    """The set's script with every slot measured from the synthesised phrase."""
+    side: SideName = "right" if first_side == "right" else "left"
+    return build(voice, exercise_key, variant, dose, measure(voice), side)
 
 
 class Speaker:
@@ -189,21 +154,19 @@ def speech_available() -> bool:
     return True
 
 
-_TONES: dict[Kind, tuple[tuple[float, float], ...]] = {
+_TONES: dict[CueKind, tuple[tuple[float, float], ...]] = {
     # (frequency Hz, seconds) in a row: distinct shapes for each kind of cue.
-    "start": ((523.0, 0.15), (659.0, 0.15), (784.0, 0.25)),
-    "rep": ((587.0, 0.12),),
-    "hold": ((660.0, 0.12), (880.0, 0.2)),
-    "count": ((1000.0, 0.06),),
-    "relax": ((880.0, 0.12), (440.0, 0.25)),
-    "move": ((523.0, 0.2),),
-    "other_side": ((740.0, 0.08), (0.0, 0.06), (740.0, 0.08), (0.0, 0.06), (740.0, 0.08)),
-    "breathe": ((392.0, 0.3),),
-    "end": ((784.0, 0.2), (659.0, 0.2), (523.0, 0.5)),
+    CueKind.START: ((523.0, 0.15), (659.0, 0.15), (784.0, 0.25)),
+    CueKind.MOVE: ((587.0, 0.12),),
+    CueKind.HOLD: ((660.0, 0.12), (880.0, 0.2)),
+    CueKind.MID: ((392.0, 0.3),),
+    CueKind.COUNT: ((1000.0, 0.06),),
+    CueKind.RELEASE: ((880.0, 0.12), (440.0, 0.25)),
+    CueKind.END: ((784.0, 0.2), (659.0, 0.2), (523.0, 0.5)),
 }
 
 
-def tone(kind: Kind) -> np.ndarray:
+def tone(kind: CueKind) -> np.ndarray:
     parts = []
     for frequency, seconds in _TONES[kind]:
         t = np.arange(round(seconds * SAMPLE_RATE)) / SAMPLE_RATE
@@ -212,25 +175,124 @@ def tone(kind: Kind) -> np.ndarray:
     return np.concatenate(parts)
 
 
-def render_guide(voice: VoiceContent, cues: list[Cue], length: float, speech: bool) -> np.ndarray:
-    """Mono float samples: each cue's sound placed at its time (never overlapping the next)."""
-    out = np.zeros(round(length * SAMPLE_RATE) + SAMPLE_RATE // 2, np.float32)
+def render_guide(voice: VoiceContent, set_script: SetScript, speech: bool) -> np.ndarray:
+    """Mono float samples: each cue's sound at its time, every phrase and the whole at −16 LUFS."""
+    out = np.zeros(round(set_script.length * SAMPLE_RATE) + SAMPLE_RATE // 2, np.float32)
     said: dict[str, np.ndarray] = {}
     speaker = Speaker.get() if speech else None
-    for index, cue in enumerate(cues):
-        if speaker is None:
-            sound = tone(cue.kind)
-        else:
-            if cue.text not in said:
-                said[cue.text] = 0.8 * speaker.say(cue.text, voice.voice, voice.rate)
-            sound = said[cue.text]
+    for cue in set_script.cues:
+        if cue.text not in said:
+            raw = (
+                tone(cue.kind)
+                if speaker is None
+                else speaker.say(cue.text, voice.voice, voice.rate)
+            )
+            said[cue.text] = normalise(_faded(raw), passes=4, ceiling_dbtp=PEAK_CEILING_DBTP - 2)
+        sound = said[cue.text]
         start = round(cue.time * SAMPLE_RATE)
-        end = len(out)
-        if index + 1 < len(cues):
-            end = round(cues[index + 1].time * SAMPLE_RATE) - round(0.12 * SAMPLE_RATE)
-        sound = sound[: max(0, end - start)]
-        out[start : start + len(sound)] += sound
-    return out
+        out[start : start + len(sound)] += sound[: len(out) - start]
+    return normalise(out)
+
+
+def _faded(sound: np.ndarray, seconds: float = 0.005) -> np.ndarray:
+    """*sound* eased in and out over 5 ms: no click where a trimmed phrase starts or stops."""
+    ramp = np.minimum(
+        1.0,
+        np.minimum(np.arange(len(sound)), np.arange(len(sound))[::-1]) / (seconds * SAMPLE_RATE),
+    )
+    faded: np.ndarray = (sound * ramp).astype(np.float32)
+    return faded
+
+
+def normalise(
+    samples: np.ndarray, passes: int = 1, ceiling_dbtp: float = PEAK_CEILING_DBTP
+) -> np.ndarray:
+    """*samples* at TARGET_LUFS, with a smooth limiter keeping true peaks under the ceiling. Each
+    pass lifts to the target, then turns the few peaks over the ceiling down (which costs a little
+    loudness: a phrase gets several passes, with 2 dB more headroom; a whole guide of normalised
+    phrases then needs one)."""
+    ceiling = 10 ** (ceiling_dbtp / 20)
+    out = samples.astype(np.float64)
+    for _ in range(passes):
+        out = out * 10 ** ((TARGET_LUFS - loudness(out)) / 20)
+        if true_peak(out) <= ceiling:
+            break
+        out = _limit(out, ceiling * 0.95)
+    return out.astype(np.float32)
+
+
+def _limit(samples: np.ndarray, ceiling: float) -> np.ndarray:
+    """A look-ahead limiter: the gain each 5 ms block needs, held over its neighbours and eased
+    linearly between blocks (so a peak is turned down smoothly, never clipped)."""
+    block = round(0.005 * SAMPLE_RATE)
+    count = -(-len(samples) // block)
+    padded = np.pad(_oversampled_magnitude(samples), (0, count * block - len(samples)))
+    need = np.minimum(1.0, ceiling / np.maximum(padded.reshape(count, block).max(axis=1), 1e-9))
+    held = np.minimum(need, np.minimum(np.roll(need, 1), np.roll(need, -1)))
+    centres = np.arange(count) * block + block / 2
+    gain = np.minimum(
+        np.interp(np.arange(len(samples)), centres, held), need.repeat(block)[: len(samples)]
+    )
+    result: np.ndarray = samples * gain
+    return result
+
+
+def _k_weighting(frequencies: np.ndarray, rate: int) -> np.ndarray:
+    """|H(f)|² of BS.1770's two K-weighting stages (shelf, then high-pass) at any sample rate:
+    the analogue prototypes of B. De Man (2017), which give the standard's 48 kHz coefficients."""
+    z = np.exp(-2j * np.pi * frequencies / rate)
+    k = np.tan(np.pi * 1681.974450955533 / rate)
+    q = 0.7071752369554196
+    vh = 10 ** (3.999843853973347 / 20)
+    vb = vh**0.4996667741545416
+    shelf_b = (vh + vb * k / q + k * k, 2 * (k * k - vh), vh - vb * k / q + k * k)
+    shelf_a = (1 + k / q + k * k, 2 * (k * k - 1), 1 - k / q + k * k)
+    k = np.tan(np.pi * 38.13547087602444 / rate)
+    q = 0.5003270373238773
+    pass_a = (1 + k / q + k * k, 2 * (k * k - 1), 1 - k / q + k * k)
+    pass_b = (pass_a[0], -2 * pass_a[0], pass_a[0])  # the standard's b = (1, −2, 1), a0 = 1
+    response = np.ones_like(z)
+    for b, a_ in ((shelf_b, shelf_a), (pass_b, pass_a)):
+        response *= (b[0] + b[1] * z + b[2] * z**2) / (a_[0] + a_[1] * z + a_[2] * z**2)
+    power: np.ndarray = np.abs(response) ** 2
+    return power
+
+
+def loudness(samples: np.ndarray, rate: int = SAMPLE_RATE) -> float:
+    """Integrated loudness in LUFS (ITU-R BS.1770-4, mono): K-weighted (applied in the frequency
+    domain), 400 ms blocks with 75 % overlap, gated at −70 LUFS and 10 LU under the mean."""
+    size = 1 << max(1, (len(samples) - 1).bit_length())  # a fast FFT length; zeros after
+    spectrum = np.fft.rfft(samples.astype(np.float64), size)
+    frequencies = np.fft.rfftfreq(size, 1 / rate)
+    weighted = np.fft.irfft(spectrum * np.sqrt(_k_weighting(frequencies, rate)), size)
+    weighted = weighted[: len(samples)]
+    block, step = round(0.4 * rate), round(0.1 * rate)
+    weighted = np.pad(weighted, (0, max(0, block - len(weighted))))  # a word shorter than a block
+    squares = np.lib.stride_tricks.sliding_window_view(weighted**2, block)[::step].mean(axis=1)
+    levels = -0.691 + 10 * np.log10(np.maximum(squares, 1e-12))
+    kept = squares[levels > -70]
+    if not kept.size:
+        return -70.0
+    relative = -0.691 + 10 * np.log10(kept.mean()) - 10
+    gated = squares[levels > max(-70.0, relative)]
+    return float(-0.691 + 10 * np.log10(gated.mean()))
+
+
+def true_peak(samples: np.ndarray) -> float:
+    """The true peak (linear): the largest magnitude at 4× oversampling."""
+    return float(_oversampled_magnitude(samples).max(initial=0.0))
+
+
+def _oversampled_magnitude(samples: np.ndarray) -> np.ndarray:
+    """Per sample, the largest magnitude among it and the three points 4× oversampling puts after
+    it (BS.1770-4 annex 2's method, with a 48-tap Hann-windowed sinc per phase)."""
+    taps = np.arange(-24, 24)
+    x = samples.astype(np.float64)
+    magnitude = np.abs(x)
+    for phase in (0.25, 0.5, 0.75):
+        kernel = np.sinc(taps + phase) * np.hanning(len(taps) + 2)[1:-1]
+        magnitude = np.maximum(magnitude, np.abs(np.convolve(x, kernel[::-1], mode="same")))
+    return magnitude
 
 
 def encode_ogg(samples: np.ndarray, path: Path) -> None:

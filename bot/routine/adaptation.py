@@ -44,7 +44,7 @@ from bot.routine.session import Outcome, Status
 DEFAULT_RULES = PainRules()
 """The numbers of the rules (routine.yaml `rules:`, with their meaning); these are the defaults."""
 
-_PAINFUL = frozenset({Outcome.TOO_PAINFUL, Outcome.GENTLER_DONE})
+_PAINFUL = frozenset({Outcome.TOO_PAINFUL, Outcome.PAINFUL_GENTLER, Outcome.GENTLER_DONE})
 
 
 class ChangeKind(StrEnum):

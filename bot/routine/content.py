@@ -331,6 +331,8 @@ class ProgressTexts(_Strict):
     streak: str
     streak_forgiven: str
     adherence: str
+    adherence_first_day: str
+    adherence_so_far: str
     soreness: str
     trend_down: str
     trend_same: str
@@ -390,6 +392,7 @@ class OutcomeWords(_Strict):
     done: str
     gentler_done: str
     too_painful: str
+    pain_gentler: str
     skipped: str
 
 
@@ -492,7 +495,8 @@ class MediaTexts(_Strict):
     timer_hold: str
     timer_move: str
     timer_rest: str
-    timer_other_side: str
+    timer_side: str
+    timer_switch: str
     timer_done: str
 
 
@@ -504,6 +508,9 @@ class ConsoleTexts(_Strict):
     buttons_hint: str
     location_hint: str
     still_saved: str
+    still_later: str
+    guide_path: str
+    guide_later: str
     voice_saved: str
     goodbye: str
 

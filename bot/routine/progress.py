@@ -154,6 +154,16 @@ def adherence(
     return hits / span
 
 
+def so_far(done_days: Iterable[date], today: date, window_days: int = 7) -> tuple[int, int] | None:
+    """(days with a session, days since the first, today included) for someone who started less
+    than *window_days* ago — a "last 7 days" share would read 100 % on day one; None after."""
+    done = set(done_days)
+    first = min(done, default=None)
+    if first is None or (today - first).days + 1 >= window_days:
+        return None
+    return sum(1 for day in done if first <= day <= today), (today - first).days + 1
+
+
 # --- soreness ------------------------------------------------------------------------------
 
 

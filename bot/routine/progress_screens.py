@@ -105,7 +105,10 @@ class ProgressScreens:
         average_after: float | None,
         trend: SorenessTrend | None,
         outcomes: Mapping[str, Counter[Outcome]],
+        so_far: tuple[int, int] | None = None,
     ) -> str:
+        """*so_far*: (days with a routine, days) for a newcomer (`progress.so_far`), said instead
+        of the 7- and 30-day shares."""
         progress = self.texts.progress
         if sessions == 0:
             return progress.empty
@@ -116,7 +119,18 @@ class ProgressScreens:
             lines.append(progress.streak_forgiven.format(days=days, forgiven=forgiven))
         else:
             lines.append(progress.streak.format(days=days))
-        lines.append(progress.adherence.format(week=round(week * 100), month=round(month * 100)))
+        if so_far is not None and so_far[1] == 1:
+            lines.append(progress.adherence_first_day)
+        elif so_far is not None:
+            done_days, known = so_far
+            so_far_line = progress.adherence_so_far.format(
+                done=done_days, days=progress.days.of(known)
+            )
+            lines.append(so_far_line)
+        else:
+            lines.append(
+                progress.adherence.format(week=round(week * 100), month=round(month * 100))
+            )
         if average_before is not None and average_after is not None:
             lines.append(
                 progress.soreness.format(
@@ -133,8 +147,8 @@ class ProgressScreens:
                 progress.exercise_line.format(
                     title=exercise.title,
                     done=counts[Outcome.DONE],
-                    gentler=counts[Outcome.GENTLER_DONE],
-                    painful=counts[Outcome.TOO_PAINFUL],
+                    gentler=counts[Outcome.GENTLER_DONE] + counts[Outcome.PAINFUL_GENTLER],
+                    painful=counts[Outcome.TOO_PAINFUL] + counts[Outcome.PAINFUL_GENTLER],
                     skipped=counts[Outcome.SKIPPED],
                 )
             )

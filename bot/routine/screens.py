@@ -14,6 +14,7 @@ from bot.routine.content import ChecklistItem, Content, Dose, Exercise, SessionT
 from bot.routine.dosing import PersonalDose, dose_of
 from bot.routine.intents import Intent
 from bot.routine.session import Outcome, Phase, SessionState, can_try_gentler
+from bot.routine.set_script import MomentKind, SetMoment
 from bot.routine.stop_signals import FlagLevel, Timeframe, closest_items
 from bot.routine.views import Action, Media, ReplyKeyboard, Timer, View
 
@@ -336,21 +337,25 @@ class Screens:
             media = replace(media, caption=_fit(view.text))
         return View(view.text, ((back,),), media=media)
 
-    def set_line(self, kind: str, rep: int, reps: int, seconds_left: int) -> str:
-        """One line of the set timer: *kind* is ready, hold, move, rest, other_side or done."""
+    def set_line(self, moment: SetMoment) -> str:
+        """One line of the set timer: the rep, the side, the move or the named hold."""
         media = self.texts.media
-        match kind:
-            case "hold":
-                return media.timer_hold.format(rep=rep, reps=reps, seconds=seconds_left)
-            case "move":
-                return media.timer_move.format(rep=rep, reps=reps)
-            case "rest":
+        rep, reps = moment.rep, moment.reps
+        side = media.timer_side.format(side=moment.side) if moment.side else ""
+        match moment.kind:
+            case MomentKind.READY:
+                return media.timer_ready.format(rep=rep, reps=reps, side=side)
+            case MomentKind.MOVE:
+                return media.timer_move.format(rep=rep, reps=reps, side=side, move=moment.label)
+            case MomentKind.HOLD:
+                return media.timer_hold.format(
+                    rep=rep, reps=reps, side=side, hold=moment.label, seconds=moment.seconds_left
+                )
+            case MomentKind.SWITCH:
+                return media.timer_switch.format(side=moment.side or "")
+            case MomentKind.REST:
                 return media.timer_rest.format(done=rep, reps=reps)
-            case "other_side":
-                return media.timer_other_side
-            case "done":
-                return media.timer_done
-        return media.timer_ready.format(rep=rep, reps=reps)
+        return media.timer_done
 
     def timer_line(self, seconds_left: int) -> str:
         session = self.texts.session
@@ -531,11 +536,13 @@ class Screens:
             blocks = [summary.stopped]
         else:
             blocks = [summary.completed_sore if flare_up else summary.completed]
+        painful_gentler = outcomes.get(Outcome.PAINFUL_GENTLER, 0)
         blocks.append(
             summary.exercises.format(
                 done=outcomes.get(Outcome.DONE, 0),
-                gentler=outcomes.get(Outcome.GENTLER_DONE, 0),
-                painful=outcomes.get(Outcome.TOO_PAINFUL, 0),
+                # "Too painful, then the gentler option" counts in both: it hurt, and it was done.
+                gentler=outcomes.get(Outcome.GENTLER_DONE, 0) + painful_gentler,
+                painful=outcomes.get(Outcome.TOO_PAINFUL, 0) + painful_gentler,
                 skipped=outcomes.get(Outcome.SKIPPED, 0),
             )
         )

@@ -57,6 +57,8 @@ class Outcome(StrEnum):
     DONE = "done"
     GENTLER_DONE = "gentler_done"
     TOO_PAINFUL = "too_painful"
+    PAINFUL_GENTLER = "pain_gentler"
+    """ "Too painful", then the gentler option done: the pain stays in the record."""
     SKIPPED = "skipped"
 
 
@@ -136,6 +138,8 @@ class SessionState:
     gentle_start: bool = False
     soreness_before: int | None = None
     soreness_after: int | None = None
+    hurt: bool = False
+    """ "Too painful" was tapped on this step (kept through the gentler option, a pause, a skip)."""
 
     @property
     def status(self) -> Status:
@@ -205,21 +209,46 @@ def apply(
             return _moved(state, replace(state, phase=Phase.FINISHED, soreness_after=score))
         case Phase.EXERCISE, Done():
             outcome = Outcome.GENTLER_DONE if state.gentler else Outcome.DONE
+            if state.hurt:
+                outcome = Outcome.PAINFUL_GENTLER if state.gentler else Outcome.TOO_PAINFUL
             return _advance(routine, state, outcome, gentler_by_default)
         case Phase.EXERCISE, Skip():
-            return _advance(routine, state, Outcome.SKIPPED, gentler_by_default)
+            outcome = Outcome.TOO_PAINFUL if state.hurt else Outcome.SKIPPED
+            return _advance(routine, state, outcome, gentler_by_default)
         case Phase.EXERCISE, SwitchToGentler() if can_try_gentler(routine, state):
             return _moved(state, replace(state, gentler=True))
         case Phase.EXERCISE, TooPainful():
-            return _moved(state, replace(state, phase=Phase.EASE_OFF))
+            return _moved(state, replace(state, phase=Phase.EASE_OFF, hurt=True))
         case Phase.EASE_OFF, TryGentler() if can_try_gentler(routine, state):
             return _moved(state, replace(state, phase=Phase.EXERCISE, gentler=True))
         case Phase.EASE_OFF, SkipAfterPain():
             return _advance(routine, state, Outcome.TOO_PAINFUL, gentler_by_default)
         case Phase.EASE_OFF, StopToday():
-            stopped = replace(state, phase=Phase.SORENESS_AFTER, gentler=False, stopped_early=True)
+            stopped = replace(
+                state, phase=Phase.SORENESS_AFTER, gentler=False, stopped_early=True, hurt=False
+            )
             return Transition(stopped, accepted=True, step=state.step, outcome=Outcome.TOO_PAINFUL)
     return rejected
+
+
+EXERCISE_AFTER_PAIN = "exercise_after_pain"
+"""How the store's `phase` column writes an exercise screen after "too painful" (the gentler
+option on show): the phase and `hurt` in the one existing column, no migration."""
+
+
+def phase_column(state: SessionState) -> str:
+    """*state*'s phase as stored; with `hurt` on the exercise screen, EXERCISE_AFTER_PAIN."""
+    if state.phase is Phase.EXERCISE and state.hurt:
+        return EXERCISE_AFTER_PAIN
+    return state.phase.value
+
+
+def phase_from_column(value: str) -> tuple[Phase, bool]:
+    """The phase and `hurt` from the stored column (the ease-off screen always follows pain)."""
+    if value == EXERCISE_AFTER_PAIN:
+        return Phase.EXERCISE, True
+    phase = Phase(value)
+    return phase, phase is Phase.EASE_OFF
 
 
 def can_try_gentler(routine: Routine, state: SessionState) -> bool:
@@ -248,7 +277,7 @@ def _advance(
     next_step = state.step + 1
     phase = Phase.EXERCISE if next_step < len(routine.exercises) else Phase.SORENESS_AFTER
     gentler = _opens_gentler(routine, state, next_step, gentler_by_default)
-    moved = replace(state, phase=phase, step=next_step, gentler=gentler)
+    moved = replace(state, phase=phase, step=next_step, gentler=gentler, hurt=False)
     return Transition(moved, accepted=True, step=state.step, outcome=outcome)
 
 

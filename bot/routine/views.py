@@ -70,6 +70,7 @@ class Media:
     path: str | None = None
     file_id: str | None = None
     still: str | None = None  # a PNG of the held position (the terminal chat shows its path)
+    guide: str | None = None  # where the voice guide for today's dose is (the terminal chat)
 
     @property
     def ready(self) -> bool:

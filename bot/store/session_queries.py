@@ -20,7 +20,14 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.routine.content import Dose
 from bot.routine.conversation import HOLDS_NUDGES, SafetyAnswer, SafetyEventKind
 from bot.routine.dosing import PersonalDose
-from bot.routine.session import Outcome, Phase, SessionState, SorenessContext, Status
+from bot.routine.session import (
+    Outcome,
+    SessionState,
+    SorenessContext,
+    Status,
+    phase_column,
+    phase_from_column,
+)
 from bot.routine.stop_signals import FlagLevel, SafetyRecord
 from bot.store.models import (
     ExerciseDose,
@@ -260,7 +267,7 @@ class SessionQueries:
             {
                 "b_session_id": state.session_id,
                 "b_version": record.version,
-                "b_phase": state.phase.value,
+                "b_phase": phase_column(state),
                 "b_step": state.step,
                 "b_gentler": state.gentler,
                 "b_paused": state.paused,
@@ -399,9 +406,11 @@ def _dose(row: Any) -> PersonalDose:
 
 
 def _session_record(row: Any) -> SessionRecord:
+    phase, hurt = phase_from_column(row.phase)
     state = SessionState(
         session_id=row.id,
-        phase=Phase(row.phase),
+        phase=phase,
+        hurt=hurt,
         step=row.step,
         gentler=row.gentler,
         paused=row.paused,

@@ -190,9 +190,10 @@ class GuidedSession:
                 return None
             doses = await uow.doses.of_user(user_id)
             dose = self.screens.dose_for(state, doses)
-            elapsed = set_length(self.media.voice, dose) - seconds_left
-            moment = set_moment(self.media.voice, dose, elapsed)
-            line = self.screens.set_line(moment.kind, moment.rep, moment.reps, moment.seconds_left)
+            exercise, voice = self.routine.exercises[state.step], self.media.voice
+            elapsed = set_length(voice, exercise, state.gentler, dose) - seconds_left
+            moment = set_moment(voice, exercise, state.gentler, dose, elapsed)
+            line = self.screens.set_line(moment)
             return await self.media.dress(uow, self.screens.set_timer(state, line, doses))
 
     # --- helpers ------------------------------------------------------------------------------
@@ -204,7 +205,8 @@ class GuidedSession:
         if hold is None:
             return None
         dose = self.screens.dose_for(state, doses)
-        return replace(hold, seconds=set_length(self.media.voice, dose))
+        exercise = self.routine.exercises[state.step]
+        return replace(hold, seconds=set_length(self.media.voice, exercise, state.gentler, dose))
 
     async def _look(
         self,
@@ -321,6 +323,10 @@ class GuidedSession:
             doses = await uow.doses.of_user(record.user_id)
         outcomes = await uow.sessions.outcome_counts(state.session_id) if state.finished else {}
         view = self.screens.current(state, doses, outcomes=outcomes, lead=lead)
+        if state.phase is Phase.EXERCISE and not state.paused:
+            exercise = self.routine.exercises[state.step]
+            dose = self.screens.dose_for(state, doses or {})
+            view = self.media.with_guide(view, exercise, state.gentler, dose)
         return await self.media.dress(uow, view)
 
 

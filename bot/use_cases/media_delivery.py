@@ -16,8 +16,8 @@ uploaded once per bot: new file_ids are written by the next unit of work that sh
 extra transaction on a tap's path) and at shutdown (`flush`). A file_id Telegram rejects is
 forgotten (`forget`): the channel uploads the file again on the same tap.
 
-The set timer counts the same script as the voice guide (`bot.media.voice.script`): rep k of n,
-the hold, the rest, the other side.
+The set timer reads the same script as the voice guide (`bot.routine.set_script`, timed by the
+measured speech): rep k of n, the side, the move or the named hold and its seconds, the rest.
 """
 
 from __future__ import annotations
@@ -29,15 +29,16 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Protocol
 
 from bot.media.files import MediaUnavailableError
 from bot.media.library import reachable_doses
 from bot.media.poses import Side, Variant
-from bot.media.voice import VoiceContent, script
+from bot.media.voice import VoiceContent, guide_script
 from bot.media.worker import MediaJob, MediaRenderer, ThreadRender, Urgency
 from bot.routine.content import Dose, Exercise
 from bot.routine.session import SessionState
+from bot.routine.set_script import SetMoment, moment_at
 from bot.routine.views import Media, View
 from bot.store.unit_of_work import UnitOfWork
 from bot.use_cases.dependencies import Dependencies
@@ -45,8 +46,6 @@ from bot.use_cases.dependencies import Dependencies
 log = logging.getLogger(__name__)
 
 FIRST_UPLOAD_WAIT = 10.0  # seconds a voice waits for the first upload's file_id (then uploads)
-
-MomentKind = Literal["ready", "hold", "move", "rest", "other_side", "done"]
 
 
 class MediaFiles(Protocol):
@@ -69,51 +68,22 @@ class MediaFiles(Protocol):
     def pictures(self) -> Iterator[tuple[str, Variant, Side | None]]: ...
 
 
-@dataclass(frozen=True)
-class SetMoment:
-    """Where a set stands *elapsed* seconds in: what to do, which rep, seconds left of a hold."""
-
-    kind: MomentKind
-    rep: int
-    reps: int
-    seconds_left: int = 0
+def set_length(voice: VoiceContent, exercise: Exercise, gentler: bool, dose: Dose) -> int:
+    """The whole set in whole seconds, as the voice guide speaks it."""
+    return math.ceil(guide_script(voice, exercise.key, _variant_of(exercise, gentler), dose).length)
 
 
-def set_length(voice: VoiceContent, dose: Dose) -> int:
-    """The whole set in whole seconds, as the voice guide counts it."""
-    return math.ceil(script(voice, "", dose)[1])
+def set_moment(
+    voice: VoiceContent, exercise: Exercise, gentler: bool, dose: Dose, elapsed: float
+) -> SetMoment:
+    """The set timer at *elapsed* seconds, read from the voice guide's script."""
+    set_script = guide_script(voice, exercise.key, _variant_of(exercise, gentler), dose)
+    return moment_at(set_script, elapsed)
 
 
-def set_moment(voice: VoiceContent, dose: Dose, elapsed: float) -> SetMoment:
-    """The set timer at *elapsed* seconds: the last cue of the guide's script that has started."""
-    cues, length = script(voice, "", dose)
-    sides = 2 if dose.per_side else 1
-    moment = SetMoment("ready", 1, dose.reps)
-    rep_cues = 0
-    for cue in cues:
-        if cue.time > elapsed:
-            break
-        rep = max(1, math.ceil(rep_cues / sides))
-        match cue.kind:
-            case "rep":
-                rep_cues += 1
-                moment = SetMoment("ready", math.ceil(rep_cues / sides), dose.reps)
-            case "hold":
-                left = math.ceil(cue.time + dose.hold_seconds - elapsed)
-                moment = SetMoment("hold", rep, dose.reps, max(1, left))
-            case "move":
-                moment = SetMoment("move", rep, dose.reps)
-            case "relax" if rep_cues % sides:
-                moment = SetMoment("other_side", rep, dose.reps)  # the same rep, other side
-            case "relax":
-                moment = SetMoment("rest", rep, dose.reps)
-            case "other_side":
-                moment = SetMoment("other_side", rep, dose.reps)
-            case "end":
-                moment = SetMoment("done", dose.reps, dose.reps)
-    if elapsed >= length:
-        moment = SetMoment("done", dose.reps, dose.reps)
-    return moment
+def _variant_of(exercise: Exercise, gentler: bool) -> Variant:
+    """The picture and guide on show: the gentler option's when it is on screen."""
+    return "gentler" if gentler and exercise.gentler is not None else "regular"
 
 
 @dataclass(frozen=True)
@@ -147,6 +117,14 @@ class MediaDelivery:
     def enabled(self) -> bool:
         return self.library is not None
 
+    def with_guide(self, view: View, exercise: Exercise, gentler: bool, dose: Dose) -> View:
+        """*view* with the path of its voice guide for *dose* (made or to be made), for the
+        terminal chat, which shows paths rather than files."""
+        if self.library is None or view.media is None:
+            return view
+        path = self.library.voice_path(exercise.key, _variant_of(exercise, gentler), None, dose)
+        return replace(view, media=replace(view.media, guide=str(path)))
+
     # --- screens ------------------------------------------------------------------------------
 
     async def dress(self, uow: UnitOfWork, view: View) -> View:
@@ -173,7 +151,7 @@ class MediaDelivery:
             key=key,
             path=str(path) if good else None,
             file_id=file_id,
-            still=str(still) if has_still else None,
+            still=str(still),  # where it is, or will be once rendered (the terminal says which)
         )
         return replace(view, media=dressed)
 

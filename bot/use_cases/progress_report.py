@@ -50,6 +50,7 @@ class ProgressReport:
             average_after=mean(afters) if befores and afters else None,
             trend=progress.soreness_trend(history, today=today),
             outcomes=progress.exercise_outcomes(history),
+            so_far=progress.so_far(done, today),
         )
         if not finished:
             return View(text)

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import math
 
+from bot.media.voice import guide_script, load_voice
+from bot.routine.content import DEFAULT_CONTENT_DIR, Dose
+from bot.routine.set_script import CueKind
 from tests.support.clock import FakeClock
 from tests.support.fake_bot_api import FakeBotApi
 from tests.support.limber import running_limber
 from tests.support.updates import ChatUser
+
+DOSE = Dose(reps=3, hold_seconds=30, per_side=True)
 
 
 async def reach_knee_to_chest(ann: ChatUser) -> None:
@@ -32,9 +38,19 @@ async def test_the_timer_counts_the_hold_down_in_the_same_message(
         await reach_knee_to_chest(ann)
         exercise_message = api.last_message(ann.chat_id).message_id
         await ann.tap("Start 30 s timer")
+        # Knee to chest: 3 reps on each side, 30 s holds, timed by the guide's measured speech.
+        script = guide_script(load_voice(DEFAULT_CONTENT_DIR), "knee_to_chest", "regular", DOSE)
+        cues = script.cues
+        move = next(c for c in cues if c.kind is CueKind.MOVE)
+        hold = next(c for c in cues if c.kind is CueKind.HOLD)
+        switch, rest = [c for c in cues if c.kind is CueKind.RELEASE][:2]
+        moments = [1, move.time + 1, hold.time + 1, hold.hold_end - 10, switch.time + 1]
+        moments += [rest.time + 1, script.length + 1]
         seen: list[str] = []
-        # Knee to chest: 3 reps on each side, 30 s holds (content/voice.yaml times the set).
-        for _ in range(6):
+        elapsed = 0
+        for moment in moments:
+            clock.advance(seconds=math.ceil(moment) - elapsed)
+            elapsed = math.ceil(moment)
             await api.wait_until(
                 lambda: (
                     "⏱" in (api.last_message(ann.chat_id).text or "")
@@ -43,13 +59,13 @@ async def test_the_timer_counts_the_hold_down_in_the_same_message(
                 within=5,
             )
             seen.append(api.last_message(ann.chat_id).text or "")
-            clock.advance(seconds=(6, 20, 12, 37, 425, 1)[len(seen) - 1])
         lines = [text.rsplit("\n\n", 1)[-1] for text in seen]
         assert lines == [
-            "⏱ Rep 1 of 3 — get into position.",
-            "⏱ Rep 1 of 3 — hold: 30 s left.",
-            "⏱ Rep 1 of 3 — hold: 10 s left.",
-            "⏱ Other side.",
+            "⏱ Get into position — rep 1 of 3 · left knee first.",
+            "⏱ Rep 1 of 3 · left knee — pull the knee in.",
+            "⏱ Rep 1 of 3 · left knee — hold the knee: 29 s left.",
+            "⏱ Rep 1 of 3 · left knee — hold the knee: 10 s left.",
+            "⏱ Other side next: right knee.",
             "⏱ Rest — 1 of 3 done.",
             "⏱ That's the set — tap ✅ Done.",
         ], lines
@@ -68,7 +84,7 @@ async def test_moving_on_stops_the_timer(api: FakeBotApi, sqlite_url: str) -> No
         ann = limber.user()
         await reach_knee_to_chest(ann)
         await ann.tap("Start 30 s timer")
-        await api.wait_until(lambda: "Rep 1 of 3" in (api.last_message(ann.chat_id).text or ""))
+        await api.wait_until(lambda: "⏱" in (api.last_message(ann.chat_id).text or ""))
         await ann.tap("Done")
         assert "Exercise 4 of 7" in ann.last_text
         edits = len(api.calls("editMessageText"))

@@ -11,7 +11,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from bot.media.library import MediaLibrary, reachable_doses
-from bot.routine.content import load_content
+from bot.media.voice import guide_script, load_voice
+from bot.routine.content import DEFAULT_CONTENT_DIR, load_content
+from bot.routine.set_script import CueKind
 from bot.use_cases.dependencies import utc_now
 from tests.support.fake_bot_api import FakeBotApi
 from tests.support.limber import running_limber
@@ -179,6 +181,13 @@ class ShiftedClock:
         return utc_now() + timedelta(seconds=self.offset)
 
 
+def first_hold(exercise_key: str) -> float:
+    """When the first hold starts in the exercise's guide (after its measured spoken cues)."""
+    exercise = load_content().routine.exercise(exercise_key)
+    script = guide_script(load_voice(DEFAULT_CONTENT_DIR), exercise_key, "regular", exercise.dose)
+    return next(cue.time for cue in script.cues if cue.kind is CueKind.HOLD)
+
+
 async def test_the_set_timer_edits_the_caption_about_once_a_second(
     api: FakeBotApi, sqlite_url: str, tmp_path: Path
 ) -> None:
@@ -195,16 +204,17 @@ async def test_the_set_timer_edits_the_caption_about_once_a_second(
         api.reset_calls()
         await ann.tap("timer")
         await api.wait_for_call("editMessageCaption")
-        clock.offset = 6.5  # into the first hold: a new line every second
+        clock.offset = first_hold("knee_to_chest") + 0.5  # a new line every second
         await asyncio.sleep(4)
         edits = [call for call in api.calls() if call.method.startswith("edit")]
-        holds = [call for call in edits if "hold:" in str(call.params.get("caption"))]
+        holds = [call for call in edits if "s left." in str(call.params.get("caption"))]
         span = holds[-1].at - holds[0].at
         assert len(holds) >= 3, len(holds)
         assert (len(holds) - 1) / span <= 1.1, "at most about one edit a second"
         assert all(call.ok for call in edits[1:]), "no tick edit that changes nothing"
         assert all(call.method == "editMessageCaption" for call in edits)
-        assert "⏱ Rep 1 of 3 — hold:" in (api.message(ann.chat_id, live).text or "")
+        text = api.message(ann.chat_id, live).text or ""
+        assert "⏱ Rep 1 of 3 · left knee — hold the knee:" in text
         await ann.tap("Pause", message_id=live)  # works at any moment: the timer stops
         assert "Paused" in (api.message(ann.chat_id, live).text or "")
         count = len(api.calls())

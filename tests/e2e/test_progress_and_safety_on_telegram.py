@@ -172,7 +172,8 @@ async def test_bridge_too_painful_twice_opens_it_gentler_next_time(
     outcomes = sqlite_rows(
         sqlite_url, "SELECT outcome FROM step_results WHERE exercise_key = 'bridge' ORDER BY id"
     )
-    assert outcomes == [("too_painful",), ("gentler_done",), ("gentler_done",)]
+    # The second time, "too painful" then the gentler option: the pain stays in the record.
+    assert outcomes == [("too_painful",), ("pain_gentler",), ("gentler_done",)]
 
 
 # --- 3. red flags in free text ---------------------------------------------------------------
@@ -412,6 +413,23 @@ async def test_progress_with_no_routine_yet_says_so_and_sends_no_chart(
         assert not limber.errors
 
 
+async def test_progress_on_day_one_says_so_instead_of_100_percent(
+    api: FakeBotApi, sqlite_url: str, content: Content
+) -> None:
+    async with running_limber(api, sqlite_url) as limber:
+        ann = limber.user()
+        await onboard(ann)
+        await routine(ann, before=4, after=3)
+        await decline_reminders(ann)
+        api.reset_calls()
+        await ann.send("/progress")
+        [text_call] = api.calls("sendMessage")
+        text = str(text_call.params["text"])
+        assert content.texts.progress.adherence_first_day in text
+        assert "100%" not in text
+        assert not limber.errors
+
+
 async def test_progress_after_a_few_days_sends_the_figures_and_a_png_chart(
     api: FakeBotApi, sqlite_url: str
 ) -> None:
@@ -435,10 +453,11 @@ async def test_progress_after_a_few_days_sends_the_figures_and_a_png_chart(
         assert "📈 Your progress" in text
         assert "Routines done: 3." in text
         assert "Streak: 3 days in a row." in text
-        assert "Last 7 days: 100% of days · last 30 days: 100%." in text
+        assert "Since you started: a routine on 3 of 3 days." in text, "no % of three days"
+        assert "Last 7 days" not in text
         assert "Soreness before → after, on average: 3.0 → 2.0 out of 10." in text
         assert "Pelvic tilt: 3 · 0 · 0 · 0" in text
-        assert "Bridge: 2 · 1 · 0 · 0" in text
+        assert "Bridge: 2 · 1 · 1 · 0" in text, "too painful, then gentler: both counted"
         assert "Plank → upward dog → downward dog: 2 · 0 · 0 · 1" in text
 
         [photo_call] = api.calls("sendPhoto")

@@ -8,15 +8,17 @@ type — and then reads the rows that were written.
 from __future__ import annotations
 
 import asyncio
+import math
 from collections.abc import Callable
 from datetime import datetime
 
 import pytest
 
-from bot.media.voice import load_voice
+from bot.media.voice import guide_script, load_voice
 from bot.routine.actions import SessionVerb, session_action
 from bot.routine.content import DEFAULT_CONTENT_DIR, Content, Dose
 from bot.routine.session import Outcome
+from bot.routine.set_script import CueKind
 from bot.routine.stop_signals import SafetyRecord
 from bot.routine.views import View
 from bot.store.database import Database
@@ -141,7 +143,7 @@ async def test_new_user_completes_a_whole_session(
     await step(buttons.gentler)
     assert f"{heading(2)} · Bridge (gentler)" in chat.screen.text
     await step(buttons.done)
-    outcome(2, Outcome.GENTLER_DONE, gentler_dose(content, 1))
+    outcome(2, Outcome.PAINFUL_GENTLER, gentler_dose(content, 1))  # it hurt: kept on record
     assert heading(3) in chat.screen.text
 
     # 3: skip.
@@ -167,12 +169,12 @@ async def test_new_user_completes_a_whole_session(
     await step(buttons.done)
     outcome(6, Outcome.DONE, seed_dose(content, 5))
 
-    # 7 (optional): too painful → gentler → skip.
+    # 7 (optional): too painful → gentler → skip: recorded as too painful.
     assert heading(7) in chat.screen.text
     await step(buttons.too_painful)
     await step(buttons.gentler)
     await step(buttons.skip)
-    outcome(7, Outcome.SKIPPED, gentler_dose(content, 6))
+    outcome(7, Outcome.TOO_PAINFUL, gentler_dose(content, 6))
     assert texts.session.soreness_after in chat.screen.text
 
     await step("3")  # soreness after
@@ -180,7 +182,8 @@ async def test_new_user_completes_a_whole_session(
     summary = chat.screen
     assert not [a for a in summary.actions if a.data.startswith("s1:")]  # no session buttons
     assert texts.summary.completed in summary.text
-    assert "Exercises: 2 done, 1 gentler, 2 too painful, 2 skipped." in summary.text
+    # Bridge hurt, then its gentler option was done: it counts as gentler and as too painful.
+    assert "Exercises: 2 done, 1 gentler, 4 too painful, 1 skipped." in summary.text
     assert "Soreness: 6 → 3 out of 10." in summary.text
     assert texts.summary.better in summary.text
 
@@ -436,16 +439,21 @@ async def test_timer_tap_changes_nothing_and_starts_the_timer(
     assert reply.start_timer is not None
     assert (reply.start_timer.session_id, reply.start_timer.step) == (session["id"], 2)
     # The ⏱ timer counts the whole set (3 on each side, 30 s holds), timed as the voice guide.
-    dose = content.routine.exercise("knee_to_chest").dose
-    whole_set = set_length(load_voice(DEFAULT_CONTENT_DIR), dose)
+    knee = content.routine.exercise("knee_to_chest")
+    voice = load_voice(DEFAULT_CONTENT_DIR)
+    whole_set = set_length(voice, knee, False, knee.dose)
     assert whole_set > 6 * 30
     assert reply.start_timer.seconds == whole_set
     assert await snapshot(database) == before
 
-    # 20 s in: 4 s lead-in, 2 s to "hold", 14 s of the first 30 s hold gone.
-    countdown = await coach.timer_screen(ALICE, session["id"], 2, whole_set - 20)
+    # 14 s into the first hold (its start measured from the spoken cues before it).
+    script = guide_script(voice, "knee_to_chest", "regular", knee.dose)
+    hold = next(cue for cue in script.cues if cue.kind is CueKind.HOLD)
+    elapsed = math.ceil(hold.time) + 14
+    countdown = await coach.timer_screen(ALICE, session["id"], 2, whole_set - elapsed)
     assert countdown is not None
-    assert "Rep 1 of 3 — hold: 16 s left" in countdown.text
+    left = math.ceil(hold.hold_end - elapsed)
+    assert f"Rep 1 of 3 · left knee — hold the knee: {left} s left" in countdown.text
     await chat.tap(content.texts.buttons.done)
     assert await coach.timer_screen(ALICE, session["id"], 2, 11) is None
     assert await coach.timer_screen(BOB, session["id"], 3, 11) is None

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+import math
 
-from bot.media.voice import load_voice
-from bot.routine.content import DEFAULT_CONTENT_DIR, Content, Dose
+from bot.media.voice import guide_script, load_voice
+from bot.routine.content import DEFAULT_CONTENT_DIR, Content
 from bot.routine.screens import MAX_CAPTION_LENGTH, Screens
 from bot.routine.session import Phase, SessionState
-from bot.use_cases.media_delivery import SetMoment, set_length, set_moment
+from bot.routine.set_script import CueKind, MomentKind, SetMoment
+from bot.use_cases.media_delivery import set_length, set_moment
 
 VOICE = load_voice(DEFAULT_CONTENT_DIR)
 
@@ -45,47 +46,24 @@ def test_every_caption_is_short_and_whole(content: Content) -> None:
             assert cue in more.text
         for sign in content.routine.stop_if:
             assert sign in more.text
-        timed = screens.set_timer(state, screens.set_line("hold", 3, 3, 30))
+        moment = SetMoment(MomentKind.HOLD, 3, 3, "left knee", "hold the knee", 30)
+        timed = screens.set_timer(state, screens.set_line(moment))
         assert timed.media is not None
         assert len(timed.media.caption) <= MAX_CAPTION_LENGTH
-        assert timed.media.caption.endswith("⏱ Rep 3 of 3 — hold: 30 s left.")
+        assert timed.media.caption.endswith("⏱ Rep 3 of 3 · left knee — hold the knee: 30 s left.")
 
 
-@pytest.mark.parametrize(
-    ("elapsed", "moment"),
-    [
-        (0, SetMoment("ready", 1, 2)),
-        (4, SetMoment("ready", 1, 2)),
-        (6, SetMoment("hold", 1, 2, 10)),
-        (15.5, SetMoment("hold", 1, 2, 1)),
-        (16, SetMoment("rest", 1, 2)),
-        (18.5, SetMoment("ready", 2, 2)),
-        (21, SetMoment("hold", 2, 2, 10)),
-        (31, SetMoment("rest", 2, 2)),
-        (33.5, SetMoment("done", 2, 2)),
-        (99, SetMoment("done", 2, 2)),
-    ],
-)
-def test_the_set_timer_follows_the_voice_guide(elapsed: float, moment: SetMoment) -> None:
-    # lead_in 4, to_hold 2, rest 2.5 (content/voice.yaml)
-    assert set_moment(VOICE, Dose(reps=2, hold_seconds=10), elapsed) == moment
-
-
-def test_a_per_side_set_says_other_side_and_counts_reps_once() -> None:
-    dose = Dose(reps=2, hold_seconds=5, per_side=True)
-    kinds = [set_moment(VOICE, dose, t / 2) for t in range(2 * set_length(VOICE, dose) + 2)]
-    assert [m.kind for m in kinds].count("done") >= 1
-    sides = [m for m in kinds if m.kind == "other_side"]
-    assert {m.rep for m in sides} == {1, 2}
-    assert max(m.rep for m in kinds) == 2
-    rests = {m.rep for m in kinds if m.kind == "rest"}
-    assert rests == {1, 2}
-
-
-def test_moves_without_a_hold_are_counted_too() -> None:
-    dose = Dose(reps=3, hold_seconds=0)
-    assert set_moment(VOICE, dose, 6.5) == SetMoment("move", 1, 3)
-    assert set_length(VOICE, dose) == 28  # lead-in 4, 3 × (2 + 3 + 2.5), end pause 1.5
+def test_the_set_timer_follows_the_voice_guide(content: Content) -> None:
+    """The timer reads the guide's own script (measured speech): the rep, side and hold."""
+    exercise = content.routine.exercise("knee_to_chest")
+    length = set_length(VOICE, exercise, False, exercise.dose)
+    script = guide_script(VOICE, "knee_to_chest", "regular", exercise.dose)
+    assert length == math.ceil(script.length)
+    hold = next(cue for cue in script.cues if cue.kind is CueKind.HOLD)
+    moment = set_moment(VOICE, exercise, False, exercise.dose, hold.time + 10)
+    assert moment == SetMoment(MomentKind.HOLD, 1, 3, "left knee", "hold the knee", 20)
+    gentler = set_moment(VOICE, exercise, True, exercise.dose, hold.time + 10)
+    assert gentler.side == "left knee", "the gentler option's own script"
 
 
 def test_newcomer_findings_on_the_exercise_screen(content: Content) -> None:

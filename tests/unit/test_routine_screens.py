@@ -30,6 +30,7 @@ from bot.routine.progress import CheckIn, SorenessTrend, Streak
 from bot.routine.progress_screens import ProgressScreens, UsageTotals
 from bot.routine.screens import Screens
 from bot.routine.session import Outcome, Phase, SessionState
+from bot.routine.set_script import MomentKind, SetMoment
 from bot.routine.stop_signals import FlagLevel, Timeframe
 from bot.routine.views import Timer, View
 from bot.use_cases.data_rights import sessions_csv
@@ -658,9 +659,9 @@ def every_view(screens: Screens) -> Iterator[View]:
             yield screens.timer(at(step, gentler=gentler), 10)
             yield screens.timer(at(step, gentler=gentler), 0)
             yield screens.more(at(step, gentler=gentler))
-            for kind in ("ready", "hold", "move", "rest", "other_side", "done"):
-                line = screens.set_line(kind, 2, 3, 12)
-                yield screens.set_timer(at(step, gentler=gentler), line)
+            for kind in MomentKind:
+                moment = SetMoment(kind, 2, 3, "left knee", "hold the knee", 12)
+                yield screens.set_timer(at(step, gentler=gentler), screens.set_line(moment))
     yield screens.current(at(TOTAL, Phase.SORENESS_AFTER))
     yield screens.current(at(TOTAL, Phase.SORENESS_AFTER, paused=True))
     for before, after in ((5, 2), (5, 5), (2, 5)):
@@ -713,7 +714,11 @@ def progress_views(progress: ProgressScreens) -> Iterator[View]:
     yield View(progress.streak_line(Streak(4)) or "")
     yield View(progress.hold_line(Hold.HIGH_SORENESS) or "")
     yield View(progress.hold_line(Hold.WORSE_CHECK_INS) or "")
-    for streak in (Streak(3), Streak(5, forgiven=1), Streak(6, forgiven=2)):
+    for streak, so_far in (
+        (Streak(3), None),
+        (Streak(5, forgiven=1), (4, 5)),
+        (Streak(6, forgiven=2), (1, 1)),
+    ):
         yield View(
             progress.report(
                 sessions=4,
@@ -723,7 +728,8 @@ def progress_views(progress: ProgressScreens) -> Iterator[View]:
                 average_before=5.0,
                 average_after=3.5,
                 trend=SorenessTrend(5, 3, 14),
-                outcomes={"bridge": Counter({Outcome.DONE: 3})},
+                outcomes={"bridge": Counter({Outcome.DONE: 3, Outcome.PAINFUL_GENTLER: 1})},
+                so_far=so_far,
             )
         )
     yield View(

@@ -31,6 +31,8 @@ from bot.routine.session import (
     can_try_gentler,
     is_current,
     new_session,
+    phase_column,
+    phase_from_column,
 )
 
 ROUTINE = load_content().routine
@@ -44,9 +46,13 @@ STATES: dict[str, SessionState] = {
     "exercise": SessionState(SID, Phase.EXERCISE, step=2, soreness_before=4),
     "exercise_gentler": SessionState(SID, Phase.EXERCISE, step=2, gentler=True, soreness_before=4),
     "last_exercise": SessionState(SID, Phase.EXERCISE, step=TOTAL - 1, soreness_before=4),
-    "ease_off": SessionState(SID, Phase.EASE_OFF, step=2, soreness_before=4),
-    "ease_off_gentler": SessionState(SID, Phase.EASE_OFF, step=2, gentler=True, soreness_before=4),
-    "ease_off_last": SessionState(SID, Phase.EASE_OFF, step=TOTAL - 1, soreness_before=4),
+    "ease_off": SessionState(SID, Phase.EASE_OFF, step=2, soreness_before=4, hurt=True),
+    "ease_off_gentler": SessionState(
+        SID, Phase.EASE_OFF, step=2, gentler=True, soreness_before=4, hurt=True
+    ),
+    "ease_off_last": SessionState(
+        SID, Phase.EASE_OFF, step=TOTAL - 1, soreness_before=4, hurt=True
+    ),
     "soreness_after": SessionState(SID, Phase.SORENESS_AFTER, step=TOTAL, soreness_before=4),
     "soreness_after_stopped": SessionState(
         SID, Phase.SORENESS_AFTER, step=2, stopped_early=True, soreness_before=4
@@ -57,7 +63,9 @@ STATES: dict[str, SessionState] = {
     ),
     "paused_soreness_before": SessionState(SID, paused=True),
     "paused_exercise": SessionState(SID, Phase.EXERCISE, step=2, paused=True, soreness_before=4),
-    "paused_ease_off": SessionState(SID, Phase.EASE_OFF, step=2, paused=True, soreness_before=4),
+    "paused_ease_off": SessionState(
+        SID, Phase.EASE_OFF, step=2, paused=True, soreness_before=4, hurt=True
+    ),
     "paused_soreness_after": SessionState(
         SID, Phase.SORENESS_AFTER, step=TOTAL, paused=True, soreness_before=4
     ),
@@ -83,8 +91,8 @@ EVENTS: dict[str, Event] = {
 _REST = {"phase": Phase.FINISHED, "stopped_early": True, "rest_day": True}
 _PAUSE = ({"paused": True}, None)
 _RESUME = ({"paused": False}, None)
-_NEXT = {"phase": Phase.EXERCISE, "step": 3, "gentler": False}
-_LAST = {"phase": Phase.SORENESS_AFTER, "step": TOTAL, "gentler": False}
+_NEXT = {"phase": Phase.EXERCISE, "step": 3, "gentler": False, "hurt": False}
+_LAST = {"phase": Phase.SORENESS_AFTER, "step": TOTAL, "gentler": False, "hurt": False}
 
 # (state, event) -> (fields that change, outcome recorded for the step). Every pair not listed
 # here must be rejected with the state unchanged.
@@ -97,33 +105,33 @@ ACCEPTED: dict[tuple[str, str], tuple[dict[str, Any], Outcome | None]] = {
     ("soreness_before", "soreness_10"): (_REST | {"soreness_before": 10}, None),
     ("exercise", "done"): (_NEXT, Outcome.DONE),
     ("exercise", "skip"): (_NEXT, Outcome.SKIPPED),
-    ("exercise", "too_painful"): ({"phase": Phase.EASE_OFF}, None),
+    ("exercise", "too_painful"): ({"phase": Phase.EASE_OFF, "hurt": True}, None),
     ("exercise", "pause"): _PAUSE,
     ("exercise_gentler", "done"): (_NEXT, Outcome.GENTLER_DONE),
     ("exercise_gentler", "skip"): (_NEXT, Outcome.SKIPPED),
-    ("exercise_gentler", "too_painful"): ({"phase": Phase.EASE_OFF}, None),
+    ("exercise_gentler", "too_painful"): ({"phase": Phase.EASE_OFF, "hurt": True}, None),
     ("exercise_gentler", "pause"): _PAUSE,
     ("last_exercise", "done"): (_LAST, Outcome.DONE),
     ("last_exercise", "skip"): (_LAST, Outcome.SKIPPED),
-    ("last_exercise", "too_painful"): ({"phase": Phase.EASE_OFF}, None),
+    ("last_exercise", "too_painful"): ({"phase": Phase.EASE_OFF, "hurt": True}, None),
     ("last_exercise", "pause"): _PAUSE,
     ("ease_off", "try_gentler"): ({"phase": Phase.EXERCISE, "gentler": True}, None),
     ("ease_off", "skip_after_pain"): (_NEXT, Outcome.TOO_PAINFUL),
     ("ease_off", "stop_today"): (
-        {"phase": Phase.SORENESS_AFTER, "stopped_early": True},
+        {"phase": Phase.SORENESS_AFTER, "stopped_early": True, "hurt": False},
         Outcome.TOO_PAINFUL,
     ),
     ("ease_off", "pause"): _PAUSE,
     ("ease_off_gentler", "skip_after_pain"): (_NEXT, Outcome.TOO_PAINFUL),
     ("ease_off_gentler", "stop_today"): (
-        {"phase": Phase.SORENESS_AFTER, "stopped_early": True, "gentler": False},
+        {"phase": Phase.SORENESS_AFTER, "stopped_early": True, "gentler": False, "hurt": False},
         Outcome.TOO_PAINFUL,
     ),
     ("ease_off_gentler", "pause"): _PAUSE,
     ("ease_off_last", "try_gentler"): ({"phase": Phase.EXERCISE, "gentler": True}, None),
     ("ease_off_last", "skip_after_pain"): (_LAST, Outcome.TOO_PAINFUL),
     ("ease_off_last", "stop_today"): (
-        {"phase": Phase.SORENESS_AFTER, "stopped_early": True},
+        {"phase": Phase.SORENESS_AFTER, "stopped_early": True, "hurt": False},
         Outcome.TOO_PAINFUL,
     ),
     ("ease_off_last", "pause"): _PAUSE,
@@ -235,7 +243,7 @@ def test_a_whole_session_done_start_to_finish() -> None:
     assert walk.outcomes == [(step, Outcome.DONE) for step in range(TOTAL)]
 
 
-def test_the_gentler_option_counts_as_gentler_done() -> None:
+def test_the_gentler_option_after_too_painful_keeps_the_pain_in_the_record() -> None:
     walk = Walk()(SorenessReported(4), Done(), Done(), TooPainful())
     assert walk.state.phase is Phase.EASE_OFF
     assert can_try_gentler(ROUTINE, walk.state)
@@ -245,8 +253,31 @@ def test_the_gentler_option_counts_as_gentler_done() -> None:
 
     walk(Done())
 
-    assert walk.outcomes[-1] == (2, Outcome.GENTLER_DONE)
-    assert (walk.state.step, walk.state.gentler) == (3, False)
+    assert walk.outcomes[-1] == (2, Outcome.PAINFUL_GENTLER)
+    assert (walk.state.step, walk.state.gentler, walk.state.hurt) == (3, False, False)
+
+
+def test_the_gentler_option_opened_by_default_counts_as_gentler_done() -> None:
+    state = SessionState(SID, Phase.EXERCISE, step=1, gentler=True, soreness_before=4)
+    assert apply(ROUTINE, state, Done()).outcome is Outcome.GENTLER_DONE
+
+
+@pytest.mark.parametrize("events", [(Skip(),), (Pause(), Resume(), Skip())], ids=["skip", "pause"])
+def test_skipping_the_gentler_option_after_too_painful_records_too_painful(
+    events: tuple[Event, ...],
+) -> None:
+    walk = Walk()(SorenessReported(4), TooPainful(), TryGentler(), *events)
+    assert walk.outcomes == [(0, Outcome.TOO_PAINFUL)]
+
+
+def test_the_stored_phase_carries_the_pain() -> None:
+    hurt = SessionState(SID, Phase.EXERCISE, step=2, gentler=True, hurt=True)
+    assert phase_column(hurt) == "exercise_after_pain"
+    assert len(phase_column(hurt)) <= 20, "fits the sessions.phase column"
+    assert phase_from_column(phase_column(hurt)) == (Phase.EXERCISE, True)
+    for phase in Phase:
+        state = SessionState(SID, phase, hurt=phase is Phase.EASE_OFF)
+        assert phase_from_column(phase_column(state)) == (phase, state.hurt)
 
 
 def test_too_painful_on_the_gentler_option_offers_no_second_gentler() -> None:
