@@ -191,7 +191,7 @@ async def test_every_exercise_screen_prints_its_picture_and_voice_guide_paths(
     coach = bootstrap(
         settings_for_test(sqlite_url), content=content, database=database, media_library=media
     ).coach
-    script = Script("a", "a", "4", *["done"] * len(content.routine.exercises), "/quit")
+    script = Script("a", "a", "a", "4", *["done"] * len(content.routine.exercises), "/quit")
     chat = ConsoleChat(
         coach, read_line=script.read_line, write=script.write, sleep=no_wait, files_dir=tmp_path
     )
