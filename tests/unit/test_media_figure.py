@@ -93,3 +93,25 @@ def test_a_pose_out_of_human_range_is_named(tmp_path: Path) -> None:
         ContentError, match=r"exercises\.bridge\.regular\.poses\.up: segment 'head'"
     ):
         load_poses(tmp_path, CONTENT.routine)
+
+
+@pytest.mark.parametrize(("variant", "least"), [("regular", 55.0), ("gentler", 25.0)])
+def test_trunk_rotation_tips_both_knees_together(variant: str, least: float) -> None:
+    """Both knees stay together and tip over as one to the side, the feet stay on the mat."""
+    clip = POSES.clip("trunk_rotation", variant)  # type: ignore[arg-type]
+    view = POSES.views[clip.view]
+    assert view.mat is not None
+    x, _, width, _ = view.mat
+    tipped = 0.0
+    for frame in frames(view, clip, POSES.fps):
+        placed = frame.figure.placed
+        left, right = placed["thigh_left"].end, placed["thigh_right"].end
+        # Together: one knee on the other (two thighs wide at most), not spread apart.
+        assert math.dist(left, right) < 2 * view.segments["thigh_left"].width, frame.time
+        for segment in placed.values():
+            assert x <= segment.end[0] <= x + width, frame.time
+        pelvis = placed["hips"].start
+        middle = ((left[0] + right[0]) / 2 - pelvis[0], (left[1] + right[1]) / 2 - pelvis[1])
+        tipped = max(tipped, math.degrees(math.atan2(middle[0], middle[1])))
+    # Seen from the feet, the person's left is on the right: the left-side clip tips rightwards.
+    assert tipped >= least
