@@ -115,3 +115,24 @@ def test_trunk_rotation_tips_both_knees_together(variant: str, least: float) -> 
         tipped = max(tipped, math.degrees(math.atan2(middle[0], middle[1])))
     # Seen from the feet, the person's left is on the right: the left-side clip tips rightwards.
     assert tipped >= least
+
+
+@pytest.mark.parametrize(("variant", "hold"), [("regular", "flat"), ("gentler", "small")])
+def test_pelvic_tilt_flattens_the_low_back_into_the_hands(variant: str, hold: str) -> None:
+    """The hands lie under the low back; it curves up off them, then presses down onto them."""
+    from bot.media.figure import solve
+
+    clip = POSES.clip("pelvic_tilt", variant)  # type: ignore[arg-type]
+    view = POSES.views[clip.view]
+    arched, held = solve(view, clip.poses["arched"]), solve(view, clip.poses[hold])
+    lumbar = held.placed["lumbar"]
+    for figure in (arched, held):
+        for hand in ("hand_near", "hand_far"):
+            fingers = figure.placed[hand].end
+            assert lumbar.end[0] <= fingers[0] <= lumbar.start[0], hand  # under the low back
+            assert fingers[1] < lumbar.end[1], hand
+    touching = view.segments["lumbar"].width / 2 + view.segments["hand_near"].width / 2
+    assert held.placed["lumbar"].end[1] - held.placed["hand_near"].end[1] <= touching + 0.01
+    assert arched.placed["lumbar"].end[1] - held.placed["lumbar"].end[1] >= 0.03
+    assert view.segments["hand_near"].accent
+    assert clip.arrow_in_hold  # the still shows the push
