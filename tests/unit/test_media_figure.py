@@ -136,3 +136,20 @@ def test_pelvic_tilt_flattens_the_low_back_into_the_hands(variant: str, hold: st
     assert arched.placed["lumbar"].end[1] - held.placed["lumbar"].end[1] >= 0.03
     assert view.segments["hand_near"].accent
     assert clip.arrow_in_hold  # the still shows the push
+
+
+def test_the_bridge_comes_down_one_segment_at_a_time() -> None:
+    """After the hold the upper back reaches the floor while the hips are still well up."""
+    from bot.media.figure import solve
+
+    clip = POSES.clip("bridge", "regular")
+    view = POSES.views[clip.view]
+    down = solve(view, clip.poses["down"])
+    waist_down, hips_down = down.placed["lumbar"].end[1], down.placed["lumbar"].start[1]
+    every = frames(view, clip, POSES.fps)
+    after_hold = every[max(i for i, f in enumerate(every) if f.hold is not None) + 1 :]
+    assert any(
+        f.figure.placed["lumbar"].end[1] - waist_down < 0.012
+        and f.figure.placed["lumbar"].start[1] - hips_down > 0.05
+        for f in after_hold
+    )
