@@ -81,7 +81,7 @@ def draw_frame(
     image = Image.new("RGB", (canvas.width, canvas.height), BACKGROUND)
     draw = ImageDraw.Draw(image)
     _scene(draw, canvas, view, clip)
-    if frame.moving:
+    if frame.moving or (clip.arrow_in_hold and frame.hold is not None):
         _arrow(draw, canvas, move_path(view, clip, frame.step))
     _figure(draw, canvas, view, frame)
     _title(draw, canvas, labels)
@@ -114,16 +114,17 @@ def _figure(draw: ImageDraw.ImageDraw, canvas: _Canvas, view: View, frame: Frame
             if segment.layer != layer:
                 continue
             placed = frame.figure.placed[name]
+            fill = ARROW if segment.accent else colour
             start, end = canvas.at(placed.start), canvas.at(placed.end)
             width = max(1, round(canvas.size(segment.width)))
             if segment.width > 0 and segment.length > 0:
-                draw.line((*start, *end), fill=colour, width=width)
+                draw.line((*start, *end), fill=fill, width=width)
                 for x, y in (start, end):
                     r = width / 2
-                    draw.ellipse((x - r, y - r, x + r, y + r), fill=colour)
+                    draw.ellipse((x - r, y - r, x + r, y + r), fill=fill)
             if segment.head > 0:
                 r = canvas.size(segment.head)
-                draw.ellipse((end[0] - r, end[1] - r, end[0] + r, end[1] + r), fill=colour)
+                draw.ellipse((end[0] - r, end[1] - r, end[0] + r, end[1] + r), fill=fill)
 
 
 def _arrow(draw: ImageDraw.ImageDraw, canvas: _Canvas, path: list[tuple[float, float]]) -> None:

@@ -36,6 +36,8 @@ class Segment(_Strict):
     high: float = 360.0
     width: float = Field(default=0.04, ge=0.0, le=0.2)
     layer: Literal["far", "body", "near"] = "body"
+    accent: bool = False
+    """Drawn in the arrow's colour: a part the movement is about (the hands the back presses on)."""
     head: float = Field(default=0.0, ge=0.0, le=0.2)
     """If > 0: a head of this radius is drawn at the segment's end."""
 
@@ -116,6 +118,9 @@ class Clip(_Strict):
     timeline: tuple[Step, ...] = Field(min_length=2)
     arrow: Arrow
     props: tuple[Prop, ...] = ()
+    arrow_in_hold: bool = False
+    """Keep the arrow of the move into a hold drawn during the hold, so the still shows which way
+    the hold pushes (a pelvic tilt's hold looks like lying still without it)."""
     note: str | None = None
     """Why the picture is drawn the way it is (physiotherapy details); not shown."""
 

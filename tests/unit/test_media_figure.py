@@ -93,3 +93,63 @@ def test_a_pose_out_of_human_range_is_named(tmp_path: Path) -> None:
         ContentError, match=r"exercises\.bridge\.regular\.poses\.up: segment 'head'"
     ):
         load_poses(tmp_path, CONTENT.routine)
+
+
+@pytest.mark.parametrize(("variant", "least"), [("regular", 55.0), ("gentler", 25.0)])
+def test_trunk_rotation_tips_both_knees_together(variant: str, least: float) -> None:
+    """Both knees stay together and tip over as one to the side, the feet stay on the mat."""
+    clip = POSES.clip("trunk_rotation", variant)  # type: ignore[arg-type]
+    view = POSES.views[clip.view]
+    assert view.mat is not None
+    x, _, width, _ = view.mat
+    tipped = 0.0
+    for frame in frames(view, clip, POSES.fps):
+        placed = frame.figure.placed
+        left, right = placed["thigh_left"].end, placed["thigh_right"].end
+        # Together: one knee on the other (two thighs wide at most), not spread apart.
+        assert math.dist(left, right) < 2 * view.segments["thigh_left"].width, frame.time
+        for segment in placed.values():
+            assert x <= segment.end[0] <= x + width, frame.time
+        pelvis = placed["hips"].start
+        middle = ((left[0] + right[0]) / 2 - pelvis[0], (left[1] + right[1]) / 2 - pelvis[1])
+        tipped = max(tipped, math.degrees(math.atan2(middle[0], middle[1])))
+    # Seen from the feet, the person's left is on the right: the left-side clip tips rightwards.
+    assert tipped >= least
+
+
+@pytest.mark.parametrize(("variant", "hold"), [("regular", "flat"), ("gentler", "small")])
+def test_pelvic_tilt_flattens_the_low_back_into_the_hands(variant: str, hold: str) -> None:
+    """The hands lie under the low back; it curves up off them, then presses down onto them."""
+    from bot.media.figure import solve
+
+    clip = POSES.clip("pelvic_tilt", variant)  # type: ignore[arg-type]
+    view = POSES.views[clip.view]
+    arched, held = solve(view, clip.poses["arched"]), solve(view, clip.poses[hold])
+    lumbar = held.placed["lumbar"]
+    for figure in (arched, held):
+        for hand in ("hand_near", "hand_far"):
+            fingers = figure.placed[hand].end
+            assert lumbar.end[0] <= fingers[0] <= lumbar.start[0], hand  # under the low back
+            assert fingers[1] < lumbar.end[1], hand
+    touching = view.segments["lumbar"].width / 2 + view.segments["hand_near"].width / 2
+    assert held.placed["lumbar"].end[1] - held.placed["hand_near"].end[1] <= touching + 0.01
+    assert arched.placed["lumbar"].end[1] - held.placed["lumbar"].end[1] >= 0.03
+    assert view.segments["hand_near"].accent
+    assert clip.arrow_in_hold  # the still shows the push
+
+
+def test_the_bridge_comes_down_one_segment_at_a_time() -> None:
+    """After the hold the upper back reaches the floor while the hips are still well up."""
+    from bot.media.figure import solve
+
+    clip = POSES.clip("bridge", "regular")
+    view = POSES.views[clip.view]
+    down = solve(view, clip.poses["down"])
+    waist_down, hips_down = down.placed["lumbar"].end[1], down.placed["lumbar"].start[1]
+    every = frames(view, clip, POSES.fps)
+    after_hold = every[max(i for i, f in enumerate(every) if f.hold is not None) + 1 :]
+    assert any(
+        f.figure.placed["lumbar"].end[1] - waist_down < 0.012
+        and f.figure.placed["lumbar"].start[1] - hips_down > 0.05
+        for f in after_hold
+    )
