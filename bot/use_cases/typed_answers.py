@@ -13,7 +13,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.routine.actions import GeneralAction, SessionAction, SessionVerb, parse_action
+from bot.routine.actions import (
+    GeneralAction,
+    ParsedAction,
+    SessionAction,
+    SessionVerb,
+    parse_action,
+)
 from bot.routine.conversation import TypedMeaning, typed_meaning
 from bot.routine.intents import ChitChat, Intent, IntentReader, Reading
 from bot.routine.red_flags import Experiencer, RedFlagScreen, Screening, ScreenLevel
@@ -121,23 +127,23 @@ class TypedAnswers:
             if meaning is TypedMeaning.REMINDER_TIME:
                 return Reply(await self.reminders.typed_time_in(uow, settings, text))
             return Reply(await self.reminders.typed_zone_in(uow, settings, text))
+        reading = self.intents.read(text)  # once per text
         if state is None or len(text) > MAX_TEXT_LENGTH:
-            check_in = await self._typed_check_in(uow, user_id, text)
+            check_in = await self._typed_check_in(uow, user_id, reading)
             if check_in is not None:
                 return check_in
-            return Reply(self._not_an_answer(screening, text, None, None))
-        action = self._typed_action(state, text)
+            return Reply(self._not_an_answer(screening, text, None, reading))
+        action = self._typed_action(state, text, reading)
         if action is None:
-            return Reply(self._not_an_answer(screening, text, state, self.intents.read(text)))
+            return Reply(self._not_an_answer(screening, text, state, reading))
         if action.verb is SessionVerb.GUIDE:
             return action
         return await self.session.apply_in(uow, user_id, action)
 
     async def _typed_check_in(
-        self, uow: UnitOfWork, user_id: int, text: str
+        self, uow: UnitOfWork, user_id: int, reading: Reading
     ) -> GeneralAction | None:
         """Better / same / worse typed while a check-in is due (the 24-hour rule): its button."""
-        reading = self.intents.read(text)
         if reading.first_of((Intent.BETTER, Intent.SAME, Intent.WORSE)) is None:
             return None
         user = await uow.users.get(user_id)
@@ -149,20 +155,16 @@ class TypedAnswers:
         question = self.deps.progress_screens.check_in_question(
             start.check_in_first, before_session=False
         )
-        chosen = reading.first_of(Intent(name) for name, _data in question.typed)
-        action = parse_action(dict(question.typed)[chosen.value]) if chosen else None
+        action = _button_named(reading, question)
         return action if isinstance(action, GeneralAction) else None
 
-    def _typed_action(self, state: SessionState, text: str) -> SessionAction | None:
+    def _typed_action(
+        self, state: SessionState, text: str, reading: Reading
+    ) -> SessionAction | None:
         """The button the words name on the screen the session shows now, if any."""
         if state.paused or state.phase in (Phase.EXERCISE, Phase.EASE_OFF):
             screen = self.deps.screens.current(state)  # its buttons; the dose changes none
-            reading = self.intents.read(text)
-            chosen = reading.first_of(Intent(name) for name, _data in screen.typed)
-            if chosen is None:
-                return None
-            data = dict(screen.typed)[chosen.value]
-            action = parse_action(data)
+            action = _button_named(reading, screen)
             return action if isinstance(action, SessionAction) else None
         if state.phase in (Phase.SORENESS_BEFORE, Phase.SORENESS_AFTER):
             score = self.intents.score(text)
@@ -176,14 +178,13 @@ class TypedAnswers:
         screening: Screening,
         text: str,
         state: SessionState | None,
-        reading: Reading | None,
+        reading: Reading,
     ) -> View:
         """A text that answers nothing on screen: never just a hint if it might matter."""
         if screening.level is ScreenLevel.POSSIBLE:
             return _confirm_question(self.deps.screens, screening)
         if len(text) > MAX_TEXT_LENGTH:
             return View(self.hints.too_long)  # screened whole above; too long to be an answer
-        reading = reading or self.intents.read(text)
         if screening.level is ScreenLevel.NOT_ENGLISH:
             return self.deps.screens.not_english()
         score = self.intents.score(text)
@@ -199,6 +200,13 @@ class TypedAnswers:
         if Intent.CHIT_CHAT in reading.intents:
             return self.hints.acknowledged
         return self.hints.not_understood
+
+
+def _button_named(reading: Reading, view: View) -> ParsedAction | None:
+    """The action of the button on *view* that the words name (its `View.typed` table)."""
+    table = dict(view.typed)
+    chosen = reading.first_of(Intent(name) for name in table)
+    return parse_action(table[chosen.value]) if chosen is not None else None
 
 
 def _confirm_question(screens: Screens, screening: Screening) -> View:
