@@ -178,27 +178,26 @@ class Screens:
         """Typed words that ask for nothing on screen (hello, thanks, a typo): *opener*, then
         the step the person is on and what they can tap or type there — never the warning signs.
         *out_of_range*: a number was typed for a 0–10 score but is not on the scale."""
+        where = self._where(state, out_of_range)
+        return View(f"{opener} {where}" if opener else where, fresh=True)
+
+    def _where(self, state: SessionState | None, out_of_range: bool) -> str:
         hints = self.texts.hints
-        where = hints.text
         exercises = self.routine.exercises
         if state is None or state.finished:
-            where = hints.text
-        elif state.phase in (Phase.SORENESS_BEFORE, Phase.SORENESS_AFTER) and not state.paused:
-            where = hints.soreness_number if out_of_range else hints.on_soreness
-        elif state.step < len(exercises):
-            place: dict[str, object] = {
-                "number": state.step + 1,
-                "total": len(exercises),
-                "title": exercises[state.step].title,
-            }
-            if state.paused:
-                where = hints.on_paused.format(**place)
-            elif state.phase is Phase.EASE_OFF:
-                gentler = can_try_gentler(self.routine, state)
-                where = hints.on_ease_off if gentler else hints.on_ease_off_no_gentler
-            else:
-                where = hints.on_exercise.format(**place)
-        return View(f"{opener} {where}" if opener else where, fresh=True)
+            return hints.text  # no routine open
+        if state.phase in (Phase.SORENESS_BEFORE, Phase.SORENESS_AFTER) and not state.paused:
+            return hints.soreness_number if out_of_range else hints.on_soreness
+        if state.step >= len(exercises):
+            return hints.text
+        place = {"number": state.step + 1, "total": len(exercises)}
+        title = exercises[state.step].title
+        if state.paused:
+            return hints.on_paused.format(**place, title=title)
+        if state.phase is Phase.EASE_OFF:
+            gentler = can_try_gentler(self.routine, state)
+            return hints.on_ease_off if gentler else hints.on_ease_off_no_gentler
+        return hints.on_exercise.format(**place, title=title)
 
     def _bullets(self, level: FlagLevel) -> str:
         return "\n".join(f"• {item.text}" for item in self.texts.onboarding.items_at(level))

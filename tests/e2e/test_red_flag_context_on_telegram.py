@@ -9,6 +9,7 @@ import sqlite3
 from bot.routine.content import Content
 from tests.support.fake_bot_api import FakeBotApi
 from tests.support.limber import running_limber
+from tests.support.progress_helpers import onboard
 from tests.support.updates import ChatUser
 
 
@@ -19,10 +20,7 @@ def flagged(database_url: str) -> list[tuple[object, ...]]:
 
 
 async def on_the_first_exercise(ann: ChatUser) -> None:
-    await ann.send("/start")
-    await ann.tap("I understand")
-    await ann.tap("None of these")
-    await ann.tap("None of these")  # the see-a-doctor part
+    await onboard(ann)
     await ann.tap("3")
     assert "Exercise 1 of 7" in ann.last_text
 
@@ -80,10 +78,7 @@ async def test_every_text_is_screened_whatever_is_asked(
 ) -> None:
     async with running_limber(api, sqlite_url) as limber:
         ann = limber.user()
-        await ann.send("/start")
-        await ann.tap("I understand")
-        await ann.tap("None of these")
-        await ann.tap("None of these")  # the see-a-doctor part
+        await onboard(ann)
         # At the soreness question, another language (an emergency in it) gets the card.
         await ann.send("не чувствую ягодицы и не могу помочиться")
         assert "whole number from 0 to 10" not in ann.last_text

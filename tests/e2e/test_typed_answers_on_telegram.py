@@ -9,7 +9,6 @@ from tests.support.clock import FakeClock
 from tests.support.fake_bot_api import FakeBotApi
 from tests.support.limber import running_limber
 from tests.support.progress_helpers import decline_reminders, onboard, routine
-from tests.support.updates import ChatUser
 
 
 def rows(database_url: str, query: str) -> list[tuple[object, ...]]:
@@ -18,18 +17,10 @@ def rows(database_url: str, query: str) -> list[tuple[object, ...]]:
         return connection.execute(query).fetchall()
 
 
-async def to_the_soreness_question(ann: ChatUser) -> None:
-    await ann.send("/start")
-    await ann.tap("I understand")
-    await ann.tap("None of these")
-    await ann.tap("None of these")  # the see-a-doctor part
-    assert "How sore is your back right now?" in ann.last_text
-
-
 async def test_a_whole_routine_can_be_typed(api: FakeBotApi, sqlite_url: str) -> None:
     async with running_limber(api, sqlite_url) as limber:
         ann = limber.user()
-        await to_the_soreness_question(ann)
+        await onboard(ann)
         await ann.send("about a 5")
         assert "Exercise 1 of 7 · Pelvic tilt" in ann.last_text
         await ann.send("done!")
@@ -71,7 +62,7 @@ async def test_small_talk_and_typos_get_a_line_about_the_step_never_the_warning_
 ) -> None:
     async with running_limber(api, sqlite_url) as limber:
         ann = limber.user()
-        await to_the_soreness_question(ann)
+        await onboard(ann)
         await ann.send("hello")
         assert ann.last_text.startswith("Hi! How sore is your back?")
         await ann.send("4")
@@ -99,7 +90,7 @@ async def test_small_talk_and_typos_get_a_line_about_the_step_never_the_warning_
 async def test_a_number_off_the_scale_is_asked_again(api: FakeBotApi, sqlite_url: str) -> None:
     async with running_limber(api, sqlite_url) as limber:
         ann = limber.user()
-        await to_the_soreness_question(ann)
+        await onboard(ann)
         await ann.send("12")
         assert "whole number from 0 to 10" in ann.last_text
         await ann.send("slept 8 hours")
@@ -114,7 +105,7 @@ async def test_a_typed_guide_me_sends_the_voice_guide_or_says_why_not(
 ) -> None:
     async with running_limber(api, sqlite_url) as limber:
         ann = limber.user()
-        await to_the_soreness_question(ann)
+        await onboard(ann)
         await ann.send("3")
         api.reset_calls()
         await ann.send("talk me through it")

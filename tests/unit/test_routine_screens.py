@@ -907,3 +907,13 @@ def test_no_text_leaves_the_plural_to_the_reader(content: Content) -> None:
     leftovers = re.findall(r"\w+\(s\)", texts)
 
     assert leftovers == []
+
+
+def test_a_word_typed_at_the_last_soreness_question_is_asked_the_score(
+    screens: Screens, content: Content
+) -> None:
+    after = SessionState(SID, phase=Phase.SORENESS_AFTER, step=TOTAL)
+
+    view = screens.where_you_are(after, "Hi!")
+
+    assert view.text == f"Hi! {content.texts.hints.on_soreness}"
