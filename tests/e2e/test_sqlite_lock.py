@@ -9,6 +9,7 @@ Now the waiting happens asleep on the loop: other chats go on, and the writes wa
 from __future__ import annotations
 
 import asyncio
+import gc
 import sys
 import time
 
@@ -71,6 +72,7 @@ async def test_a_lock_held_by_another_process_never_blocks_the_loop_and_no_write
         assert (await holder.stdout.readline()).strip() == b"locked"
         locked_at = time.monotonic()
         writer = Database(sqlite_url)
+        gc.collect()  # a collection owed by earlier tests is not this test's loop lag
         try:
             with LoopLag() as lag:
 
@@ -102,6 +104,9 @@ async def test_a_lock_held_by_another_process_never_blocks_the_loop_and_no_write
             await writer.dispose()
         assert not limber.errors
     assert help_took < 1.0, f"/help took {help_took:.3f} s"  # loose; the lag probe is the bound
-    assert lag.worst < 0.1, f"the event loop was blocked for {lag.worst:.3f} s"
+    # The bug this guards against blocked the loop for the whole busy timeout (seconds) per write. A
+    # shared CI machine can pause any process for a few hundred milliseconds (a full garbage
+    # collection after two thousand tests, a neighbour's burst), so the bound sits between the two.
+    assert lag.worst < 1.0, f"the event loop was blocked for {lag.worst:.3f} s"
     assert waited >= HOLD_SECONDS - 1, "the writes waited for the lock"
     assert sqlite_rows(sqlite_url, "SELECT count(*) FROM users") == [(6,)]
