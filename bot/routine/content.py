@@ -85,6 +85,9 @@ class Exercise(_Strict):
     start: str = Field(min_length=1)
     cues: tuple[str, ...] = Field(min_length=1)
     dose: Dose
+    # Where the dose comes from: the source's own words (a transcript line, a leaflet's dose), and
+    # which numbers are a physiotherapist's fill-in where the source is silent.
+    source: str = Field(min_length=20)
     progression: Progression = Progression()
     gentler: GentlerOption | None = None
     optional: bool = False
@@ -109,7 +112,12 @@ class PainRules(_Strict):
 
 
 class Routine(_Strict):
+    """One track: the floor routine, or one done in a chair, standing and in bed."""
+
     version: str = Field(min_length=1)
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]{1,23}$")
+    name: str = Field(min_length=1, max_length=32)
+    needs_floor: bool
     title: str
     minutes: int = Field(ge=1, le=60)
     timer_min_hold_seconds: int = Field(ge=1)

@@ -55,6 +55,7 @@ def _exercise(key: str, dose: Dose, progression: Progression, *, gentler: bool) 
         start="On your back.",
         cues=("Slowly.",),
         dose=dose,
+        source=SOURCE,
         progression=progression,
         gentler=easier if gentler else None,
     )
@@ -64,6 +65,9 @@ SOURCE = "a test's own routine: ceilings chosen for the tables below"
 
 ROUTINE = Routine(
     version="test",
+    id="test",
+    name="Test track",
+    needs_floor=True,
     title="Test routine",
     minutes=10,
     timer_min_hold_seconds=10,
