@@ -61,7 +61,7 @@ class MediaLibrary:
     ) -> None:
         self.media_dir = media_dir
         self.content = content
-        self.poses = load_poses(content_dir, content.routine)
+        self.poses = load_poses(content_dir, content.tracks)
         self.voice = load_voice(content_dir)
         self._speech: bool | None = None
         self._checked = CheckedFiles()

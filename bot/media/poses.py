@@ -10,12 +10,13 @@ the hold badge. Every exercise of the routine, regular and gentler, must have a 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, ValidationError, model_validator
 
-from bot.routine.content import ContentError, Routine, _read_yaml, _Strict
+from bot.routine.content import ContentError, Routine, _Strict, read_with_tracks
 
 POSES_FILE = "poses.yaml"
 
@@ -217,10 +218,11 @@ def check_against_routine(poses: Poses, routine: Routine, path: Path) -> None:
         raise ContentError("\n".join(problems))
 
 
-def load_poses(directory: Path, routine: Routine) -> Poses:
-    """Load and validate `poses.yaml` from *directory*, checked against *routine*."""
+def load_poses(directory: Path, tracks: Iterable[Routine]) -> Poses:
+    """Load and validate `poses.yaml` from *directory* with every track's own, checked against
+    each of *tracks*."""
     path = directory / POSES_FILE
-    raw = _read_yaml(path)
+    raw = read_with_tracks(directory, POSES_FILE)
     try:
         poses = Poses.model_validate(raw)
     except ValidationError as error:
@@ -229,7 +231,8 @@ def load_poses(directory: Path, routine: Routine) -> Poses:
             for problem in error.errors()
         ]
         raise ContentError("\n".join(lines)) from error
-    check_against_routine(poses, routine, path)
+    for routine in tracks:
+        check_against_routine(poses, routine, path)
     # Key poses within the human range (the frames in between are checked by the tests).
     from bot.media.figure import out_of_range, solve
 

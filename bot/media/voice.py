@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.routine.content import ContentError, Dose, _read_yaml
+from bot.routine.content import ContentError, Dose, read_with_tracks
 from bot.routine.set_script import (
     CueKind,
     SetScript,
@@ -40,7 +40,7 @@ def load_voice(directory: Path) -> VoiceContent:
 
     path = directory / VOICE_FILE
     try:
-        return VoiceContent.model_validate(_read_yaml(path))
+        return VoiceContent.model_validate(read_with_tracks(directory, VOICE_FILE))
     except ValidationError as error:
         raise ContentError(
             "\n".join(

@@ -6,6 +6,7 @@ A broken file stops start-up with a message naming the file, the exercise and th
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
@@ -22,7 +23,11 @@ from bot.routine.sign_model import SignModel
 # working directory's (run from the clone, or /app in the container).
 _TREE_CONTENT = Path(__file__).resolve().parents[2] / "content"
 DEFAULT_CONTENT_DIR = _TREE_CONTENT if _TREE_CONTENT.is_dir() else Path.cwd() / "content"
+# One folder per track under content/routines/: its routine.yaml, and its exercises' poses.yaml and
+# voice.yaml (the settings every track shares stay in content/poses.yaml and content/voice.yaml).
+ROUTINES_DIR = "routines"
 ROUTINE_FILE = "routine.yaml"
+DEFAULT_TRACK = "floor"
 TEXTS_FILE = "texts.yaml"
 RED_FLAGS_FILE = "red_flags.{language}.yaml"
 INTENTS_FILE = "intents.{language}.yaml"
@@ -825,13 +830,84 @@ def default_sign_model(language: str = "en") -> SignModel | None:
     return load_sign_model(DEFAULT_CONTENT_DIR, language)
 
 
+class Tracks:
+    """Every track Limber offers, by id, the default (the floor routine) first.
+
+    Exercise keys are unique across tracks, so a dose, a record or a picture named by an exercise
+    key never needs its track to be found.
+    """
+
+    def __init__(self, routines: Sequence[Routine]) -> None:
+        by_id: dict[str, Routine] = {}
+        for routine in routines:
+            if routine.id in by_id:
+                raise ContentError(f"two tracks have the id {routine.id!r}")
+            by_id[routine.id] = routine
+        if not by_id:
+            raise ContentError("no track: content/routines/ has no folder with a routine.yaml")
+        owners: dict[str, str] = {}
+        for routine in by_id.values():
+            for exercise in routine.exercises:
+                if exercise.key in owners:
+                    raise ContentError(
+                        f"exercise {exercise.key!r} is in two tracks, {owners[exercise.key]!r} "
+                        f"and {routine.id!r} (keys are unique across tracks)"
+                    )
+                owners[exercise.key] = routine.id
+        self._by_id = by_id
+        self._owner = owners
+        self.default = by_id.get(DEFAULT_TRACK) or next(iter(by_id.values()))
+
+    def __getitem__(self, track_id: str) -> Routine:
+        return self._by_id[track_id]
+
+    def __contains__(self, track_id: object) -> bool:
+        return track_id in self._by_id
+
+    def __iter__(self) -> Iterator[Routine]:
+        return iter(self._by_id.values())
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Tracks) and tuple(self) == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._by_id))
+
+    def get(self, track_id: str | None) -> Routine:
+        """The track *track_id*, or the default one (a session from before tracks, a track that
+        is no longer shipped)."""
+        return self._by_id.get(track_id or "", self.default)
+
+    def floor_free(self) -> Routine | None:
+        """The first track that needs no floor, if there is one."""
+        return next((routine for routine in self if not routine.needs_floor), None)
+
+    def of_exercise(self, key: str) -> Routine:
+        return self._by_id[self._owner[key]]
+
+    def exercise(self, key: str) -> Exercise:
+        return self.of_exercise(key).exercise(key)
+
+    def exercises(self) -> tuple[Exercise, ...]:
+        """Every exercise of every track, in track order."""
+        return tuple(exercise for routine in self for exercise in routine.exercises)
+
+
 @dataclass(frozen=True)
 class Content:
-    routine: Routine
+    tracks: Tracks
     texts: Texts
     red_flags: RedFlagLexicon = field(default_factory=default_red_flags)
     intents: IntentLexicon = field(default_factory=default_intents)
     sign_model: SignModel | None = field(default_factory=default_sign_model)
+
+    @property
+    def routine(self) -> Routine:
+        """The default track (the floor routine): for what does not depend on a session's track."""
+        return self.tracks.default
 
 
 class ContentError(Exception):
@@ -930,14 +1006,57 @@ def load_sign_model(
         raise ContentError(f"{path}: not a warning-sign model: {error}") from error
 
 
+def track_directories(directory: Path) -> list[Path]:
+    """The track folders under *directory*/routines/, the default track first, then by name."""
+    root = directory / ROUTINES_DIR
+    folders = sorted(path for path in root.glob("*") if path.is_dir())
+    return sorted(folders, key=lambda folder: folder.name != DEFAULT_TRACK)
+
+
+def load_tracks(directory: Path = DEFAULT_CONTENT_DIR) -> Tracks:
+    """Every track's routine.yaml, validated; a folder's name is its track's id."""
+    routines = []
+    for folder in track_directories(directory):
+        path = folder / ROUTINE_FILE
+        routine = _parse(Routine, path)
+        if routine.id != folder.name:
+            raise ContentError(f"{path}: field 'id': {routine.id!r} is not its folder's name")
+        routines.append(routine)
+    try:
+        return Tracks(routines)
+    except ContentError as error:
+        raise ContentError(f"{directory / ROUTINES_DIR}: {error}") from error
+
+
+def read_with_tracks(directory: Path, file_name: str) -> Any:
+    """*file_name* from *directory* with every track folder's `exercises:` of the same name merged
+    into it (poses.yaml, voice.yaml): shared settings once, each track's exercises beside it."""
+    raw = _read_yaml(directory / file_name)
+    if not isinstance(raw, dict):
+        raise ContentError(f"{directory / file_name}: not a mapping")
+    exercises: dict[str, Any] = dict(raw.get("exercises") or {})
+    for folder in track_directories(directory):
+        path = folder / file_name
+        if not path.exists():
+            continue
+        own = _read_yaml(path)
+        if not isinstance(own, dict) or set(own) != {"exercises"}:
+            raise ContentError(f"{path}: holds only `exercises:` (shared settings: content/)")
+        for key, value in (own["exercises"] or {}).items():
+            if key in exercises:
+                raise ContentError(f"{path}: exercise {key!r} is given twice")
+            exercises[key] = value
+    return {**raw, "exercises": exercises}
+
+
 def load_content(directory: Path = DEFAULT_CONTENT_DIR) -> Content:
-    """Load and validate `routine.yaml`, `texts.yaml`, the red-flag words and the typed intents
+    """Load and validate every track, `texts.yaml`, the red-flag words and the typed intents
     from *directory*."""
-    routine = _parse(Routine, directory / ROUTINE_FILE)
+    tracks = load_tracks(directory)
     texts = _parse(Texts, directory / TEXTS_FILE)
     red_flags = load_red_flags(directory, texts.language)
     intents = load_intents(directory, texts.language)
     model = load_sign_model(directory, texts.language)
     return Content(
-        routine=routine, texts=texts, red_flags=red_flags, intents=intents, sign_model=model
+        tracks=tracks, texts=texts, red_flags=red_flags, intents=intents, sign_model=model
     )

@@ -12,10 +12,10 @@ import yaml
 
 from bot.media.figure import frames, out_of_range
 from bot.media.poses import VARIANTS, load_poses
-from bot.routine.content import DEFAULT_CONTENT_DIR, ContentError, load_content
+from bot.routine.content import DEFAULT_CONTENT_DIR, ContentError, load_content, read_with_tracks
 
 CONTENT = load_content()
-POSES = load_poses(DEFAULT_CONTENT_DIR, CONTENT.routine)
+POSES = load_poses(DEFAULT_CONTENT_DIR, CONTENT.tracks)
 CLIPS = [
     (key, variant)
     for key, exercise in POSES.exercises.items()
@@ -75,24 +75,24 @@ def test_hands_hold_under_the_knee() -> None:
 
 
 def test_a_missing_exercise_is_named(tmp_path: Path) -> None:
-    raw = yaml.safe_load((DEFAULT_CONTENT_DIR / "poses.yaml").read_text())
+    raw = read_with_tracks(DEFAULT_CONTENT_DIR, "poses.yaml")
     del raw["exercises"]["bridge"]["gentler"]
     del raw["exercises"]["plank_dog_flow"]
     (tmp_path / "poses.yaml").write_text(yaml.safe_dump(raw, sort_keys=False))
     with pytest.raises(ContentError) as error:
-        load_poses(tmp_path, CONTENT.routine)
+        load_poses(tmp_path, CONTENT.tracks)
     assert "exercise 'plank_dog_flow': no poses" in str(error.value)
     assert "exercise 'bridge', field 'gentler': no poses" in str(error.value)
 
 
 def test_a_pose_out_of_human_range_is_named(tmp_path: Path) -> None:
-    raw = yaml.safe_load((DEFAULT_CONTENT_DIR / "poses.yaml").read_text())
+    raw = read_with_tracks(DEFAULT_CONTENT_DIR, "poses.yaml")
     raw["exercises"]["bridge"]["regular"]["poses"]["up"]["angles"]["head"] = -120
     (tmp_path / "poses.yaml").write_text(yaml.safe_dump(raw, sort_keys=False))
     with pytest.raises(
         ContentError, match=r"exercises\.bridge\.regular\.poses\.up: segment 'head'"
     ):
-        load_poses(tmp_path, CONTENT.routine)
+        load_poses(tmp_path, CONTENT.tracks)
 
 
 @pytest.mark.parametrize(("variant", "least"), [("regular", 55.0), ("gentler", 25.0)])

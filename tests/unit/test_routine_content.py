@@ -11,7 +11,9 @@ import pytest
 import yaml
 
 from bot.routine.content import (
+    DEFAULT_TRACK,
     ROUTINE_FILE,
+    ROUTINES_DIR,
     TEXTS_FILE,
     Content,
     ContentError,
@@ -19,6 +21,7 @@ from bot.routine.content import (
     load_content,
 )
 
+FLOOR_ROUTINE = str(Path(ROUTINES_DIR) / DEFAULT_TRACK / ROUTINE_FILE)
 SEED_KEYS = (
     "pelvic_tilt",
     "bridge",
@@ -237,7 +240,7 @@ def test_a_broken_exercise_names_file_exercise_and_field(
     key: str,
     field: str,
 ) -> None:
-    path = content_copy / ROUTINE_FILE
+    path = content_copy / FLOOR_ROUTINE
     _edit(path, lambda data: change(data["exercises"][index]))
 
     message = _load_error(content_copy)
@@ -247,7 +250,7 @@ def test_a_broken_exercise_names_file_exercise_and_field(
 
 
 def test_an_exercise_that_is_not_a_mapping_is_named_by_position(content_copy: Path) -> None:
-    path = content_copy / ROUTINE_FILE
+    path = content_copy / FLOOR_ROUTINE
     _edit(path, lambda data: data["exercises"].__setitem__(2, "knee to chest"))
 
     message = _load_error(content_copy)
@@ -257,7 +260,7 @@ def test_an_exercise_that_is_not_a_mapping_is_named_by_position(content_copy: Pa
 
 
 def test_every_problem_gets_its_own_line(content_copy: Path) -> None:
-    path = content_copy / ROUTINE_FILE
+    path = content_copy / FLOOR_ROUTINE
 
     def break_two(data: Any) -> None:
         data["exercises"][0]["dose"]["reps"] = 0
@@ -274,7 +277,7 @@ def test_every_problem_gets_its_own_line(content_copy: Path) -> None:
 
 
 def test_a_missing_routine_field_is_named(content_copy: Path) -> None:
-    path = content_copy / ROUTINE_FILE
+    path = content_copy / FLOOR_ROUTINE
     _edit(path, lambda data: data.pop("timer_min_hold_seconds"))
 
     message = _load_error(content_copy)
@@ -284,7 +287,7 @@ def test_a_missing_routine_field_is_named(content_copy: Path) -> None:
 
 
 def test_duplicate_exercise_keys_are_refused(content_copy: Path) -> None:
-    path = content_copy / ROUTINE_FILE
+    path = content_copy / FLOOR_ROUTINE
     _edit(path, lambda data: data["exercises"][3].update(key="knee_to_chest"))
 
     message = _load_error(content_copy)
@@ -302,7 +305,7 @@ def _duplicate_line(path: Path, line: str, again: str) -> None:
 
 def test_a_key_given_twice_in_one_exercise_is_refused(content_copy: Path) -> None:
     """A second `dose:` in the bridge (say, from a bad merge) must not silently win."""
-    path = content_copy / ROUTINE_FILE
+    path = content_copy / FLOOR_ROUTINE
     _duplicate_line(
         path, "    dose: {reps: 10, hold_seconds: 3}\n", "    dose: {reps: 12, hold_seconds: 3}\n"
     )
@@ -390,7 +393,7 @@ def test_the_checklist_needs_both_parts(content_copy: Path) -> None:
     assert "checklist: no see_doctor item" in _load_error(content_copy)
 
 
-@pytest.mark.parametrize("file_name", [ROUTINE_FILE, TEXTS_FILE])
+@pytest.mark.parametrize("file_name", [FLOOR_ROUTINE, TEXTS_FILE])
 @pytest.mark.parametrize(
     "broken", ["exercises: [unclosed\n", "a: b\n  c: d\n", "key: 'open\n", "\t- tab\n"]
 )
@@ -404,7 +407,7 @@ def test_invalid_yaml_names_the_file(content_copy: Path, file_name: str, broken:
     assert "not valid YAML" in message
 
 
-@pytest.mark.parametrize("file_name", [ROUTINE_FILE, TEXTS_FILE])
+@pytest.mark.parametrize("file_name", [FLOOR_ROUTINE, TEXTS_FILE])
 @pytest.mark.parametrize("body", ["", "- just\n- a list\n", "42\n"])
 def test_a_file_without_a_mapping_names_the_file(
     content_copy: Path, file_name: str, body: str
@@ -417,7 +420,7 @@ def test_a_file_without_a_mapping_names_the_file(
     assert message.startswith(f"{path}: ")
 
 
-@pytest.mark.parametrize("file_name", [ROUTINE_FILE, TEXTS_FILE])
+@pytest.mark.parametrize("file_name", [FLOOR_ROUTINE, TEXTS_FILE])
 def test_a_missing_file_names_the_file(content_copy: Path, file_name: str) -> None:
     path = content_copy / file_name
     path.unlink()
@@ -428,10 +431,11 @@ def test_a_missing_file_names_the_file(content_copy: Path, file_name: str) -> No
     assert "not found" in message
 
 
-def test_an_empty_directory_fails_on_the_routine_first(tmp_path: Path) -> None:
+def test_an_empty_directory_fails_on_the_tracks_first(tmp_path: Path) -> None:
     message = _load_error(tmp_path)
 
-    assert str(tmp_path / ROUTINE_FILE) in message
+    assert str(tmp_path / ROUTINES_DIR) in message
+    assert "no track" in message
 
 
 def test_an_intent_missing_from_the_intents_file_is_named(content_copy: Path) -> None:

@@ -24,7 +24,7 @@ from bot.routine.actions import (
     parse_action,
 )
 from bot.routine.adaptation import ChangeKind, DoseChange, Hold
-from bot.routine.content import Content, Routine
+from bot.routine.content import Content, Routine, Tracks
 from bot.routine.dosing import PersonalDose
 from bot.routine.progress import CheckIn, SorenessTrend, Streak
 from bot.routine.progress_screens import ProgressScreens, UsageTotals
@@ -302,7 +302,7 @@ def test_ease_off_after_the_gentler_option_offers_only_skip_or_stop(
 def test_ease_off_without_a_gentler_option_in_the_content(content: Content) -> None:
     data = content.routine.model_dump()
     data["exercises"][3]["gentler"] = None
-    screens = Screens(Content(Routine.model_validate(data), content.texts))
+    screens = Screens(Content(Tracks([Routine.model_validate(data)]), content.texts))
 
     view = screens.current(at(3, Phase.EASE_OFF))
 
