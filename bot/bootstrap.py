@@ -32,6 +32,7 @@ from bot.use_cases.progress_report import ProgressReport
 from bot.use_cases.red_flag_stops import RedFlagStops
 from bot.use_cases.reminder_setup import ReminderSetup
 from bot.use_cases.session_wrap_up import SessionWrapUp
+from bot.use_cases.track_choice import TrackChoice
 from bot.use_cases.typed_answers import TypedAnswers
 
 
@@ -114,6 +115,7 @@ def bootstrap(
         progress=ProgressReport(deps),
         data_rights=DataRights(deps),
         admin=AdminStats(deps, settings.admin_ids),
+        tracks=TrackChoice(deps),
     )
     coach = Coach(use_cases, content.texts, deps.screens, clock)
     outbox = NudgeOutbox(deps, nudge_policy(settings))

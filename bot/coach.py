@@ -37,6 +37,7 @@ from bot.use_cases.guided_session import GuidedSession
 from bot.use_cases.onboarding import Onboarding
 from bot.use_cases.progress_report import ProgressReport
 from bot.use_cases.reminder_setup import ReminderSetup
+from bot.use_cases.track_choice import TrackChoice
 from bot.use_cases.typed_answers import TypedAnswers
 
 log = logging.getLogger(__name__)
@@ -57,6 +58,7 @@ class UseCases:
     progress: ProgressReport
     data_rights: DataRights
     admin: AdminStats
+    tracks: TrackChoice
 
 
 class Coach:
@@ -76,6 +78,7 @@ class Coach:
             CommandName.EXPORT: _view(u.data_rights.export),
             CommandName.DELETE: self._constant(u.data_rights.confirm_delete),
             CommandName.STATS: _view(u.admin.show),
+            CommandName.ROUTINE: _view(u.tracks.show),
         }
         self._buttons: dict[GeneralVerb, ButtonRoute] = {
             GeneralVerb.CONSENT: u.onboarding.answer,
@@ -101,6 +104,7 @@ class Coach:
             GeneralVerb.DOCTOR_FLAGS_NONE: u.onboarding.answer,
             GeneralVerb.DOCTOR_FLAGS_SOME: u.onboarding.answer,
             GeneralVerb.POSSIBLE_ALL: u.onboarding.answer,
+            GeneralVerb.TRACK_DEFAULT: u.tracks.tap,
         }
 
     async def handle(self, user_id: int, incoming: Incoming) -> Reply:

@@ -2,6 +2,7 @@
 
     s1:<verb>:<session id>:<step>    a choice inside a session, e.g. ``s1:done:42:3``
     s1:n7:<session id>:<step>        a soreness score (0–10)
+    s1:tk1:<session id>:<step>       a track by its place (tk: from now on, td: just today)
     o1:<verb>                        a choice outside a session, e.g. ``o1:consent``
     o1:<verb>:<value>                the same with a short value, e.g. ``o1:rtime:0800``
 
@@ -37,6 +38,15 @@ class SessionVerb(StrEnum):
     BACK = "back"
     GUIDE = "guide"
     GENTLER = "easy"
+    TRACK = "tk"
+    """Run this session on a track, and make it the default (the floor question's yes / no)."""
+    TRACK_TODAY = "td"
+    """Run this session on a track, this time only ("🪑 No floor today", "not today")."""
+
+
+# The verbs whose button carries a number: a soreness score, or a track's place in the content.
+VALUE_VERBS = frozenset((SessionVerb.SORENESS, SessionVerb.TRACK, SessionVerb.TRACK_TODAY))
+MAX_TRACKS = 20
 
 
 class GeneralVerb(StrEnum):
@@ -63,6 +73,7 @@ class GeneralVerb(StrEnum):
     DOCTOR_FLAGS_NONE = "dclear"
     DOCTOR_FLAGS_SOME = "dflagged"
     POSSIBLE_ALL = "maybeall"
+    TRACK_DEFAULT = "track"
 
 
 @dataclass(frozen=True)
@@ -71,6 +82,7 @@ class SessionAction:
     session_id: int
     step: int
     score: int | None = None
+    """The number a VALUE_VERBS button carries: a soreness score, or a track's place."""
 
 
 @dataclass(frozen=True)
@@ -91,8 +103,8 @@ _GENERAL_VERBS = {verb.value: verb for verb in GeneralVerb}
 
 def session_action(verb: SessionVerb, session_id: int, step: int, score: int | None = None) -> str:
     """Encode a choice inside a session."""
-    if (verb is SessionVerb.SORENESS) != (score is not None):
-        raise ValueError("a score goes with the soreness verb, and only with it")
+    if (verb in VALUE_VERBS) != (score is not None):
+        raise ValueError("a number goes with the soreness and track verbs, and only with them")
     score_part = "" if score is None else str(score)
     return f"s1:{verb.value}{score_part}:{session_id}:{step}"
 
@@ -111,9 +123,10 @@ def parse_action(data: str) -> ParsedAction | None:
         if verb is None:
             return None
         score = None if match["score"] is None else int(match["score"])
-        if (verb is SessionVerb.SORENESS) != (score is not None):
+        if (verb in VALUE_VERBS) != (score is not None):
             return None
-        if score is not None and score > MAX_SORENESS:
+        most = MAX_SORENESS if verb is SessionVerb.SORENESS else MAX_TRACKS
+        if score is not None and score > most:
             return None
         if int(match["session"]) > MAX_SESSION_ID:
             return None

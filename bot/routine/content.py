@@ -262,6 +262,17 @@ class SessionTexts(_Strict):
     timer_done: str
 
 
+class TrackTexts(_Strict):
+    floor_question: str
+    floor_not_today: str = Field(min_length=1, max_length=40)
+    floor_no: str = Field(min_length=1, max_length=40)
+    no_floor_today: str = Field(min_length=1, max_length=40)
+    today: str
+    choose_default: str
+    default_set: str
+    in_progress: str
+
+
 class SummaryTexts(_Strict):
     completed: str
     completed_sore: str
@@ -482,6 +493,7 @@ class CommandTexts(_Strict):
     session: str = Field(max_length=256)
     progress: str = Field(max_length=256)
     reminders: str = Field(max_length=256)
+    routine: str = Field(max_length=256)
     help: str = Field(max_length=256)
     privacy: str = Field(max_length=256)
     export: str = Field(max_length=256)
@@ -535,6 +547,7 @@ class Texts(_Strict):
     console: ConsoleTexts
     onboarding: OnboardingTexts
     session: SessionTexts
+    tracks: TrackTexts
     summary: SummaryTexts
     notices: NoticeTexts
     hints: HintTexts

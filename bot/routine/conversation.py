@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from bot.routine.session import Phase, SessionState
+from bot.routine.session import Phase, SessionState, asks_soreness_before
 
 SAFETY_RECHECK_AFTER = timedelta(days=7)
 
@@ -116,7 +116,7 @@ def typed_meaning(open_question: OpenQuestion | None, session: SessionState | No
     if (
         session is not None
         and not session.paused
-        and session.phase in (Phase.SORENESS_BEFORE, Phase.SORENESS_AFTER)
+        and (asks_soreness_before(session) or session.phase is Phase.SORENESS_AFTER)
     ):
         return TypedMeaning.SORENESS_SCORE
     return TypedMeaning.NOTHING

@@ -20,6 +20,7 @@ class CommandName(StrEnum):
     EXPORT = "export"
     DELETE = "delete"
     STATS = "stats"
+    ROUTINE = "routine"
 
 
 @dataclass(frozen=True)

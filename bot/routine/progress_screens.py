@@ -37,6 +37,7 @@ CHECK_IN_FROM_CODE = {code: answer for answer, code in CHECK_IN_CODES.items()}
 class ProgressScreens:
     def __init__(self, content: Content) -> None:
         self.routine = content.routine
+        self.tracks = content.tracks
         self.texts = content.texts
 
     # --- the session summary ------------------------------------------------------------------
@@ -46,7 +47,7 @@ class ProgressScreens:
         progress = self.texts.progress
         lines = []
         for change in changes:
-            exercise = self.routine.exercise(change.exercise_key)
+            exercise = self.tracks.exercise(change.exercise_key)
             title = exercise.title
             if change.kind is ChangeKind.RAISED:
                 dose = dose_of(exercise, {exercise.key: change.new})
@@ -141,8 +142,10 @@ class ProgressScreens:
             lines.append(trend_line)
         lines.append("")
         lines.append(progress.exercises_heading)
-        for exercise in self.routine.exercises:
+        for exercise in self.tracks.exercises():
             counts = outcomes.get(exercise.key, Counter())
+            if exercise not in self.routine.exercises and not counts:
+                continue  # another track's exercise, never reached
             lines.append(
                 progress.exercise_line.format(
                     title=exercise.title,

@@ -10,10 +10,16 @@ from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
 from bot.routine.actions import GeneralVerb, SessionVerb, general_action, session_action
-from bot.routine.content import ChecklistItem, Content, Dose, Exercise, SessionTexts
+from bot.routine.content import ChecklistItem, Content, Dose, Exercise, Routine, SessionTexts
 from bot.routine.dosing import PersonalDose, dose_of
 from bot.routine.intents import Intent
-from bot.routine.session import Outcome, Phase, SessionState, can_try_gentler
+from bot.routine.session import (
+    Outcome,
+    Phase,
+    SessionState,
+    asks_soreness_before,
+    can_try_gentler,
+)
 from bot.routine.set_script import MomentKind, SetMoment
 from bot.routine.stop_signals import FlagLevel, Timeframe, closest_items
 from bot.routine.views import Action, Media, ReplyKeyboard, Timer, View
@@ -30,7 +36,12 @@ class Screens:
     def __init__(self, content: Content) -> None:
         self.content = content
         self.routine = content.routine
+        self.tracks = content.tracks
         self.texts = content.texts
+
+    def track(self, state: SessionState) -> Routine:
+        """The session's own track (the floor routine, or one without the floor)."""
+        return self.tracks.get(state.routine_id)
 
     # --- onboarding -------------------------------------------------------------------------
 
@@ -183,10 +194,12 @@ class Screens:
 
     def _where(self, state: SessionState | None, out_of_range: bool) -> str:
         hints = self.texts.hints
-        exercises = self.routine.exercises
         if state is None or state.finished:
             return hints.text  # no routine open
-        if state.phase in (Phase.SORENESS_BEFORE, Phase.SORENESS_AFTER) and not state.paused:
+        exercises = self.track(state).exercises
+        if (
+            asks_soreness_before(state) or state.phase is Phase.SORENESS_AFTER
+        ) and not state.paused:
             return hints.soreness_number if out_of_range else hints.on_soreness
         if state.step >= len(exercises):
             return hints.text
@@ -195,7 +208,7 @@ class Screens:
         if state.paused:
             return hints.on_paused.format(**place, title=title)
         if state.phase is Phase.EASE_OFF:
-            gentler = can_try_gentler(self.routine, state)
+            gentler = can_try_gentler(self.track(state), state)
             return hints.on_ease_off if gentler else hints.on_ease_off_no_gentler
         return hints.on_exercise.format(**place, title=title)
 
@@ -207,6 +220,27 @@ class Screens:
         texts = self.texts.private_chat
         link = Action("", texts.open_private, url=private_chat_link)
         return View(texts.only_private, ((link,),))
+
+    def track_choice(self, current: str) -> View:
+        """`/routine`: one button per track; the current default is marked ✓."""
+        rows = tuple(
+            (
+                self._general(
+                    GeneralVerb.TRACK_DEFAULT,
+                    f"✓ {track.name}" if track.id == current else track.name,
+                    track.id,
+                ),
+            )
+            for track in self.tracks
+        )
+        return View(self.texts.tracks.choose_default, rows)
+
+    def track_chosen(self, track: Routine, session_open: bool) -> View:
+        texts = self.texts.tracks
+        lines = [texts.default_set.format(name=track.name)]
+        if session_open:
+            lines.append(texts.in_progress)
+        return View("\n\n".join(lines))
 
     def welcome_back(self) -> View:
         """A returning user with no session open: a short line and a button to start one."""
@@ -364,17 +398,17 @@ class Screens:
 
     def resume_lead(self, state: SessionState) -> str:
         session = self.texts.session
-        if state.phase is Phase.SORENESS_BEFORE:
+        if asks_soreness_before(state):
             return session.resume_soreness
         if state.phase is Phase.SORENESS_AFTER:
             return session.resume_soreness_after
-        exercise = self.routine.exercises[state.step]
+        exercise = self.track(state).exercises[state.step]
         return session.resume_prompt.format(
-            number=state.step + 1, total=len(self.routine.exercises), title=exercise.title
+            number=state.step + 1, total=len(self.track(state).exercises), title=exercise.title
         )
 
     def dose_for(self, state: SessionState, doses: Mapping[str, PersonalDose]) -> Dose:
-        exercise = self.routine.exercises[state.step]
+        exercise = self.track(state).exercises[state.step]
         if state.gentler and exercise.gentler is not None:
             return exercise.gentler.dose
         return dose_of(exercise, doses)
@@ -388,8 +422,10 @@ class Screens:
         if state.paused:
             return self._paused(state)
         match state.phase:
+            case Phase.CHOOSE_TRACK:
+                return self._floor_question(state)
             case Phase.SORENESS_BEFORE:
-                return self._soreness(state, self.texts.session.soreness_before)
+                return self._soreness_before(state)
             case Phase.EXERCISE:
                 return self._exercise(state, doses)
             case Phase.EASE_OFF:
@@ -400,18 +436,18 @@ class Screens:
                 return self._summary(state, outcomes)
 
     def _heading(self, state: SessionState) -> str:
-        exercise = self.routine.exercises[state.step]
+        exercise = self.track(state).exercises[state.step]
         template = (
             self.texts.session.gentler_heading
             if state.gentler
             else self.texts.session.exercise_heading
         )
         return template.format(
-            number=state.step + 1, total=len(self.routine.exercises), title=exercise.title
+            number=state.step + 1, total=len(self.track(state).exercises), title=exercise.title
         )
 
     def _exercise(self, state: SessionState, doses: Mapping[str, PersonalDose]) -> View:
-        exercise = self.routine.exercises[state.step]
+        exercise = self.track(state).exercises[state.step]
         session = self.texts.session
         dose = self.dose_for(state, doses)
         cues = exercise.gentler.cues if state.gentler and exercise.gentler else exercise.cues
@@ -425,8 +461,8 @@ class Screens:
         if exercise.optional and not state.gentler:
             blocks.append(session.optional)
         if state.step == 0 and not state.gentler:
-            blocks.append(" ".join(self.routine.safety_lines))
-        blocks.append(session.stop_if.format(signs=_spoken_list(self.routine.stop_if)))
+            blocks.append(" ".join(self.track(state).safety_lines))
+        blocks.append(session.stop_if.format(signs=_spoken_list(self.track(state).stop_if)))
 
         buttons = self.texts.buttons
         media_texts = self.texts.media
@@ -447,13 +483,13 @@ class Screens:
             (Intent.MORE, more),
             (Intent.GUIDE, guide),
         ]
-        if can_try_gentler(self.routine, state):
+        if can_try_gentler(self.track(state), state):
             gentler = self._session(state, SessionVerb.GENTLER, buttons.gentler_now)
             looks = (gentler, *looks)
             typed.append((Intent.GENTLER, gentler))
         rows: list[tuple[Action, ...]] = [(done, painful), (skip, pause), looks]
         timer = None
-        if dose.hold_seconds >= self.routine.timer_min_hold_seconds:
+        if dose.hold_seconds >= self.track(state).timer_min_hold_seconds:
             label = buttons.timer.format(seconds=dose.hold_seconds)
             rows.append((self._session(state, SessionVerb.TIMER, label),))
             timer = Timer(state.session_id, state.step, dose.hold_seconds)
@@ -468,13 +504,13 @@ class Screens:
 
     def _caption(self, state: SessionState, dose: Dose, cues: tuple[str, ...]) -> str:
         """The short caption under the animation: title, dose, the first cues, one stop line."""
-        exercise = self.routine.exercises[state.step]
+        exercise = self.track(state).exercises[state.step]
         blocks = [self._heading(state)]
         if state.gentler and exercise.gentler is not None:
             blocks.append(exercise.gentler.title)
         blocks.append(self._dose_line(dose, exercise, state.gentler))
         blocks.append("\n".join(f"• {cue}" for cue in cues[:CAPTION_CUES]))
-        signs = _spoken_list(self.routine.stop_if)
+        signs = _spoken_list(self.track(state).stop_if)
         blocks.append(self.texts.media.stop_line.format(signs=signs))
         return _fit("\n\n".join(blocks))
 
@@ -488,7 +524,7 @@ class Screens:
         skip = self._session(state, SessionVerb.SKIP_AFTER_PAIN, buttons.skip_this)
         stop = self._session(state, SessionVerb.STOP_TODAY, buttons.stop_today)
         typed = [(Intent.SKIP, skip), (Intent.NEXT, skip), (Intent.STOP_TODAY, stop)]
-        if can_try_gentler(self.routine, state):
+        if can_try_gentler(self.track(state), state):
             text = session.ease_off
             gentler = self._session(state, SessionVerb.TRY_GENTLER, buttons.gentler)
             rows.append((gentler,))
@@ -501,9 +537,9 @@ class Screens:
 
     def _paused(self, state: SessionState) -> View:
         if state.phase in (Phase.EXERCISE, Phase.EASE_OFF):
-            exercise = self.routine.exercises[state.step]
+            exercise = self.track(state).exercises[state.step]
             text = self.texts.session.paused.format(
-                number=state.step + 1, total=len(self.routine.exercises), title=exercise.title
+                number=state.step + 1, total=len(self.track(state).exercises), title=exercise.title
             )
         else:
             text = self.resume_lead(state)
@@ -512,6 +548,37 @@ class Screens:
             (intent, resume) for intent in (Intent.RESUME, Intent.NEXT, Intent.DONE, Intent.YES)
         ]
         return View(text, ((resume,),), typed=_typed(typed))
+
+    def _floor_question(self, state: SessionState) -> View:
+        """Before the first routine, beside the soreness question: can the person get down to
+        the floor? A score means yes (most people: no extra tap); "not today" and "no" move the
+        session to the track without the floor ("no" from now on)."""
+        texts, floor_free = self.texts.tracks, self.tracks.floor_free()
+        view = self._soreness(state, self.texts.session.soreness_before)
+        if floor_free is None:
+            return view
+        other = self._track_place(floor_free)
+        not_today = self._session(state, SessionVerb.TRACK_TODAY, texts.floor_not_today, other)
+        no = self._session(state, SessionVerb.TRACK, texts.floor_no, other)
+        text = f"{texts.floor_question}\n\n{view.text}"
+        return replace(view, text=text, rows=(*view.rows, (not_today, no)))
+
+    def _soreness_before(self, state: SessionState) -> View:
+        """How sore before starting; on a floor track, "🪑 No floor today" (before any exercise)."""
+        track, texts = self.track(state), self.texts.tracks
+        view = self._soreness(state, self.texts.session.soreness_before)
+        if track is not self.tracks.default:
+            view = replace(view, text=f"{texts.today.format(name=track.name)}\n\n{view.text}")
+        floor_free = self.tracks.floor_free()
+        if not track.needs_floor or floor_free is None:
+            return view
+        place = self._track_place(floor_free)
+        switch = self._session(state, SessionVerb.TRACK_TODAY, texts.no_floor_today, place)
+        return replace(view, rows=(*view.rows, (switch,)))
+
+    def _track_place(self, track: Routine | None) -> int:
+        """A track's place in the content (what a track button carries)."""
+        return list(self.tracks).index(track or self.tracks.default)
 
     def _soreness(self, state: SessionState, question: str) -> View:
         rows = tuple(
@@ -558,8 +625,10 @@ class Screens:
         blocks.append(summary.next)
         return View("\n\n".join(blocks), finished=True)
 
-    def _session(self, state: SessionState, verb: SessionVerb, label: str) -> Action:
-        return Action(session_action(verb, state.session_id, state.step), label)
+    def _session(
+        self, state: SessionState, verb: SessionVerb, label: str, value: int | None = None
+    ) -> Action:
+        return Action(session_action(verb, state.session_id, state.step, value), label)
 
     @staticmethod
     def _general(verb: GeneralVerb, label: str, value: str | None = None) -> Action:

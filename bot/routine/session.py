@@ -2,7 +2,11 @@
 
 ```mermaid
 stateDiagram-v2
+    [*] --> choose_track: the first time, the soreness question asks about the floor too
     [*] --> soreness_before
+    choose_track --> soreness_before: "not today" / "no" (the track without the floor)
+    choose_track --> exercise: soreness reported (on the floor: the answer is "yes")
+    soreness_before --> soreness_before: "No floor today" (another track, before any exercise)
     soreness_before --> exercise: soreness reported (0–6)
     soreness_before --> finished: soreness 7–10 (a rest day: no routine today)
     exercise --> exercise: done / skip (next exercise)
@@ -28,10 +32,12 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from bot.routine.content import Routine
+from bot.routine.content import DEFAULT_TRACK, Routine
 
 
 class Phase(StrEnum):
+    CHOOSE_TRACK = "choose_track"
+    """The soreness question before the first routine, with the floor question beside it."""
     SORENESS_BEFORE = "soreness_before"
     EXERCISE = "exercise"
     EASE_OFF = "ease_off"
@@ -112,6 +118,14 @@ class SorenessReported:
     score: int
 
 
+@dataclass(frozen=True)
+class ChooseTrack:
+    """Run this session on the track *routine_id*: the floor question's answer, or "No floor
+    today" before the first exercise (a switch is allowed only before any exercise is done)."""
+
+    routine_id: str
+
+
 Event = (
     Done
     | TooPainful
@@ -123,6 +137,7 @@ Event = (
     | SkipAfterPain
     | StopToday
     | SorenessReported
+    | ChooseTrack
 )
 
 
@@ -140,6 +155,8 @@ class SessionState:
     soreness_after: int | None = None
     hurt: bool = False
     """ "Too painful" was tapped on this step (kept through the gentler option, a pause, a skip)."""
+    routine_id: str = DEFAULT_TRACK
+    """The track this session runs (content/routines/<id>/)."""
 
     @property
     def status(self) -> Status:
@@ -162,8 +179,18 @@ class Transition:
     outcome: Outcome | None = None
 
 
-def new_session(session_id: int) -> SessionState:
-    return SessionState(session_id=session_id)
+def new_session(
+    session_id: int,
+    routine_id: str = DEFAULT_TRACK,
+    *,
+    gentle_start: bool = False,
+    choose_track: bool = False,
+) -> SessionState:
+    """A session on the track *routine_id*; with *choose_track* it opens on the floor question."""
+    phase = Phase.CHOOSE_TRACK if choose_track else Phase.SORENESS_BEFORE
+    return SessionState(
+        session_id=session_id, phase=phase, gentle_start=gentle_start, routine_id=routine_id
+    )
 
 
 def apply(
@@ -190,7 +217,16 @@ def apply(
         return _moved(state, replace(state, paused=True))
 
     match state.phase, event:
-        case Phase.SORENESS_BEFORE, SorenessReported(score=score) if _valid_score(score):
+        case Phase.CHOOSE_TRACK, ChooseTrack(routine_id=routine_id):
+            chosen = replace(state, phase=Phase.SORENESS_BEFORE, routine_id=routine_id)
+            return _moved(state, chosen)
+        case Phase.SORENESS_BEFORE, ChooseTrack(routine_id=routine_id) if (
+            routine_id != state.routine_id
+        ):
+            return _moved(state, replace(state, routine_id=routine_id))
+        case ((Phase.SORENESS_BEFORE | Phase.CHOOSE_TRACK), SorenessReported(score=score)) if (
+            _valid_score(score)
+        ):
             if score >= routine.rules.too_sore_to_start:
                 rest = replace(
                     state,
@@ -234,6 +270,11 @@ def apply(
 EXERCISE_AFTER_PAIN = "exercise_after_pain"
 """How the store's `phase` column writes an exercise screen after "too painful" (the gentler
 option on show): the phase and `hurt` in the one existing column, no migration."""
+
+
+def asks_soreness_before(state: SessionState) -> bool:
+    """The soreness question before the routine is on screen (with the floor question or not)."""
+    return state.phase in (Phase.SORENESS_BEFORE, Phase.CHOOSE_TRACK)
 
 
 def phase_column(state: SessionState) -> str:

@@ -105,6 +105,8 @@ class User(Base):
     reminders_asked_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     # What a free-text answer means right now (e.g. "reminder_time"), or NULL.
     awaiting: Mapped[str | None] = mapped_column(String(16))
+    # The default track (content/routines/<id>/), NULL until the floor question is answered.
+    track: Mapped[str | None] = mapped_column(String(24))
 
 
 class RoutineSession(Base):
@@ -144,6 +146,8 @@ class RoutineSession(Base):
     soreness_before: Mapped[int | None] = mapped_column(SmallInteger)
     soreness_after: Mapped[int | None] = mapped_column(SmallInteger)
     content_version: Mapped[str] = mapped_column(String(32))
+    # The track this session runs (content/routines/<id>/).
+    routine_id: Mapped[str] = mapped_column(String(24), default="floor", server_default="floor")
     version: Mapped[int] = mapped_column(Integer, default=1)
 
 

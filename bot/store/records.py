@@ -18,6 +18,8 @@ class UserRecord:
     consent_version: str | None
     safety: SafetyRecord = field(default_factory=SafetyRecord)
     time_zone: str | None = None
+    track: str | None = None
+    """The default track; None until the floor question is answered."""
 
 
 @dataclass(frozen=True)

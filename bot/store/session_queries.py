@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -17,7 +18,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.routine.content import Dose
+from bot.routine.content import DEFAULT_TRACK, Dose
 from bot.routine.conversation import HOLDS_NUDGES, SafetyAnswer, SafetyEventKind
 from bot.routine.dosing import PersonalDose
 from bot.routine.session import (
@@ -25,6 +26,7 @@ from bot.routine.session import (
     SessionState,
     SorenessContext,
     Status,
+    new_session,
     phase_column,
     phase_from_column,
 )
@@ -57,6 +59,7 @@ _SESSION_COLUMNS = (
     RoutineSession.gentle_start,
     RoutineSession.soreness_before,
     RoutineSession.soreness_after,
+    RoutineSession.routine_id,
     RoutineSession.version,
 )
 
@@ -69,8 +72,10 @@ _GET_USER = select(
     User.safety_flagged_at,
     User.safety_cleared_at,
     User.time_zone,
+    User.track,
 ).where(User.id == bindparam("b_user_id"))
 _UPDATE_USER = update(User).where(User.id == bindparam("b_user_id"))
+_SET_TRACK_IF_UNSET = _UPDATE_USER.where(User.track.is_(None))
 _OPEN_SESSION = select(*_SESSION_COLUMNS).where(
     RoutineSession.user_id == bindparam("b_user_id"),
     RoutineSession.status == Status.IN_PROGRESS.value,
@@ -121,6 +126,7 @@ _SAVE_SESSION = (
                 "gentle_start",
                 "soreness_before",
                 "soreness_after",
+                "routine_id",
                 "status",
                 "finished_at",
             )
@@ -166,7 +172,7 @@ class UserQueries:
             flagged_at=row.safety_flagged_at,
             cleared_at=row.safety_cleared_at,
         )
-        return UserRecord(row.id, row.consent_version, safety, row.time_zone)
+        return UserRecord(row.id, row.consent_version, safety, row.time_zone, row.track)
 
     async def get_or_add(self, user_id: int, now: datetime) -> UserRecord:
         """The user, created on first contact (or read back if a concurrent one just did)."""
@@ -186,6 +192,12 @@ class UserQueries:
             _UPDATE_USER,
             {"b_user_id": user_id, "consent_version": version, "consented_at": now},
         )
+
+    async def set_track(self, user_id: int, track: str, *, if_unset: bool = False) -> None:
+        """The person's default track (their answer to the floor question, or /routine);
+        *if_unset*: only where none is set yet (an implied answer never overrides a choice)."""
+        statement = _SET_TRACK_IF_UNSET if if_unset else _UPDATE_USER
+        await self._connection.execute(statement, {"b_user_id": user_id, "track": track})
 
     async def save_safety(self, user_id: int, safety: SafetyRecord) -> None:
         """Store the person's safety record (its answer, level and times; never their words)."""
@@ -233,9 +245,16 @@ class SessionQueries:
         return TapRead(_session_record(rows[0]), doses, flagged)
 
     async def create(
-        self, user_id: int, content_version: str, now: datetime, *, gentle_start: bool = False
+        self,
+        user_id: int,
+        content_version: str,
+        now: datetime,
+        *,
+        gentle_start: bool = False,
+        routine_id: str = DEFAULT_TRACK,
+        choose_track: bool = False,
     ) -> SessionRecord:
-        state = SessionState(session_id=0, gentle_start=gentle_start)
+        state = new_session(0, routine_id, gentle_start=gentle_start, choose_track=choose_track)
         try:
             result = await self._connection.execute(
                 _ADD_SESSION,
@@ -251,12 +270,13 @@ class SessionQueries:
                     "rest_day": state.rest_day,
                     "gentle_start": state.gentle_start,
                     "content_version": content_version,
+                    "routine_id": state.routine_id,
                     "version": 1,
                 },
             )
         except IntegrityError as error:
             raise SessionAlreadyOpenError(user_id) from error
-        created = SessionState(session_id=result.scalar_one(), gentle_start=gentle_start)
+        created = replace(state, session_id=result.scalar_one())
         return SessionRecord(user_id, created, version=1)
 
     async def save(self, record: SessionRecord, state: SessionState, now: datetime) -> int:
@@ -276,6 +296,7 @@ class SessionQueries:
                 "b_gentle_start": state.gentle_start,
                 "b_soreness_before": state.soreness_before,
                 "b_soreness_after": state.soreness_after,
+                "b_routine_id": state.routine_id,
                 "b_status": state.status.value,
                 "b_finished_at": now if state.finished else None,
                 "b_new_version": new_version,
@@ -419,5 +440,6 @@ def _session_record(row: Any) -> SessionRecord:
         gentle_start=row.gentle_start,
         soreness_before=row.soreness_before,
         soreness_after=row.soreness_after,
+        routine_id=row.routine_id,
     )
     return SessionRecord(user_id=row.user_id, state=state, version=row.version)

@@ -102,6 +102,7 @@ async def _post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> 
             BotCommand("session", commands.session),
             BotCommand("progress", commands.progress),
             BotCommand("reminders", commands.reminders),
+            BotCommand("routine", commands.routine),
             BotCommand("help", commands.help),
             BotCommand("privacy", commands.privacy),
             BotCommand("export", commands.export),

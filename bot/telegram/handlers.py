@@ -60,6 +60,7 @@ COMMANDS: dict[CommandName, str] = {
     CommandName.EXPORT: "/export: all of the user's data, as a JSON file and a CSV of sessions.",
     CommandName.DELETE: "/delete: asks for confirmation with a button before anything goes.",
     CommandName.STATS: "/stats: usage totals for admins; the unknown-command answer otherwise.",
+    CommandName.ROUTINE: "/routine: the default track (the floor routine, or no floor).",
 }
 
 

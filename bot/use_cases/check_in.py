@@ -41,14 +41,15 @@ class CheckIns:
         async with self.deps.unit_of_work() as uow:
             user = await uow.users.get(user_id)
             # e.g. an old nudge tapped after /delete, or someone else's session: store nothing
-            if user is None or await uow.sessions.get(session_id, user_id) is None:
+            asked_about = None if user is None else await uow.sessions.get(session_id, user_id)
+            if user is None or asked_about is None:
                 return Reply(None, notices.expired)
             lines: list[str] = []
             added = await uow.progress.add_check_in(user_id, session_id, answer.value, now)
             if added:
                 history = await load_history(uow, user_id, zone_or_utc(user.time_zone), now)
                 doses = await uow.doses.of_user(user_id)
-                routine = self.deps.content.routine
+                routine = self.deps.content.tracks.get(asked_about.state.routine_id)
                 held = rises_held(user.safety, now, routine.rules)
                 changes = adaptation.plan_adaptation(routine, doses, history, safety_stop=held)
                 if changes:

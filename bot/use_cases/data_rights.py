@@ -53,7 +53,7 @@ class DataRights:
         )
 
     def _csv(self, data: dict[str, Any]) -> bytes:
-        titles = {exercise.key: exercise.title for exercise in self.deps.content.routine.exercises}
+        titles = {exercise.key: exercise.title for exercise in self.deps.content.tracks.exercises()}
         return sessions_csv(data, self.texts.privacy_texts.csv, titles)
 
     def confirm_delete(self) -> View:

@@ -12,9 +12,11 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from bot.routine.actions import SessionAction, SessionVerb
+from bot.routine.content import Exercise
 from bot.routine.conversation import SafetyEventKind
 from bot.routine.dosing import PersonalDose
 from bot.routine.session import (
+    ChooseTrack,
     Done,
     Event,
     Pause,
@@ -31,6 +33,7 @@ from bot.routine.session import (
     Transition,
     TryGentler,
     apply,
+    asks_soreness_before,
     is_current,
 )
 from bot.routine.views import Reply, Timer, View
@@ -68,7 +71,7 @@ class GuidedSession:
     ) -> None:
         self.deps = deps
         self.media = media
-        self.routine = deps.content.routine
+        self.tracks = deps.content.tracks
         self.screens = deps.screens
         self.notices = deps.texts.notices
         self.wrap_up = wrap_up
@@ -114,8 +117,15 @@ class GuidedSession:
             return self.deps.progress_screens.check_in_question(
                 start.check_in_first, before_session=True
             )
+        track = self.tracks.get(user.track)
         record = await uow.sessions.create(
-            user_id, self.routine.version, self.deps.clock(), gentle_start=start.gently
+            user_id,
+            track.version,
+            self.deps.clock(),
+            gentle_start=start.gently,
+            routine_id=track.id,
+            # The floor question, asked once, where there is another track to offer.
+            choose_track=user.track is None and len(self.tracks) > 1,
         )
         return await self._screen(uow, record)
 
@@ -162,12 +172,20 @@ class GuidedSession:
             return await self._look(uow, record, doses, action.verb)
         if state.paused and action.verb is not SessionVerb.RESUME:
             return Reply(await self._screen(uow, record, doses))
-        event = SorenessReported(action.score) if action.score is not None else _EVENTS[action.verb]
+        event = self._event(action)
+        if event is None:
+            return Reply(await self._screen(uow, record, doses), self.notices.stale)
         gentler = frozenset(key for key, dose in doses.items() if dose.gentler_default)
-        transition = apply(self.routine, state, event, gentler_by_default=gentler)
+        routine = self.tracks.get(state.routine_id)
+        transition = apply(routine, state, event, gentler_by_default=gentler)
         if not transition.accepted:
             return Reply(await self._screen(uow, record, doses), self.notices.stale)
         saved = await self._record(uow, record, transition, event, doses)
+        if isinstance(event, ChooseTrack):
+            await self._remember_track(uow, user_id, state, action.verb, event)
+        elif state.phase is Phase.CHOOSE_TRACK:
+            # A soreness score beside the floor question: the floor is fine, from now on.
+            await uow.users.set_track(user_id, self.tracks.default.id, if_unset=True)
         view = await self._screen(uow, saved, doses)
         if saved.state.finished:
             view = await self._finish(uow, user_id, saved.state, view, doses)
@@ -190,13 +208,44 @@ class GuidedSession:
                 return None
             doses = await uow.doses.of_user(user_id)
             dose = self.screens.dose_for(state, doses)
-            exercise, voice = self.routine.exercises[state.step], self.media.voice
+            exercise, voice = self._exercise(state), self.media.voice
             elapsed = set_length(voice, exercise, state.gentler, dose) - seconds_left
             moment = set_moment(voice, exercise, state.gentler, dose, elapsed)
             line = self.screens.set_line(moment)
             return await self.media.dress(uow, self.screens.set_timer(state, line, doses))
 
     # --- helpers ------------------------------------------------------------------------------
+
+    def _exercise(self, state: SessionState) -> Exercise:
+        """The exercise on screen, from the session's own track."""
+        return self.tracks.get(state.routine_id).exercises[state.step]
+
+    def _event(self, action: SessionAction) -> Event | None:
+        """The state machine's event for a tap; None for a track the content does not have."""
+        if action.verb is SessionVerb.SORENESS and action.score is not None:
+            return SorenessReported(action.score)
+        if action.verb in (SessionVerb.TRACK, SessionVerb.TRACK_TODAY):
+            tracks = list(self.tracks)
+            if action.score is None or action.score >= len(tracks):
+                return None
+            return ChooseTrack(tracks[action.score].id)
+        return _EVENTS[action.verb]
+
+    async def _remember_track(
+        self,
+        uow: UnitOfWork,
+        user_id: int,
+        before: SessionState,
+        verb: SessionVerb,
+        event: ChooseTrack,
+    ) -> None:
+        """The floor question's answer becomes the default track: "yes" / "no" as chosen; "not
+        today" keeps the default track (the floor) for the days after. "No floor today" later
+        changes only today."""
+        if verb is SessionVerb.TRACK:
+            await uow.users.set_track(user_id, event.routine_id)
+        elif before.phase is Phase.CHOOSE_TRACK:
+            await uow.users.set_track(user_id, self.tracks.default.id, if_unset=True)
 
     def _set_timer(
         self, state: SessionState, doses: Mapping[str, PersonalDose], hold: Timer | None
@@ -205,7 +254,7 @@ class GuidedSession:
         if hold is None:
             return None
         dose = self.screens.dose_for(state, doses)
-        exercise = self.routine.exercises[state.step]
+        exercise = self._exercise(state)
         return replace(hold, seconds=set_length(self.media.voice, exercise, state.gentler, dose))
 
     async def _look(
@@ -221,7 +270,7 @@ class GuidedSession:
             return Reply(await self.media.dress(uow, self.screens.more(state, doses)))
         if verb is SessionVerb.BACK:
             return Reply(await self._screen(uow, record, doses))
-        exercise = self.routine.exercises[state.step]
+        exercise = self._exercise(state)
         dose = self.screens.dose_for(state, doses)
         request = await self.media.voice_for(uow, exercise, state, dose)
         # Sent now if rendered; else queued first in line, and the channel waits for it
@@ -274,16 +323,14 @@ class GuidedSession:
         before = record.state
         version = await uow.sessions.save(record, transition.state, now)
         if transition.outcome is not None:
-            exercise = self.routine.exercises[transition.step]
+            exercise = self.tracks.get(before.routine_id).exercises[transition.step]
             dose = self.screens.dose_for(before, doses)
             await uow.sessions.add_step_result(
                 before.session_id, transition.step, exercise.key, transition.outcome, dose, now
             )
         if isinstance(event, SorenessReported):
             context = (
-                SorenessContext.BEFORE
-                if before.phase is Phase.SORENESS_BEFORE
-                else SorenessContext.AFTER
+                SorenessContext.BEFORE if asks_soreness_before(before) else SorenessContext.AFTER
             )
             await uow.sessions.add_soreness(
                 record.user_id, before.session_id, event.score, context, now
@@ -324,7 +371,7 @@ class GuidedSession:
         outcomes = await uow.sessions.outcome_counts(state.session_id) if state.finished else {}
         view = self.screens.current(state, doses, outcomes=outcomes, lead=lead)
         if state.phase is Phase.EXERCISE and not state.paused:
-            exercise = self.routine.exercises[state.step]
+            exercise = self._exercise(state)
             dose = self.screens.dose_for(state, doses or {})
             view = self.media.with_guide(view, exercise, state.gentler, dose)
         return await self.media.dress(uow, view)

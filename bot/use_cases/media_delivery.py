@@ -276,7 +276,7 @@ class MediaDelivery:
         pictures = sorted(library.pictures(), key=lambda picture: picture[1] != "regular")
         for exercise_key, variant, side in pictures:
             jobs += self._picture_jobs(exercise_key, variant, side)
-        for exercise in self.deps.content.routine.exercises:
+        for exercise in self.deps.content.tracks.exercises():
             for variant, dose in reachable_doses(exercise):
                 path = library.voice_path(exercise.key, variant, None, dose)
                 jobs.append(MediaJob(path.stem, "voice", exercise.key, variant, None, dose))
@@ -318,7 +318,8 @@ class MediaDelivery:
         library = self.library
         if library is None or self.renderer is None:
             return
-        keys = [exercise.key for exercise in self.deps.content.routine.exercises]
+        track = self.deps.content.tracks.of_exercise(exercise_key)
+        keys = [exercise.key for exercise in track.exercises]
         index = keys.index(exercise_key) + 1 if exercise_key in keys else len(keys)
         if index >= len(keys):
             return

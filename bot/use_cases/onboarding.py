@@ -173,7 +173,7 @@ class Onboarding:
         record = await uow.sessions.open_one(user_id)
         if record is None:
             return
-        gentle = restart_gently(record.state, self.deps.content.routine)
+        gentle = restart_gently(record.state, self.deps.content.tracks.get(record.state.routine_id))
         if gentle != record.state:
             await uow.sessions.save(record, gentle, self.deps.clock())
 

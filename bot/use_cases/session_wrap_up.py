@@ -60,7 +60,8 @@ class SessionWrapUp:
         lines: list[str] = []
 
         held = rises_held(user.safety, now, self.routine.rules)
-        changes = adaptation.plan_adaptation(self.routine, doses, history, safety_stop=held)
+        track = self.deps.content.tracks.get(finished.routine_id)
+        changes = adaptation.plan_adaptation(track, doses, history, safety_stop=held)
         if changes and not shown_again:
             await uow.doses.save(user_id, {c.exercise_key: c.new for c in changes}, now)
             lines.extend(screens.changes(changes))

@@ -24,7 +24,7 @@ from bot.routine.conversation import TypedMeaning, typed_meaning
 from bot.routine.intents import ChitChat, Intent, IntentReader, Reading
 from bot.routine.red_flags import Experiencer, RedFlagScreen, Screening, ScreenLevel
 from bot.routine.screens import Screens
-from bot.routine.session import Phase, SessionState
+from bot.routine.session import Phase, SessionState, asks_soreness_before
 from bot.routine.stop_signals import FlagLevel
 from bot.routine.views import Reply, View
 from bot.store.records import SessionConflictError
@@ -166,7 +166,7 @@ class TypedAnswers:
             screen = self.deps.screens.current(state)  # its buttons; the dose changes none
             action = _button_named(reading, screen)
             return action if isinstance(action, SessionAction) else None
-        if state.phase in (Phase.SORENESS_BEFORE, Phase.SORENESS_AFTER):
+        if asks_soreness_before(state) or state.phase is Phase.SORENESS_AFTER:
             score = self.intents.score(text)
             if score is None or score.value is None:
                 return None

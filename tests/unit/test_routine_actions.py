@@ -8,6 +8,8 @@ from hypothesis import strategies as st
 
 from bot.routine.actions import (
     MAX_BYTES,
+    MAX_TRACKS,
+    VALUE_VERBS,
     GeneralAction,
     GeneralVerb,
     SessionAction,
@@ -24,7 +26,8 @@ FAST = settings(max_examples=200, deadline=None, database=None)
 
 MAX_SESSION_ID = 10**18 - 1  # 18 digits: within sessions.id (64-bit, migration 0008)
 MAX_STEP = 999
-PLAIN_VERBS = [verb for verb in SessionVerb if verb is not SessionVerb.SORENESS]
+PLAIN_VERBS = [verb for verb in SessionVerb if verb not in VALUE_VERBS]
+TRACK_VERBS = [SessionVerb.TRACK, SessionVerb.TRACK_TODAY]
 
 session_ids = st.integers(min_value=0, max_value=MAX_SESSION_ID)
 steps = st.integers(min_value=0, max_value=MAX_STEP)
@@ -34,7 +37,7 @@ scores = st.integers(min_value=0, max_value=10)
 @st.composite
 def session_actions(draw: st.DrawFn) -> SessionAction:
     verb = draw(st.sampled_from(SessionVerb))
-    score = draw(scores) if verb is SessionVerb.SORENESS else None
+    score = draw(scores) if verb in VALUE_VERBS else None
     return SessionAction(verb, draw(session_ids), draw(steps), score)
 
 
@@ -54,6 +57,20 @@ def test_every_soreness_score_round_trips(score: int) -> None:
     data = session_action(SessionVerb.SORENESS, 42, 7, score)
 
     assert parse_action(data) == SessionAction(SessionVerb.SORENESS, 42, 7, score)
+
+
+@pytest.mark.parametrize("verb", TRACK_VERBS)
+@pytest.mark.parametrize("place", [0, 1, MAX_TRACKS])
+def test_every_track_place_round_trips(verb: SessionVerb, place: int) -> None:
+    data = session_action(verb, 42, 0, place)
+
+    assert parse_action(data) == SessionAction(verb, 42, 0, place)
+
+
+@pytest.mark.parametrize("verb", TRACK_VERBS)
+def test_a_track_place_beyond_any_content_is_forged(verb: SessionVerb) -> None:
+    assert parse_action(f"s1:{verb.value}{MAX_TRACKS + 1}:42:0") is None
+    assert parse_action(f"s1:{verb.value}:42:0") is None
 
 
 @pytest.mark.parametrize("verb", list(GeneralVerb))
@@ -97,7 +114,7 @@ def test_the_longest_session_action_fits() -> None:
     longest = max(
         (
             session_action(
-                verb, MAX_SESSION_ID, MAX_STEP, 10 if verb is SessionVerb.SORENESS else None
+                verb, MAX_SESSION_ID, MAX_STEP, MAX_TRACKS if verb in VALUE_VERBS else None
             )
             for verb in SessionVerb
         ),
@@ -110,13 +127,13 @@ def test_the_longest_session_action_fits() -> None:
 
 
 def test_soreness_without_a_score_is_refused() -> None:
-    with pytest.raises(ValueError, match="score"):
+    with pytest.raises(ValueError, match="number"):
         session_action(SessionVerb.SORENESS, 1, 1)
 
 
 @pytest.mark.parametrize("verb", PLAIN_VERBS)
 def test_a_score_on_another_verb_is_refused(verb: SessionVerb) -> None:
-    with pytest.raises(ValueError, match="score"):
+    with pytest.raises(ValueError, match="number"):
         session_action(verb, 1, 1, 5)
 
 

@@ -640,6 +640,11 @@ def every_view(screens: Screens) -> Iterator[View]:
 
     yield screens.current(SessionState(SID))
     yield screens.current(SessionState(SID, paused=True))
+    yield screens.current(SessionState(SID, Phase.CHOOSE_TRACK))
+    for track in screens.tracks:
+        yield screens.current(SessionState(SID, routine_id=track.id))
+        yield screens.track_choice(track.id)
+        yield screens.track_chosen(track, session_open=True)
     yield screens.where_you_are(None, "Hi!")
     for typed_state in (
         SessionState(SID),
