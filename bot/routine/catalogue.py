@@ -31,6 +31,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -338,18 +339,22 @@ def plural_categories(catalog: Catalog) -> tuple[str, ...]:
     be exactly one CLDR category (Russian 0 → one, 1 → few, 2 → many; Persian 0 → one,
     1 → other; Indonesian 0 → other).
     """
-    language = catalogue_language(catalog)
-    choose = gettext.c2py(catalog.plural_expr)
+    return _plural_categories(catalog.plural_expr, catalog.num_plurals, catalogue_language(catalog))
+
+
+@cache
+def _plural_categories(plural_expr: str, num_plurals: int, language: str) -> tuple[str, ...]:
+    choose = gettext.c2py(plural_expr)
     category = plural_category(language)
     seen: dict[int, set[str]] = {}
     for count in (*range(1001), 1_000_000, 2_000_000, 10_000_000):
         seen.setdefault(choose(count), set()).add(category(count))
     categories = []
-    for index in range(catalog.num_plurals):
+    for index in range(num_plurals):
         found = seen.get(index, set())
         if len(found) != 1:
             raise CatalogueError(
-                f"Plural-Forms {catalog.plural_forms!r}: msgstr[{index}] is "
+                f"Plural-Forms {plural_expr!r}: msgstr[{index}] is "
                 f"{sorted(found) or 'never chosen'} in CLDR's rule for {language}"
             )
         categories.append(found.pop())
