@@ -6,7 +6,7 @@ A broken file stops start-up with a message naming the file, the exercise and th
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
@@ -15,7 +15,15 @@ from typing import Any, TypeVar
 from zoneinfo import available_timezones
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from babel import Locale, UnknownLocaleError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    model_validator,
+)
 
 from bot.routine.sign_model import SignModel
 
@@ -38,14 +46,54 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Plural(_Strict):
-    """A count with its noun: `one` for exactly 1, `other` for any other number; `{count}` is it."""
+PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+"""CLDR's plural categories, in CLDR's order; `other` is every language's catch-all."""
 
-    one: str = Field(min_length=1)
+
+@cache
+def plural_category(language: str) -> Callable[[int], str]:
+    """The CLDR plural rule of *language* (a BCP 47 tag: "ru", "pt-BR"): count → category."""
+    return Locale.parse(language.replace("-", "_")).plural_form
+
+
+class Plural(_Strict):
+    """A count with its noun, one form per CLDR plural category (`{count}` is the number).
+
+    Which form a count takes is the language's CLDR rule (Russian: 1 and 21 `one`, 2–4 and 22
+    `few`, 5–20 `many`; Persian and Indonesian: one form). The language comes from the validation
+    context (`Texts.model_validate(tree, context={"language": "ru"})`), English by default; a
+    category the language uses but the text lacks falls back to `other`.
+    """
+
+    zero: str | None = Field(default=None, min_length=1)
+    one: str | None = Field(default=None, min_length=1)
+    two: str | None = Field(default=None, min_length=1)
+    few: str | None = Field(default=None, min_length=1)
+    many: str | None = Field(default=None, min_length=1)
     other: str = Field(min_length=1)
+    _language: str = PrivateAttr(default="en")
+
+    def model_post_init(self, context: Any, /) -> None:
+        if isinstance(context, dict) and isinstance(context.get("language"), str):
+            language = context["language"]
+            try:
+                plural_category(language)
+            except (ValueError, UnknownLocaleError) as error:
+                raise ValueError(f"{language!r} is not a locale CLDR knows") from error
+            self._language = language
+
+    @property
+    def language(self) -> str:
+        return self._language
+
+    def form(self, category: str) -> str | None:
+        """The text given for a CLDR category, if any."""
+        value: str | None = getattr(self, category) if category in PLURAL_CATEGORIES else None
+        return value
 
     def of(self, count: int) -> str:
-        return (self.one if count == 1 else self.other).format(count=count)
+        text = self.form(plural_category(self._language)(count)) or self.other
+        return text.format(count=count)
 
 
 class Dose(_Strict):
