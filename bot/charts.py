@@ -35,6 +35,7 @@ SORENESS_MAX = 10
 
 _BEFORE_COLOUR = "#d9822b"
 _AFTER_COLOUR = "#2b7bb9"
+_OTHER_TRACK_COLOUR = "#E8E2F4"  # a pale lilac column: a day on a track without the floor
 _BAR_COLOUR = "#5a9e6f"
 _MUTED_COLOUR = "#777777"
 _GRID_COLOUR = "#dddddd"
@@ -56,6 +57,8 @@ class SorenessPoint:
     day: date
     before: int | None
     after: int | None
+    other_track: str | None = None
+    """The name of the track, when it was not the default (floor) one: that day is shaded."""
 
 
 @dataclass(frozen=True)
@@ -135,6 +138,16 @@ def _draw_soreness(axes: Axes, points: Sequence[SorenessPoint], labels: ChartLab
         (labels.after, _AFTER_COLOUR, "s", [(p.day, p.after) for p in ordered]),
     )
     drawn = False
+    shaded: set[str] = set()
+    for point in ordered:
+        if point.other_track is None:
+            continue
+        # The day's own column, lightly shaded, named once in the legend.
+        name = None if point.other_track in shaded else _text(point.other_track)
+        shaded.add(point.other_track)
+        axes.axvspan(
+            _x(point.day), _x(point.day) + 1, color=_OTHER_TRACK_COLOUR, zorder=0, label=name
+        )
     for label, colour, marker, pairs in series:
         present = [(day, _clamp(score)) for day, score in pairs if score is not None]
         if not present:
@@ -159,7 +172,11 @@ def _draw_soreness(axes: Axes, points: Sequence[SorenessPoint], labels: ChartLab
     if drawn:
         # Above the panel, on the right: never over the data, even at 10/10.
         axes.legend(
-            loc="lower right", bbox_to_anchor=(1.0, 1.0), frameon=False, ncols=2, borderaxespad=0.1
+            loc="lower right",
+            bbox_to_anchor=(1.0, 1.0),
+            frameon=False,
+            ncols=2 + len(shaded),
+            borderaxespad=0.1,
         )
     else:
         _say_no_data(axes, labels)

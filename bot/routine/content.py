@@ -409,6 +409,8 @@ class ProgressTexts(_Strict):
     trend_down: str
     trend_same: str
     trend_up: str
+    by_track: str
+    track_count: str
     exercises_heading: str
     exercise_line: str
     chart_title: str
@@ -476,6 +478,7 @@ class ExportCsvTexts(_Strict):
 
     date: str
     time: str
+    routine: str
     exercise: str
     outcome: str
     reps: str

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from bot.routine.content import DEFAULT_TRACK
 from bot.routine.session import Outcome, Status
 
 FINISHED = frozenset({Status.COMPLETED, Status.STOPPED_FOR_PAIN})
@@ -68,6 +69,7 @@ class SessionHistory:
     gentle_start: bool = False
     rest_day: bool = False
     started_at: datetime | None = None
+    routine_id: str = DEFAULT_TRACK
 
     @property
     def finished(self) -> bool:

@@ -85,6 +85,18 @@ class ProgressScreens:
             from_value=trend.from_value, to_value=trend.to_value, days=trend.days
         )
 
+    def tracks_line(self, by_track: Mapping[str, int]) -> str | None:
+        """Routines per track, once more than the floor routine has been done."""
+        if set(by_track) <= {self.tracks.default.id}:
+            return None
+        progress = self.texts.progress
+        counts = [
+            progress.track_count.format(name=track.name, count=by_track[track.id])
+            for track in self.tracks
+            if by_track.get(track.id)
+        ]
+        return progress.by_track.format(tracks=" · ".join(counts))
+
     def hold_line(self, hold: Hold | None) -> str | None:
         """Why nothing steps up, in the person's own terms (a safety stop says so elsewhere)."""
         if hold is Hold.HIGH_SORENESS:
@@ -107,6 +119,7 @@ class ProgressScreens:
         trend: SorenessTrend | None,
         outcomes: Mapping[str, Counter[Outcome]],
         so_far: tuple[int, int] | None = None,
+        by_track: Mapping[str, int] | None = None,
     ) -> str:
         """*so_far*: (days with a routine, days) for a newcomer (`progress.so_far`), said instead
         of the 7- and 30-day shares."""
@@ -140,6 +153,8 @@ class ProgressScreens:
             )
         if (trend_line := self.trend_line(trend)) is not None:
             lines.append(trend_line)
+        if (tracks_line := self.tracks_line(by_track or {})) is not None:
+            lines.append(tracks_line)
         lines.append("")
         lines.append(progress.exercises_heading)
         for exercise in self.tracks.exercises():

@@ -21,6 +21,7 @@ _SESSIONS = (
         RoutineSession.gentle_start,
         RoutineSession.soreness_before,
         RoutineSession.soreness_after,
+        RoutineSession.routine_id,
     )
     .where(
         RoutineSession.user_id == bindparam("b_user_id"),
@@ -71,6 +72,7 @@ class HistoryQueries:
                 soreness_after=row.soreness_after,
                 outcomes=outcomes.get(row.id, {}),
                 check_in=check_ins.get(row.id),
+                routine_id=row.routine_id,
             )
             for row in await self._connection.execute(_SESSIONS, params)
         ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
+from bot.routine.content import DEFAULT_TRACK
 from bot.routine.conversation import OpenQuestion
 from bot.routine.dosing import PersonalDose
 from bot.routine.nudging import NudgeKind
@@ -83,3 +84,4 @@ class StoredSession:
     soreness_after: int | None
     outcomes: dict[str, str]
     check_in: str | None
+    routine_id: str = DEFAULT_TRACK

@@ -21,6 +21,7 @@ EXPORT_FORMAT = 1
 CSV_COLUMNS = (
     "date",
     "time",
+    "routine",
     "exercise",
     "outcome",
     "reps",
@@ -53,8 +54,10 @@ class DataRights:
         )
 
     def _csv(self, data: dict[str, Any]) -> bytes:
-        titles = {exercise.key: exercise.title for exercise in self.deps.content.tracks.exercises()}
-        return sessions_csv(data, self.texts.privacy_texts.csv, titles)
+        tracks = self.deps.content.tracks
+        titles = {exercise.key: exercise.title for exercise in tracks.exercises()}
+        names = {track.id: track.name for track in tracks}
+        return sessions_csv(data, self.texts.privacy_texts.csv, titles, names)
 
     def confirm_delete(self) -> View:
         """`/delete`: ask first, with a button; nothing is deleted yet."""
@@ -77,7 +80,12 @@ class DataRights:
         return View(self.texts.privacy_texts.delete_cancelled)
 
 
-def sessions_csv(data: dict[str, Any], words: ExportCsvTexts, titles: Mapping[str, str]) -> bytes:
+def sessions_csv(
+    data: dict[str, Any],
+    words: ExportCsvTexts,
+    titles: Mapping[str, str],
+    tracks: Mapping[str, str] | None = None,
+) -> bytes:
     """One row per exercise outcome, for a GP or physiotherapist to read in a spreadsheet.
 
     Dates and times are in the user's zone (UTC when not known; the headers say which), to the
@@ -88,6 +96,7 @@ def sessions_csv(data: dict[str, Any], words: ExportCsvTexts, titles: Mapping[st
     zone = zone_or_none(zone_name)
     if zone is None:
         zone_name, zone = "UTC", ZoneInfo("UTC")
+    tracks = tracks or {}
     steps: dict[int, list[dict[str, Any]]] = {}
     for step in data["step_results"]:
         steps.setdefault(step["session_id"], []).append(step)
@@ -102,14 +111,16 @@ def sessions_csv(data: dict[str, Any], words: ExportCsvTexts, titles: Mapping[st
             _blank_if_none(session["soreness_after"]),
         )
         done = steps.get(session["id"], [])
+        track = tracks.get(session.get("routine_id") or "", session.get("routine_id") or "")
         if not done:
             local = _local(session["started_at"], zone)
-            writer.writerow((*local, "", words.no_exercises, "", "", *soreness))
+            writer.writerow((*local, track, "", words.no_exercises, "", "", *soreness))
         for step in done:
             local = _local(step["at"], zone)
             title = titles.get(step["exercise_key"], step["exercise_key"])
             outcome = outcome_words.get(step["outcome"], step["outcome"])
-            writer.writerow((*local, title, outcome, step["reps"], step["hold_seconds"], *soreness))
+            row = (*local, track, title, outcome, step["reps"], step["hold_seconds"], *soreness)
+            writer.writerow(row)
     return buffer.getvalue().encode()
 
 

@@ -45,4 +45,5 @@ def _history_entry(session: StoredSession, zone: ZoneInfo) -> SessionHistory:
         gentle_start=session.gentle_start,
         rest_day=session.rest_day,
         started_at=session.started_at,
+        routine_id=session.routine_id,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections import Counter
 from datetime import timedelta
 from statistics import mean
 
@@ -51,12 +52,18 @@ class ProgressReport:
             trend=progress.soreness_trend(history, today=today),
             outcomes=progress.exercise_outcomes(history),
             so_far=progress.so_far(done, today),
+            by_track=Counter(s.routine_id for s in finished if not s.rest_day),
         )
         if not finished:
             return View(text)
         # The chart shows routines: a rest day (soreness before only, no routine) is not one.
+        tracks = self.deps.content.tracks
+        # A day on another track than the floor routine is shaded and named.
+        names = {track.id: track.name for track in tracks if track is not tracks.default}
         points = [
-            SorenessPoint(s.local_date, s.soreness_before, s.soreness_after)
+            SorenessPoint(
+                s.local_date, s.soreness_before, s.soreness_after, names.get(s.routine_id)
+            )
             for s in finished
             if not s.rest_day
         ]

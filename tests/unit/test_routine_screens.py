@@ -687,7 +687,7 @@ def every_view(screens: Screens) -> Iterator[View]:
 def export_csv_view(content: Content) -> View:
     """The CSV for a GP (`/export`) as text: its headers name the zone of its dates and times."""
     user = {"time_zone": "Europe/Berlin"}
-    session = {"id": 1, "started_at": "2026-11-26T08:00:00+00:00"}
+    session = {"id": 1, "started_at": "2026-11-26T08:00:00+00:00", "routine_id": "floor"}
     sorenesses = {"soreness_before": 5, "soreness_after": 2}
     step = {"session_id": 1, "at": "2026-11-26T08:01:02.345678+00:00", "exercise_key": "bridge"}
     data = {
@@ -695,9 +695,11 @@ def export_csv_view(content: Content) -> View:
         "sessions": [{**session, **sorenesses}],
         "step_results": [{**step, "outcome": "done", "reps": 10, "hold_seconds": 3}],
     }
-    titles = {exercise.key: exercise.title for exercise in content.routine.exercises}
-    document = sessions_csv(data, content.texts.privacy_texts.csv, titles).decode()
-    assert "2026-11-26,09:01,Bridge,done,10,3,5,2" in document  # Berlin, to the minute
+    titles = {exercise.key: exercise.title for exercise in content.tracks.exercises()}
+    names = {track.id: track.name for track in content.tracks}
+    document = sessions_csv(data, content.texts.privacy_texts.csv, titles, names).decode()
+    floor = content.tracks.default.name
+    assert f"2026-11-26,09:01,{floor},Bridge,done,10,3,5,2" in document  # Berlin, to the minute
     return View(document)
 
 
@@ -735,6 +737,7 @@ def progress_views(progress: ProgressScreens) -> Iterator[View]:
                 trend=SorenessTrend(5, 3, 14),
                 outcomes={"bridge": Counter({Outcome.DONE: 3, Outcome.PAINFUL_GENTLER: 1})},
                 so_far=so_far,
+                by_track=Counter(track.id for track in progress.tracks),
             )
         )
     yield View(
