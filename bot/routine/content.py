@@ -410,6 +410,7 @@ class ProgressTexts(_Strict):
     trend_same: str
     trend_up: str
     by_track: str
+    done_today: str
     track_count: str
     exercises_heading: str
     exercise_line: str

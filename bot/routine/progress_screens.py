@@ -226,6 +226,10 @@ class ProgressScreens:
 
     # --- safety -------------------------------------------------------------------------------
 
+    def done_today(self) -> View:
+        """`/session` after today's routine: one a day, and rest is part of it."""
+        return View(self.texts.progress.done_today)
+
     def rest_day(self) -> View:
         safety = self.texts.safety
         return View(f"{safety.rest_day}\n\n{safety.rest_day_seek_care}")

@@ -117,6 +117,8 @@ class GuidedSession:
             return self.deps.progress_screens.check_in_question(
                 start.check_in_first, before_session=True
             )
+        if start.done_today:
+            return self.deps.progress_screens.done_today()
         track = self.tracks.get(user.track)
         record = await uow.sessions.create(
             user_id,

@@ -28,6 +28,8 @@ class SessionStart:
 
     check_in_first: int | None = None
     gently: bool = False
+    done_today: bool = False
+    """A routine was finished today (a rest day is not one): no second one the same day."""
 
 
 class SessionWrapUp:
@@ -112,4 +114,5 @@ class SessionWrapUp:
         rest_today = any(s.rest_day and s.local_date == today for s in history)
         last_started = max((s.started_at for s in history if s.started_at), default=None)
         gently = flare or rest_today or start_gently(user.safety, last_started)
-        return SessionStart(check_in_first=check_in_first, gently=gently)
+        done_today = any(s.finished and not s.rest_day and s.local_date == today for s in history)
+        return SessionStart(check_in_first=check_in_first, gently=gently, done_today=done_today)

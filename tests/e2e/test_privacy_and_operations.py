@@ -232,6 +232,7 @@ async def test_export_sends_a_json_file_and_a_csv_of_this_users_sessions_only(
 CSV_COLUMNS_SHOWN = (
     "date",
     "time",
+    "routine",
     "exercise",
     "outcome",
     "reps",

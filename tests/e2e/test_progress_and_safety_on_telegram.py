@@ -112,8 +112,8 @@ async def test_three_good_days_raise_the_dose_and_the_next_session_shows_it(
     assert given == [("pelvic_tilt", 12, 5), ("bridge", 12, 3)]
 
 
-async def test_good_sessions_on_the_same_day_do_not_raise_the_dose(
-    api: FakeBotApi, sqlite_url: str
+async def test_one_routine_a_day_so_a_dose_never_rises_within_a_day(
+    api: FakeBotApi, sqlite_url: str, content: Content
 ) -> None:
     clock = FakeClock()
     async with running_limber(api, sqlite_url, clock=clock) as limber:
@@ -124,8 +124,9 @@ async def test_good_sessions_on_the_same_day_do_not_raise_the_dose(
         for _ in range(2):
             clock.advance(hours=2)
             await ann.send("/session")
-            run = await routine(ann, before=3, after=3)
-            assert "You're ready for more" not in run.summary
+            assert ann.last_text == content.texts.progress.done_today
+            assert ann.labels == []
+    assert sqlite_rows(sqlite_url, "SELECT count(*) FROM sessions") == [(1,)]
     assert sqlite_rows(sqlite_url, "SELECT count(*) FROM doses") == [(0,)]
 
 

@@ -238,7 +238,16 @@ async def test_a_red_flag_answer_gives_advice_and_no_routine(
 async def test_the_command_menu_is_set_at_start_up(api: FakeBotApi, sqlite_url: str) -> None:
     async with running_limber(api, sqlite_url):
         commands = [command["command"] for command in api.commands()]
-    assert commands == ["session", "progress", "reminders", "help", "privacy", "export", "delete"]
+    assert commands == [
+        "session",
+        "progress",
+        "reminders",
+        "routine",
+        "help",
+        "privacy",
+        "export",
+        "delete",
+    ]
 
 
 async def test_stopping_for_pain_ends_the_routine_kindly(api: FakeBotApi, sqlite_url: str) -> None:

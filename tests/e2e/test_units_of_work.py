@@ -12,7 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bot.routine.actions import GeneralVerb, SessionVerb, general_action, parse_action
+from bot.routine.actions import (
+    GeneralVerb,
+    SessionVerb,
+    general_action,
+    parse_action,
+    session_action,
+)
 from bot.routine.inputs import CommandName, TimerTick
 from bot.store.database import Database
 from bot.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
@@ -180,6 +186,10 @@ async def test_every_entry_point_opens_at_most_one_unit_of_work(
         update = carol.updates.bind(location)
         await audit.check("a shared location", 1, lambda: limber.application.process_update(update))
         await audit.callback(carol, "s1:skip:999:0")  # a forged session tap: stale, one read
+        await audit.callback(carol, session_action(SessionVerb.TRACK, 999, 0, 0))  # forged too
+        await audit.callback(carol, session_action(SessionVerb.TRACK_TODAY, 999, 0, 0))
+        await audit.send(carol, "/routine")
+        await audit.callback(carol, general_action(GeneralVerb.TRACK_DEFAULT, "floor"))
 
         assert not limber.errors, limber.errors
     assert not audit.failures, "\n".join(audit.failures)

@@ -759,6 +759,7 @@ def progress_views(progress: ProgressScreens) -> Iterator[View]:
         yield View(progress.check_in_thanks(answer, ["line"]))
         yield View(progress.check_in_thanks(answer, []))
     yield progress.rest_day()
+    yield progress.done_today()
     yield progress.usage(UsageTotals(10, 4, 12, 9, [-2, -1, 0]))
     yield progress.usage(UsageTotals(0, 0, 0, 0, []))
     # The terminal chat fills this one when it saves a chart or an export.
