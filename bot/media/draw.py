@@ -143,11 +143,12 @@ def _furniture(draw: ImageDraw.ImageDraw, canvas: _Canvas, view: View, prop: Pro
     if prop.kind == "wall":
         _block(draw, canvas, (x, view.floor, w, y + h - view.floor), 0.0, WALL)
     elif prop.kind == "chair":
-        seat = 0.035
+        seat, leg, board = 0.05, 0.035, 0.04
+        at_back = x if prop.back == "left" else x + w - board
         for leg_x in (x + 0.01, x + w - 0.01 - leg):
-            _block(draw, canvas, (leg_x, view.floor, leg, y - seat - view.floor), 0.004)
-        _block(draw, canvas, (at_back, y - seat, board, h + seat), 0.01)
-        _block(draw, canvas, (x, y - seat, w, seat), 0.01)
+            _block(draw, canvas, (leg_x, view.floor, leg, y - seat - view.floor), 0.006)
+        _block(draw, canvas, (at_back, y - seat, board, h + seat), 0.015)
+        _block(draw, canvas, (x, y - seat, w, seat), 0.015)
     elif prop.kind == "bed":
         for leg_x in (x + 0.03, x + w - 0.03 - leg):
             _block(draw, canvas, (leg_x, view.floor, leg, y - h - view.floor), 0.004)
