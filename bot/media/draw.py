@@ -138,27 +138,26 @@ def _block(
 def _furniture(draw: ImageDraw.ImageDraw, canvas: _Canvas, view: View, prop: Prop) -> None:
     """A chair, a bed or a wall, in flat shapes that read at phone size (docs/media.md)."""
     x, y, w, h = prop.x, prop.y, prop.width, prop.height
-    leg, board = 0.025, 0.03
-    at_back = x if prop.back == "left" else x + w - board
     if prop.kind == "wall":
         _block(draw, canvas, (x, view.floor, w, y + h - view.floor), 0.0, WALL)
     elif prop.kind == "chair":
-        seat, leg, board = 0.05, 0.035, 0.04
-        at_back = x if prop.back == "left" else x + w - board
+        seat, leg, back = 0.05, 0.035, 0.04
         for leg_x in (x + 0.01, x + w - 0.01 - leg):
             _block(draw, canvas, (leg_x, view.floor, leg, y - seat - view.floor), 0.006)
-        _block(draw, canvas, (at_back, y - seat, board, h + seat), 0.015)
+        back_x = x if prop.back == "left" else x + w - back
+        _block(draw, canvas, (back_x, y - seat, back, h + seat), 0.015)
         _block(draw, canvas, (x, y - seat, w, seat), 0.015)
-    elif prop.kind == "bed":
+    elif prop.kind in ("bed", "bed_end"):
+        leg, board = 0.025, 0.03
         for leg_x in (x + 0.03, x + w - 0.03 - leg):
             _block(draw, canvas, (leg_x, view.floor, leg, y - h - view.floor), 0.004)
-        _block(draw, canvas, (at_back, view.floor, board, y + 0.14 - view.floor), 0.01)
-        _block(draw, canvas, (x, y - h, w, h), 0.03, MATTRESS)
-    elif prop.kind == "bed_end":
-        for leg_x in (x + 0.03, x + w - 0.03 - leg):
-            _block(draw, canvas, (leg_x, view.floor, leg, y - h - view.floor), 0.004)
-        _block(draw, canvas, (x, y, w, BED_TOP), 0.03, MATTRESS)
-        _block(draw, canvas, (x, y - h, w, h), 0.02)
+        if prop.kind == "bed":
+            board_x = x if prop.back == "left" else x + w - board
+            _block(draw, canvas, (board_x, view.floor, board, y + 0.14 - view.floor), 0.01)
+            _block(draw, canvas, (x, y - h, w, h), 0.03, MATTRESS)
+        else:
+            _block(draw, canvas, (x, y, w, BED_TOP), 0.03, MATTRESS)
+            _block(draw, canvas, (x, y - h, w, h), 0.02)
 
 
 def _figure(draw: ImageDraw.ImageDraw, canvas: _Canvas, view: View, frame: Frame) -> None:
