@@ -17,18 +17,22 @@ import matplotlib
 from PIL import Image, ImageDraw, ImageFont
 
 from bot.media.figure import Frame, frames, move_path
-from bot.media.poses import Clip, Poses, View
+from bot.media.poses import Clip, Poses, Prop, View
 
 SUPERSAMPLE = 2
 BACKGROUND = (250, 248, 243)
 FLOOR = (90, 90, 96)
 MAT = (203, 226, 222)
 PROP = (214, 196, 170)
+MATTRESS = (236, 226, 206)
+WALL = (222, 218, 210)
 BODY = (29, 53, 87)
 FAR = (140, 168, 201)
 ARROW = (231, 111, 81)
 HOLD = (42, 157, 143)
 TEXT = (29, 29, 35)
+RIM = 2
+"""Pixels of background around a segment drawn with a rim (at the output size)."""
 TITLE_BAR = 0.16
 """The title bar's share of the height."""
 
@@ -81,11 +85,14 @@ def draw_frame(
     image = Image.new("RGB", (canvas.width, canvas.height), BACKGROUND)
     draw = ImageDraw.Draw(image)
     _scene(draw, canvas, view, clip)
-    if frame.moving or (clip.arrow_in_hold and frame.hold is not None):
+    arrow = frame.moving or (clip.arrow_in_hold and frame.hold is not None)
+    if arrow and not clip.arrow_on_top:
         _arrow(draw, canvas, move_path(view, clip, frame.step))
     _figure(draw, canvas, view, frame)
+    if arrow and clip.arrow_on_top:
+        _arrow(draw, canvas, move_path(view, clip, frame.step))
     _title(draw, canvas, labels)
-    if frame.hold is not None:
+    if frame.hold is not None and clip.hold_ring:
         _hold_badge(draw, canvas, frame.hold, labels.hold)
     return image.resize(poses.size, Image.Resampling.LANCZOS)
 
@@ -98,14 +105,59 @@ def _scene(draw: ImageDraw.ImageDraw, canvas: _Canvas, view: View, clip: Clip) -
             (min(a[0], b[0]), a[1], max(a[0], b[0]), b[1]), radius=canvas.size(0.02), fill=MAT
         )
     for prop in clip.props:
-        a = canvas.at((prop.x, prop.y + prop.height))
-        b = canvas.at((prop.x + prop.width, prop.y))
-        box = (min(a[0], b[0]), a[1], max(a[0], b[0]), b[1])
-        radius = canvas.size(prop.height / 2 if prop.kind == "pillow" else 0.01)
-        draw.rounded_rectangle(box, radius=radius, fill=PROP, outline=FLOOR, width=SUPERSAMPLE)
+        if prop.kind in ("box", "pillow"):
+            radius = prop.height / 2 if prop.kind == "pillow" else 0.01
+            _block(draw, canvas, (prop.x, prop.y, prop.width, prop.height), radius)
+        else:
+            _furniture(draw, canvas, view, prop)
     left, floor = canvas.at((view.box[0], view.floor))
     right, _ = canvas.at((view.box[2], view.floor))
     draw.line((left, floor, right, floor), fill=FLOOR, width=3 * SUPERSAMPLE)
+
+
+BED_TOP = 0.3
+"""How far up the picture a bed's top reaches when seen from its foot end (figure units)."""
+Rect = tuple[float, float, float, float]
+"""x, y (bottom left), width, height, in figure units."""
+
+
+def _block(
+    draw: ImageDraw.ImageDraw,
+    canvas: _Canvas,
+    rect: Rect,
+    radius: float = 0.01,
+    fill: tuple[int, int, int] = PROP,
+) -> None:
+    x, y, w, h = rect
+    a, b = canvas.at((x, y + h)), canvas.at((x + w, y))
+    box = (min(a[0], b[0]), a[1], max(a[0], b[0]), b[1])
+    r = min(canvas.size(radius), (box[2] - box[0]) / 2, (box[3] - box[1]) / 2)
+    draw.rounded_rectangle(box, radius=r, fill=fill, outline=FLOOR, width=SUPERSAMPLE)
+
+
+def _furniture(draw: ImageDraw.ImageDraw, canvas: _Canvas, view: View, prop: Prop) -> None:
+    """A chair, a bed or a wall, in flat shapes that read at phone size (docs/media.md)."""
+    x, y, w, h = prop.x, prop.y, prop.width, prop.height
+    if prop.kind == "wall":
+        _block(draw, canvas, (x, view.floor, w, y + h - view.floor), 0.0, WALL)
+    elif prop.kind == "chair":
+        seat, leg, back = 0.05, 0.035, 0.04
+        for leg_x in (x + 0.01, x + w - 0.01 - leg):
+            _block(draw, canvas, (leg_x, view.floor, leg, y - seat - view.floor), 0.006)
+        back_x = x if prop.back == "left" else x + w - back
+        _block(draw, canvas, (back_x, y - seat, back, h + seat), 0.015)
+        _block(draw, canvas, (x, y - seat, w, seat), 0.015)
+    elif prop.kind in ("bed", "bed_end"):
+        leg, board = 0.025, 0.03
+        for leg_x in (x + 0.03, x + w - 0.03 - leg):
+            _block(draw, canvas, (leg_x, view.floor, leg, y - h - view.floor), 0.004)
+        if prop.kind == "bed":
+            board_x = x if prop.back == "left" else x + w - board
+            _block(draw, canvas, (board_x, view.floor, board, y + 0.14 - view.floor), 0.01)
+            _block(draw, canvas, (x, y - h, w, h), 0.03, MATTRESS)
+        else:
+            _block(draw, canvas, (x, y, w, BED_TOP), 0.03, MATTRESS)
+            _block(draw, canvas, (x, y - h, w, h), 0.02)
 
 
 def _figure(draw: ImageDraw.ImageDraw, canvas: _Canvas, view: View, frame: Frame) -> None:
@@ -116,15 +168,17 @@ def _figure(draw: ImageDraw.ImageDraw, canvas: _Canvas, view: View, frame: Frame
             placed = frame.figure.placed[name]
             fill = ARROW if segment.accent else colour
             start, end = canvas.at(placed.start), canvas.at(placed.end)
-            width = max(1, round(canvas.size(segment.width)))
-            if segment.width > 0 and segment.length > 0:
-                draw.line((*start, *end), fill=fill, width=width)
-                for x, y in (start, end):
-                    r = width / 2
-                    draw.ellipse((x - r, y - r, x + r, y + r), fill=fill)
-            if segment.head > 0:
-                r = canvas.size(segment.head)
-                draw.ellipse((end[0] - r, end[1] - r, end[0] + r, end[1] + r), fill=fill)
+            rim = RIM * SUPERSAMPLE if segment.rim else 0
+            for grow, paint in ((rim, BACKGROUND), (0, fill)) if rim else ((0, fill),):
+                width = max(1, round(canvas.size(segment.width))) + 2 * grow
+                if segment.width > 0 and segment.length > 0:
+                    draw.line((*start, *end), fill=paint, width=width)
+                    for x, y in (start, end):
+                        r = width / 2
+                        draw.ellipse((x - r, y - r, x + r, y + r), fill=paint)
+                if segment.head > 0:
+                    r = canvas.size(segment.head) + grow
+                    draw.ellipse((end[0] - r, end[1] - r, end[0] + r, end[1] + r), fill=paint)
 
 
 def _arrow(draw: ImageDraw.ImageDraw, canvas: _Canvas, path: list[tuple[float, float]]) -> None:

@@ -41,6 +41,9 @@ class Segment(_Strict):
     """Drawn in the arrow's colour: a part the movement is about (the hands the back presses on)."""
     head: float = Field(default=0.0, ge=0.0, le=0.2)
     """If > 0: a head of this radius is drawn at the segment's end."""
+    rim: bool = False
+    """Drawn with a rim of the background's colour, so it stands out against the body behind
+    it (arms crossed over the chest and a head, seen from above)."""
 
     @model_validator(mode="after")
     def _range(self) -> Segment:
@@ -90,11 +93,21 @@ class Pose(_Strict):
 
 
 class Prop(_Strict):
-    kind: Literal["box", "pillow"]
+    """Something drawn behind the figure, in figure units. `box` and `pillow`: x, y is the bottom
+    left corner. `chair` (seen from the side): the seat from x to x + width with its top at y, a
+    back `height` above it at the `back` end, legs down to the floor. `bed` (from the side): the
+    mattress from x to x + width, its top at y and `height` thick, a headboard at the `back` end,
+    legs down to the floor. `bed_end` (from the foot end): the mattress's end face, `height`
+    thick with its top at y, and its top going up the picture behind. `wall`: from the floor up
+    to y + height, x to x + width."""
+
+    kind: Literal["box", "pillow", "chair", "bed", "bed_end", "wall"]
     x: float
     y: float
     width: float = Field(gt=0)
     height: float = Field(gt=0)
+    back: Literal["left", "right"] = "left"
+    """The end the chair's back or the bed's headboard is at."""
 
 
 class Step(_Strict):
@@ -124,6 +137,12 @@ class Clip(_Strict):
     the hold pushes (a pelvic tilt's hold looks like lying still without it)."""
     note: str | None = None
     """Why the picture is drawn the way it is (physiotherapy details); not shown."""
+    arrow_on_top: bool = False
+    """Draw the arrow over the figure, not behind it (seen from above, the arc in front of the
+    person lies over the thighs)."""
+    hold_ring: bool = True
+    """False for a movement whose dose has no hold (hip marching): no ring with "0 s"; the still
+    is the middle of the pose marked `hold`, the top of the lift."""
 
     @model_validator(mode="after")
     def _timeline(self) -> Clip:
