@@ -295,8 +295,33 @@ def _oversampled_magnitude(samples: np.ndarray) -> np.ndarray:
     return magnitude
 
 
+ENCODED_PEAK_LIMIT_DBTP = -1.0  # the decoded file's true peak, at most (EBU R 128)
+_ENCODE_ATTEMPTS = 4
+
+
 def encode_ogg(samples: np.ndarray, path: Path) -> None:
-    """OGG/Opus, mono, 24 kbit/s: what Telegram's sendVoice plays as a voice note."""
+    """OGG/Opus, mono, 24 kbit/s: what Telegram's sendVoice plays as a voice note.
+
+    Opus can overshoot a peak by a few dB, and eSpeak NG's output differs by a few samples from run
+    to run: the encoded file is decoded and measured, and encoded again a little quieter while its
+    true peak is over ENCODED_PEAK_LIMIT_DBTP, its loudest moments limited a little more."""
+    limit = 10 ** (ENCODED_PEAK_LIMIT_DBTP / 20)
+    data = _encoded(samples)
+    for _ in range(_ENCODE_ATTEMPTS):
+        peak = true_peak(_decoded(io.BytesIO(data)))
+        if peak <= limit:
+            break
+        # Only the loudest moments come down (the limiter), so the loudness stays at the target.
+        ceiling = true_peak(samples) * (limit / peak) * 0.97
+        samples = _limit(samples.astype(np.float64), ceiling).astype(np.float32)
+        data = _encoded(samples)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(path.suffix + ".partial")
+    partial.write_bytes(data)
+    partial.replace(path)
+
+
+def _encoded(samples: np.ndarray) -> bytes:
     import av
 
     buffer = io.BytesIO()
@@ -312,18 +337,19 @@ def encode_ogg(samples: np.ndarray, path: Path) -> None:
                 out.mux(packet)
         for packet in stream.encode():
             out.mux(packet)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(path.suffix + ".partial")
-    partial.write_bytes(buffer.getvalue())
-    partial.replace(path)
+    return buffer.getvalue()
 
 
 def decode_ogg(path: Path) -> np.ndarray:
     """Mono float samples at SAMPLE_RATE (for the tests' onset check)."""
+    return _decoded(str(path))
+
+
+def _decoded(source: str | io.BytesIO) -> np.ndarray:
     import av
 
     parts = []
-    with av.open(str(path)) as container:
+    with av.open(source, mode="r") as container:
         resampler = av.AudioResampler(format="flt", layout="mono", rate=SAMPLE_RATE)
         for frame in container.decode(audio=0):
             for out in resampler.resample(frame):
