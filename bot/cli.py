@@ -122,10 +122,10 @@ def _content_check(settings: Settings) -> int:
     except ContentError as error:
         print(f"limber: the content is invalid:\n{error}", file=sys.stderr)
         return 1
-    print(
-        f"Content OK: {directory} — routine {content.routine.version}, "
-        f"{len(content.routine.exercises)} exercises."
+    tracks = ", ".join(
+        f"{track.id} {track.version} ({len(track.exercises)} exercises)" for track in content.tracks
     )
+    print(f"Content OK: {directory} — tracks: {tracks}.")
     return 0
 
 

@@ -81,13 +81,14 @@ class MediaLibrary:
         return Labels(title, side_label, words.hold.format(seconds=dose.hold_seconds))
 
     def _version(self) -> str:
-        return f"{self.content.routine.version}/{self.poses.version}"
+        tracks = "+".join(track.version for track in self.content.tracks)
+        return f"{tracks}/{self.poses.version}"
 
     def _picture_side(self, exercise_key: str, side: Side | None) -> Side | None:
         return side if self.poses.exercises[exercise_key].sides else None
 
     def frames(self, exercise_key: str, variant: Variant, side: Side | None) -> list[object]:
-        exercise = self.content.routine.exercise(exercise_key)
+        exercise = self.content.tracks.exercise(exercise_key)
         side = self._picture_side(exercise_key, side)
         clip = self.poses.clip(exercise_key, variant)
         labels = self._labels(exercise, variant, side)
@@ -161,7 +162,7 @@ class MediaLibrary:
 
     # -- everything -----------------------------------------------------------------------------
     def pictures(self) -> Iterator[tuple[str, Variant, Side | None]]:
-        for exercise in self.content.routine.exercises:
+        for exercise in self.content.tracks.exercises():
             own = self.poses.exercises[exercise.key]
             variants: list[Variant] = ["regular", "gentler"] if own.gentler else ["regular"]
             sides: list[Side | None] = ["left", "right"] if own.sides else [None]
@@ -175,14 +176,14 @@ class MediaLibrary:
         for key, variant, side in self.pictures():
             paths.append(self.animation(key, variant, side))
             paths.append(self.still(key, variant, side))
-        for exercise in self.content.routine.exercises:
+        for exercise in self.content.tracks.exercises():
             for variant, dose in reachable_doses(exercise):
                 paths.append(self.voice_guide_sync(exercise.key, variant, None, dose))
         return paths
 
     def write_contact_sheets(self, directory: Path, per_row: int = 12) -> list[Path]:
         paths = []
-        for exercise in self.content.routine.exercises:
+        for exercise in self.content.tracks.exercises():
             rows = []
             for key, variant, side in self.pictures():
                 if key != exercise.key:

@@ -67,7 +67,7 @@ class FakeMediaLibrary:
         return self._write(self.voice_path(exercise_key, variant, side, dose))
 
     def pictures(self) -> Iterator[tuple[str, Variant, Side | None]]:
-        for exercise in self.content.routine.exercises:
+        for exercise in self.content.tracks.exercises():
             variants: list[Variant] = ["regular", "gentler"] if exercise.gentler else ["regular"]
             sides: list[Side | None] = ["left", "right"] if exercise.dose.per_side else [None]
             for variant in variants:
