@@ -52,6 +52,7 @@ def test_no_message_uses_a_letter_ukrainian_does_not_have(ukrainian: Catalog) ->
             continue
         forms = message.string if isinstance(message.string, tuple) else (message.string,)
         for form in forms:
+            assert isinstance(form, str), message.context
             assert not NOT_UKRAINIAN.search(form), message.context
 
 
