@@ -23,9 +23,10 @@ from bot.routine.content import Dose, _Strict
 Variant = Literal["regular", "gentler"]
 SideName = Literal["left", "right"]
 
-# What a voice may read: words, digits and light punctuation. No arrows, dashes or emoji, which a
-# speech engine reads aloud by name ("right arrow").
-SPEAKABLE = re.compile(r"^[A-Za-z0-9 ,.;:'!?()-]+$")
+# What a voice may read: words and digits in any script, and light punctuation (the Persian comma
+# and Ukrainian apostrophe too). No arrows, dashes or emoji, which a speech engine reads aloud by
+# name ("right arrow").
+SPEAKABLE = re.compile(r"^(?:[^\W_]|[ ,.;:'’!?()«»،؟\u200c-])+$")
 
 
 def _speakable(text: str, where: str) -> None:
