@@ -120,7 +120,7 @@ _RESOLVED = "\x00resolved"
 _PRESENT = "\x00present"
 _CONTEXT_END = "\x00context_end"
 _SIMILE = "\x00simile"
-_SIMILE_WORDS = 6  # a comparison's reach when no `simile_ends` word ends it sooner
+_SIMILE_WORDS = 8  # a comparison's reach when no `simile_ends` word ends it sooner
 _PRESENT_QUESTION = "\x00present_question"
 _FORWARD = {
     _HYPOTHETICAL: Qualifier.HYPOTHETICAL,
