@@ -657,6 +657,8 @@ class ContextRules(_Strict):
     present_questions: tuple[str, ...] = ()
     affirmations: tuple[str, ...] = ()
     """A whole sentence after a question that says it is the person's own ("mine do")."""
+    disavowals: tuple[str, ...] = ()
+    """A whole sentence after a question that says it is not ("just curious"): a definition."""
     scope_ends: tuple[str, ...] = ()
     similes: tuple[str, ...] = ()
     """Words that make what follows a comparison ("walking like i'm drunk"): an ordinary cause
@@ -682,6 +684,7 @@ class ContextRules(_Strict):
         for name in (
             "hypothetical", "hypothetical_pseudo", "reported", "reported_after", "definition",
             "historical", "resolved", "present", "present_questions", "affirmations",
+            "disavowals",
             "scope_ends", "similes", "simile_ends", "self_words", "third_person",
             "third_plural", "other_adult",
             "non_adult", "young_kin", "generic",

@@ -196,6 +196,8 @@ class _Sentence:
     asks_about_self: bool = False
     asked: bool = False  # the sentence ends with a question mark
     affirmed: bool = False  # the next sentence says the question is the person's own ("mine do")
+    disavowed: bool = False  # the next sentence says it is not ("just curious")
+    denied: bool = False  # a sign the lexicon read here was negated ("no numbness")
     scopes: list[tuple[int, int, Qualifier]] = field(default_factory=list)
 
 
@@ -266,6 +268,7 @@ class RedFlagScreen:
         self._adult_age = context.adult_age
         self._self_only = frozenset(context.self_only)
         self._affirmations = frozenset(context.affirmations)
+        self._disavowals = frozenset(context.disavowals)
         self._young_kin = frozenset(context.young_kin)
         # Concepts that explain a sign away in some rule ("after leg day", "so cold"): with one in
         # the message the statistical reader may ask, never give the advice.
@@ -283,6 +286,12 @@ class RedFlagScreen:
         ):
             persons.update((word, marker) for word in person_words if " " not in word)
         self._persons = persons
+        self._person_phrases = tuple(
+            (tuple(phrase.split()), marker)
+            for words, marker in ((context.non_adult, _NON_ADULT), (context.other_adult, _OTHER))
+            for phrase in words
+            if " " in phrase
+        )  # "toilet training", "little one": the phrase's first word takes the marker
         history_counts = frozenset(context.history_counts)
         self._history_counts = frozenset(
             concept
@@ -301,8 +310,11 @@ class RedFlagScreen:
         self._lexicon_words = frozenset(words)
         self._stems = frozenset(stems)
         self._stem_lengths = sorted({len(stem) for stem in stems})
-        self._english = frozenset(lexicon.english_words.split()) | frozenset(
-            word for value in self._contractions.values() for word in value
+        self._english = (
+            frozenset(lexicon.english_words.split())
+            | frozenset(word for value in self._contractions.values() for word in value)
+            | frozenset(persons)  # a person word is never read as another ("horse", "house")
+            | frozenset(word for words, _ in self._person_phrases for word in words)
         )
         fuzzy = lexicon.fuzzy
         self._fuzzy = fuzzy
@@ -337,10 +349,13 @@ class RedFlagScreen:
             referent = self._resolve_persons(sentence, referent)
             self._find_mentions(sentence)
         for previous, sentence in pairwise(sentences):
-            if previous.asked and " ".join(t for t in sentence.tokens if t != ",") in (
-                self._affirmations
-            ):
+            if not previous.asked:
+                continue
+            whole = " ".join(t for t in sentence.tokens if t != ",")
+            if whole in self._affirmations:
                 previous.asks_about_self = previous.affirmed = True  # "… with back pain? mine do"
+            elif whole in self._disavowals:
+                previous.disavowed = True  # "… a sign of something? just curious"
         for index, sentence in enumerate(sentences):
             if sentence.resolved and not sentence.present:
                 if index > 0 and not sentences[index - 1].present:
@@ -382,7 +397,7 @@ class RedFlagScreen:
             return replace(learnt, concepts=tuple(possible))  # the model is sure: the advice
         if possible:
             return Screening(ScreenLevel.POSSIBLE, (), tuple(possible))
-        if learnt is not None:
+        if learnt is not None and not any(s.denied for s in sentences):
             return Screening(ScreenLevel.POSSIBLE)  # no sign the lexicon knows: one question
         return NOTHING
 
@@ -483,6 +498,10 @@ class RedFlagScreen:
         referent after this sentence."""
         persons = sentence.persons
         tokens = sentence.tokens
+        for words, phrase_marker in self._person_phrases:
+            for index, token in enumerate(tokens):
+                if token == words[0] and tuple(tokens[index : index + len(words)]) == words:
+                    persons[index] = phrase_marker
         for index, token in enumerate(tokens):
             if (
                 token.isdigit()
@@ -528,6 +547,8 @@ class RedFlagScreen:
     def _qualifier(self, sentence: _Sentence, mention: _Mention) -> Qualifier | str | None:
         if sentence.historical and mention.concept not in self._history_counts:
             return Qualifier.HISTORICAL
+        if sentence.disavowed:
+            return Qualifier.DEFINITION
         person = _person_of(sentence, mention, self._self_words)
         if person == _GENERIC and sentence.asks_about_self:
             person = _SELF  # "is it normal not to feel when you need a wee?"
@@ -716,6 +737,7 @@ class RedFlagScreen:
         kept: dict[str, list[_Mention]] = defaultdict(list)
         for mention in mentions:
             if negated_from[mention.start] or negated_until[mention.end - 1]:
+                sentence.denied = True
                 continue
             kept[mention.concept].append(mention)
         sentence.mentions = dict(kept)
