@@ -670,6 +670,11 @@ class ContextRules(_Strict):
     third_plural: tuple[str, ...] = ()
     other_adult: tuple[str, ...] = ()
     non_adult: tuple[str, ...] = ()
+    object_words: tuple[str, ...] = ()
+    """Words that make a person word up to three words after them an object or a comparison
+    ("fell off a horse", "weak as a kitten"), not whose body a sign is about."""
+    child_age_before: tuple[str, ...] = ()
+    """Words before a number under `adult_age` that make it a child's age ("is only 3")."""
     young_kin: tuple[str, ...] = ()
     """Kin words ("son") that mean a child in a sentence that names a child's thing ("potty")."""
     generic: tuple[str, ...] = ()
@@ -687,7 +692,8 @@ class ContextRules(_Strict):
             "disavowals",
             "scope_ends", "similes", "simile_ends", "self_words", "third_person",
             "third_plural", "other_adult",
-            "non_adult", "young_kin", "generic",
+            "non_adult", "young_kin", "child_age_before",
+            "object_words", "generic",
         ):  # fmt: skip
             _phrases_are_clean(getattr(self, name), f"context.{name}")
         return self

@@ -270,6 +270,8 @@ class RedFlagScreen:
         self._affirmations = frozenset(context.affirmations)
         self._disavowals = frozenset(context.disavowals)
         self._young_kin = frozenset(context.young_kin)
+        self._child_age_before = context.child_age_before
+        self._object_words = frozenset(context.object_words)
         # Concepts that explain a sign away in some rule ("after leg day", "so cold"): with one in
         # the message the statistical reader may ask, never give the advice.
         self._ordinary_causes = frozenset(
@@ -498,6 +500,11 @@ class RedFlagScreen:
         referent after this sentence."""
         persons = sentence.persons
         tokens = sentence.tokens
+        for index, marker in enumerate(persons):
+            if marker in (_OTHER, _NON_ADULT) and not self._object_words.isdisjoint(
+                tokens[max(0, index - 3) : index]
+            ):
+                persons[index] = None  # "off a horse", "weak as a kitten": not whose body
         for words, phrase_marker in self._person_phrases:
             for index, token in enumerate(tokens):
                 if token == words[0] and tuple(tokens[index : index + len(words)]) == words:
@@ -506,9 +513,15 @@ class RedFlagScreen:
             if (
                 token.isdigit()
                 and int(token) < self._adult_age
-                and _precedes(tokens, index + 1, self._age.after)
+                and (
+                    _precedes(tokens, index + 1, self._age.after)
+                    or (
+                        _follows(tokens, index, self._child_age_before)
+                        and not _precedes(tokens, index + 1, self._age_not_after)
+                    )
+                )
             ):
-                persons[index] = _NON_ADULT  # "my 4 year old", "a 2yo"
+                persons[index] = _NON_ADULT  # "my 4 year old", "a 2yo", "he is only 3"
         if self._young_kin and _NON_ADULT in persons:  # "potty training my son"
             for index, token in enumerate(tokens):
                 if token in self._young_kin:
@@ -835,6 +848,9 @@ def _person_of(sentence: _Sentence, mention: _Mention, pronouns: frozenset[str])
     for index in range(mention.start - 1, -1, -1):
         if persons[index] is not None:
             return persons[index]
+    later = persons[mention.end :]
+    if _NON_ADULT in later and _SELF not in later:
+        return _NON_ADULT  # "had a poo accident at nursery": no one before, a child after
     return None
 
 

@@ -83,3 +83,49 @@ def test_a_see_a_doctor_sign_gets_the_advice(
 def test_an_ordinary_cause_keeps_the_model_from_giving_advice(screen: RedFlagScreen) -> None:
     """Numb fingers in a cold house: the statistical reader may ask, never alarm."""
     assert not screen.screen("can not feel my fingers, it is freezing in this flat").clear
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a question the next sentence disowns
+        "can a trapped nerve stop you feeling your bum? only wondering",
+        # a hypothetical assumed, and a sign read about
+        "assuming my bladder ever stopped working, is that a 999 job",
+        "i read somewhere numbness in both legs can be serious, mine are fine",
+        # a denial word the negation did not know
+        "zero problems with weeing or pooing, it is only the ache",
+        # a child by the age after the kin word, or by a place after the sign
+        "my granddaughter wet herself on the bus, she is only 4",
+        "had a wee accident at nursery today, the little monkey",
+        # fluids explain a busy bladder: the model may ask, never alarm
+        "weeing loads since i started on the green tea",
+    ],
+)
+def test_more_benign_look_alikes_get_no_advice(screen: RedFlagScreen, text: str) -> None:
+    assert not screen.screen(text).clear
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an animal or a child in a comparison or as an object is not whose body it is
+        "both legs weak as a newborn foal today",
+        "legs wobbling like a puppy since this morning",
+    ],
+)
+def test_a_comparison_with_a_child_or_an_animal_is_the_persons_own_sign(
+    screen: RedFlagScreen, text: str
+) -> None:
+    assert screen.screen(text).level is ScreenLevel.EMERGENCY
+
+
+def test_a_trauma_off_an_animal_is_the_persons_own(screen: RedFlagScreen) -> None:
+    assert screen.screen("fell off a horse onto the road, back sore since").level is (
+        ScreenLevel.SEE_DOCTOR
+    )
+
+
+def test_a_denied_sign_keeps_the_model_from_asking(screen: RedFlagScreen) -> None:
+    """Everything the lexicon read was negated: no confirm question from the model either."""
+    assert screen.screen("no numbness in my groin or my bottom").level is ScreenLevel.NONE
