@@ -784,8 +784,10 @@ class RedFlagScreen:
                     sentence.present = True  # not "came back" in "came back as soon as i stood"
             elif kind == _PRESENT_QUESTION:
                 sentence.asks_about_self = True
-            elif kind == _REPORTED_AFTER:
-                begin = max((i + 1 for i in ends if i < cue.start), default=0)
+            elif kind == _REPORTED_AFTER:  # back to a scope end or a comma
+                stops = [i for i in ends if i < cue.start]
+                stops += [i for i in range(cue.start) if tokens[i] == ","]
+                begin = max((i + 1 for i in stops), default=0)
                 sentence.scopes.append((begin, cue.start, Qualifier.REPORTED))
             elif kind in _FORWARD:
                 if kind == _HYPOTHETICAL and any(

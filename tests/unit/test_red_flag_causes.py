@@ -129,3 +129,25 @@ def test_a_trauma_off_an_animal_is_the_persons_own(screen: RedFlagScreen) -> Non
 def test_a_denied_sign_keeps_the_model_from_asking(screen: RedFlagScreen) -> None:
     """Everything the lexicon read was negated: no confirm question from the model either."""
     assert screen.screen("no numbness in my groin or my bottom").level is ScreenLevel.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "again" inside a resolution is no sign of it being back
+        "my bladder stopped working once in 2011 after an operation, never happened again",
+        # stress incontinence, a known everyday leak
+        "a little leak when i jump with the kids, doing pelvic floor work for it",
+        # a cue after the sign: "… is the warning sign"
+        "losing feeling down below is the main warning sign apparently",
+    ],
+)
+def test_the_last_round_of_look_alikes_gets_no_advice(screen: RedFlagScreen, text: str) -> None:
+    assert not screen.screen(text).clear
+
+
+def test_a_cue_after_the_sign_stops_at_a_comma(screen: RedFlagScreen) -> None:
+    """ "… is the warning sign" reaches back only within its clause: the person's own sign
+    before a comma stays the emergency."""
+    text = "i cannot feel my bum at all, my friend says that is the warning sign"
+    assert screen.screen(text).level is ScreenLevel.EMERGENCY
