@@ -294,6 +294,10 @@ class RedFlagScreen:
             for phrase in words
             if " " in phrase
         )  # "toilet training", "little one": the phrase's first word takes the marker
+        phrases_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        for phrase_words, marker in self._person_phrases:
+            phrases_by_first[phrase_words[0]].append((phrase_words, marker))
+        self._person_phrases_by_first = dict(phrases_by_first)
         history_counts = frozenset(context.history_counts)
         self._history_counts = frozenset(
             concept
@@ -505,9 +509,10 @@ class RedFlagScreen:
                 tokens[max(0, index - 3) : index]
             ):
                 persons[index] = None  # "off a horse", "weak as a kitten": not whose body
-        for words, phrase_marker in self._person_phrases:
-            for index, token in enumerate(tokens):
-                if token == words[0] and tuple(tokens[index : index + len(words)]) == words:
+        by_first = self._person_phrases_by_first
+        for index, token in enumerate(tokens):
+            for words, phrase_marker in by_first.get(token, ()):
+                if tuple(tokens[index : index + len(words)]) == words:
                     persons[index] = phrase_marker
         for index, token in enumerate(tokens):
             if (
