@@ -151,3 +151,17 @@ def test_a_cue_after_the_sign_stops_at_a_comma(screen: RedFlagScreen) -> None:
     before a comma stays the emergency."""
     text = "i cannot feel my bum at all, my friend says that is the warning sign"
     assert screen.screen(text).level is ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "had tingling in both legs while pregnant, gone since he was born",
+        "legs numb after the rowing machine, always the way",
+        "my bum went numb halfway through the film at the cinema",
+    ],
+)
+def test_resolved_exercise_and_sitting_numbness_get_no_advice(
+    screen: RedFlagScreen, text: str
+) -> None:
+    assert not screen.screen(text).clear
