@@ -718,18 +718,35 @@ class ContextRules(_Strict):
     hypothetical: tuple[str, ...] = Field(min_length=1)
     hypothetical_pseudo: tuple[str, ...] = ()
     reported: tuple[str, ...] = ()
+    reported_after: tuple[str, ...] = ()
+    """Cues that follow the sign they qualify ("numbness there is an emergency, good to know")."""
     definition: tuple[str, ...] = ()
     historical: tuple[str, ...] = ()
     resolved: tuple[str, ...] = ()
     present: tuple[str, ...] = ()
     present_questions: tuple[str, ...] = ()
+    affirmations: tuple[str, ...] = ()
+    """A whole sentence after a question that says it is the person's own ("mine do")."""
+    disavowals: tuple[str, ...] = ()
+    """A whole sentence after a question that says it is not ("just curious"): a definition."""
     scope_ends: tuple[str, ...] = ()
+    similes: tuple[str, ...] = ()
+    """Words that make what follows a comparison ("walking like i'm drunk"): an ordinary cause
+    (a rule's `unless`) there explains nothing, up to `simile_ends` or a few words."""
+    simile_ends: tuple[str, ...] = ()
     history_counts: tuple[str, ...] = ()
     self_words: tuple[str, ...] = Field(min_length=1)
     third_person: tuple[str, ...] = ()
     third_plural: tuple[str, ...] = ()
     other_adult: tuple[str, ...] = ()
     non_adult: tuple[str, ...] = ()
+    object_words: tuple[str, ...] = ()
+    """Words that make a person word up to three words after them an object or a comparison
+    ("fell off a horse", "weak as a kitten"), not whose body a sign is about."""
+    child_age_before: tuple[str, ...] = ()
+    """Words before a number under `adult_age` that make it a child's age ("is only 3")."""
+    young_kin: tuple[str, ...] = ()
+    """Kin words ("son") that mean a child in a sentence that names a child's thing ("potty")."""
     generic: tuple[str, ...] = ()
     person_forms: dict[str, str] = {}
     adult_age: int = Field(default=16, ge=1, le=30)
@@ -740,9 +757,13 @@ class ContextRules(_Strict):
     @model_validator(mode="after")
     def _clean(self) -> ContextRules:
         for name in (
-            "hypothetical", "hypothetical_pseudo", "reported", "definition", "historical",
-            "resolved", "present", "present_questions", "scope_ends", "self_words",
-            "third_person", "third_plural", "other_adult", "non_adult", "generic",
+            "hypothetical", "hypothetical_pseudo", "reported", "reported_after", "definition",
+            "historical", "resolved", "present", "present_questions", "affirmations",
+            "disavowals",
+            "scope_ends", "similes", "simile_ends", "self_words", "third_person",
+            "third_plural", "other_adult",
+            "non_adult", "young_kin", "child_age_before",
+            "object_words", "generic",
         ):  # fmt: skip
             _phrases_are_clean(getattr(self, name), f"context.{name}")
         return self
@@ -756,6 +777,8 @@ class ModelThresholds(_Strict):
 
     emergency: float = Field(default=0.5, gt=0, lt=1)
     question: float = Field(default=0.6, gt=0, lt=1)
+    not_with: tuple[str, ...] = ()
+    """Concepts besides the rules' `unless` that keep it from giving the advice (numb fingers)."""
 
 
 class RedFlagLexicon(_Strict):

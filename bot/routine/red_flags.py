@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from rapidfuzz import process
@@ -112,11 +113,14 @@ _AFTER = "\x00after"
 _HYPOTHETICAL = "\x00hypothetical"
 _HYPOTHETICAL_PSEUDO = "\x00hypothetical_pseudo"
 _REPORTED = "\x00reported"
+_REPORTED_AFTER = "\x00reported_after"
 _DEFINITION = "\x00definition"
 _HISTORICAL = "\x00historical"
 _RESOLVED = "\x00resolved"
 _PRESENT = "\x00present"
 _CONTEXT_END = "\x00context_end"
+_SIMILE = "\x00simile"
+_SIMILE_WORDS = 8  # a comparison's reach when no `simile_ends` word ends it sooner
 _PRESENT_QUESTION = "\x00present_question"
 _FORWARD = {
     _HYPOTHETICAL: Qualifier.HYPOTHETICAL,
@@ -127,6 +131,7 @@ _CUES = frozenset(
     (
         *_FORWARD,
         _HYPOTHETICAL_PSEUDO,
+        _REPORTED_AFTER,
         _HISTORICAL,
         _RESOLVED,
         _PRESENT,
@@ -189,6 +194,10 @@ class _Sentence:
     resolved: bool = False
     present: bool = False
     asks_about_self: bool = False
+    asked: bool = False  # the sentence ends with a question mark
+    affirmed: bool = False  # the next sentence says the question is the person's own ("mine do")
+    disavowed: bool = False  # the next sentence says it is not ("just curious")
+    denied: bool = False  # a sign the lexicon read here was negated ("no numbness")
     scopes: list[tuple[int, int, Qualifier]] = field(default_factory=list)
 
 
@@ -244,17 +253,30 @@ class RedFlagScreen:
         add(context.hypothetical, _HYPOTHETICAL)
         add(context.hypothetical_pseudo, _HYPOTHETICAL_PSEUDO)
         add(context.reported, _REPORTED)
+        add(context.reported_after, _REPORTED_AFTER)
         add(context.definition, _DEFINITION)
         add(context.historical, _HISTORICAL)
         add(context.resolved, _RESOLVED)
         add(context.present, _PRESENT)
         add(context.present_questions, _PRESENT_QUESTION)
         add(tuple(end for end in context.scope_ends if " " in end), _CONTEXT_END)
+        add(context.similes, _SIMILE)
+        self._simile_ends = frozenset(context.simile_ends)
         self._context_ends = frozenset(end for end in context.scope_ends if " " not in end)
         self._person_forms = dict(context.person_forms)
         self._self_words = frozenset(context.self_words)
         self._adult_age = context.adult_age
         self._self_only = frozenset(context.self_only)
+        self._affirmations = frozenset(context.affirmations)
+        self._disavowals = frozenset(context.disavowals)
+        self._young_kin = frozenset(context.young_kin)
+        self._child_age_before = context.child_age_before
+        self._object_words = frozenset(context.object_words)
+        # Concepts that explain a sign away in some rule ("after leg day", "so cold"): with one in
+        # the message the statistical reader may ask, never give the advice.
+        self._ordinary_causes = frozenset(
+            name for rule in lexicon.rules for name in rule.unless
+        ) | frozenset(lexicon.model.not_with)
         persons: dict[str, str] = {}
         for person_words, marker in (
             (context.generic, _GENERIC),
@@ -266,6 +288,16 @@ class RedFlagScreen:
         ):
             persons.update((word, marker) for word in person_words if " " not in word)
         self._persons = persons
+        self._person_phrases = tuple(
+            (tuple(phrase.split()), marker)
+            for words, marker in ((context.non_adult, _NON_ADULT), (context.other_adult, _OTHER))
+            for phrase in words
+            if " " in phrase
+        )  # "toilet training", "little one": the phrase's first word takes the marker
+        phrases_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        for phrase_words, marker in self._person_phrases:
+            phrases_by_first[phrase_words[0]].append((phrase_words, marker))
+        self._person_phrases_by_first = dict(phrases_by_first)
         history_counts = frozenset(context.history_counts)
         self._history_counts = frozenset(
             concept
@@ -284,8 +316,11 @@ class RedFlagScreen:
         self._lexicon_words = frozenset(words)
         self._stems = frozenset(stems)
         self._stem_lengths = sorted({len(stem) for stem in stems})
-        self._english = frozenset(lexicon.english_words.split()) | frozenset(
-            word for value in self._contractions.values() for word in value
+        self._english = (
+            frozenset(lexicon.english_words.split())
+            | frozenset(word for value in self._contractions.values() for word in value)
+            | frozenset(persons)  # a person word is never read as another ("horse", "house")
+            | frozenset(word for words, _ in self._person_phrases for word in words)
         )
         fuzzy = lexicon.fuzzy
         self._fuzzy = fuzzy
@@ -319,6 +354,14 @@ class RedFlagScreen:
         for sentence in sentences:
             referent = self._resolve_persons(sentence, referent)
             self._find_mentions(sentence)
+        for previous, sentence in pairwise(sentences):
+            if not previous.asked:
+                continue
+            whole = " ".join(t for t in sentence.tokens if t != ",")
+            if whole in self._affirmations:
+                previous.asks_about_self = previous.affirmed = True  # "… with back pain? mine do"
+            elif whole in self._disavowals:
+                previous.disavowed = True  # "… a sign of something? just curious"
         for index, sentence in enumerate(sentences):
             if sentence.resolved and not sentence.present:
                 if index > 0 and not sentences[index - 1].present:
@@ -352,11 +395,15 @@ class RedFlagScreen:
         possible = sorted(
             {m.concept for m in mentions if m.concept in self._possible and m.qualifier is None}
         )
-        if possible and learnt is not None and learnt.level is not ScreenLevel.POSSIBLE:
+        explained = any(
+            m.concept in self._ordinary_causes and m.qualifier is None for m in mentions
+        )
+        sure = learnt is not None and learnt.level is not ScreenLevel.POSSIBLE
+        if possible and learnt is not None and sure and not explained:
             return replace(learnt, concepts=tuple(possible))  # the model is sure: the advice
         if possible:
             return Screening(ScreenLevel.POSSIBLE, (), tuple(possible))
-        if learnt is not None:
+        if learnt is not None and not any(s.denied for s in sentences):
             return Screening(ScreenLevel.POSSIBLE)  # no sign the lexicon knows: one question
         return NOTHING
 
@@ -437,6 +484,7 @@ class RedFlagScreen:
             words = [token for token in tokens if token != ","]
             if not words:
                 continue
+            asked = index < len(breaks) and "?" in breaks[index]
             following = pieces[index + 1] if index + 1 < len(pieces) else None
             if (
                 following is not None
@@ -447,7 +495,7 @@ class RedFlagScreen:
             persons: list[str | None] = [self._persons.get(token) for token in tokens]
             if self._person_forms:
                 tokens = [self._person_forms.get(token, token) for token in tokens]
-            sentences.append(_Sentence(tokens, persons))
+            sentences.append(_Sentence(tokens, persons, asked=asked))
         return sentences
 
     def _resolve_persons(self, sentence: _Sentence, referent: str | None) -> str | None:
@@ -456,13 +504,33 @@ class RedFlagScreen:
         referent after this sentence."""
         persons = sentence.persons
         tokens = sentence.tokens
+        for index, marker in enumerate(persons):
+            if marker in (_OTHER, _NON_ADULT) and not self._object_words.isdisjoint(
+                tokens[max(0, index - 3) : index]
+            ):
+                persons[index] = None  # "off a horse", "weak as a kitten": not whose body
+        by_first = self._person_phrases_by_first
+        for index, token in enumerate(tokens):
+            for words, phrase_marker in by_first.get(token, ()):
+                if tuple(tokens[index : index + len(words)]) == words:
+                    persons[index] = phrase_marker
         for index, token in enumerate(tokens):
             if (
                 token.isdigit()
                 and int(token) < self._adult_age
-                and _precedes(tokens, index + 1, self._age.after)
+                and (
+                    _precedes(tokens, index + 1, self._age.after)
+                    or (
+                        _follows(tokens, index, self._child_age_before)
+                        and not _precedes(tokens, index + 1, self._age_not_after)
+                    )
+                )
             ):
-                persons[index] = _NON_ADULT  # "my 4 year old", "a 2yo"
+                persons[index] = _NON_ADULT  # "my 4 year old", "a 2yo", "he is only 3"
+        if self._young_kin and _NON_ADULT in persons:  # "potty training my son"
+            for index, token in enumerate(tokens):
+                if token in self._young_kin:
+                    persons[index] = _NON_ADULT
         named_here = False  # "it" is a child or an animal only when named in the same sentence
         for index, marker in enumerate(persons):
             if marker in (_OTHER, _NON_ADULT):
@@ -497,6 +565,8 @@ class RedFlagScreen:
     def _qualifier(self, sentence: _Sentence, mention: _Mention) -> Qualifier | str | None:
         if sentence.historical and mention.concept not in self._history_counts:
             return Qualifier.HISTORICAL
+        if sentence.disavowed:
+            return Qualifier.DEFINITION
         person = _person_of(sentence, mention, self._self_words)
         if person == _GENERIC and sentence.asks_about_self:
             person = _SELF  # "is it normal not to feel when you need a wee?"
@@ -504,6 +574,8 @@ class RedFlagScreen:
             if start <= mention.start < end:
                 if qualifier is Qualifier.DEFINITION and person == _SELF:
                     continue
+                if sentence.affirmed and qualifier is not Qualifier.REPORTED:
+                    continue  # "can back pain make you leak? because i am"
                 return qualifier
         if person == _NON_ADULT:
             return Qualifier.NON_ADULT
@@ -630,9 +702,12 @@ class RedFlagScreen:
                 if phrase.matches(tokens, start):
                     raw.append(_Mention(start, start + len(phrase.words), phrase.kind))
         mentions: list[_Mention] = []
+        similes: list[int] = []
         for mention in raw:
             kind = mention.concept
-            if kind == _IGNORE:
+            if kind == _SIMILE:
+                similes.append(mention.end)
+            elif kind == _IGNORE:
                 hidden.update(range(mention.start, mention.end))
             elif kind == _PSEUDO:
                 consumed.update(range(mention.start, mention.end))
@@ -646,6 +721,13 @@ class RedFlagScreen:
                 mentions.append(mention)
         if hidden:
             mentions = [m for m in mentions if hidden.isdisjoint(range(m.start, m.end))]
+        if similes:
+            compared = self._compared(tokens, similes)
+            mentions = [
+                m
+                for m in mentions
+                if m.concept not in self._ordinary_causes or m.start not in compared
+            ]
         for mention in mentions:
             consumed.update(range(mention.start, mention.end))
         consumed |= hidden
@@ -673,19 +755,25 @@ class RedFlagScreen:
         kept: dict[str, list[_Mention]] = defaultdict(list)
         for mention in mentions:
             if negated_from[mention.start] or negated_until[mention.end - 1]:
+                sentence.denied = True
                 continue
             kept[mention.concept].append(mention)
         sentence.mentions = dict(kept)
-        if cues:
-            inside = {i for m in mentions for i in range(m.start, m.end)} | hidden
-            self._read_cues(sentence, [c for c in cues if inside.isdisjoint(range(c.start, c.end))])
+        if cues:  # a cue inside a concept's phrase is no cue; "all gone" is one over "gone"
+            spans = [(m.start, m.end) for m in mentions] + [(i, i + 1) for i in hidden]
+            self._read_cues(
+                sentence,
+                [c for c in cues if not any(s <= c.start and c.end <= e for s, e in spans)],
+            )
 
     def _read_cues(self, sentence: _Sentence, cues: list[_Mention]) -> None:
         """ConText's cues in one sentence: forward scopes (hypothetical, reported, definition)
-        to the end of the sentence or a scope-ending word, and the sentence-wide history,
-        resolution and present-again markers."""
+        to the end of the sentence or a scope-ending word, backward scopes (reported after the
+        sign: "… is an emergency") to its start or a scope-ending word, and the sentence-wide
+        history, resolution and present-again markers."""
         tokens = sentence.tokens
         pseudo = [(c.start, c.end) for c in cues if c.concept == _HYPOTHETICAL_PSEUDO]
+        resolved = [(c.start, c.end) for c in cues if c.concept == _RESOLVED]
         ends = sorted(
             {i for i, token in enumerate(tokens) if token in self._context_ends}
             | {c.start for c in cues if c.concept == _CONTEXT_END}
@@ -697,18 +785,35 @@ class RedFlagScreen:
             elif kind == _RESOLVED:
                 sentence.resolved = True
             elif kind == _PRESENT:
-                sentence.present = True
+                if not any(s < cue.end and cue.start < e for s, e in resolved):
+                    sentence.present = True  # not "came back" in "came back as soon as i stood"
             elif kind == _PRESENT_QUESTION:
                 sentence.asks_about_self = True
+            elif kind == _REPORTED_AFTER:  # back to a scope end or a comma
+                stops = [i for i in ends if i < cue.start]
+                stops += [i for i in range(cue.start) if tokens[i] == ","]
+                begin = max((i + 1 for i in stops), default=0)
+                sentence.scopes.append((begin, cue.start, Qualifier.REPORTED))
             elif kind in _FORWARD:
                 if kind == _HYPOTHETICAL and any(
-                    start < cue.end and cue.start < end for start, end in pseudo
+                    start <= cue.start and cue.end <= end for start, end in pseudo
                 ):
-                    continue
+                    continue  # a look-alike covers the cue ("not sure if"); "if i ever" stays
                 stop = next((i for i in ends if i >= cue.end), len(tokens))
                 sentence.scopes.append((cue.start, stop, _FORWARD[kind]))
         if sentence.present:
             sentence.historical = False
+
+    def _compared(self, tokens: list[str], similes: list[int]) -> set[int]:
+        """The positions inside a comparison ("like i have run a marathon"): an ordinary cause
+        there is no cause."""
+        inside: set[int] = set()
+        for start in similes:
+            for position in range(start, min(len(tokens), start + _SIMILE_WORDS)):
+                if tokens[position] in self._simile_ends or tokens[position] == ",":
+                    break
+                inside.add(position)
+        return inside
 
     def _ends_scope(self, tokens: list[str], position: int) -> bool:
         token = tokens[position]
@@ -750,6 +855,9 @@ def _person_of(sentence: _Sentence, mention: _Mention, pronouns: frozenset[str])
     for index in range(mention.start - 1, -1, -1):
         if persons[index] is not None:
             return persons[index]
+    later = persons[mention.end :]
+    if _NON_ADULT in later and _SELF not in later:
+        return _NON_ADULT  # "had a poo accident at nursery": no one before, a child after
     return None
 
 
