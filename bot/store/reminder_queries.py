@@ -8,7 +8,6 @@ from typing import Any
 
 from sqlalchemy import BigInteger, ColumnElement, any_, bindparam, func, select, text, update
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.routine.conversation import HOLDS_NUDGES, OpenQuestion
 from bot.routine.nudging import (
@@ -20,6 +19,7 @@ from bot.routine.nudging import (
     NudgeStatus,
 )
 from bot.routine.session import Status
+from bot.store.database import StoreConnection
 from bot.store.models import CheckIn, Nudge, RoutineSession, User
 from bot.store.records import ClaimedNudge, ReminderSettings
 from bot.store.session_queries import dialect_insert
@@ -184,7 +184,7 @@ _ADVANCE_AND_CLAIM = text(
 class ReminderQueries:
     """A user's reminder: the time and zone they chose, and the question in words still open."""
 
-    def __init__(self, connection: AsyncConnection) -> None:
+    def __init__(self, connection: StoreConnection) -> None:
         self._connection = connection
 
     async def settings(self, user_id: int) -> ReminderSettings | None:
@@ -269,7 +269,7 @@ class ReminderQueries:
 class OutboxQueries:
     """The nudge outbox: who is due, claims under a lease, and how each send ended."""
 
-    def __init__(self, connection: AsyncConnection) -> None:
+    def __init__(self, connection: StoreConnection) -> None:
         self._connection = connection
         self._dialect = connection.dialect.name
         self._postgresql = self._dialect == "postgresql"

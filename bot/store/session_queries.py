@@ -15,7 +15,6 @@ from typing import Any
 from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.routine.content import Dose
 from bot.routine.conversation import HOLDS_NUDGES, SafetyAnswer, SafetyEventKind
@@ -29,6 +28,7 @@ from bot.routine.session import (
     phase_from_column,
 )
 from bot.routine.stop_signals import FlagLevel, SafetyRecord
+from bot.store.database import StoreConnection
 from bot.store.models import (
     ExerciseDose,
     RoutineSession,
@@ -146,13 +146,13 @@ _DOSES = select(
 _ADD_SAFETY_EVENT = insert(SafetyEvent)
 
 
-def dialect_insert(connection: AsyncConnection) -> Any:
+def dialect_insert(connection: StoreConnection) -> Any:
     """The dialect's INSERT (for ON CONFLICT): PostgreSQL's or SQLite's."""
     return postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
 
 
 class UserQueries:
-    def __init__(self, connection: AsyncConnection) -> None:
+    def __init__(self, connection: StoreConnection) -> None:
         self._connection = connection
 
     async def get(self, user_id: int) -> UserRecord | None:
@@ -203,7 +203,7 @@ class UserQueries:
 
 
 class SessionQueries:
-    def __init__(self, connection: AsyncConnection) -> None:
+    def __init__(self, connection: StoreConnection) -> None:
         self._connection = connection
 
     async def open_one(self, user_id: int) -> SessionRecord | None:
@@ -336,7 +336,7 @@ class SessionQueries:
 
 
 class DoseQueries:
-    def __init__(self, connection: AsyncConnection) -> None:
+    def __init__(self, connection: StoreConnection) -> None:
         self._connection = connection
 
     async def of_user(self, user_id: int) -> dict[str, PersonalDose]:
@@ -381,7 +381,7 @@ class DoseQueries:
 
 
 class SafetyQueries:
-    def __init__(self, connection: AsyncConnection) -> None:
+    def __init__(self, connection: StoreConnection) -> None:
         self._connection = connection
 
     async def add_event(
