@@ -179,6 +179,9 @@ class Database:
         self.engine = create_engine(url, echo=echo)
         self._turns = asyncio.Lock() if self.dialect == "sqlite" else None
         self._inline = _sqlite_units_engine(url, echo=echo) if self.dialect == "sqlite" else None
+        # Its one connection, kept open between units of work (a check-out per unit cost as much
+        # as a statement).
+        self._inline_connection: Connection | None = None
 
     @property
     def units_engine(self) -> Engine:
@@ -232,10 +235,13 @@ class Database:
             pause = _RETRY_FIRST_SECONDS
             while True:
                 began = False
+                if self._inline_connection is None or self._inline_connection.closed:
+                    self._inline_connection = self._inline.connect()
+                inline = self._inline_connection
                 try:
-                    with self._inline.begin() as connection:
+                    with inline.begin():
                         began = True
-                        yield InlineConnection(connection)
+                        yield InlineConnection(inline)
                     return
                 except (OperationalError, sqlite3.OperationalError) as error:
                     if began or not is_sqlite_busy(error) or time.monotonic() >= deadline:
@@ -283,5 +289,8 @@ class Database:
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+        if self._inline_connection is not None:
+            self._inline_connection.close()
+            self._inline_connection = None
         if self._inline is not None:
             self._inline.dispose()
