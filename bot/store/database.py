@@ -118,8 +118,8 @@ def _set_up_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
 def _sqlite_units_engine(url: str, *, echo: bool) -> Engine:
     """The plain (synchronous) engine the units of work run on, on SQLite: the same file and
     settings as the async engine, called on the event loop's thread with no asyncio adapter in
-    between (SQLAlchemy's async layer costs a greenlet switch per call: a 5-statement unit of work
-    took 1.30 ms through it and 0.71 ms without; bench/README.md, "the tap path")."""
+    between (SQLAlchemy's async layer costs a greenlet switch per call, and on SQLite nothing is
+    waited for: bench/README.md, "Issue 15, the tap path")."""
     _require_file(url)
     engine = create_sync_engine(
         make_url(url).set(drivername="sqlite+pysqlite"),
