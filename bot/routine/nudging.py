@@ -100,7 +100,7 @@ def plan_claims(
     moves: list[NextNudge] = []
     claims: list[NudgeClaim] = []
     # Everyone with one zone and reminder time moves to the same instant: computed once per
-    # pair, not once per user (1 000 users: 17 → 3 ms; bench/nudges.py, section 2).
+    # pair, not once per user (1 000 users in 8 zones: 17 → 3–6 ms; bench/README.md, "Nudges").
     zones: dict[str, ZoneInfo | None] = {}
     next_at: dict[tuple[time, str], datetime] = {}
     for user in due:
