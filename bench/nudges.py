@@ -242,7 +242,7 @@ def captured_statements(engine: AsyncEngine) -> Iterator[list[tuple[str, Any, fl
 
 def due_statement(seen: Sequence[tuple[str, Any, float]]) -> tuple[str, Any]:
     for statement, parameters, _ in seen:
-        if statement.lstrip().upper().startswith("SELECT USERS.ID"):
+        if statement.lstrip().upper().startswith(("SELECT USERS.ID", "WITH DUE AS")):
             return statement, parameters
     raise BenchError("the due query was not seen")
 
@@ -376,6 +376,8 @@ def statement_label(statement: str) -> str:
     words = statement.split()
     head = " ".join(words[:3]).upper()
     for prefix, label in (
+        ("WITH DUE AS", "lock the due users, when each last finished (one statement)"),
+        ("WITH MOVED AS", "advance the users, insert the nudges, unchecked sessions (one)"),
         ("SELECT USERS.ID", "due users (SELECT ... FOR UPDATE SKIP LOCKED)"),
         ("SELECT SESSIONS", "last finished sessions"),
         ("UPDATE USERS", "advance next_nudge_at (executemany)"),
@@ -404,7 +406,7 @@ async def bench_claim(
             # The statement the repository sends, then EXPLAIN ANALYZE of it (rolled back).
             async with database.engine.connect() as connection:
                 with captured_statements(database.engine) as seen:
-                    await OutboxQueries(connection).due_users(now, batch)
+                    await OutboxQueries(connection).lock_due(now, batch)
                 await connection.rollback()
             statement, parameters = due_statement(seen)
             async with database.engine.connect() as connection:

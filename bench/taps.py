@@ -49,7 +49,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-from sqlalchemy import event, text
+from sqlalchemy import Engine, event, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, ApplicationBuilder, CallbackQueryHandler
@@ -308,7 +308,7 @@ class Scenario:
     api: CountingBotApi
     riders: list[Rider]
     errors: HandlerErrors
-    engine: AsyncEngine | None = None
+    engine: Engine | None = None  # the engine Limber's units of work run on (SQL counts)
     # Messages sent between taps (Limber's /session), timed like taps but reported apart.
     message_samples: list[Sample] = field(default_factory=list)
     concurrency: int = 8  # users tapping at once in the concurrent mode
@@ -466,7 +466,9 @@ async def baseline_scenario(
                 user.id, f"{BASELINE_TEXT}\n\nTap 0", reply_markup=BASELINE_KEYBOARD
             )
         riders: list[Rider] = [RepeatTapRider(api, user) for user in users]
-        scenario = Scenario(name, application, api, riders, errors, engine)
+        scenario = Scenario(
+            name, application, api, riders, errors, engine.sync_engine if engine else None
+        )
         scenario.check()
         yield scenario
 
@@ -491,7 +493,7 @@ async def limber_scenario(
     async with running_limber(api, url, media_library=library) as limber:
         riders: list[Rider] = [LimberRider(api, user) for user in users]
         scenario = Scenario(
-            name, limber.application, api, riders, limber.errors, limber.database.engine
+            name, limber.application, api, riders, limber.errors, limber.database.units_engine
         )
         await scenario.set_up_users()
         yield scenario
@@ -634,7 +636,7 @@ async def sql_per_tap(scenario: Scenario, taps: int) -> dict[str, SqlCount]:
     worker thread goes through it) for the length of this pass.
     """
     assert scenario.engine is not None
-    sync_engine = scenario.engine.sync_engine
+    sync_engine = scenario.engine
     current: list[SqlCount] = []  # the counts of the tap being processed, if any
 
     def on_execute(*_: Any) -> None:
@@ -644,6 +646,10 @@ async def sql_per_tap(scenario: Scenario, taps: int) -> dict[str, SqlCount]:
     def on_commit(*_: Any) -> None:
         for count in current:
             count.transactions += 1
+
+    def on_begin(*_: Any) -> None:
+        # Limber's units of work send BEGIN IMMEDIATE to the driver directly (no cursor event).
+        on_execute()
 
     connection_class: Any = None
     original: Any = None
@@ -664,6 +670,7 @@ async def sql_per_tap(scenario: Scenario, taps: int) -> dict[str, SqlCount]:
     overall = SqlCount()
     event.listen(sync_engine, "before_cursor_execute", on_execute)
     event.listen(sync_engine, "commit", on_commit)
+    event.listen(sync_engine, "begin", on_begin)
     if original is not None:
         connection_class._execute = counted_execute
     try:
@@ -682,6 +689,7 @@ async def sql_per_tap(scenario: Scenario, taps: int) -> dict[str, SqlCount]:
     finally:
         event.remove(sync_engine, "before_cursor_execute", on_execute)
         event.remove(sync_engine, "commit", on_commit)
+        event.remove(sync_engine, "begin", on_begin)
         if original is not None:
             connection_class._execute = original
     if original is None:

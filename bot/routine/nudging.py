@@ -99,19 +99,22 @@ def plan_claims(
     """For each due user: where their next nudge moves, and whether this one is sent."""
     moves: list[NextNudge] = []
     claims: list[NudgeClaim] = []
+    # Everyone with one zone and reminder time moves to the same instant: computed once per
+    # pair, not once per user (1 000 users in 8 zones: 17 → 3–6 ms; bench/README.md, "Nudges").
+    zones: dict[str, ZoneInfo | None] = {}
+    next_at: dict[tuple[time, str], datetime] = {}
     for user in due:
-        zone = zone_or_none(user.time_zone)
+        if user.time_zone not in zones:
+            zones[user.time_zone] = zone_or_none(user.time_zone)
+        zone = zones[user.time_zone]
         if zone is None:
             moves.append(NextNudge(user.user_id, None, None))
             continue
         day = local_time.local_date(user.next_nudge_at, zone)
-        moves.append(
-            NextNudge(
-                user.user_id,
-                local_time.next_nudge_at(user.reminder_time, zone, now),
-                NudgeKind.DAILY,
-            )
-        )
+        pair = (user.reminder_time, user.time_zone)
+        if (at := next_at.get(pair)) is None:
+            at = next_at[pair] = local_time.next_nudge_at(user.reminder_time, zone, now)
+        moves.append(NextNudge(user.user_id, at, NudgeKind.DAILY))
         if user.paused:
             continue
         due_at, kind = user.next_nudge_at, user.kind

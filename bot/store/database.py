@@ -17,9 +17,10 @@ import sqlite3
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Any, TypeVarTuple, overload
 
-from sqlalchemy import event, text
+from sqlalchemy import Connection, CursorResult, Dialect, Engine, Executable, event, text
+from sqlalchemy import create_engine as create_sync_engine
 from sqlalchemy.dialects.sqlite.aiosqlite import AsyncAdapt_aiosqlite_dbapi
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
@@ -29,8 +30,11 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 from sqlalchemy.pool import ConnectionPoolEntry
+from sqlalchemy.sql.selectable import TypedReturnsRows
 
 from bot.store import inline_sqlite
+
+_Columns = TypeVarTuple("_Columns")
 
 # SQLite's own busy wait blocks the thread it runs on (here: the event loop), so it stays short;
 # the waiting is done by `Database.transaction()`, asleep on the loop, up to the deadline below.
@@ -70,8 +74,7 @@ def is_sqlite_busy(error: BaseException) -> bool:
 
 
 def _sqlite_engine(url: str, *, echo: bool, busy_timeout_ms: int) -> AsyncEngine:
-    if make_url(url).database in (None, "", ":memory:"):
-        raise ValueError("an in-memory SQLite database is not supported: give a file path")
+    _require_file(url)
     # One connection: writes are serialized in-process (a fair asyncio queue, no busy-waiting).
     engine = create_async_engine(
         url,
@@ -85,9 +88,24 @@ def _sqlite_engine(url: str, *, echo: bool, busy_timeout_ms: int) -> AsyncEngine
         connect_args={"timeout": busy_timeout_ms / 1000},
     )
 
-    @event.listens_for(engine.sync_engine, "connect")
+    _set_up_sqlite(engine.sync_engine, busy_timeout_ms)
+
+    @event.listens_for(engine.sync_engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def _require_file(url: str) -> None:
+    if make_url(url).database in (None, "", ":memory:"):
+        raise ValueError("an in-memory SQLite database is not supported: give a file path")
+
+
+def _set_up_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
+    @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
-        # Let SQLAlchemy's BEGIN below be the only transaction control (no implicit BEGIN).
+        # Let SQLAlchemy's BEGIN be the only transaction control (no implicit BEGIN).
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
@@ -96,11 +114,61 @@ def _sqlite_engine(url: str, *, echo: bool, busy_timeout_ms: int) -> AsyncEngine
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
 
-    @event.listens_for(engine.sync_engine, "begin")
-    def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+def _sqlite_units_engine(url: str, *, echo: bool) -> Engine:
+    """The plain (synchronous) engine the units of work run on, on SQLite: the same file and
+    settings as the async engine, called on the event loop's thread with no asyncio adapter in
+    between (SQLAlchemy's async layer costs a greenlet switch per call, and on SQLite nothing is
+    waited for: bench/README.md, "Issue 15, the tap path")."""
+    _require_file(url)
+    engine = create_sync_engine(
+        make_url(url).set(drivername="sqlite+pysqlite"),
+        echo=echo,
+        hide_parameters=True,
+        pool_size=1,
+        max_overflow=0,
+        pool_reset_on_return=None,
+        connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+    )
+    _set_up_sqlite(engine, SQLITE_BUSY_TIMEOUT_MS)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        # Straight to the driver: one statement less through SQLAlchemy's execution machinery.
+        connection.connection.driver_connection.execute("BEGIN IMMEDIATE")  # type: ignore[union-attr]
 
     return engine
+
+
+class InlineConnection:
+    """A unit of work's connection on SQLite: a synchronous SQLAlchemy connection behind the one
+    awaitable method the repositories call (it returns at once; SQLite is called inline)."""
+
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+
+    @property
+    def dialect(self) -> Dialect:
+        return self._connection.dialect
+
+    @overload
+    async def execute(
+        self, statement: TypedReturnsRows[*_Columns], parameters: Any = None
+    ) -> CursorResult[*_Columns]: ...
+
+    @overload
+    async def execute(
+        self, statement: Executable, parameters: Any = None
+    ) -> CursorResult[*tuple[Any, ...]]: ...
+
+    async def execute(
+        self, statement: Executable, parameters: Any = None
+    ) -> CursorResult[*tuple[Any, ...]]:
+        return self._connection.execute(statement, parameters)
+
+
+# What a repository is handed: PostgreSQL's async connection, or SQLite's inline one.
+StoreConnection = AsyncConnection | InlineConnection
 
 
 class Database:
@@ -110,6 +178,15 @@ class Database:
         self.url = url
         self.engine = create_engine(url, echo=echo)
         self._turns = asyncio.Lock() if self.dialect == "sqlite" else None
+        self._inline = _sqlite_units_engine(url, echo=echo) if self.dialect == "sqlite" else None
+        # Its one connection, kept open between units of work (a check-out per unit cost as much
+        # as a statement).
+        self._inline_connection: Connection | None = None
+
+    @property
+    def units_engine(self) -> Engine:
+        """The engine the units of work run on (for event listeners: counting statements)."""
+        return self._inline if self._inline is not None else self.engine.sync_engine
 
     @property
     def dialect(self) -> str:
@@ -142,6 +219,36 @@ class Database:
                 except OperationalError as error:
                     if began or not is_sqlite_busy(error) or time.monotonic() >= deadline:
                         raise
+                await asyncio.sleep(pause)
+                pause = min(pause * 2, _RETRY_MAX_SECONDS)
+
+    @asynccontextmanager
+    async def unit(self) -> AsyncIterator[StoreConnection]:
+        """The transaction of a unit of work: as `transaction()`, and on SQLite through the
+        inline (synchronous) engine, in the same turns and with the same waiting for a lock."""
+        if self._inline is None or self._turns is None:
+            async with self.transaction() as connection:
+                yield connection
+            return
+        async with self._turns:
+            deadline = time.monotonic() + SQLITE_LOCK_WAIT_SECONDS
+            pause = _RETRY_FIRST_SECONDS
+            while True:
+                began = False
+                if self._inline_connection is None or self._inline_connection.closed:
+                    self._inline_connection = self._inline.connect()
+                inline = self._inline_connection
+                try:
+                    with inline.begin():
+                        began = True
+                        yield InlineConnection(inline)
+                    return
+                except (OperationalError, sqlite3.OperationalError) as error:
+                    if began or not is_sqlite_busy(error) or time.monotonic() >= deadline:
+                        if isinstance(error, OperationalError):
+                            raise
+                        # The BEGIN went straight to the driver: raised as SQLAlchemy would.
+                        raise OperationalError("BEGIN IMMEDIATE", None, error) from error
                 await asyncio.sleep(pause)
                 pause = min(pause * 2, _RETRY_MAX_SECONDS)
 
@@ -182,3 +289,8 @@ class Database:
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+        if self._inline_connection is not None:
+            self._inline_connection.close()
+            self._inline_connection = None
+        if self._inline is not None:
+            self._inline.dispose()

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import bindparam, select
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.routine.nudging import NudgeAnswer
+from bot.store.database import StoreConnection
 from bot.store.models import CheckIn, Nudge, RoutineSession, StepResult
 from bot.store.records import StoredSession
 from bot.store.session_queries import dialect_insert
@@ -48,7 +48,7 @@ _SKIPPED_DAYS = select(Nudge.local_date).where(
 
 
 class HistoryQueries:
-    def __init__(self, connection: AsyncConnection) -> None:
+    def __init__(self, connection: StoreConnection) -> None:
         self._connection = connection
 
     async def sessions(self, user_id: int, since: datetime) -> list[StoredSession]:

@@ -9,6 +9,10 @@ This is right only because SQLite serves one process here (the README says so) a
 through one connection: no lock is ever waited for in practice. The busy timeout still guards
 against another process (say `limber console` next to the bot), at the price of holding the loop.
 PostgreSQL is the store for more than one process.
+
+The units of work go further (`Database.unit()`): a synchronous SQLAlchemy engine, without the
+asyncio adapter this module plugs into. This module serves the async engine (`Database.engine`,
+`Database.transaction()`: start-up checks, tests, benchmarks).
 """
 
 from __future__ import annotations

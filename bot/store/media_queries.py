@@ -6,14 +6,14 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 
 from sqlalchemy import delete, select
-from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot.store.database import StoreConnection
 from bot.store.models import MediaFile
 from bot.store.session_queries import dialect_insert
 
 
 class MediaQueries:
-    def __init__(self, connection: AsyncConnection) -> None:
+    def __init__(self, connection: StoreConnection) -> None:
         self._connection = connection
 
     async def file_id(self, media_key: str) -> str | None:

@@ -6,8 +6,8 @@ from datetime import date, datetime, time
 from typing import Any
 
 from sqlalchemy import Table, delete, select
-from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot.store.database import StoreConnection
 from bot.store.models import (
     Base,
     CheckIn,
@@ -36,7 +36,7 @@ USER_TABLES: tuple[Table, ...] = tuple(
 class PersonalDataQueries:
     """Everything stored about one person: read for an export, or deleted from every table."""
 
-    def __init__(self, connection: AsyncConnection) -> None:
+    def __init__(self, connection: StoreConnection) -> None:
         self._connection = connection
 
     async def export(self, user_id: int) -> dict[str, Any] | None:

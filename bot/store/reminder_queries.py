@@ -8,7 +8,6 @@ from typing import Any
 
 from sqlalchemy import BigInteger, ColumnElement, any_, bindparam, func, select, text, update
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.routine.conversation import HOLDS_NUDGES, OpenQuestion
 from bot.routine.nudging import (
@@ -20,6 +19,7 @@ from bot.routine.nudging import (
     NudgeStatus,
 )
 from bot.routine.session import Status
+from bot.store.database import StoreConnection
 from bot.store.models import CheckIn, Nudge, RoutineSession, User
 from bot.store.records import ClaimedNudge, ReminderSettings
 from bot.store.session_queries import dialect_insert
@@ -145,10 +145,46 @@ _CLAIM_ARRAYS = text(
 )
 
 
+# PostgreSQL: the claim is two statements, one round trip each (bench/nudges.py, section 2).
+# The first locks the due users (SKIP LOCKED: another process's batch is left alone) and reads when
+# each last finished a session; the rules then run in Python (`plan_claims`: zones and DST); the
+# second moves the users on, inserts the claimed nudges and reads, for each daily one, the session
+# of the day before still awaiting its check-in.
+_FINISHED = {"completed": Status.COMPLETED.value, "stopped": Status.STOPPED_FOR_PAIN.value}
+_LOCK_DUE = text(
+    "WITH due AS (SELECT id, time_zone, reminder_time, next_nudge_at, next_nudge_kind, "
+    "safety_screen FROM users WHERE next_nudge_at <= :now ORDER BY next_nudge_at LIMIT :limit "
+    "FOR UPDATE SKIP LOCKED) "
+    "SELECT due.id, due.time_zone, due.reminder_time, due.next_nudge_at, due.next_nudge_kind, "
+    "due.safety_screen, (SELECT max(sessions.finished_at) FROM sessions "
+    "WHERE sessions.user_id = due.id AND sessions.status IN (:completed, :stopped)) "
+    "AS last_finished FROM due ORDER BY due.next_nudge_at"
+)
+_ADVANCE_AND_CLAIM = text(
+    "WITH moved AS (UPDATE users SET next_nudge_at = moves.at, next_nudge_kind = moves.kind "
+    "FROM unnest(CAST(:move_ids AS BIGINT[]), CAST(:move_ats AS TIMESTAMPTZ[]), "
+    "CAST(:move_kinds AS TEXT[])) AS moves(id, at, kind) WHERE users.id = moves.id), "
+    "claimed AS (INSERT INTO nudges (user_id, local_date, kind, due_at, claimed_at, lease_until, "
+    "status, attempts) SELECT claims.user_id, claims.local_date, claims.kind, claims.due_at, "
+    ":now, :lease, :status, 1 FROM unnest(CAST(:user_ids AS BIGINT[]), CAST(:days AS DATE[]), "
+    "CAST(:kinds AS TEXT[]), CAST(:due AS TIMESTAMPTZ[])) AS claims(user_id, local_date, kind, "
+    "due_at) ON CONFLICT (user_id, local_date, kind) DO NOTHING "
+    "RETURNING id, user_id, local_date, kind, due_at) "
+    "SELECT claimed.id, claimed.user_id, claimed.local_date, claimed.kind, claimed.due_at, "
+    "unchecked.id AS session_id, unchecked.started_at, unchecked.rest_day FROM claimed "
+    "LEFT JOIN LATERAL (SELECT sessions.id, sessions.started_at, sessions.rest_day FROM sessions "
+    "WHERE claimed.kind = :daily AND sessions.user_id = claimed.user_id "
+    "AND sessions.status IN (:completed, :stopped) AND sessions.started_at >= :since "
+    "AND NOT EXISTS (SELECT 1 FROM check_ins WHERE check_ins.session_id = sessions.id) "
+    "ORDER BY sessions.id DESC LIMIT 1) AS unchecked ON true "
+    "ORDER BY claimed.id"
+)
+
+
 class ReminderQueries:
     """A user's reminder: the time and zone they chose, and the question in words still open."""
 
-    def __init__(self, connection: AsyncConnection) -> None:
+    def __init__(self, connection: StoreConnection) -> None:
         self._connection = connection
 
     async def settings(self, user_id: int) -> ReminderSettings | None:
@@ -233,7 +269,7 @@ class ReminderQueries:
 class OutboxQueries:
     """The nudge outbox: who is due, claims under a lease, and how each send ended."""
 
-    def __init__(self, connection: AsyncConnection) -> None:
+    def __init__(self, connection: StoreConnection) -> None:
         self._connection = connection
         self._dialect = connection.dialect.name
         self._postgresql = self._dialect == "postgresql"
@@ -259,6 +295,79 @@ class OutboxQueries:
             for row in rows
             if row.time_zone is not None and row.reminder_time is not None
         ]
+
+    async def lock_due(
+        self, now: datetime, limit: int
+    ) -> tuple[list[DueUser], dict[int, datetime]]:
+        """The due users (as `due_users`, their rows locked on PostgreSQL) and when each last
+        finished a session: one statement on PostgreSQL."""
+        if not self._postgresql:
+            due = await self.due_users(now, limit)
+            return due, await self.last_finished([user.user_id for user in due])
+        rows = await self._connection.execute(_LOCK_DUE, {"now": now, "limit": limit, **_FINISHED})
+        due, finished = [], {}
+        # Plain tuples and one kind lookup per value (1 000 rows: a few ms less than named
+        # attributes and an enum call per row).
+        kinds = {kind.value: kind for kind in NudgeKind} | {None: NudgeKind.DAILY}
+        for user_id, zone, reminder_time, next_at, kind, screen, last_finished in rows:
+            if zone is None or reminder_time is None:
+                continue
+            due.append(
+                DueUser(
+                    user_id,
+                    zone,
+                    reminder_time,
+                    next_at,
+                    kinds[kind],
+                    paused=screen in HOLDS_NUDGES,
+                )
+            )
+            if last_finished is not None:
+                finished[user_id] = last_finished
+        return due, finished
+
+    async def advance_and_claim(
+        self,
+        moves: Sequence[NextNudge],
+        claims: Sequence[NudgeClaim],
+        now: datetime,
+        lease: datetime,
+        unchecked_since: datetime,
+    ) -> tuple[list[ClaimedNudge], dict[int, tuple[int, datetime, bool]]]:
+        """`advance` the users, `claim` their nudges, and for each claimed daily nudge the user's
+        `unchecked_sessions` since *unchecked_since*: one statement on PostgreSQL."""
+        if not self._postgresql:
+            await self.advance(moves)
+            claimed = await self.claim(claims, now, lease)
+            daily = [nudge.user_id for nudge in claimed if nudge.kind is NudgeKind.DAILY]
+            return claimed, await self.unchecked_sessions(daily, unchecked_since)
+        if not moves and not claims:
+            return [], {}
+        rows = await self._connection.execute(
+            _ADVANCE_AND_CLAIM,
+            {
+                "move_ids": [move.user_id for move in moves],
+                "move_ats": [move.at for move in moves],
+                "move_kinds": [move.kind.value if move.kind else None for move in moves],
+                "user_ids": [claim.user_id for claim in claims],
+                "days": [claim.local_date for claim in claims],
+                "kinds": [claim.kind.value for claim in claims],
+                "due": [claim.due_at for claim in claims],
+                "now": now,
+                "lease": lease,
+                "status": NudgeStatus.CLAIMED.value,
+                "since": unchecked_since,
+                "daily": NudgeKind.DAILY.value,
+                **_FINISHED,
+            },
+        )
+        claimed, unchecked = [], {}
+        kinds = {kind.value: kind for kind in NudgeKind}
+        for nudge_id, user_id, day, kind, due_at, session_id, started, rest_day in rows:
+            claimed.append(ClaimedNudge(nudge_id, user_id, day, kinds[kind], due_at))
+            if session_id is not None:
+                unchecked[user_id] = (session_id, started, bool(rest_day))
+        return claimed, unchecked
 
     async def last_finished(self, user_ids: Sequence[int]) -> dict[int, datetime]:
         """When each user last finished a session (completed or stopped for pain)."""

@@ -16,7 +16,6 @@ from typing import Any
 from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.routine.content import DEFAULT_TRACK, Dose
 from bot.routine.conversation import HOLDS_NUDGES, SafetyAnswer, SafetyEventKind
@@ -31,6 +30,7 @@ from bot.routine.session import (
     phase_from_column,
 )
 from bot.routine.stop_signals import FlagLevel, SafetyRecord
+from bot.store.database import StoreConnection
 from bot.store.models import (
     ExerciseDose,
     RoutineSession,
@@ -152,13 +152,13 @@ _DOSES = select(
 _ADD_SAFETY_EVENT = insert(SafetyEvent)
 
 
-def dialect_insert(connection: AsyncConnection) -> Any:
+def dialect_insert(connection: StoreConnection) -> Any:
     """The dialect's INSERT (for ON CONFLICT): PostgreSQL's or SQLite's."""
     return postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
 
 
 class UserQueries:
-    def __init__(self, connection: AsyncConnection) -> None:
+    def __init__(self, connection: StoreConnection) -> None:
         self._connection = connection
 
     async def get(self, user_id: int) -> UserRecord | None:
@@ -215,7 +215,7 @@ class UserQueries:
 
 
 class SessionQueries:
-    def __init__(self, connection: AsyncConnection) -> None:
+    def __init__(self, connection: StoreConnection) -> None:
         self._connection = connection
 
     async def open_one(self, user_id: int) -> SessionRecord | None:
@@ -357,7 +357,7 @@ class SessionQueries:
 
 
 class DoseQueries:
-    def __init__(self, connection: AsyncConnection) -> None:
+    def __init__(self, connection: StoreConnection) -> None:
         self._connection = connection
 
     async def of_user(self, user_id: int) -> dict[str, PersonalDose]:
@@ -402,7 +402,7 @@ class DoseQueries:
 
 
 class SafetyQueries:
-    def __init__(self, connection: AsyncConnection) -> None:
+    def __init__(self, connection: StoreConnection) -> None:
         self._connection = connection
 
     async def add_event(

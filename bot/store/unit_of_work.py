@@ -6,8 +6,8 @@
 
 It commits once when the block ends cleanly and rolls back if it raises. Repositories never
 commit, and nothing outside `bot.store` holds a connection: a use case sees only these attributes.
-Underneath is `Database.transaction()` (SQLite: one inline connection, callers take turns,
-BEGIN IMMEDIATE; PostgreSQL: a pool).
+Underneath is `Database.unit()` (SQLite: one inline connection without SQLAlchemy's async layer,
+callers take turns, BEGIN IMMEDIATE; PostgreSQL: a pool).
 """
 
 from __future__ import annotations
@@ -16,9 +16,7 @@ from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 from types import TracebackType
 
-from sqlalchemy.ext.asyncio import AsyncConnection
-
-from bot.store.database import Database
+from bot.store.database import Database, StoreConnection
 from bot.store.history_queries import HistoryQueries
 from bot.store.media_queries import MediaQueries
 from bot.store.personal_data_queries import PersonalDataQueries
@@ -41,12 +39,12 @@ class UnitOfWork:
 
     def __init__(self, database: Database) -> None:
         self._database = database
-        self._transaction: AbstractAsyncContextManager[AsyncConnection] | None = None
+        self._transaction: AbstractAsyncContextManager[StoreConnection] | None = None
 
     async def __aenter__(self) -> UnitOfWork:
         if self._transaction is not None:
             raise RuntimeError("a unit of work is entered once")
-        self._transaction = self._database.transaction()
+        self._transaction = self._database.unit()
         connection = await self._transaction.__aenter__()
         self.users = UserQueries(connection)
         self.sessions = SessionQueries(connection)

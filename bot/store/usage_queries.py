@@ -5,22 +5,22 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.routine.progress_screens import UsageTotals
 from bot.routine.session import Status
+from bot.store.database import StoreConnection
 from bot.store.models import RoutineSession, User
 
 
 class UsageQueries:
-    def __init__(self, connection: AsyncConnection) -> None:
+    def __init__(self, connection: StoreConnection) -> None:
         self._connection = connection
 
     async def since(self, since: datetime) -> UsageTotals:
         return await _usage_since(self._connection, since)
 
 
-async def _usage_since(connection: AsyncConnection, since: datetime) -> UsageTotals:
+async def _usage_since(connection: StoreConnection, since: datetime) -> UsageTotals:
     recent = RoutineSession.started_at >= since
     users = (await connection.execute(select(func.count()).select_from(User))).scalar_one()
     active = (
