@@ -6,8 +6,23 @@ import math
 import platform
 import resource
 from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
 from importlib import metadata
 from pathlib import Path
+
+
+class DayClock:
+    """The real time, moved on a day whenever a simulated person is done for today: Limber gives
+    one routine a day, and a benchmark's people do one routine after another."""
+
+    def __init__(self) -> None:
+        self.offset = timedelta(0)
+
+    def __call__(self) -> datetime:
+        return datetime.now(UTC) + self.offset
+
+    def next_day(self) -> None:
+        self.offset += timedelta(days=1)
 
 
 class BenchError(Exception):

@@ -864,6 +864,7 @@ class RoundTripApi(FakeBotApi):
 
 
 _NO_REMINDERS = "<No reminders, if offered>"
+DONE_TODAY = load_content().texts.progress.done_today[:40]
 
 
 class Tapper:
@@ -873,6 +874,7 @@ class Tapper:
     def __init__(self, limber: Limber, user: FakeUser, exercises: int) -> None:
         self.limber = limber
         self.chat = ChatUser(limber.application, limber.api, user)
+        self._next_user = user.id * 1000  # the people who take over, one a day each
         self.exercises = exercises
         self._script = self._plan()
 
@@ -895,6 +897,12 @@ class Tapper:
             label = next(self._script)
             if label == "/session":
                 await self.chat.send(label)
+                if self.chat.last_text.startswith(DONE_TODAY):
+                    # One routine a day: the next routine is another person's (set-up, untimed).
+                    self._next_user += 1
+                    user = FakeUser(id=self._next_user, first_name=self.chat.user.first_name)
+                    self.chat = ChatUser(self.limber.application, self.limber.api, user)
+                    await self.onboard()
                 continue
             if label == _NO_REMINDERS:
                 if not any("No reminders" in shown for shown in self.chat.labels):

@@ -55,7 +55,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, ApplicationBuilder, CallbackQueryHandler
 from telegram.request import RequestData
 
-from bench.common import BenchError, cpu_model, maxrss_mib, percentile, versions
+from bench.common import BenchError, DayClock, cpu_model, maxrss_mib, percentile, versions
 from bot.routine.content import load_content
 from bot.store.database import create_engine
 from bot.store.migrations import upgrade
@@ -185,6 +185,7 @@ class Rider(Protocol):
 
 
 SCORES = frozenset(str(score) for score in range(11))
+DONE_TODAY = load_content().texts.progress.done_today[:40]
 
 
 class LimberRider:
@@ -202,9 +203,10 @@ class LimberRider:
 
     setup_updates = 3
 
-    def __init__(self, api: FakeBotApi, user: FakeUser) -> None:
+    def __init__(self, api: FakeBotApi, user: FakeUser, clock: DayClock | None = None) -> None:
         self.api = api
         self.user = user
+        self.clock = clock
         self.unscripted: Counter[str] = Counter()  # screens (first words) the rider did not know
         self.last_kind = "onboarding"
         self.sessions = 1  # opened by the onboarding; then one per /session
@@ -251,6 +253,8 @@ class LimberRider:
         if "😐 same" in labels:
             return self._tap(message, "😐 Same", "check-in: same")
         if not labels:
+            if self.clock is not None and (message.text or "").startswith(DONE_TODAY):
+                self.clock.next_day()  # one routine a day: tomorrow's, then
             self.sessions += 1
             return command_update(self.api, self.user, "/session"), False
         first = next(
@@ -490,8 +494,9 @@ async def limber_scenario(
         for key, variant, side in library.pictures():
             library.animation(key, variant, side)
             library.still(key, variant, side)
-    async with running_limber(api, url, media_library=library) as limber:
-        riders: list[Rider] = [LimberRider(api, user) for user in users]
+    clock = DayClock()
+    async with running_limber(api, url, media_library=library, clock=clock) as limber:
+        riders: list[Rider] = [LimberRider(api, user, clock) for user in users]
         scenario = Scenario(
             name, limber.application, api, riders, limber.errors, limber.database.units_engine
         )

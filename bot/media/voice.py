@@ -304,21 +304,36 @@ def encode_ogg(samples: np.ndarray, path: Path) -> None:
 
     Opus can overshoot a peak by a few dB, and eSpeak NG's output differs by a few samples from run
     to run: the encoded file is decoded and measured, and encoded again a little quieter while its
-    true peak is over ENCODED_PEAK_LIMIT_DBTP, its loudest moments limited a little more."""
+    true peak is over ENCODED_PEAK_LIMIT_DBTP, turned down just where it overshoots."""
     limit = 10 ** (ENCODED_PEAK_LIMIT_DBTP / 20)
     data = _encoded(samples)
     for _ in range(_ENCODE_ATTEMPTS):
         peak = true_peak(_decoded(io.BytesIO(data)))
         if peak <= limit:
             break
-        # Only the loudest moments come down (the limiter), so the loudness stays at the target.
-        ceiling = true_peak(samples) * (limit / peak) * 0.97
-        samples = _limit(samples.astype(np.float64), ceiling).astype(np.float32)
+        samples = _tamed(samples, _decoded(io.BytesIO(data)), limit)
         data = _encoded(samples)
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(path.suffix + ".partial")
     partial.write_bytes(data)
     partial.replace(path)
+
+
+def _tamed(samples: np.ndarray, decoded: np.ndarray, limit: float) -> np.ndarray:
+    """*samples* turned down only where their encoded version overshoots *limit* (5 ms blocks,
+    eased over their neighbours): the rest of the guide, and so its loudness, is untouched."""
+    block = round(0.005 * SAMPLE_RATE)
+    length = min(len(samples), len(decoded))
+    count = -(-length // block)
+    magnitude = np.pad(_oversampled_magnitude(decoded[:length]), (0, count * block - length))
+    need = np.minimum(1.0, limit * 0.95 / np.maximum(magnitude.reshape(count, block).max(1), 1e-9))
+    held = need
+    for shift in (1, 2):  # the codec smears a peak over a few milliseconds either way
+        held = np.minimum(held, np.minimum(np.roll(need, shift), np.roll(need, -shift)))
+    centres = np.arange(count) * block + block / 2
+    gain = np.interp(np.arange(len(samples)), centres, held)
+    tamed: np.ndarray = (samples * gain).astype(np.float32)
+    return tamed
 
 
 def _encoded(samples: np.ndarray) -> bytes:

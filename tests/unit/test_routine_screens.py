@@ -325,12 +325,35 @@ def test_soreness_screens_have_eleven_buttons_zero_to_ten(
     screens: Screens, content: Content, state: SessionState, question: str
 ) -> None:
     view = screens.current(state)
+    scores = view.actions[:11]
 
     assert view.text.startswith(getattr(content.texts.session, question))
     assert content.texts.session.soreness_scale in view.text
-    assert [action.label for action in view.actions] == [str(score) for score in range(11)]
-    assert [parse_action(action.data) for action in view.actions] == [
+    assert [action.label for action in scores] == [str(score) for score in range(11)]
+    assert [parse_action(action.data) for action in scores] == [
         session_button(SessionVerb.SORENESS, state.step, score) for score in range(11)
+    ]
+    # Before the floor routine, one more: "🪑 No floor today" (the track without the floor).
+    others = [action.label for action in view.actions[11:]]
+    expected = [content.texts.tracks.no_floor_today] if question == "soreness_before" else []
+    assert others == expected
+
+
+def test_the_first_soreness_question_asks_about_the_floor_too(
+    screens: Screens, content: Content
+) -> None:
+    view = screens.current(SessionState(SID, Phase.CHOOSE_TRACK))
+    texts = content.texts.tracks
+    chair = content.tracks.floor_free()
+    assert chair is not None
+
+    assert view.text.startswith(texts.floor_question)
+    assert content.texts.session.soreness_before in view.text
+    assert [action.label for action in view.actions[11:]] == [texts.floor_not_today, texts.floor_no]
+    place = list(content.tracks).index(chair)
+    assert [parse_action(action.data) for action in view.actions[11:]] == [
+        session_button(SessionVerb.TRACK_TODAY, 0, place),
+        session_button(SessionVerb.TRACK, 0, place),
     ]
 
 
