@@ -75,7 +75,7 @@ def test_key_sentences_read_in_russian(texts: Texts, routine: Routine) -> None:
     )
     assert "не через боль" in routine.safety_lines[1]
     # The emergency line stays direct, with the numbers as the English gives them.
-    assert texts.safety.safety_net.startswith("🚨 Если появится онемение в паху")
+    assert texts.safety.safety_net.startswith("🚨 Если появится онемение в промежности")
     assert "сразу звоните" in texts.safety.safety_net
     assert "112, 911 или 999" in texts.safety.safety_net
 
