@@ -23,9 +23,10 @@ from bot.routine.content import Dose, _Strict
 Variant = Literal["regular", "gentler"]
 SideName = Literal["left", "right"]
 
-# What a voice may read: words, digits and light punctuation. No arrows, dashes or emoji, which a
-# speech engine reads aloud by name ("right arrow").
-SPEAKABLE = re.compile(r"^[A-Za-z0-9 ,.;:'!?()-]+$")
+# What a voice may read: words in any alphabet ("Mantén", "¿Qué tal?"), digits and light
+# punctuation. No arrows, dashes or emoji, which a speech engine reads aloud by name
+# ("right arrow").
+SPEAKABLE = re.compile(r"^(?:[^\W_]|[ ,.;:'!?()¡¿-])+$")
 
 
 def _speakable(text: str, where: str) -> None:
