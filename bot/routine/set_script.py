@@ -23,10 +23,11 @@ from bot.routine.content import Dose, _Strict
 Variant = Literal["regular", "gentler"]
 SideName = Literal["left", "right"]
 
-# What a voice may read: words and digits in any script, and light punctuation (the Persian comma
-# and Ukrainian apostrophe too). No arrows, dashes or emoji, which a speech engine reads aloud by
-# name ("right arrow").
-SPEAKABLE = re.compile(r"^(?:[^\W_]|[ ,.;:'’!?()«»،؟\u200c-])+$")
+# What a voice may read: words and digits in any script ("Mantén", "Поднимите", "پل"), light
+# punctuation (¡ ¿, the Persian comma and question mark, guillemets, the Ukrainian apostrophe) and
+# the combining marks some scripts need (the Persian ezafe). No arrows, dashes or emoji, which a
+# speech engine reads aloud by name ("right arrow").
+SPEAKABLE = re.compile(r"^(?:[^\W_]|[ ,.;:'’!?()¡¿«»،؟\u200c\u0654-])+$")
 
 
 def _speakable(text: str, where: str) -> None:
