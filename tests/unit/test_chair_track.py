@@ -8,7 +8,6 @@ and content/voice.yaml with this track's exercises), so these tests need no load
 
 from __future__ import annotations
 
-import itertools
 import math
 from pathlib import Path
 from typing import Any
@@ -20,12 +19,10 @@ from PIL import Image
 from pydantic import ValidationError
 
 from bot.media.draw import MATTRESS, PROP, WALL, Labels, draw_frame, still_index
-from bot.media.figure import Figure, frames, out_of_range, solve
+from bot.media.figure import Figure, frames, solve
 from bot.media.poses import VARIANTS, Clip, Poses, Variant, check_against_routine
-from bot.media.voice import SAMPLE_RATE, guide_script, loudness, true_peak
 from bot.routine.content import DEFAULT_CONTENT_DIR, ContentError, Dose, Routine
 from bot.routine.set_script import SPEAKABLE, CueKind, VoiceContent, build
-from tests.unit.test_media_voice import decoded, problems
 
 TRACK = DEFAULT_CONTENT_DIR / "routines" / "chair"
 MATTRESS_TOP = 0.24
@@ -150,28 +147,6 @@ def test_every_exercise_and_variant_has_poses_with_its_sides() -> None:
         check_against_routine(Poses.model_validate(raw), ROUTINE, TRACK / "poses.yaml")
     assert "exercise 'bed_knee_rolls': no poses" in str(error.value)
     assert "exercise 'seated_twist', field 'gentler': no poses" in str(error.value)
-
-
-@pytest.mark.parametrize(("key", "variant"), CLIPS)
-def test_every_frame_is_a_possible_body(key: str, variant: Variant) -> None:
-    clip = POSES.clip(key, variant)
-    view = POSES.views[clip.view]
-    every = frames(view, clip, POSES.fps)
-    assert 3 * POSES.fps <= len(every) <= 8 * POSES.fps
-    for frame in every:
-        for name, placed in frame.figure.placed.items():
-            length = math.dist(placed.start, placed.end)
-            assert length == pytest.approx(view.segments[name].length, abs=1e-6), name
-            low = min(placed.start[1], placed.end[1]) - view.segments[name].head
-            assert low >= view.floor - 0.01, (frame.time, name)
-        assert out_of_range(view, frame.figure) == [], frame.time
-    joints = [[p.end for p in f.figure.placed.values()] for f in every]
-    moved = max(
-        max(math.dist(a, b) for a, b in zip(joints[0], other, strict=True)) for other in joints
-    )
-    assert moved > 0.03, "the figure hardly moves"
-    changes = sum(1 for a, b in itertools.pairwise(joints) if a != b)
-    assert changes >= len(every) // 3
 
 
 def prop_pixels(image: Image.Image) -> int:
@@ -361,22 +336,5 @@ def test_the_guided_routine_lasts_about_ten_minutes() -> None:
     assert 8 * 60 <= seconds <= 11 * 60
 
 
-GUIDES = [
-    (exercise.key, variant, dose)
-    for exercise in ROUTINE.exercises
-    if exercise.gentler is not None
-    for variant, dose in (("regular", exercise.dose), ("gentler", exercise.gentler.dose))
-]
-
-
-@pytest.mark.parametrize(("key", "variant", "dose"), GUIDES, ids=str)
-def test_every_guide_is_whole_on_time_and_loud_enough(
-    tmp_path: Path, key: str, variant: Variant, dose: Dose
-) -> None:
-    """The floor's guarantees (tests/unit/test_media_voice.py) on this track's guides."""
-    set_script = guide_script(VOICE, key, variant, dose)
-    rendered, audio = decoded(tmp_path, VOICE, set_script, speech=True)
-    assert len(audio) / SAMPLE_RATE == pytest.approx(set_script.length + 0.5, abs=0.3)
-    assert problems((rendered, audio), set_script) == []
-    assert loudness(audio) == pytest.approx(-16, abs=1)
-    assert 20 * np.log10(true_peak(audio)) <= -1
+# Every frame of this track's clips and every voice guide are checked with the floor's, in
+# tests/unit/test_media_figure.py and tests/unit/test_media_voice.py (they read every track).

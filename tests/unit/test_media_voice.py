@@ -32,7 +32,7 @@ SHORT = Dose(reps=10, hold_seconds=5)
 
 def every_guide() -> list[tuple[str, Variant, Dose]]:
     guides: list[tuple[str, Variant, Dose]] = []
-    for exercise in load_content().routine.exercises:
+    for exercise in load_content().tracks.exercises():  # every track's
         guides.append((exercise.key, "regular", exercise.dose))
         if exercise.gentler is not None:
             guides.append((exercise.key, "gentler", exercise.gentler.dose))
