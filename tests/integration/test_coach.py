@@ -112,7 +112,13 @@ async def test_new_user_completes_a_whole_session(
     assert reply.notice is None
     assert chat.screen.text.startswith(texts.onboarding.ready)
     assert texts.session.soreness_before in chat.screen.text
-    assert labels(chat.screen) == [str(score) for score in range(11)]
+    # The first time, the floor question beside the scores; a score answers "the floor is fine".
+    assert texts.tracks.floor_question in chat.screen.text
+    assert labels(chat.screen) == [
+        *(str(score) for score in range(11)),
+        texts.tracks.floor_not_today,
+        texts.tracks.floor_no,
+    ]
 
     accepted = 0
     expected: list[tuple[str, Outcome, Dose, datetime]] = []
