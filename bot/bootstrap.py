@@ -17,6 +17,7 @@ from bot.media.voice import load_voice
 from bot.media.worker import MediaRenderer, ProcessRender
 from bot.nudges import NudgeSweeper, Send
 from bot.routine.content import DEFAULT_CONTENT_DIR, Content, load_content
+from bot.routine.languages import shipped_languages
 from bot.routine.nudging import NudgePolicy
 from bot.store.database import Database
 from bot.store.unit_of_work import UnitOfWorkFactory, unit_of_work_factory
@@ -92,7 +93,7 @@ def bootstrap(
     content = content or load_content(content_dir)
     database = database or Database(settings.database_url)
     unit_of_work = unit_of_work or unit_of_work_factory(database)
-    deps = Dependencies(content, unit_of_work, clock)
+    deps = Dependencies(content, unit_of_work, clock, shipped_languages(content))
     renderer = None
     if media_library is None and settings.media_dir is not None:
         from bot.media.library import MediaLibrary
@@ -117,7 +118,7 @@ def bootstrap(
         admin=AdminStats(deps, settings.admin_ids),
         tracks=TrackChoice(deps),
     )
-    coach = Coach(use_cases, content.texts, deps.screens, clock)
+    coach = Coach(use_cases, deps, clock)
     outbox = NudgeOutbox(deps, nudge_policy(settings))
     return Services(
         settings, content, clock, database, unit_of_work, use_cases, coach, outbox, media

@@ -32,7 +32,7 @@ from bot.routine.views import Reply, View
 from bot.use_cases.admin_stats import AdminStats
 from bot.use_cases.check_in import CheckIns
 from bot.use_cases.data_rights import DataRights
-from bot.use_cases.dependencies import Clock
+from bot.use_cases.dependencies import Clock, Dependencies, set_spoken
 from bot.use_cases.guided_session import GuidedSession
 from bot.use_cases.onboarding import Onboarding
 from bot.use_cases.progress_report import ProgressReport
@@ -62,10 +62,9 @@ class UseCases:
 
 
 class Coach:
-    def __init__(self, use_cases: UseCases, texts: Texts, screens: Screens, clock: Clock) -> None:
+    def __init__(self, use_cases: UseCases, deps: Dependencies, clock: Clock) -> None:
         self.use_cases = use_cases
-        self.texts = texts
-        self.screens = screens
+        self.deps = deps
         self.clock = clock
         u = use_cases
         self._commands: dict[str, UserRoute] = {
@@ -73,8 +72,8 @@ class Coach:
             CommandName.SESSION: _view(u.session.open),
             CommandName.PROGRESS: _view(u.progress.show),
             CommandName.REMINDERS: _view(u.reminders.show),
-            CommandName.HELP: self._fixed(texts.help),
-            CommandName.PRIVACY: self._fixed(texts.privacy),
+            CommandName.HELP: self._constant(lambda: View(self.texts.help)),
+            CommandName.PRIVACY: self._constant(lambda: View(self.texts.privacy)),
             CommandName.EXPORT: _view(u.data_rights.export),
             CommandName.DELETE: self._constant(u.data_rights.confirm_delete),
             CommandName.STATS: _view(u.admin.show),
@@ -147,9 +146,26 @@ class Coach:
     # --- what adapters need besides ---------------------------------------------------------
 
     @property
-    def command_menu(self) -> CommandTexts:
-        """The commands to list in the channel's menu, with their descriptions."""
-        return self.texts.commands
+    def texts(self) -> Texts:
+        """The words of the update being handled, in its language."""
+        return self.deps.texts
+
+    @property
+    def screens(self) -> Screens:
+        return self.deps.screens
+
+    def speak(self, language_code: str | None) -> None:
+        """For the rest of this update, every screen in the language of someone whose Telegram
+        says *language_code* (English where Limber has no catalogue for it)."""
+        set_spoken(self.deps.language_for(language_code))
+
+    def command_menus(self) -> dict[str | None, CommandTexts]:
+        """The command menu's descriptions: the default (English, None) and one per language
+        by its two-letter code (Telegram's setMyCommands takes ISO 639-1)."""
+        menus: dict[str | None, CommandTexts] = {None: self.deps.english.texts.commands}
+        for language, content in self.deps.spoken().items():
+            menus[language.split("_")[0]] = content.texts.commands
+        return menus
 
     def now(self) -> datetime:
         """The coach's clock (the hold timer counts on it)."""
@@ -191,13 +207,6 @@ class Coach:
 
     async def _keep_data(self, _user_id: int, _action: GeneralAction) -> Reply:
         return Reply(self.use_cases.data_rights.keep())
-
-    @staticmethod
-    def _fixed(text: str) -> UserRoute:
-        async def route(_user_id: int) -> Reply:
-            return Reply(View(text))
-
-        return route
 
     @staticmethod
     def _constant(screen: Callable[[], View]) -> UserRoute:

@@ -96,19 +96,22 @@ async def _post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> 
         # person is waiting for jumps the queue.
         queued = services.media.warm()
         log.info("media: %d files queued for the render worker (made ones are skipped)", queued)
-    commands = application.bot_data[COACH_KEY].command_menu
-    await application.bot.set_my_commands(
-        [
-            BotCommand("session", commands.session),
-            BotCommand("progress", commands.progress),
-            BotCommand("reminders", commands.reminders),
-            BotCommand("routine", commands.routine),
-            BotCommand("help", commands.help),
-            BotCommand("privacy", commands.privacy),
-            BotCommand("export", commands.export),
-            BotCommand("delete", commands.delete),
-        ]
-    )
+    # The default menu (English), and one per language Limber speaks (Telegram shows the one
+    # for the person's own language_code).
+    for language_code, commands in application.bot_data[COACH_KEY].command_menus().items():
+        await application.bot.set_my_commands(
+            [
+                BotCommand("session", commands.session),
+                BotCommand("progress", commands.progress),
+                BotCommand("reminders", commands.reminders),
+                BotCommand("routine", commands.routine),
+                BotCommand("help", commands.help),
+                BotCommand("privacy", commands.privacy),
+                BotCommand("export", commands.export),
+                BotCommand("delete", commands.delete),
+            ],
+            language_code=language_code,
+        )
 
 
 async def _post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:

@@ -45,6 +45,8 @@ from bot.telegram.render import edit, edit_message, reply, send_voice
 
 log = logging.getLogger(__name__)
 
+# Before the private-chat check (its one answer is in the person's language too).
+LANGUAGE_GROUP = PRIVACY_GROUP - 10
 TIMER_TICK_SECONDS = 1.0  # one edit a second at most: Telegram's ~1 message/s per chat
 TIMER_TICK_KEY = "timer_tick_seconds"
 
@@ -152,7 +154,9 @@ async def button(update: Update, context: LimberContext) -> None:
         if outcome.voice is not None:
             await _voice(update, context, query.from_user.id, outcome.voice)
     if outcome.start_timer is not None and isinstance(shown, Message):
-        start_hold_timer(context, query.from_user.id, shown, outcome.start_timer)
+        start_hold_timer(
+            context, query.from_user.id, shown, outcome.start_timer, query.from_user.language_code
+        )
 
 
 async def text(update: Update, context: LimberContext) -> None:
@@ -193,9 +197,16 @@ class HoldTimer:
     timer: Timer
     ends_at: datetime
     shown: str = ""  # the last screen edited in: a tick that would not change it makes no call
+    language_code: str | None = None  # the person's, so each tick speaks their language
 
 
-def start_hold_timer(context: LimberContext, user_id: int, message: Message, timer: Timer) -> None:
+def start_hold_timer(
+    context: LimberContext,
+    user_id: int,
+    message: Message,
+    timer: Timer,
+    language_code: str | None = None,
+) -> None:
     # PTB types context.job_queue with the wrong parameter; it is the application's JobQueue.
     job_queue = cast("JobQueue[LimberContext] | None", context.job_queue)
     if job_queue is None:
@@ -204,7 +215,7 @@ def start_hold_timer(context: LimberContext, user_id: int, message: Message, tim
     for job in job_queue.get_jobs_by_name(name):
         job.schedule_removal()
     ends_at = context.coach.now() + timedelta(seconds=timer.seconds)
-    data = HoldTimer(user_id, message, timer, ends_at)
+    data = HoldTimer(user_id, message, timer, ends_at, language_code=language_code)
     interval = context.bot_data.get(TIMER_TICK_KEY, TIMER_TICK_SECONDS)
     job_queue.run_repeating(_tick, interval=interval, first=0, name=name, data=data)
 
@@ -215,6 +226,7 @@ async def _tick(context: LimberContext) -> None:
         return
     hold = job.data
     seconds_left = max(0, math.ceil((hold.ends_at - context.coach.now()).total_seconds()))
+    context.coach.speak(hold.language_code)
     async with context.chat_lock(hold.user_id):
         tick = TimerTick(hold.timer.session_id, hold.timer.step, seconds_left)
         view = (await context.coach.handle(hold.user_id, tick)).view
@@ -227,9 +239,17 @@ async def _tick(context: LimberContext) -> None:
                 await edit_message(hold.message, view, context.media)
 
 
+async def speak_their_language(update: Update, context: LimberContext) -> None:
+    """Every screen of this update in the person's language (Telegram's `language_code`, when
+    Limber has a catalogue for it; else English): set once, read by the use cases."""
+    user = update.effective_user
+    context.coach.speak(user.language_code if user else None)
+
+
 def register(application: LimberApplication) -> None:
     """Every handler, in one place. Only new messages are commands or answers: an edit is
     re-screened for warning signs (`edited_text`), nothing more."""
+    application.add_handler(TypeHandler(Update, speak_their_language), group=LANGUAGE_GROUP)
     application.add_handler(TypeHandler(Update, private_chats_only), group=PRIVACY_GROUP)
     new = filters.UpdateType.MESSAGE
     for name, summary in COMMANDS.items():

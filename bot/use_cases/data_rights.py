@@ -11,7 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.routine.actions import GeneralVerb, general_action
-from bot.routine.content import ExportCsvTexts
+from bot.routine.content import ExportCsvTexts, Texts
 from bot.routine.nudging import zone_or_none
 from bot.routine.views import Action, Attachment, View
 from bot.use_cases.dependencies import Dependencies
@@ -34,7 +34,10 @@ CSV_COLUMNS = (
 class DataRights:
     def __init__(self, deps: Dependencies) -> None:
         self.deps = deps
-        self.texts = deps.texts
+
+    @property
+    def texts(self) -> Texts:
+        return self.deps.texts
 
     async def export(self, user_id: int) -> View:
         """`/export`: all of the user's data as JSON, and sessions as CSV for a clinician."""

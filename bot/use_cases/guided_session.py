@@ -12,9 +12,10 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from bot.routine.actions import SessionAction, SessionVerb
-from bot.routine.content import Exercise
+from bot.routine.content import Exercise, NoticeTexts, Tracks
 from bot.routine.conversation import SafetyEventKind
 from bot.routine.dosing import PersonalDose
+from bot.routine.screens import Screens
 from bot.routine.session import (
     ChooseTrack,
     Done,
@@ -71,11 +72,21 @@ class GuidedSession:
     ) -> None:
         self.deps = deps
         self.media = media
-        self.tracks = deps.content.tracks
-        self.screens = deps.screens
-        self.notices = deps.texts.notices
         self.wrap_up = wrap_up
         self.reminders = reminders
+
+    # The update's language: its words, its screens, its tracks' titles.
+    @property
+    def tracks(self) -> Tracks:
+        return self.deps.content.tracks
+
+    @property
+    def screens(self) -> Screens:
+        return self.deps.screens
+
+    @property
+    def notices(self) -> NoticeTexts:
+        return self.deps.texts.notices
 
     # --- opening ------------------------------------------------------------------------------
 

@@ -12,8 +12,10 @@ from zoneinfo import ZoneInfo
 
 from bot.routine import local_time
 from bot.routine.actions import GeneralAction, GeneralVerb
+from bot.routine.content import NoticeTexts
 from bot.routine.conversation import OpenQuestion
 from bot.routine.nudging import SNOOZE_FOR, NudgeAnswer, NudgeKind, zone_or_none
+from bot.routine.screens import Screens
 from bot.routine.views import Reply, View
 from bot.store.records import ReminderSettings
 from bot.store.unit_of_work import UnitOfWork
@@ -26,8 +28,14 @@ MAX_ZONE_TEXT = 64
 class ReminderSetup:
     def __init__(self, deps: Dependencies) -> None:
         self.deps = deps
-        self.screens = deps.screens
-        self.notices = deps.texts.notices
+
+    @property
+    def screens(self) -> Screens:
+        return self.deps.screens
+
+    @property
+    def notices(self) -> NoticeTexts:
+        return self.deps.texts.notices
 
     async def show(self, user_id: int) -> View:
         """`/reminders`: what is set now (Change / Turn off), or the time question."""

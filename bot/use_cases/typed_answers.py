@@ -20,6 +20,7 @@ from bot.routine.actions import (
     SessionVerb,
     parse_action,
 )
+from bot.routine.content import HintTexts
 from bot.routine.conversation import TypedMeaning, typed_meaning
 from bot.routine.intents import ChitChat, Intent, IntentReader, Reading
 from bot.routine.red_flags import Experiencer, RedFlagScreen, Screening, ScreenLevel
@@ -52,9 +53,12 @@ class TypedAnswers:
         self.check_ins = check_ins
         self.reminders = reminders
         self.red_flags = red_flags
-        self.hints = deps.texts.hints
         self.screen = RedFlagScreen(deps.content.red_flags, model=deps.content.sign_model)
         self.intents = IntentReader(deps.content.intents)
+
+    @property
+    def hints(self) -> HintTexts:
+        return self.deps.texts.hints
 
     async def screen_only(self, user_id: int, text: str) -> View | None:
         """Text that is not an answer (an edit, a photo's caption): a clear warning sign in it is
