@@ -179,7 +179,8 @@ class Screens:
         return View(text, fresh=True)
 
     def not_english(self) -> View:
-        """Another language: the English warning signs, and that Limber reads English only."""
+        """Another language: the warning signs (in the person's language where Limber has it),
+        and that Limber reads English only."""
         flags = "\n".join(f"• {item.text}" for item in self.texts.onboarding.checklist)
         return View(f"{self.texts.safety.not_english}\n\n{flags}", fresh=True)
 

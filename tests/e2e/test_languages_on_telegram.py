@@ -64,3 +64,22 @@ async def test_the_command_menu_in_every_language_and_english_for_the_rest(
         await ana.send("/help")
         assert ana.last_text == LANGUAGES.content("pt_BR").texts.help
         assert not limber.errors, limber.errors
+
+
+async def test_a_warning_sign_typed_in_russian_gets_the_whole_list_in_russian(
+    api: FakeBotApi, sqlite_url: str
+) -> None:
+    """Typed words are read in English only for now: a message in another language gets every
+    warning sign, in the person's own language, and "don't wait"."""
+    texts = LANGUAGES.content("ru").texts
+    async with running_limber(api, sqlite_url) as limber:
+        olga = limber.user(FakeUser(6204, "Ольга", language_code="ru"))
+        await olga.send("/start")
+        await olga.tap(texts.buttons.consent)
+        await olga.tap(texts.buttons.flags_none)
+        await olga.tap(texts.buttons.flags_none)
+        await olga.send("у меня онемела промежность и не могу пописать")
+        assert olga.last_text.startswith(texts.safety.not_english)
+        for item in texts.onboarding.checklist:
+            assert item.text in olga.last_text
+        assert not limber.errors, limber.errors
