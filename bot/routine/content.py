@@ -969,6 +969,15 @@ class Tracks:
         is no longer shipped)."""
         return self._by_id.get(track_id or "", self.default)
 
+    def place(self, track: Routine) -> int:
+        """A track's place in the content: what a track button carries."""
+        return list(self._by_id).index(track.id)
+
+    def at(self, place: int) -> Routine | None:
+        """The track at *place*, or None (a forged or stale button)."""
+        routines = list(self)
+        return routines[place] if 0 <= place < len(routines) else None
+
     def floor_free(self) -> Routine | None:
         """The first track that needs no floor, if there is one."""
         return next((routine for routine in self if not routine.needs_floor), None)

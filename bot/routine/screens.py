@@ -558,7 +558,7 @@ class Screens:
         view = self._soreness(state, self.texts.session.soreness_before)
         if floor_free is None:
             return view
-        other = self._track_place(floor_free)
+        other = self.tracks.place(floor_free)
         not_today = self._session(state, SessionVerb.TRACK_TODAY, texts.floor_not_today, other)
         no = self._session(state, SessionVerb.TRACK, texts.floor_no, other)
         text = f"{texts.floor_question}\n\n{view.text}"
@@ -573,13 +573,9 @@ class Screens:
         floor_free = self.tracks.floor_free()
         if not track.needs_floor or floor_free is None:
             return view
-        place = self._track_place(floor_free)
+        place = self.tracks.place(floor_free)
         switch = self._session(state, SessionVerb.TRACK_TODAY, texts.no_floor_today, place)
         return replace(view, rows=(*view.rows, (switch,)))
-
-    def _track_place(self, track: Routine | None) -> int:
-        """A track's place in the content (what a track button carries)."""
-        return list(self.tracks).index(track or self.tracks.default)
 
     def _soreness(self, state: SessionState, question: str) -> View:
         rows = tuple(

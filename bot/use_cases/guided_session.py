@@ -194,11 +194,7 @@ class GuidedSession:
         if not transition.accepted:
             return Reply(await self._screen(uow, record, doses), self.notices.stale)
         saved = await self._record(uow, record, transition, event, doses)
-        if isinstance(event, ChooseTrack):
-            await self._remember_track(uow, user_id, state, action.verb, event)
-        elif state.phase is Phase.CHOOSE_TRACK:
-            # A soreness score beside the floor question: the floor is fine, from now on.
-            await uow.users.set_track(user_id, self.tracks.default.id, if_unset=True)
+        await self._remember_track(uow, user_id, state, action.verb, event)
         view = await self._screen(uow, saved, doses)
         if saved.state.finished:
             view = await self._finish(uow, user_id, saved.state, view, doses)
@@ -238,24 +234,17 @@ class GuidedSession:
         if action.verb is SessionVerb.SORENESS and action.score is not None:
             return SorenessReported(action.score)
         if action.verb in (SessionVerb.TRACK, SessionVerb.TRACK_TODAY):
-            tracks = list(self.tracks)
-            if action.score is None or action.score >= len(tracks):
-                return None
-            return ChooseTrack(tracks[action.score].id)
+            track = None if action.score is None else self.tracks.at(action.score)
+            return None if track is None else ChooseTrack(track.id)
         return _EVENTS[action.verb]
 
     async def _remember_track(
-        self,
-        uow: UnitOfWork,
-        user_id: int,
-        before: SessionState,
-        verb: SessionVerb,
-        event: ChooseTrack,
+        self, uow: UnitOfWork, user_id: int, before: SessionState, verb: SessionVerb, event: Event
     ) -> None:
-        """The floor question's answer becomes the default track: "yes" / "no" as chosen; "not
-        today" keeps the default track (the floor) for the days after. "No floor today" later
-        changes only today."""
-        if verb is SessionVerb.TRACK:
+        """The floor question's answer becomes the default track: "no" the track without the
+        floor; a score or "not today" the floor, unless a default was chosen meanwhile
+        (`/routine`). "No floor today" later changes only today."""
+        if isinstance(event, ChooseTrack) and verb is SessionVerb.TRACK:
             await uow.users.set_track(user_id, event.routine_id)
         elif before.phase is Phase.CHOOSE_TRACK:
             await uow.users.set_track(user_id, self.tracks.default.id, if_unset=True)
