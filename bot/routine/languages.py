@@ -1,11 +1,11 @@
 """Limber in the person's language: the content localised once per catalogue at start-up, and
 the right one chosen for each update by the language Telegram says the person uses.
 
-A language is a catalogue (`locale/<lang>/LC_MESSAGES/limber.po`) and nothing else: its texts and
-every track's words are the English content with the catalogue's translations (English where a
-sentence has none yet). What people type and the warning-sign words stay English until a
-language has its own word files (`intents.<lang>.yaml`, `red_flags.<lang>.yaml`): the localised
-texts say so.
+A language is a line in `content/languages.yaml` (its own name, its voice, its direction) and a
+catalogue (`locale/<lang>/LC_MESSAGES/limber.po`): its texts and every track's words are the English
+content with the catalogue's translations (English where a sentence has none yet). What people
+type is read with the language's own word files (`intents.<lang>.yaml`, `red_flags.<lang>.yaml`)
+where it has them, and always in English too.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 from babel.messages.catalog import Catalog
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from bot.routine.catalogue import (
     DEFAULT_LOCALE_DIR,
@@ -37,6 +38,49 @@ from bot.routine.content import (
 
 log = logging.getLogger(__name__)
 ENGLISH = "en"
+LANGUAGES_FILE = "languages.yaml"
+
+
+class SpokenLanguage(BaseModel):
+    """One line of content/languages.yaml."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    code: str = Field(pattern=r"^[a-z]{2,3}(_[A-Z]{2})?$")
+    """The catalogue's name (locale/<code>/) and the word files' suffix."""
+    name: str = Field(min_length=1, max_length=30)
+    """The language's own name, as /language lists it ("Русский")."""
+    voice: str = Field(pattern=r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$")
+    """The eSpeak NG voice its guides are spoken in."""
+    direction: str = Field(pattern=r"^(ltr|rtl)$")
+
+
+class LanguageTable(BaseModel):
+    """content/languages.yaml: every language Limber speaks, English first."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    languages: tuple[SpokenLanguage, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _english_first_and_unique(self) -> LanguageTable:
+        codes = [language.code for language in self.languages]
+        if codes[0] != ENGLISH:
+            raise ValueError("languages: English comes first (the fallback)")
+        if len(set(codes)) != len(codes):
+            raise ValueError("languages: a code is listed twice")
+        return self
+
+    def get(self, code: str) -> SpokenLanguage:
+        return next(
+            (language for language in self.languages if language.code == code),
+            self.languages[0],
+        )
+
+
+def load_language_table(content_dir: Path = DEFAULT_CONTENT_DIR) -> LanguageTable:
+    path = content_dir / LANGUAGES_FILE
+    return LanguageTable.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
 
 
 @dataclass(frozen=True)
@@ -45,6 +89,15 @@ class Languages:
 
     english: Content
     others: Mapping[str, Content]
+    table: LanguageTable
+
+    def spoken(self) -> tuple[SpokenLanguage, ...]:
+        """English and every language with content, in the table's order (what /language lists)."""
+        return tuple(
+            language
+            for language in self.table.languages
+            if language.code == ENGLISH or language.code in self.others
+        )
 
     def code_for(self, language_code: str | None) -> str:
         """The language Limber speaks to someone whose Telegram says *language_code* ("ru",
@@ -83,10 +136,16 @@ def load_languages(
     content_dir: Path = DEFAULT_CONTENT_DIR,
     locale_dir: Path = DEFAULT_LOCALE_DIR,
 ) -> Languages:
-    """Every catalogue's language, localised from *english*'s files (validated like English)."""
+    """Every listed language with a catalogue, localised from *english*'s files (validated like
+    English). A catalogue without a line in languages.yaml is not spoken (logged)."""
+    table = load_language_table(content_dir)
+    listed = {language.code for language in table.languages}
     documents = content_documents(content_dir)
     others = {}
     for name in languages(locale_dir):
+        if name not in listed:
+            log.warning("locale/%s has no line in %s: not spoken", name, LANGUAGES_FILE)
+            continue
         catalog = load_catalogue(name, locale_dir)
         if catalog is None:
             continue
@@ -104,7 +163,7 @@ def load_languages(
             for track in english.tracks
         ]
         others[name] = replace(english, tracks=Tracks(routines), texts=texts)
-    return Languages(english, others)
+    return Languages(english, others, table)
 
 
 def _localised(documents: Mapping[str, Path], catalog: Catalog, document: str) -> object:
