@@ -26,6 +26,7 @@ from pydantic import (
 )
 
 from bot.routine.sign_model import SignModel
+from bot.routine.spelling import Spelling
 
 # The source tree's content/; for a plain `pip install .` (no content/ beside the package), the
 # working directory's (run from the clone, or /app in the container).
@@ -619,6 +620,8 @@ class Texts(_Strict):
 # --- the free-text red-flag screen's words (content/red_flags.<language>.yaml) ---------------
 
 _CONCEPT_NAME = r"^[A-Z][A-Z0-9_]{1,39}$"
+LANGUAGE_CODE = r"^[a-z]{2,3}(_[A-Z]{2})?$"
+"""A word file's language: its catalogue's name (en, ru, pt_BR)."""
 AGE_CONCEPT = "AGE"
 """A built-in concept: a number read as the user's age outside `age.under`..`age.over`."""
 
@@ -635,7 +638,7 @@ def _phrases_are_clean(values: tuple[str, ...], where: str) -> tuple[str, ...]:
         words = phrase.split()
         if not words or phrase != phrase.strip().lower() or "  " in phrase:
             raise ValueError(f"{where}: {phrase!r} must be lower case words separated by one space")
-        if not all(re.fullmatch(r"[a-z0-9']+\*?", word) for word in words):
+        if not all(re.fullmatch(r"(?:[^\W_]|')+\*?", word) for word in words):
             raise ValueError(
                 f"{where}: {phrase!r}: words are letters, digits and apostrophes; '*' may only "
                 "end a word"
@@ -784,7 +787,8 @@ class ModelThresholds(_Strict):
 class RedFlagLexicon(_Strict):
     """content/red_flags.<language>.yaml: every word and pattern of the free-text screen."""
 
-    language: str = Field(pattern=r"^[a-z]{2}$")
+    language: str = Field(pattern=LANGUAGE_CODE)
+    spelling: Spelling = Spelling()
     contractions: dict[str, str]
     fuzzy: FuzzyRules
     negation: NegationRules
@@ -794,7 +798,10 @@ class RedFlagLexicon(_Strict):
     rules: tuple[FlagRule, ...] = Field(min_length=1)
     possible: tuple[str, ...] = Field(min_length=1)
     spellings: tuple[str, ...] = ()
-    english_words: str = Field(min_length=1)
+    suffixes: tuple[str, ...] = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "y")
+    """Endings an inflected word of `common_words` may have (never corrected as a typo)."""
+    common_words: str = Field(min_length=1)
+    """The language's everyday words: never corrected to a lexicon word, and known as words."""
     context: ContextRules
     model: ModelThresholds = ModelThresholds()
 
@@ -875,7 +882,8 @@ class ScaleWords(_Strict):
 class IntentLexicon(_Strict):
     """content/intents.<language>.yaml: the words of every typed intent."""
 
-    language: str = Field(pattern=r"^[a-z]{2}$")
+    language: str = Field(pattern=LANGUAGE_CODE)
+    spelling: Spelling = Spelling()
     contractions: dict[str, str]
     emoji: dict[str, str]
     negation: IntentNegation

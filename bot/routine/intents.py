@@ -29,6 +29,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.routine.content import IntentLexicon
+from bot.routine.spelling import fold_marks, spelled
 
 MAX_READ_CHARACTERS = 300
 """A longer text is not a typed answer to a button screen (it is still screened for signs)."""
@@ -87,11 +88,10 @@ class Score:
     value: int | None
 
 
-_TOKEN = re.compile(r"[a-z0-9']+|[.,/-]")
-_REPEATS = re.compile(r"([a-z])\1{2,}")
+_TOKEN = re.compile(r"(?:[^\W_]|')+|[.,/-]")
+_REPEATS = re.compile(r"([^\W\d_])\1{2,}")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'"})
 _DECIMAL = re.compile(r"(\d+)[.,](\d+)")
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 _NEGATIVE = re.compile(r"(^|\s)([-−]\s?\d|minus\s+\w)", re.IGNORECASE)
 _ATTACHED = re.compile(r"^(\d+)(ish|s)$")
 _SCALE_MAX = 10
@@ -103,6 +103,8 @@ class IntentReader:
 
     def __init__(self, lexicon: IntentLexicon) -> None:
         self.lexicon = lexicon
+        self._spelling = lexicon.spelling
+        lexicon = spelled(lexicon, lexicon.spelling)  # the words as the text will be read
         self._contractions = {
             key: tuple(value.split()) for key, value in lexicon.contractions.items()
         }
@@ -165,15 +167,15 @@ class IntentReader:
     def tokens(self, text: str) -> list[str]:
         """Lower-case words (contractions expanded, emoji as words) and the marks . , / -."""
         folded = unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
-        folded = folded.translate(_DIGITS)
+        folded = fold_marks(folded)
         for symbol, word in self._emoji.items():
             if symbol in folded:
                 folded = folded.replace(symbol, f" {word} ")
-        folded = _strip_accents(folded)
+        folded = self._spelling.text(_strip_accents(folded))
         folded = _REPEATS.sub(r"\1\1", folded)
         tokens: list[str] = []
         for raw in _TOKEN.findall(folded):
-            token = raw.strip("'")
+            token = self._spelling.word(raw.strip("'"))
             if not token:
                 continue
             expanded = self._contractions.get(token)
@@ -225,7 +227,7 @@ class IntentReader:
         """A 0–10 score in *text*, read generously; None if the text holds no score."""
         if _NEGATIVE.search(text[:MAX_READ_CHARACTERS]):
             return Score(None)  # "-1", "minus 2"
-        rounded = _DECIMAL.sub(_round_half_up, text[:MAX_READ_CHARACTERS].translate(_DIGITS))
+        rounded = _DECIMAL.sub(_round_half_up, fold_marks(text[:MAX_READ_CHARACTERS]))
         tokens = self.tokens(rounded)
         words = [token for token in tokens if token not in (".", ",", "-")]
         if not words:
@@ -376,7 +378,7 @@ def _matches(parts: tuple[str, ...], words: Sequence[str], start: int) -> bool:
     return True
 
 
-_RUN = re.compile(r"([a-z])\1+")
+_RUN = re.compile(r"([^\W\d_])\1+")
 _MAX_RUNS = 4
 
 

@@ -41,6 +41,7 @@ from rapidfuzz.distance import OSA
 from bot.routine.content import AGE_CONCEPT, FlagLevel, FlagRule, RedFlagLexicon
 from bot.routine.language_guess import is_other_language
 from bot.routine.sign_model import MAX_CHARACTERS, SignModel, most_urgent
+from bot.routine.spelling import fold_marks, spelled
 
 
 class Experiencer(StrEnum):
@@ -92,17 +93,16 @@ class Screening:
 NOTHING = Screening(ScreenLevel.NONE)
 
 _SENTENCE_BREAK = re.compile(r"([.!?;:\n\r\t()\[\]{}\"|•·…]+|\s[-–—]+\s|[–—]+)")
-_TOKEN = re.compile(r"[a-z0-9']+|,")
-_REPEATS = re.compile(r"([a-z])\1{2,}")
-_NUMBER_UNIT = re.compile(r"\b(\d+)([a-z]{1,5})\b")
-_DOUBLES = re.compile(r"([a-z])\1")
+_TOKEN = re.compile(r"(?:[^\W_]|')+|,")
+_REPEATS = re.compile(r"([^\W\d_])\1{2,}")
+_NUMBER_UNIT = re.compile(r"\b(\d+)([^\W\d_]{1,5})\b")
+_DOUBLES = re.compile(r"([^\W\d_])\1")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'", "＇": "'"})
 _AGE_DECADE = re.compile(r"^([1-9]0)s$")
 _PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they", "it", "who", "that"})
 _ASKS = frozenset("?:-–—")
 _MAX_AGE = 110
 _CACHE_SIZE = 20_000
-_SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "y")
 _MIN_AGE = 5
 
 # Phrase kinds besides the lexicon's concepts.
@@ -211,6 +211,9 @@ class RedFlagScreen:
         model: SignModel | None = None,
     ) -> None:
         self.lexicon = lexicon
+        self._spelling = lexicon.spelling
+        lexicon = spelled(lexicon, lexicon.spelling)  # the words as the text will be read
+        self._suffixes = lexicon.suffixes
         self._foreign = foreign
         self._model = model
         self._thresholds = lexicon.model
@@ -317,7 +320,7 @@ class RedFlagScreen:
         self._stems = frozenset(stems)
         self._stem_lengths = sorted({len(stem) for stem in stems})
         self._english = (
-            frozenset(lexicon.english_words.split())
+            frozenset(lexicon.common_words.split())
             | frozenset(word for value in self._contractions.values() for word in value)
             | frozenset(persons)  # a person word is never read as another ("horse", "house")
             | frozenset(word for words, _ in self._person_phrases for word in words)
@@ -345,8 +348,8 @@ class RedFlagScreen:
 
     def screen(self, text: str) -> Screening:
         """The screening of one message, whatever its length. Never raises on any text."""
-        folded = text.casefold().translate(_APOSTROPHES)
-        plain = _strip_accents(folded)
+        folded = fold_marks(text.casefold().translate(_APOSTROPHES))
+        plain = self._spelling.text(_strip_accents(folded))
         plain = _REPEATS.sub(r"\1\1", plain)
         plain = _NUMBER_UNIT.sub(r"\1 \2", plain)  # "6kg" → 6 kg, "63yo" → 63 yo
         sentences = self._sentences(plain)
@@ -591,7 +594,7 @@ class RedFlagScreen:
         for raw in _TOKEN.findall(piece):
             words = cache.get(raw)
             if words is None:
-                token = raw.strip("'")
+                token = self._spelling.word(raw.strip("'"))
                 words = tuple(self._resolve(word) for word in self._expand(token)) if token else ()
                 if len(cache) >= _CACHE_SIZE:
                     cache.clear()
@@ -619,10 +622,10 @@ class RedFlagScreen:
         return [token.replace("'", "")]
 
     def _known(self, token: str) -> bool:
-        """A word of the lexicon or of `english_words`, or an inflection of one."""
+        """A word of the lexicon or of `common_words`, or an inflection of one."""
         if self._known_as_is(token):
             return True
-        for suffix in _SUFFIXES:
+        for suffix in self._suffixes:
             if token.endswith(suffix) and len(token) - len(suffix) >= 3:
                 base = token[: -len(suffix)]
                 if self._known_as_is(base) or self._known_as_is(base + "e"):
@@ -656,7 +659,7 @@ class RedFlagScreen:
     def _other_language(self, text: str) -> bool:
         """Real text in another language (`language_guess`: never a lone unknown word, a
         typo, "helloooo" or keyboard mash, which are no language at all)."""
-        return self._foreign(text, self.lexicon.language)
+        return self._foreign(text, self.lexicon.language.split("_")[0])
 
     # --- concepts and negation ------------------------------------------------------------------
 
