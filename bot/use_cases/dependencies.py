@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from bot.routine.content import Content, Texts
 from bot.routine.languages import ENGLISH, Languages
 from bot.routine.progress_screens import ProgressScreens
+from bot.routine.reading import Readers
 from bot.routine.screens import Screens
 from bot.store.unit_of_work import UnitOfWorkFactory
 
@@ -55,6 +56,8 @@ class Dependencies:
     clock: Clock = utc_now
     languages: Languages | None = None
     _speakers: dict[str, _Speaker] = field(init=False)
+    readers: Readers = field(init=False)
+    """What people type, read in English and in each language with word files."""
 
     def __post_init__(self) -> None:
         contents = {ENGLISH: self.english}
@@ -65,6 +68,7 @@ class Dependencies:
             for code, content in contents.items()
         }
         object.__setattr__(self, "_speakers", speakers)
+        object.__setattr__(self, "readers", Readers.of(contents))
 
     def language_for(self, language_code: str | None) -> str:
         """The language to speak to someone whose Telegram says *language_code*."""
@@ -73,6 +77,12 @@ class Dependencies:
     def spoken(self) -> dict[str, Content]:
         """Every language besides English, with its content."""
         return {} if self.languages is None else dict(self.languages.others)
+
+    @property
+    def language(self) -> str:
+        """The language of the update being handled (a catalogue's name: "ru", "pt_BR")."""
+        code = _SPOKEN.get()
+        return code if code in self._speakers else ENGLISH
 
     @property
     def _speaker(self) -> _Speaker:

@@ -22,8 +22,8 @@ from bot.routine.actions import (
 )
 from bot.routine.content import HintTexts
 from bot.routine.conversation import TypedMeaning, typed_meaning
-from bot.routine.intents import ChitChat, Intent, IntentReader, Reading
-from bot.routine.red_flags import Experiencer, RedFlagScreen, Screening, ScreenLevel
+from bot.routine.intents import ChitChat, Intent, Reading
+from bot.routine.red_flags import Experiencer, Screening, ScreenLevel
 from bot.routine.screens import Screens
 from bot.routine.session import Phase, SessionState, asks_soreness_before
 from bot.routine.stop_signals import FlagLevel
@@ -53,8 +53,6 @@ class TypedAnswers:
         self.check_ins = check_ins
         self.reminders = reminders
         self.red_flags = red_flags
-        self.screen = RedFlagScreen(deps.content.red_flags, model=deps.content.sign_model)
-        self.intents = IntentReader(deps.content.intents)
 
     @property
     def hints(self) -> HintTexts:
@@ -63,7 +61,7 @@ class TypedAnswers:
     async def screen_only(self, user_id: int, text: str) -> View | None:
         """Text that is not an answer (an edit, a photo's caption): a clear warning sign in it is
         acted on at once; anything else is left alone (None)."""
-        screening = self.screen.screen(text)
+        screening = self.deps.readers.screen(text, self.deps.language)
         level = _clear_level(screening)
         if level is None:
             return None
@@ -77,7 +75,7 @@ class TypedAnswers:
         warning sign wins over any open question; then the open question or the screen's
         buttons take the words; a possible sign, or another language, is asked about when the
         text answers nothing."""
-        screening = self.screen.screen(text)
+        screening = self.deps.readers.screen(text, self.deps.language)
         level = _clear_level(screening)
         if level is not None and screening.experiencer is Experiencer.OTHER_ADULT:
             # Another adult's sign now: the advice for them; the person's own routine goes on.
@@ -131,7 +129,7 @@ class TypedAnswers:
             if meaning is TypedMeaning.REMINDER_TIME:
                 return Reply(await self.reminders.typed_time_in(uow, settings, text))
             return Reply(await self.reminders.typed_zone_in(uow, settings, text))
-        reading = self.intents.read(text)  # once per text
+        reading = self.deps.readers.read(text, self.deps.language)  # once per text
         if state is None or len(text) > MAX_TEXT_LENGTH:
             check_in = await self._typed_check_in(uow, user_id, reading)
             if check_in is not None:
@@ -171,7 +169,7 @@ class TypedAnswers:
             action = _button_named(reading, screen)
             return action if isinstance(action, SessionAction) else None
         if asks_soreness_before(state) or state.phase is Phase.SORENESS_AFTER:
-            score = self.intents.score(text)
+            score = self.deps.readers.score(text, self.deps.language)
             if score is None or score.value is None:
                 return None
             return SessionAction(SessionVerb.SORENESS, state.session_id, state.step, score.value)
@@ -191,7 +189,7 @@ class TypedAnswers:
             return View(self.hints.too_long)  # screened whole above; too long to be an answer
         if screening.level is ScreenLevel.NOT_ENGLISH:
             return self.deps.screens.not_english()
-        score = self.intents.score(text)
+        score = self.deps.readers.score(text, self.deps.language)
         out_of_range = score is not None and score.value is None
         opener = "" if out_of_range else self._opener(reading)
         return self.deps.screens.where_you_are(state, opener, out_of_range)

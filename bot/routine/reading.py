@@ -1,0 +1,129 @@
+"""What a typed text says, in the languages Limber reads: the warning-sign screen and the intent
+reader of each language with word files (`red_flags.<lang>.yaml`, `intents.<lang>.yaml`).
+
+A text is always read in English (people mix, and type "ok" or "done" in any language) and in
+the language the person speaks; and, when neither reads it and it is written in another language
+Limber reads, in that one too (a Russian message from someone whose Telegram is in English). The
+most urgent screening wins; "another language" is the answer only when no language Limber reads
+recognises the text as its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+
+from bot.routine.content import Content, IntentLexicon, RedFlagLexicon
+from bot.routine.intents import Intent, IntentReader, Reading, Score
+from bot.routine.language_guess import guess_language
+from bot.routine.red_flags import Experiencer, RedFlagScreen, Screening, ScreenLevel
+from bot.routine.sign_model import SignModel
+
+ENGLISH = "en"
+
+_URGENCY = {
+    ScreenLevel.EMERGENCY: 3,
+    ScreenLevel.SEE_DOCTOR: 2,
+    ScreenLevel.POSSIBLE: 1,
+    ScreenLevel.NONE: 0,
+}
+
+
+def _urgency(screening: Screening) -> int:
+    """A clear sign of the person's own outranks the same level for someone else."""
+    own = screening.clear and screening.experiencer is Experiencer.SELF
+    return _URGENCY[screening.level] * 2 + own
+
+
+@dataclass(frozen=True)
+class WordReaders:
+    """One language's compiled word files."""
+
+    screen: RedFlagScreen
+    intents: IntentReader
+
+
+def word_readers(
+    red_flags: RedFlagLexicon, intents: IntentLexicon, model: SignModel | None = None
+) -> WordReaders:
+    return WordReaders(RedFlagScreen(red_flags, model=model), IntentReader(intents))
+
+
+class Readers:
+    """Every language's readers, English always among them. Build once at start-up."""
+
+    def __init__(
+        self,
+        by_language: Mapping[str, WordReaders],
+        guess: Callable[[str], str | None] = guess_language,
+    ) -> None:
+        if ENGLISH not in by_language:
+            raise ValueError("Readers: English is always read")
+        self._by_language = dict(by_language)
+        self._guess = guess
+        # A lingua code ("pt") → the language with word files for it ("pt_BR").
+        self._by_code = {code.split("_")[0]: code for code in self._by_language}
+
+    @classmethod
+    def of(cls, contents: Mapping[str, Content]) -> Readers:
+        """The readers of every content whose word files are its own language's (a language
+        whose words are still English's reads with English's)."""
+        english = contents[ENGLISH]
+        readers = {ENGLISH: word_readers(english.red_flags, english.intents, english.sign_model)}
+        for code, content in contents.items():
+            if code != ENGLISH and content.red_flags.language == code:
+                readers[code] = word_readers(content.red_flags, content.intents)
+        return cls(readers)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(self._by_language)
+
+    def reads(self, language: str) -> bool:
+        """Whether *language* has word files of its own."""
+        return language in self._by_language
+
+    def screen(self, text: str, spoken: str = ENGLISH) -> Screening:
+        """The most urgent screening of *text* in English, the person's language and, when
+        neither recognises it, the language it is written in."""
+        screenings = list(self._screenings(text, spoken))
+        recognised = [s for s in screenings if s.level is not ScreenLevel.NOT_ENGLISH]
+        if not recognised:
+            return screenings[0]
+        return max(recognised, key=_urgency)
+
+    def _screenings(self, text: str, spoken: str) -> Iterator[Screening]:
+        own = spoken != ENGLISH and spoken in self._by_language
+        read = [spoken, ENGLISH] if own else [ENGLISH]
+        foreign = True
+        for language in read:
+            screening = self._by_language[language].screen.screen(text)
+            foreign &= screening.level is ScreenLevel.NOT_ENGLISH
+            yield screening
+        if not foreign:
+            return
+        written = self._by_code.get(self._guess(text) or "")
+        if written is not None and written not in read:
+            yield self._by_language[written].screen.screen(text)
+
+    def read(self, text: str, spoken: str = ENGLISH) -> Reading:
+        """What the words ask for: in the person's language first, else in English."""
+        reading = self._readers(spoken)[0].read(text)
+        if spoken == ENGLISH or reading.top not in (Intent.UNCLEAR, Intent.NONSENSE):
+            return reading
+        english = self._by_language[ENGLISH].intents.read(text)
+        return english if english.top not in (Intent.UNCLEAR, Intent.NONSENSE) else reading
+
+    def score(self, text: str, spoken: str = ENGLISH) -> Score | None:
+        """A 0–10 score typed in the person's language or in English."""
+        readers = self._readers(spoken)
+        for reader in readers:
+            score = reader.score(text)
+            if score is not None:
+                return score
+        return None
+
+    def _readers(self, spoken: str) -> list[IntentReader]:
+        english = self._by_language[ENGLISH].intents
+        own = self._by_language.get(spoken)
+        return [english] if own is None or spoken == ENGLISH else [own.intents, english]
