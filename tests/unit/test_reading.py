@@ -1,0 +1,63 @@
+"""bot/routine/reading.py: a text read in English, in the person's language and in the language
+it is written in; the most urgent screening wins."""
+
+from __future__ import annotations
+
+from bot.routine.content import default_intents, default_red_flags
+from bot.routine.intents import Intent
+from bot.routine.reading import ENGLISH, Readers, word_readers
+from bot.routine.red_flags import ScreenLevel
+from bot.routine.spelling import Spelling
+
+LATIN = Spelling(latin=dict(zip("онемлагтврсдп", "onemlagtvrsdp", strict=True)) | {"ж": "zh"})
+
+
+def _russian_like() -> Readers:
+    """English's words with a few Russian ones, filed as Russian: enough to test the wiring."""
+    flags = default_red_flags()
+    concepts = dict(flags.concepts)
+    concepts["NUMB"] = (*concepts["NUMB"], "онемел*")
+    concepts["SADDLE"] = (*concepts["SADDLE"], "промежност*")
+    russian_flags = flags.model_copy(
+        update={"language": "ru", "concepts": concepts, "spelling": LATIN}
+    )
+    intents = default_intents()
+    phrases = dict(intents.intents)
+    phrases["done"] = (*phrases["done"], "готово")
+    russian_intents = intents.model_copy(
+        update={"language": "ru", "intents": phrases, "spelling": LATIN}
+    )
+    guesses = {"онемела промежность у меня": "ru", "mi spalda mucho dolor hoy": "es"}
+    return Readers(
+        {
+            ENGLISH: word_readers(flags, intents),
+            "ru": word_readers(russian_flags, russian_intents),
+        },
+        guess=lambda text: guesses.get(text),
+    )
+
+
+def test_a_sign_in_the_persons_language_and_in_latin_letters() -> None:
+    readers = _russian_like()
+    assert readers.screen("онемела промежность", "ru").level is ScreenLevel.EMERGENCY
+    assert readers.screen("onemela promezhnost", "ru").level is ScreenLevel.EMERGENCY
+
+
+def test_english_is_always_read() -> None:
+    readers = _russian_like()
+    assert readers.screen("my groin has gone numb", "ru").level is ScreenLevel.EMERGENCY
+    assert readers.read("done", "ru").top is Intent.DONE
+    assert readers.read("готово", "ru").top is Intent.DONE
+    assert readers.read("готово", ENGLISH).top is not Intent.DONE
+
+
+def test_a_text_in_a_language_limber_reads_is_read_in_it_whoever_sends_it() -> None:
+    readers = _russian_like()
+    assert readers.screen("онемела промежность у меня", ENGLISH).level is ScreenLevel.EMERGENCY
+
+
+def test_another_language_only_when_no_language_limber_reads_recognises_it() -> None:
+    readers = _russian_like()
+    assert readers.screen("mi spalda mucho dolor hoy", "ru").level is ScreenLevel.NOT_ENGLISH
+    assert readers.screen("спина болит сегодня", "ru").level is ScreenLevel.NONE
+    assert readers.screen("спина болит сегодня", ENGLISH).level is ScreenLevel.NOT_ENGLISH
