@@ -10,6 +10,10 @@ from datetime import UTC, datetime, timedelta
 from importlib import metadata
 from pathlib import Path
 
+from bot.routine.content import Content, load_content
+from bot.routine.languages import shipped_languages
+from bot.routine.reading import Readers
+
 
 class DayClock:
     """The real time, moved on a day whenever a simulated person is done for today: Limber gives
@@ -63,3 +67,14 @@ def versions(*names: str) -> str:
         except metadata.PackageNotFoundError:
             found.append(f"{name} ?")
     return ", ".join(found)
+
+
+def shipped_readers(language: str = "en") -> tuple[Readers, str, Content]:
+    """What the bot reads typed text with, for someone who speaks *language* (a catalogue's
+    name, or a Telegram code such as "pt"): the readers, the language Limber speaks to them, and
+    its content."""
+    english = load_content()
+    languages = shipped_languages(english)
+    contents = {"en": english, **(dict(languages.others) if languages else {})}
+    spoken = languages.code_for(language) if languages else "en"
+    return Readers.of(contents), spoken, contents[spoken]

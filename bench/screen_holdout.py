@@ -24,8 +24,9 @@ from pathlib import Path
 
 import yaml
 
-from bot.routine.content import load_content
-from bot.routine.red_flags import RedFlagScreen, ScreenLevel
+from bench.common import shipped_readers
+from bot.routine.reading import Readers
+from bot.routine.red_flags import ScreenLevel
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "red_flag_holdout_2026.yaml"
 ADVICE = (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR)
@@ -50,6 +51,11 @@ class Figures:
     benign_question: float
     counts: Counter[str]
     errors: dict[str, Counter[str]]
+
+
+def _language_of(path: Path) -> str:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return str(data.get("language", "en"))
 
 
 def load(path: Path = DATA) -> list[Labelled]:
@@ -125,7 +131,7 @@ def _busy(stop: float) -> None:
         sum(range(10_000))
 
 
-def long_message_timing(screen: RedFlagScreen, runs: int, load: int) -> tuple[float, float, float]:
+def long_message_timing(readers: Readers, runs: int, load: int) -> tuple[float, float, float]:
     """p50 and p99 wall time and p99 CPU time in ms for a 4 000-character message (a new text
     each run: no cache of the whole text), while *load* busy processes keep the CPUs occupied
     (the wall time then includes waiting for a core; the CPU time is the screen's own cost)."""
@@ -136,7 +142,7 @@ def long_message_timing(screen: RedFlagScreen, runs: int, load: int) -> tuple[fl
     half = LONG_TEXT_CHARACTERS // 2
     sign = " and my bum has gone numb since yesterday "
     long_text = (filler * 30)[:half] + sign + (filler * 30)[: LONG_TEXT_CHARACTERS - half - 60]
-    if screen.screen(long_text).level is not ScreenLevel.EMERGENCY:
+    if readers.screen(long_text).level is not ScreenLevel.EMERGENCY:
         raise RuntimeError("the long message's sign was not found")
     workers = [
         multiprocessing.Process(target=_busy, args=(time.monotonic() + 60,)) for _ in range(load)
@@ -149,7 +155,7 @@ def long_message_timing(screen: RedFlagScreen, runs: int, load: int) -> tuple[fl
         for run in range(runs):
             text = f"{long_text} {run}"
             start, start_cpu = time.perf_counter(), time.thread_time()
-            screen.screen(text)
+            readers.screen(text)
             timings.append((time.perf_counter() - start) * 1000)
             cpu.append((time.thread_time() - start_cpu) * 1000)
     finally:
@@ -165,19 +171,23 @@ def long_message_timing(screen: RedFlagScreen, runs: int, load: int) -> tuple[fl
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument(
+        "--language", help="the person's language (default: the data file's `language`, else en)"
+    )
     parser.add_argument("--load", type=int, default=0, help="busy processes while timing")
     parser.add_argument("--runs", type=int, default=500, help="4 000-character runs")
     parser.add_argument("--smoke", action="store_true", help="a quick run: 40 messages, 20 runs")
     args = parser.parse_args(argv)
-    content = load_content()
-    screen = RedFlagScreen(content.red_flags, model=content.sign_model)  # as the bot reads
+    language = args.language or _language_of(args.data)
+    readers, spoken, _content = shipped_readers(language)  # as the bot reads
     messages = load(args.data)
     runs = args.runs
     if args.smoke:
         messages, runs = messages[:20] + messages[-20:], 20
-    levels = [screen.screen(message.text).level for message in messages]
+    levels = [readers.screen(message.text, spoken).level for message in messages]
+    print(f"read as someone who speaks {spoken!r} (English always read too)")
     print("\n".join(report(evaluate(messages, levels))))
-    p50, p99, cpu_p99 = long_message_timing(screen, runs, args.load)
+    p50, p99, cpu_p99 = long_message_timing(readers, runs, args.load)
     print()
     print(
         f"a {LONG_TEXT_CHARACTERS}-character message: p50 {p50:.2f} ms, p99 {p99:.2f} ms "

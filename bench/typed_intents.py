@@ -21,9 +21,11 @@ from typing import Any
 
 import yaml
 
-from bot.routine.content import Content, load_content
-from bot.routine.intents import Intent, IntentReader, Score
+from bench.common import shipped_readers
+from bot.routine.content import Content
+from bot.routine.intents import Intent, Score
 from bot.routine.progress_screens import ProgressScreens
+from bot.routine.reading import Readers
 from bot.routine.screens import Screens
 from bot.routine.session import Phase, SessionState
 
@@ -58,22 +60,25 @@ def typed_table(content: Content, screen: str) -> dict[str, str]:
 
 
 def answered_as_expected(
-    reader: IntentReader, table: dict[str, str] | None, item: dict[str, Any]
+    reader: Readers, spoken: str, table: dict[str, str] | None, item: dict[str, Any]
 ) -> bool:
     label, text = str(item["intent"]), str(item["text"])
     if table is None:  # the soreness scale
-        score = reader.score(text)
+        score = reader.score(text, spoken)
         if label == "score":
             return score == Score(int(item["value"]))
         if label == "out_of_range":
             return score is not None and score.value is None
         return score is None
-    chosen = reader.read(text).first_of(_intents(table))
+    chosen = reader.read(text, spoken).first_of(_intents(table))
     return (table.get(chosen.value) if chosen else None) == table.get(label)
 
 
-def evaluate(content: Content, data: dict[str, list[dict[str, Any]]]) -> list[ScreenResult]:
-    reader = IntentReader(content.intents)
+def evaluate(
+    language: str, data: dict[str, list[dict[str, Any]]]
+) -> tuple[str, list[ScreenResult]]:
+    """The results per screen kind, for someone who speaks *language* (and the language used)."""
+    reader, spoken, content = shipped_readers(language)
     results = []
     for screen in SCREEN_KINDS:
         items = data.get(screen, [])
@@ -81,30 +86,32 @@ def evaluate(content: Content, data: dict[str, list[dict[str, Any]]]) -> list[Sc
         errors: Counter[str] = Counter()
         right = 0
         for item in items:
-            if answered_as_expected(reader, table, item):
+            if answered_as_expected(reader, spoken, table, item):
                 right += 1
             else:
                 errors[str(item["intent"])] += 1
         results.append(ScreenResult(screen, len(items), right, errors))
-    return results
+    return spoken, results
 
 
 def _intents(table: dict[str, str]) -> list[Intent]:
     return [Intent(name) for name in table]
 
 
-def load(path: Path = DATA) -> dict[str, list[dict[str, Any]]]:
-    screens: dict[str, list[dict[str, Any]]] = yaml.safe_load(path.read_text(encoding="utf-8"))[
-        "screens"
-    ]
-    return screens
+def load(path: Path = DATA) -> tuple[str, dict[str, list[dict[str, Any]]]]:
+    """The set's language ("en" unless it says) and its phrases per screen kind."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    screens: dict[str, list[dict[str, Any]]] = data["screens"]
+    return str(data.get("language", "en")), screens
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
     args = parser.parse_args(argv)
-    results = evaluate(load_content(), load(args.data))
+    language, data = load(args.data)
+    spoken, results = evaluate(language, data)
+    print(f"read as someone who speaks {spoken!r} (English always read too)")
     print("| screen | phrases | answered as a person expects |")
     print("|---|---|---|")
     for result in results:
