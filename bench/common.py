@@ -75,6 +75,7 @@ def shipped_readers(language: str = "en") -> tuple[Readers, str, Content]:
     its content."""
     english = load_content()
     languages = shipped_languages(english)
-    contents = {"en": english, **(dict(languages.others) if languages else {})}
-    spoken = languages.code_for(language) if languages else "en"
-    return Readers.of(contents), spoken, contents[spoken]
+    assert languages is not None
+    readers = Readers.load(english, [line.code for line in languages.table.languages])
+    spoken = language if readers.reads(language) else languages.code_for(language)
+    return readers, spoken, languages.content(spoken)

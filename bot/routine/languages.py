@@ -11,7 +11,7 @@ where it has them, and always in English too.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -29,16 +29,11 @@ from bot.routine.catalogue import (
 )
 from bot.routine.content import (
     DEFAULT_CONTENT_DIR,
-    INTENTS_FILE,
-    RED_FLAGS_FILE,
     Content,
-    LexiconT,
     Routine,
     Texts,
     Tracks,
     load_content,
-    load_intents,
-    load_red_flags,
 )
 
 log = logging.getLogger(__name__)
@@ -167,27 +162,8 @@ def load_languages(
             else track
             for track in english.tracks
         ]
-        others[name] = replace(
-            english,
-            tracks=Tracks(routines),
-            texts=texts,
-            red_flags=_own_or(english.red_flags, content_dir, name, RED_FLAGS_FILE, load_red_flags),
-            intents=_own_or(english.intents, content_dir, name, INTENTS_FILE, load_intents),
-        )
+        others[name] = replace(english, tracks=Tracks(routines), texts=texts)
     return Languages(english, others, table)
-
-
-def _own_or(
-    english: LexiconT,
-    content_dir: Path,
-    language: str,
-    file_name: str,
-    load: Callable[[Path, str], LexiconT],
-) -> LexiconT:
-    """The language's own word file where it has one, else English's words."""
-    if (content_dir / file_name.format(language=language)).is_file():
-        return load(content_dir, language)
-    return english
 
 
 def _localised(documents: Mapping[str, Path], catalog: Catalog, document: str) -> object:

@@ -10,10 +10,20 @@ recognises the text as its own.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
-from bot.routine.content import Content, IntentLexicon, RedFlagLexicon
+from bot.routine.content import (
+    DEFAULT_CONTENT_DIR,
+    INTENTS_FILE,
+    RED_FLAGS_FILE,
+    Content,
+    IntentLexicon,
+    RedFlagLexicon,
+    load_intents,
+    load_red_flags,
+)
 from bot.routine.intents import Intent, IntentReader, Reading, Score
 from bot.routine.language_guess import guess_language
 from bot.routine.red_flags import Experiencer, RedFlagScreen, Screening, ScreenLevel
@@ -65,14 +75,22 @@ class Readers:
         self._by_code = {code.split("_")[0]: code for code in self._by_language}
 
     @classmethod
-    def of(cls, contents: Mapping[str, Content]) -> Readers:
-        """The readers of every content whose word files are its own language's (a language
-        whose words are still English's reads with English's)."""
-        english = contents[ENGLISH]
+    def load(
+        cls, english: Content, languages: Iterable[str], content_dir: Path = DEFAULT_CONTENT_DIR
+    ) -> Readers:
+        """English's readers from *english*, and those of every other language in *languages*
+        with a `red_flags.<lang>.yaml` in *content_dir* (its intents file, where it has one;
+        English's typed words otherwise) — whether or not its catalogue exists yet."""
         readers = {ENGLISH: word_readers(english.red_flags, english.intents, english.sign_model)}
-        for code, content in contents.items():
-            if code != ENGLISH and content.red_flags.language == code:
-                readers[code] = word_readers(content.red_flags, content.intents)
+        for code in languages:
+            if (
+                code == ENGLISH
+                or not (content_dir / RED_FLAGS_FILE.format(language=code)).is_file()
+            ):
+                continue
+            intents_path = content_dir / INTENTS_FILE.format(language=code)
+            intents = load_intents(content_dir, code) if intents_path.is_file() else english.intents
+            readers[code] = word_readers(load_red_flags(content_dir, code), intents)
         return cls(readers)
 
     @property

@@ -68,7 +68,12 @@ class Dependencies:
             for code, content in contents.items()
         }
         object.__setattr__(self, "_speakers", speakers)
-        object.__setattr__(self, "readers", Readers.of(contents))
+        codes = (
+            [language.code for language in self.languages.table.languages]
+            if self.languages is not None
+            else []
+        )
+        object.__setattr__(self, "readers", Readers.load(self.english, codes))
 
     def language_for(self, language_code: str | None) -> str:
         """The language to speak to someone whose Telegram says *language_code*."""
