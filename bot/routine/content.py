@@ -22,11 +22,12 @@ from pydantic import (
     Field,
     PrivateAttr,
     ValidationError,
+    ValidationInfo,
     model_validator,
 )
 
 from bot.routine.sign_model import SignModel
-from bot.routine.spelling import Spelling
+from bot.routine.spelling import Spelling, fold_marks
 
 # The source tree's content/; for a plain `pip install .` (no content/ beside the package), the
 # working directory's (run from the clone, or /app in the container).
@@ -551,6 +552,21 @@ class CommandTexts(_Strict):
     privacy: str = Field(max_length=256)
     export: str = Field(max_length=256)
     delete: str = Field(max_length=256)
+    language: str = Field(max_length=256)
+
+
+class LanguageTexts(_Strict):
+    """`/language`: the question, and the answer in the language chosen."""
+
+    choose: str
+    chosen: str
+
+
+class AboutTexts(_Strict):
+    """The bot's profile on Telegram (setMyDescription, setMyShortDescription)."""
+
+    description: str = Field(min_length=1, max_length=512)
+    short_description: str = Field(min_length=1, max_length=120)
 
 
 class PrivateChatTexts(_Strict):
@@ -593,7 +609,13 @@ class ConsoleTexts(_Strict):
     goodbye: str
 
 
+EMERGENCY_PLACEHOLDER = "{emergency}"
+
+
 class Texts(_Strict):
+    """content/texts.yaml (or a catalogue's localisation of it). Every `{emergency}` is the
+    emergency numbers of the language (validation context `emergency`; 112 without one)."""
+
     language: str = Field(pattern=r"^[a-z]{2}$")
     buttons: ButtonTexts
     media: MediaTexts
@@ -615,6 +637,70 @@ class Texts(_Strict):
     help: str
     privacy: str
     commands: CommandTexts
+    languages: LanguageTexts
+    about: AboutTexts
+
+    @model_validator(mode="before")
+    @classmethod
+    def _emergency_numbers(cls, data: Any, info: ValidationInfo) -> Any:
+        numbers = (info.context or {}).get("emergency", EMERGENCY_FALLBACK)
+        return _replaced(data, EMERGENCY_PLACEHOLDER, numbers)
+
+
+def _replaced(node: Any, placeholder: str, value: str) -> Any:
+    if isinstance(node, str):
+        return node.replace(placeholder, value)
+    if isinstance(node, dict):
+        return {key: _replaced(item, placeholder, value) for key, item in node.items()}
+    if isinstance(node, list | tuple):
+        return [_replaced(item, placeholder, value) for item in node]
+    return node
+
+
+# --- emergency numbers per language (content/emergency_numbers.yaml) ---------------------------
+
+EMERGENCY_NUMBERS_FILE = "emergency_numbers.yaml"
+EMERGENCY_FALLBACK = "112"
+
+
+class EmergencyCountry(_Strict):
+    country: str = Field(pattern=r"^[A-Z]{2}$")
+    numbers: tuple[str, ...] = Field(min_length=1)
+    source: str = Field(pattern=r"^https://")
+
+
+class EmergencyLine(_Strict):
+    say: str = Field(min_length=3, max_length=120)
+    """How the language names the numbers, inside the advice's sentence."""
+    countries: tuple[EmergencyCountry, ...] = Field(min_length=1)
+
+
+class EmergencyNumbers(_Strict):
+    """content/emergency_numbers.yaml: the numbers each language's advice names."""
+
+    fallback: str = Field(pattern=r"^[0-9]{2,4}$")
+    languages: dict[str, EmergencyLine]
+
+    @model_validator(mode="after")
+    def _every_line_names_the_fallback(self) -> EmergencyNumbers:
+        for code, line in self.languages.items():
+            said = fold_marks(line.say)
+            if self.fallback not in said:
+                raise ValueError(f"languages.{code}: {line.say!r} does not name {self.fallback}")
+            named = {number for country in line.countries for number in country.numbers}
+            missing = sorted(n for n in re.findall(r"[0-9]{2,4}", said) if n not in named)
+            if missing:
+                raise ValueError(f"languages.{code}: {missing} are not in its countries' numbers")
+        return self
+
+    def say(self, language: str) -> str:
+        """The language's line (a catalogue's name: "ru", "pt_BR"), else the fallback."""
+        line = self.languages.get(language) or self.languages.get(language.split("_")[0])
+        return line.say if line is not None else self.fallback
+
+
+def load_emergency_numbers(directory: Path = DEFAULT_CONTENT_DIR) -> EmergencyNumbers:
+    return _parse(EmergencyNumbers, directory / EMERGENCY_NUMBERS_FILE)
 
 
 # --- the free-text red-flag screen's words (content/red_flags.<language>.yaml) ---------------
@@ -1067,10 +1153,10 @@ def _describe(path: Path, raw: Any, error: ValidationError) -> str:
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
-def _parse(model: type[ModelT], path: Path) -> ModelT:
+def _parse(model: type[ModelT], path: Path, context: dict[str, Any] | None = None) -> ModelT:
     raw = _read_yaml(path)
     try:
-        return model.model_validate(raw)
+        return model.model_validate(raw, context=context)
     except ValidationError as error:
         raise ContentError(_describe(path, raw, error)) from error
 
@@ -1158,7 +1244,8 @@ def load_content(directory: Path = DEFAULT_CONTENT_DIR) -> Content:
     """Load and validate every track, `texts.yaml`, the red-flag words and the typed intents
     from *directory*."""
     tracks = load_tracks(directory)
-    texts = _parse(Texts, directory / TEXTS_FILE)
+    emergency = load_emergency_numbers(directory).say("en")
+    texts = _parse(Texts, directory / TEXTS_FILE, context={"emergency": emergency})
     red_flags = load_red_flags(directory, texts.language)
     intents = load_intents(directory, texts.language)
     model = load_sign_model(directory, texts.language)

@@ -34,6 +34,7 @@ from bot.routine.content import (
     Texts,
     Tracks,
     load_content,
+    load_emergency_numbers,
 )
 
 log = logging.getLogger(__name__)
@@ -141,6 +142,7 @@ def load_languages(
     table = load_language_table(content_dir)
     listed = {language.code for language in table.languages}
     documents = content_documents(content_dir)
+    emergency = load_emergency_numbers(content_dir)
     others = {}
     for name in languages(locale_dir):
         if name not in listed:
@@ -151,7 +153,8 @@ def load_languages(
             continue
         language = name.split("_")[0]
         texts = Texts.model_validate(
-            _localised(documents, catalog, "texts"), context={"language": language}
+            _localised(documents, catalog, "texts"),
+            context={"language": language, "emergency": emergency.say(name)},
         )
         routines = [
             Routine.model_validate(

@@ -12,7 +12,7 @@ import yaml
 from babel.messages.catalog import Catalog
 
 from bot.routine.catalogue import content_documents, load_catalogue, localise
-from bot.routine.content import Routine, Texts
+from bot.routine.content import Routine, Texts, load_emergency_numbers
 
 FLOOR = "routines/floor/routine"
 # Letters Ukrainian never writes: a sentence with one of them is Russian (or a typo).
@@ -36,7 +36,9 @@ def texts(ukrainian: Catalog) -> Texts:
     result = localise(tree_of("texts"), ukrainian, "texts")
     assert result.untranslated == ()
     assert result.fuzzy == ()
-    return Texts.model_validate(result.tree, context={"language": "uk"})
+    return Texts.model_validate(
+        result.tree, context={"language": "uk", "emergency": load_emergency_numbers().say("uk")}
+    )
 
 
 @pytest.mark.parametrize("document", sorted(content_documents()))
@@ -95,4 +97,4 @@ def test_the_stop_line_and_the_emergency_line_are_ukrainian_and_direct(
     assert line.startswith("Зупиніться, якщо відчуваєте різкий або прострільний біль")
     assert line.endswith("— натисніть 😣 Надто боляче.")
     assert "негайно зателефонуйте" in texts.safety.safety_net
-    assert "112, 911 або 999" in texts.safety.safety_net
+    assert "(103 або 112)" in texts.safety.safety_net  # the numbers called in Ukraine

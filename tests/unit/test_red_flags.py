@@ -201,4 +201,4 @@ def test_the_new_texts_exist(content: Content) -> None:
     assert content.texts.buttons.possible_yes.endswith("Yes, one of these")
     assert content.texts.buttons.possible_no.endswith("No, something else")
     assert "any of these" in content.texts.safety.possible_question
-    assert "English" in content.texts.safety.not_english
+    assert "that language" in content.texts.safety.not_english
