@@ -26,6 +26,7 @@ from bot.use_cases.check_in import CheckIns
 from bot.use_cases.data_rights import DataRights
 from bot.use_cases.dependencies import Clock, Dependencies, utc_now
 from bot.use_cases.guided_session import GuidedSession
+from bot.use_cases.language_choice import LanguageChoice
 from bot.use_cases.media_delivery import MediaDelivery, MediaFiles
 from bot.use_cases.nudge_outbox import NudgeOutbox
 from bot.use_cases.onboarding import Onboarding
@@ -117,6 +118,7 @@ def bootstrap(
         data_rights=DataRights(deps),
         admin=AdminStats(deps, settings.admin_ids),
         tracks=TrackChoice(deps),
+        languages=LanguageChoice(deps),
     )
     coach = Coach(use_cases, deps, clock)
     outbox = NudgeOutbox(deps, nudge_policy(settings))

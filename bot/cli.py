@@ -42,6 +42,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     console = commands.add_parser("console", help="the same coaching session in this terminal")
     console.add_argument("--user", type=int, default=1, help="the user id to chat as (default 1)")
+    console.add_argument(
+        "--language",
+        help="the language a new user's Telegram would say (ru, pt-br …; default: the "
+        "terminal's LANG); /language changes it in the chat",
+    )
     commands.add_parser("migrate", help="bring the database schema up to date")
     commands.add_parser("content-check", help="validate content/ without starting")
     _media_parser(commands)
@@ -88,10 +93,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(_migrated(applied))
             return 0
     if args.command == "console":
-        return _console(services, args.user)
+        return _console(services, args.user, args.language)
     if settings.bot_token is None:
         print(NO_TOKEN)
-        return _console(services, 1)
+        return _console(services, 1, None)
     try:
         return _run_telegram(services)
     except InvalidToken:
@@ -152,12 +157,19 @@ def _is_terminal_chat(command: str, settings: Settings) -> bool:
     return command == "console" or (command == "run" and settings.bot_token is None)
 
 
-def _console(services: Services, user_id: int) -> int:
+def _console(services: Services, user_id: int, language: str | None) -> int:
     async def close() -> None:
         await services.media.close()
         await services.database.dispose()
 
-    return run_console(services.coach, user_id, close, services.media.finish)
+    language_code = language or _terminal_language()
+    return run_console(services.coach, user_id, close, services.media.finish, language_code)
+
+
+def _terminal_language() -> str | None:
+    """The terminal's language ("ru_RU.UTF-8" → "ru_RU"), as Telegram would send its own."""
+    value = os.environ.get("LANG", "").split(".")[0]
+    return None if value in ("", "C", "POSIX") else value
 
 
 def _run_telegram(services: Services) -> int:

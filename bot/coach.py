@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from bot.routine.actions import GeneralAction, GeneralVerb, SessionAction, parse_action
-from bot.routine.content import CommandTexts, Texts
+from bot.routine.content import AboutTexts, CommandTexts, Texts
 from bot.routine.inputs import (
     ButtonTap,
     ChatMembership,
@@ -34,6 +34,7 @@ from bot.use_cases.check_in import CheckIns
 from bot.use_cases.data_rights import DataRights
 from bot.use_cases.dependencies import Clock, Dependencies, set_spoken
 from bot.use_cases.guided_session import GuidedSession
+from bot.use_cases.language_choice import LanguageChoice
 from bot.use_cases.onboarding import Onboarding
 from bot.use_cases.progress_report import ProgressReport
 from bot.use_cases.reminder_setup import ReminderSetup
@@ -59,6 +60,7 @@ class UseCases:
     data_rights: DataRights
     admin: AdminStats
     tracks: TrackChoice
+    languages: LanguageChoice
 
 
 class Coach:
@@ -78,6 +80,7 @@ class Coach:
             CommandName.DELETE: self._constant(u.data_rights.confirm_delete),
             CommandName.STATS: _view(u.admin.show),
             CommandName.ROUTINE: _view(u.tracks.show),
+            CommandName.LANGUAGE: _view(u.languages.show),
         }
         self._buttons: dict[GeneralVerb, ButtonRoute] = {
             GeneralVerb.CONSENT: u.onboarding.answer,
@@ -104,6 +107,7 @@ class Coach:
             GeneralVerb.DOCTOR_FLAGS_SOME: u.onboarding.answer,
             GeneralVerb.POSSIBLE_ALL: u.onboarding.answer,
             GeneralVerb.TRACK_DEFAULT: u.tracks.tap,
+            GeneralVerb.LANGUAGE: u.languages.tap,
         }
 
     async def handle(self, user_id: int, incoming: Incoming) -> Reply:
@@ -154,18 +158,46 @@ class Coach:
     def screens(self) -> Screens:
         return self.deps.screens
 
-    def speak(self, language_code: str | None) -> None:
-        """For the rest of this update, every screen in the language of someone whose Telegram
-        says *language_code* (English where Limber has no catalogue for it)."""
-        set_spoken(self.deps.language_for(language_code))
+    async def speak(self, user_id: int | None, language_code: str | None) -> None:
+        """For the rest of this update, every screen in the person's language: the one stored
+        for them, else the one their Telegram says (*language_code*; English where Limber does
+        not speak it)."""
+        if user_id is None:
+            set_spoken(self.deps.language_for(language_code))
+        else:
+            set_spoken(await self.use_cases.languages.spoken_for(user_id, language_code))
 
-    def command_menus(self) -> dict[str | None, CommandTexts]:
-        """The command menu's descriptions: the default (English, None) and one per language
-        by its two-letter code (Telegram's setMyCommands takes ISO 639-1)."""
-        menus: dict[str | None, CommandTexts] = {None: self.deps.english.texts.commands}
+    @staticmethod
+    def speak_as(language: str) -> None:
+        """For the rest of this task, every screen in *language* (a hold timer's ticks)."""
+        set_spoken(language)
+
+    @property
+    def language(self) -> str:
+        """The language of the update being handled."""
+        return self.deps.language
+
+    def command_menus(self) -> dict[str | None, list[tuple[str, str]]]:
+        """The command menu (command, description): the default (English, None) and one per
+        language by its two-letter code (Telegram's setMyCommands takes ISO 639-1)."""
+        menus: dict[str | None, list[tuple[str, str]]] = {
+            None: _menu(self.deps.english.texts.commands)
+        }
         for language, content in self.deps.spoken().items():
-            menus[language.split("_")[0]] = content.texts.commands
+            menus[language.split("_")[0]] = _menu(content.texts.commands)
         return menus
+
+    def commands_in(self, language: str) -> list[tuple[str, str]]:
+        """The command menu in *language* (a person's own, after /language)."""
+        return _menu(self.deps.speaker(language).texts.commands)
+
+    def profiles(self) -> dict[str | None, AboutTexts]:
+        """The bot's description and short description: the default (English, None) and one
+        per language by its two-letter code."""
+        profiles: dict[str | None, AboutTexts] = {None: self.deps.english.texts.about}
+        for language, content in self.deps.spoken().items():
+            profiles[language.split("_")[0]] = content.texts.about
+        return profiles
 
     def now(self) -> datetime:
         """The coach's clock (the hold timer counts on it)."""
@@ -221,3 +253,18 @@ def _view(use_case: Callable[[int], Awaitable[View]]) -> UserRoute:
         return Reply(await use_case(user_id))
 
     return route
+
+
+def _menu(commands: CommandTexts) -> list[tuple[str, str]]:
+    """The menu, in the order people need it (/start and /stats are not listed)."""
+    return [
+        (CommandName.SESSION, commands.session),
+        (CommandName.PROGRESS, commands.progress),
+        (CommandName.REMINDERS, commands.reminders),
+        (CommandName.ROUTINE, commands.routine),
+        (CommandName.LANGUAGE, commands.language),
+        (CommandName.HELP, commands.help),
+        (CommandName.PRIVACY, commands.privacy),
+        (CommandName.EXPORT, commands.export),
+        (CommandName.DELETE, commands.delete),
+    ]

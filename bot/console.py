@@ -26,7 +26,18 @@ COUNTDOWN_EVERY = 5  # seconds between the terminal's lines of a hold's countdow
 CHOICE_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # The commands of the terminal chat (/stats is for Telegram admins only).
 CONSOLE_COMMANDS = frozenset(
-    ("start", "session", "progress", "reminders", "help", "privacy", "export", "delete")
+    (
+        "start",
+        "session",
+        "progress",
+        "reminders",
+        "routine",
+        "language",
+        "help",
+        "privacy",
+        "export",
+        "delete",
+    )
 )
 FILES_DIR = Path("limber-files")  # charts and exports from the terminal chat
 
@@ -79,11 +90,12 @@ class ConsoleChat:
         user_id: int = CONSOLE_USER_ID,
         files_dir: Path = FILES_DIR,
         finish_voice: FinishVoice | None = None,
+        language_code: str | None = None,
     ) -> None:
+        self.language_code = language_code
         self.files_dir = files_dir
         self.finish_voice = finish_voice
         self.coach = coach
-        self.texts = coach.texts
         self.read_line = read_line
         self.write = write
         self.sleep = sleep
@@ -92,7 +104,8 @@ class ConsoleChat:
         self.timer: asyncio.Task[None] | None = None
 
     async def run(self) -> None:
-        console = self.texts.console
+        await self.coach.speak(self.user_id, self.language_code)
+        console = self.coach.texts.console
         self.write(f"{console.intro}\n{console.quit_hint}\n")
         try:
             await self.send(Command("start"))
@@ -111,7 +124,7 @@ class ConsoleChat:
             name = line[1:]
             await self.send(Command(name) if name in CONSOLE_COMMANDS else UnknownCommand())
             if name == "help":
-                self.write(self.texts.console.quit_hint)
+                self.write(self.coach.texts.console.quit_hint)
         elif len(line) == 1 and line.lower() in CHOICE_LETTERS and self.screen is not None:
             await self.choose(CHOICE_LETTERS.index(line.lower()))
         elif (index := self._labelled(line)) is not None:
@@ -129,6 +142,7 @@ class ConsoleChat:
         return None
 
     async def send(self, incoming: Incoming) -> Reply:
+        await self.coach.speak(self.user_id, self.language_code)  # as each Telegram update does
         reply = await self.coach.handle(self.user_id, incoming)
         if reply.view is not None:
             self.show(reply.view)
@@ -140,7 +154,7 @@ class ConsoleChat:
         assert self.screen is not None
         actions = self.screen.actions
         if index >= len(actions):
-            self.write(self.texts.notices.unknown_button)
+            self.write(self.coach.texts.notices.unknown_button)
             return
         reply = await self.coach.handle(self.user_id, ButtonTap(actions[index].data))
         if reply.notice:
@@ -159,9 +173,9 @@ class ConsoleChat:
         if guide.path is None and self.finish_voice is not None:
             voice = await self.finish_voice(guide)
         if isinstance(voice, Media) and voice.path is not None:
-            self.write(f"{self.texts.console.voice_saved} {voice.path}\n")
+            self.write(f"{self.coach.texts.console.voice_saved} {voice.path}\n")
         else:
-            self.write(f"{self.texts.media.no_voice}\n")
+            self.write(f"{self.coach.texts.media.no_voice}\n")
 
     async def count_down(self, timer: Timer) -> None:
         """Count the set: a line each time it changes, while typed lines are handled meanwhile.
@@ -193,14 +207,15 @@ class ConsoleChat:
         """A View as plain text: the message, then its buttons as lettered choices; Telegram's
         words ("tap the buttons above", "share your location") in the terminal's own."""
         text = view.text
-        if text.endswith(self.texts.hints.text):
-            text = text.removesuffix(self.texts.hints.text) + self.texts.console.buttons_hint
+        texts = self.coach.texts
+        if text.endswith(texts.hints.text):
+            text = text.removesuffix(texts.hints.text) + texts.console.buttons_hint
         lines = [text]
         if view.reply_keyboard is not None:
             suggestions = [label for row in view.reply_keyboard.rows for label in row]
             lines.append("(" + " · ".join(suggestions) + ")")
             if view.reply_keyboard.location_label:
-                lines.append(self.texts.console.location_hint)
+                lines.append(self.coach.texts.console.location_hint)
         if view.rows:
             lines.append("")
             letters = iter(CHOICE_LETTERS)
@@ -211,7 +226,7 @@ class ConsoleChat:
     def show_media_paths(self, media: Media) -> None:
         """An exercise screen's picture and voice guide, as paths (a terminal shows no files);
         one not made yet says when it will be."""
-        console = self.texts.console
+        console = self.coach.texts.console
         for label, path, later in (
             (console.still_saved, media.still, console.still_later),
             (console.guide_path, media.guide, console.guide_later),
@@ -228,7 +243,7 @@ class ConsoleChat:
             self.files_dir.mkdir(parents=True, exist_ok=True)
             path = self.files_dir / Path(attachment.name).name
             path.write_bytes(attachment.data)
-            self.write(self.texts.hints.file_saved.format(path=path))
+            self.write(self.coach.texts.hints.file_saved.format(path=path))
         self.write("")
         if view.rows:
             self.screen = view
@@ -239,12 +254,16 @@ def run_console(
     user_id: int,
     close: Callable[[], Awaitable[None]],
     finish_voice: FinishVoice | None = None,
+    language_code: str | None = None,
 ) -> int:
     """`limber console`: the chat until /quit, Ctrl-D or Ctrl-C (no traceback), then *close*."""
 
     async def chat() -> None:
         try:
-            await ConsoleChat(coach, user_id=user_id, finish_voice=finish_voice).run()
+            chat = ConsoleChat(
+                coach, user_id=user_id, finish_voice=finish_voice, language_code=language_code
+            )
+            await chat.run()
         finally:
             await close()
 

@@ -74,6 +74,7 @@ class GeneralVerb(StrEnum):
     DOCTOR_FLAGS_SOME = "dflagged"
     POSSIBLE_ALL = "maybeall"
     TRACK_DEFAULT = "track"
+    LANGUAGE = "lang"
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ class CommandName(StrEnum):
     DELETE = "delete"
     STATS = "stats"
     ROUTINE = "routine"
+    LANGUAGE = "language"
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ Every sentence comes from `content/texts.yaml`; this module only chooses and fil
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
@@ -235,6 +235,18 @@ class Screens:
             for track in self.tracks
         )
         return View(self.texts.tracks.choose_default, rows)
+
+    def language_choice(self, languages: Sequence[tuple[str, str]], current: str) -> View:
+        """`/language`: one button per language (code, its own name); the current one ✓."""
+        rows = tuple(
+            (self._general(GeneralVerb.LANGUAGE, f"✓ {name}" if code == current else name, code),)
+            for code, name in languages
+        )
+        return View(self.texts.languages.choose, rows)
+
+    def language_chosen(self) -> View:
+        """In the language just chosen."""
+        return View(self.texts.languages.chosen)
 
     def track_chosen(self, track: Routine, session_open: bool) -> View:
         texts = self.texts.tracks

@@ -114,3 +114,5 @@ class Reply:
     notice: str | None = None
     start_timer: Timer | None = None
     voice: Media | None = None
+    language_changed: str | None = None
+    """The person chose this language: their chat's command menu follows."""

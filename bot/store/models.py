@@ -85,7 +85,9 @@ class User(Base):
 
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
-    language: Mapped[str] = mapped_column(String(8), default="en")
+    language: Mapped[str | None] = mapped_column(String(8))
+    """The language Limber speaks to the person (a catalogue's name): Telegram's at first
+    contact, or their /language choice; NULL for users from before it was stored."""
     time_zone: Mapped[str | None] = mapped_column(String(64))
     reminder_time: Mapped[time | None] = mapped_column(Time)
     reminders_enabled: Mapped[bool] = mapped_column(Boolean, default=False)

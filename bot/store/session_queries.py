@@ -8,7 +8,7 @@ store. Like every repository here, these never commit: the unit of work does, on
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -76,6 +76,8 @@ _GET_USER = select(
 ).where(User.id == bindparam("b_user_id"))
 _UPDATE_USER = update(User).where(User.id == bindparam("b_user_id"))
 _SET_TRACK_IF_UNSET = _UPDATE_USER.where(User.track.is_(None))
+_SET_LANGUAGE_IF_UNSET = _UPDATE_USER.where(User.language.is_(None))
+_GET_LANGUAGE = select(User.language).where(User.id == bindparam("b_user_id"))
 _OPEN_SESSION = select(*_SESSION_COLUMNS).where(
     RoutineSession.user_id == bindparam("b_user_id"),
     RoutineSession.status == Status.IN_PROGRESS.value,
@@ -174,18 +176,39 @@ class UserQueries:
         )
         return UserRecord(row.id, row.consent_version, safety, row.time_zone, row.track)
 
-    async def get_or_add(self, user_id: int, now: datetime) -> UserRecord:
-        """The user, created on first contact (or read back if a concurrent one just did)."""
+    async def get_or_add(self, user_id: int, now: datetime, language: str = "en") -> UserRecord:
+        """The user, created on first contact in *language* (or read back if a concurrent one
+        just did)."""
         user = await self.get(user_id)
         if user is not None:
             return user
         await self._connection.execute(
             dialect_insert(self._connection)(User).on_conflict_do_nothing(index_elements=[User.id]),
-            {"id": user_id, "created_at": now, "language": "en"},
+            {"id": user_id, "created_at": now, "language": language},
         )
         added = await self.get(user_id)
         assert added is not None
         return added
+
+    async def language(self, user_id: int) -> tuple[bool, str | None]:
+        """Whether the user exists, and the language stored for them (None: not stored yet)."""
+        row = (await self._connection.execute(_GET_LANGUAGE, {"b_user_id": user_id})).first()
+        return (False, None) if row is None else (True, row.language)
+
+    async def set_language(self, user_id: int, language: str, *, if_unset: bool = False) -> None:
+        """The language Limber speaks to the person; *if_unset*: only where none is stored (a
+        user from before languages were stored takes Telegram's once)."""
+        statement = _SET_LANGUAGE_IF_UNSET if if_unset else _UPDATE_USER
+        await self._connection.execute(statement, {"b_user_id": user_id, "language": language})
+
+    async def languages(self, user_ids: Sequence[int]) -> dict[int, str]:
+        """The stored languages of *user_ids* (users with none are left out)."""
+        if not user_ids:
+            return {}
+        rows = await self._connection.execute(
+            select(User.id, User.language).where(User.id.in_(user_ids), User.language.is_not(None))
+        )
+        return {row.id: row.language for row in rows}
 
     async def record_consent(self, user_id: int, version: str, now: datetime) -> None:
         await self._connection.execute(

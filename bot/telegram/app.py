@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any, cast
 
-from telegram import BotCommand, Update
+from telegram import Update
 from telegram.error import BadRequest
 from telegram.ext import (
     Application,
@@ -20,6 +20,7 @@ from bot.bootstrap import Services
 from bot.telegram import handlers
 from bot.telegram.context import COACH_KEY, MEDIA_KEY, LimberApplication, LimberContext
 from bot.telegram.guard import ids_fit
+from bot.telegram.menus import publish_menus_and_profiles
 from bot.telegram.nudge_job import SWEEP_JOB, sweep_nudges, telegram_sender
 from bot.telegram.render import reply
 from bot.telegram.retry_after import INTERACTIVE_RETRIES, RetryAfterLimiter
@@ -96,22 +97,8 @@ async def _post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> 
         # person is waiting for jumps the queue.
         queued = services.media.warm()
         log.info("media: %d files queued for the render worker (made ones are skipped)", queued)
-    # The default menu (English), and one per language Limber speaks (Telegram shows the one
-    # for the person's own language_code).
-    for language_code, commands in application.bot_data[COACH_KEY].command_menus().items():
-        await application.bot.set_my_commands(
-            [
-                BotCommand("session", commands.session),
-                BotCommand("progress", commands.progress),
-                BotCommand("reminders", commands.reminders),
-                BotCommand("routine", commands.routine),
-                BotCommand("help", commands.help),
-                BotCommand("privacy", commands.privacy),
-                BotCommand("export", commands.export),
-                BotCommand("delete", commands.delete),
-            ],
-            language_code=language_code,
-        )
+    # The menu and the profile in English (the default) and in every language Limber speaks.
+    await publish_menus_and_profiles(application.bot, application.bot_data[COACH_KEY])
 
 
 async def _post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:

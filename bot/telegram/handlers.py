@@ -40,6 +40,7 @@ from bot.routine.inputs import (
 )
 from bot.routine.views import Media, Timer
 from bot.telegram.context import LimberApplication, LimberContext
+from bot.telegram.menus import set_chat_menu
 from bot.telegram.private_chats import PRIVACY_GROUP, private_chats_only
 from bot.telegram.render import edit, edit_message, reply, send_voice
 
@@ -63,6 +64,7 @@ COMMANDS: dict[CommandName, str] = {
     CommandName.DELETE: "/delete: asks for confirmation with a button before anything goes.",
     CommandName.STATS: "/stats: usage totals for admins; the unknown-command answer otherwise.",
     CommandName.ROUTINE: "/routine: the default track (the floor routine, or no floor).",
+    CommandName.LANGUAGE: "/language: the language Limber speaks, each listed by its own name.",
 }
 
 
@@ -74,6 +76,8 @@ async def _reply_to(update: Update, context: LimberContext, incoming: Incoming) 
     answer = await context.coach.handle(user.id, incoming)
     if answer.view is not None:
         await reply(message, answer.view, context.media)
+    if answer.language_changed is not None:
+        await set_chat_menu(context.bot, message.chat_id, context.coach, answer.language_changed)
     if answer.voice is not None:  # a typed "guide me"
         await _voice(update, context, user.id, answer.voice)
 
@@ -151,12 +155,14 @@ async def button(update: Update, context: LimberContext) -> None:
         shown = query.message
         if outcome.view is not None:
             shown = await edit(query, outcome.view, context.media)
+        if outcome.language_changed is not None and query.message is not None:
+            await set_chat_menu(
+                context.bot, query.message.chat.id, context.coach, outcome.language_changed
+            )
         if outcome.voice is not None:
             await _voice(update, context, query.from_user.id, outcome.voice)
     if outcome.start_timer is not None and isinstance(shown, Message):
-        start_hold_timer(
-            context, query.from_user.id, shown, outcome.start_timer, query.from_user.language_code
-        )
+        start_hold_timer(context, query.from_user.id, shown, outcome.start_timer)
 
 
 async def text(update: Update, context: LimberContext) -> None:
@@ -197,7 +203,7 @@ class HoldTimer:
     timer: Timer
     ends_at: datetime
     shown: str = ""  # the last screen edited in: a tick that would not change it makes no call
-    language_code: str | None = None  # the person's, so each tick speaks their language
+    language: str = "en"  # the person's, so each tick speaks their language
 
 
 def start_hold_timer(
@@ -205,7 +211,6 @@ def start_hold_timer(
     user_id: int,
     message: Message,
     timer: Timer,
-    language_code: str | None = None,
 ) -> None:
     # PTB types context.job_queue with the wrong parameter; it is the application's JobQueue.
     job_queue = cast("JobQueue[LimberContext] | None", context.job_queue)
@@ -215,7 +220,7 @@ def start_hold_timer(
     for job in job_queue.get_jobs_by_name(name):
         job.schedule_removal()
     ends_at = context.coach.now() + timedelta(seconds=timer.seconds)
-    data = HoldTimer(user_id, message, timer, ends_at, language_code=language_code)
+    data = HoldTimer(user_id, message, timer, ends_at, language=context.coach.language)
     interval = context.bot_data.get(TIMER_TICK_KEY, TIMER_TICK_SECONDS)
     job_queue.run_repeating(_tick, interval=interval, first=0, name=name, data=data)
 
@@ -226,7 +231,7 @@ async def _tick(context: LimberContext) -> None:
         return
     hold = job.data
     seconds_left = max(0, math.ceil((hold.ends_at - context.coach.now()).total_seconds()))
-    context.coach.speak(hold.language_code)
+    context.coach.speak_as(hold.language)
     async with context.chat_lock(hold.user_id):
         tick = TimerTick(hold.timer.session_id, hold.timer.step, seconds_left)
         view = (await context.coach.handle(hold.user_id, tick)).view
@@ -240,10 +245,13 @@ async def _tick(context: LimberContext) -> None:
 
 
 async def speak_their_language(update: Update, context: LimberContext) -> None:
-    """Every screen of this update in the person's language (Telegram's `language_code`, when
-    Limber has a catalogue for it; else English): set once, read by the use cases."""
+    """Every screen of this update in the person's language (stored, else Telegram's
+    `language_code` when Limber speaks it, else English): set once, read by the use cases."""
     user = update.effective_user
-    context.coach.speak(user.language_code if user else None)
+    if user is None:
+        await context.coach.speak(None, None)
+    else:
+        await context.coach.speak(user.id, user.language_code)
 
 
 def register(application: LimberApplication) -> None:

@@ -93,6 +93,10 @@ class Dependencies:
     def _speaker(self) -> _Speaker:
         return self._speakers.get(_SPOKEN.get()) or self._speakers[ENGLISH]
 
+    def speaker(self, language: str) -> Content:
+        """The content of *language* (English where Limber does not speak it)."""
+        return (self._speakers.get(language) or self._speakers[ENGLISH]).content
+
     @property
     def content(self) -> Content:
         """The content in the language of the update being handled."""

@@ -93,7 +93,7 @@ class GuidedSession:
     async def start(self, user_id: int) -> View:
         """`/start`: onboarding for a new user, else pick up where they left off."""
         async with self.deps.unit_of_work() as uow:
-            user = await uow.users.get_or_add(user_id, self.deps.clock())
+            user = await uow.users.get_or_add(user_id, self.deps.clock(), self.deps.language)
             if (onboarding := gate_screen(self.deps, user)) is not None:
                 return onboarding
             record = await uow.sessions.open_one(user_id)
@@ -111,7 +111,7 @@ class GuidedSession:
 
     async def _open(self, user_id: int) -> View:
         async with self.deps.unit_of_work() as uow:
-            user = await uow.users.get_or_add(user_id, self.deps.clock())
+            user = await uow.users.get_or_add(user_id, self.deps.clock(), self.deps.language)
             if (onboarding := gate_screen(self.deps, user)) is not None:
                 return onboarding
             return await self.open_in(uow, user_id, user)
@@ -122,7 +122,7 @@ class GuidedSession:
         if record is not None:
             return await self._resumed(uow, record)
         if user is None:
-            user = await uow.users.get_or_add(user_id, self.deps.clock())
+            user = await uow.users.get_or_add(user_id, self.deps.clock(), self.deps.language)
         start = await self.wrap_up.how_to_start(uow, user)
         if start.check_in_first is not None:
             return self.deps.progress_screens.check_in_question(
@@ -174,7 +174,7 @@ class GuidedSession:
         record, doses, state = read.record, read.doses, read.record.state
         if read.safety_paused:
             # A warning sign stands: no exercise screen, whatever was tapped.
-            user = await uow.users.get_or_add(user_id, self.deps.clock())
+            user = await uow.users.get_or_add(user_id, self.deps.clock(), self.deps.language)
             return Reply(safety_stop_screen(self.deps, user.safety))
         if not is_current(state, action.session_id, action.step):
             return Reply(await self._screen(uow, record, doses), self.notices.stale)
@@ -300,7 +300,7 @@ class GuidedSession:
             if not shown_again:
                 await uow.safety.add_event(user_id, SafetyEventKind.TOO_SORE, None, now)
             return self.deps.progress_screens.rest_day()
-        user = await uow.users.get_or_add(user_id, now)
+        user = await uow.users.get_or_add(user_id, now, self.deps.language)
         lines = await self.wrap_up.summary_lines(
             uow, user, finished, doses, shown_again=shown_again
         )

@@ -12,11 +12,12 @@ from datetime import datetime, timedelta
 from functools import cached_property, partial
 
 from bot.routine import local_time
+from bot.routine.languages import ENGLISH
 from bot.routine.nudging import NudgeKind, NudgePolicy, NudgeStatus, plan_claims, zone_or_none
 from bot.routine.views import View
 from bot.store.records import ClaimedNudge
 from bot.store.unit_of_work import UnitOfWork
-from bot.use_cases.dependencies import Dependencies
+from bot.use_cases.dependencies import Dependencies, speaking
 
 CHECK_IN_LOOKBACK = timedelta(hours=48)
 
@@ -68,7 +69,12 @@ class NudgeOutbox:
             await uow.outbox.renew_leases([nudge.id for nudge in retried], now + policy.lease)
             if retried:
                 check_ins |= await self._retried_check_ins_due(uow, retried, zones, now)
-        return [self._outgoing(nudge, check_ins.get(nudge.id)) for nudge in (*claimed, *retried)]
+            outgoing = (*claimed, *retried)
+            languages = await uow.users.languages(sorted({n.user_id for n in outgoing}))
+        return [
+            self._outgoing(nudge, check_ins.get(nudge.id), languages.get(nudge.user_id, ENGLISH))
+            for nudge in outgoing
+        ]
 
     async def sent(self, nudge_id: int, message_id: int) -> None:
         async with self.deps.unit_of_work() as uow:
@@ -96,12 +102,21 @@ class NudgeOutbox:
 
     # --- helpers ------------------------------------------------------------------------------
 
-    def _outgoing(self, nudge: ClaimedNudge, check_in: tuple[int, bool] | None) -> OutgoingNudge:
-        return OutgoingNudge(nudge.id, nudge.user_id, partial(self._view, nudge, check_in))
+    def _outgoing(
+        self, nudge: ClaimedNudge, check_in: tuple[int, bool] | None, language: str
+    ) -> OutgoingNudge:
+        return OutgoingNudge(
+            nudge.id, nudge.user_id, partial(self._view, nudge, check_in, language)
+        )
 
-    def _view(self, nudge: ClaimedNudge, check_in: tuple[int, bool] | None) -> View:
+    def _view(self, nudge: ClaimedNudge, check_in: tuple[int, bool] | None, language: str) -> View:
         """The nudge, or — the morning after a session or a rest day — the check-in question
-        first (after a rest day: how is the back today, never "ready for your routine")."""
+        first (after a rest day: how is the back today, never "ready for your routine"), in
+        the person's language."""
+        with speaking(language):
+            return self._view_now(nudge, check_in)
+
+    def _view_now(self, nudge: ClaimedNudge, check_in: tuple[int, bool] | None) -> View:
         if check_in is not None:
             session_id, rest_day = check_in
             view = self.deps.progress_screens.check_in_question(

@@ -65,7 +65,7 @@ class Onboarding:
         now = self.deps.clock()
         verb = action.verb
         async with self.deps.unit_of_work() as uow:
-            user = await uow.users.get_or_add(user_id, now)
+            user = await uow.users.get_or_add(user_id, now, self.deps.language)
             safety = user.safety
             consented = user.consent_version is not None
             if verb is GeneralVerb.POSSIBLE_NO:

@@ -25,7 +25,7 @@ class ProgressReport:
         """The figures as text, and a chart drawn off the event loop."""
         now = self.deps.clock()
         async with self.deps.unit_of_work() as uow:
-            user = await uow.users.get_or_add(user_id, now)
+            user = await uow.users.get_or_add(user_id, now, self.deps.language)
             zone = zone_or_utc(user.time_zone)
             today = now.astimezone(zone).date()
             # The whole history: "routines done" is a running total, never shrinking.

@@ -52,7 +52,7 @@ class RedFlagStops:
     ) -> View:
         """Free text named a warning sign: the advice at once, the routine paused. *categories*
         (the screen's) say how soon a see-a-doctor sign should be seen (the same day if unknown)."""
-        user = await uow.users.get_or_add(user_id, self.deps.clock())
+        user = await uow.users.get_or_add(user_id, self.deps.clock(), self.deps.language)
         flagged = await self.stand_in(uow, user_id, user.safety, level, SafetyEventKind.TEXT_FLAG)
         texts = self.deps.texts.safety
         if level is FlagLevel.EMERGENCY:

@@ -40,7 +40,7 @@ class ReminderSetup:
     async def show(self, user_id: int) -> View:
         """`/reminders`: what is set now (Change / Turn off), or the time question."""
         async with self.deps.unit_of_work() as uow:
-            user = await uow.users.get_or_add(user_id, self.deps.clock())
+            user = await uow.users.get_or_add(user_id, self.deps.clock(), self.deps.language)
             if (onboarding := gate_screen(self.deps, user)) is not None:
                 return onboarding
             settings = await uow.reminders.settings(user_id)

@@ -19,7 +19,7 @@ class TrackChoice:
     async def show(self, user_id: int) -> View:
         """One button per track, the current default marked."""
         async with self.deps.unit_of_work() as uow:
-            user = await uow.users.get_or_add(user_id, self.deps.clock())
+            user = await uow.users.get_or_add(user_id, self.deps.clock(), self.deps.language)
             if (onboarding := gate_screen(self.deps, user)) is not None:
                 return onboarding
             return self.deps.screens.track_choice(self.deps.content.tracks.get(user.track).id)

@@ -92,7 +92,7 @@ async def test_a_whole_routine_in_the_terminal(sqlite_url: str, tmp_path: Path) 
     transcript = script.transcript
     assert "[a] 👍 I understand" in transcript
     assert "Exercise 2 of 7 · Bridge (gentler)" in transcript
-    assert transcript.startswith(chat.texts.console.intro)
+    assert transcript.startswith(chat.coach.texts.console.intro)
     assert "Type /quit (or press Ctrl-C) to leave." in transcript.split("> a")[0]
     timer = transcript.split("> h")[1].split("> done")[0]
     assert "⏱ Get into position — rep 1 of 3 · left knee first." in timer
@@ -157,7 +157,7 @@ async def test_typing_while_the_set_timer_runs_is_answered_at_once(
     assert states[-3:-1] == [True, True], "the timer was running while /help and Done were read"
     assert "Exercise 4 of 7" in after_timer.split("> ✅ Done")[1], "the typed label chose Done"
     assert chat.timer is None
-    assert transcript.rstrip().endswith(chat.texts.console.goodbye)
+    assert transcript.rstrip().endswith(chat.coach.texts.console.goodbye)
 
 
 async def test_the_terminal_says_its_own_words(sqlite_url: str, tmp_path: Path) -> None:
@@ -173,10 +173,10 @@ async def test_the_terminal_says_its_own_words(sqlite_url: str, tmp_path: Path) 
         await database.dispose()
     transcript = script.transcript
     assert "Tap one of the buttons above" not in transcript
-    assert chat.texts.console.buttons_hint in transcript
+    assert chat.coach.texts.console.buttons_hint in transcript
     assert "Hi! You're on exercise 1 of 7 · Pelvic tilt." in transcript, "hello mid-routine"
     assert "Share my location" not in transcript
-    assert chat.texts.console.location_hint in transcript
+    assert chat.coach.texts.console.location_hint in transcript
 
 
 REPOSITORY = Path(__file__).resolve().parents[2]

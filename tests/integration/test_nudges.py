@@ -18,6 +18,8 @@ from bot.nudges import (
     TransientSendError,
 )
 from bot.routine.actions import GeneralVerb, general_action
+from bot.routine.content import load_content
+from bot.routine.languages import shipped_languages
 from bot.routine.views import View
 from bot.store.database import Database
 from bot.store.models import Nudge, RoutineSession, User
@@ -439,3 +441,25 @@ async def test_the_morning_after_a_rest_day_the_nudge_is_the_check_in_question(
     await sweeper(coach, send).sweep()
     assert send.texts == [coach.content.texts.check_in.question_after_rest_day]
     assert "ready" not in send.texts[0]
+
+
+async def test_each_nudge_is_in_the_persons_stored_language(
+    coach: CoachDriver, clock: FakeClock
+) -> None:
+    clock.now = NINE_IN_BERLIN
+    english, russian, persian, unknown = await seed_due_users(coach.database, 4, NINE_IN_BERLIN)
+    async with coach.database.transaction() as db:
+        for user_id, language in ((russian, "ru"), (persian, "fa"), (unknown, None)):
+            await db.execute(update(User).where(User.id == user_id).values(language=language))
+    send = RecordingSend()
+    send.expect = ""
+    await sweeper(coach, send).sweep()
+    texts = dict(zip(send.accepted, send.texts, strict=True))
+    languages = shipped_languages(load_content())
+    assert languages is not None
+    for user_id, language in ((english, "en"), (russian, "ru"), (persian, "fa"), (unknown, "en")):
+        messages = [
+            line.format(minutes=languages.content(language).tracks.default.minutes)
+            for line in languages.content(language).texts.nudges.messages
+        ]
+        assert texts[user_id] in messages, (language, texts[user_id])

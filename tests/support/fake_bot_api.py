@@ -25,6 +25,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from io import BytesIO
 from typing import IO, Any, NamedTuple
 from urllib.parse import urlsplit
@@ -276,6 +277,7 @@ class FakeBotApi(BaseRequest):
         self._files: dict[str, _StoredFile] = {}
         self._file_numbers = itertools.count(1)
         self._commands: dict[str, list[JSONDict]] = {}
+        self._profiles: dict[tuple[str, str], str] = {}  # (field, language_code) → text
         self._webhook_url = ""
         self._callback_queries: dict[str, bool] = {}  # id -> answered
         self._lock = threading.Lock()  # guards the update queue and ids, fed from other threads
@@ -293,6 +295,8 @@ class FakeBotApi(BaseRequest):
             "setmycommands": self._set_my_commands,
             "deletemycommands": self._delete_my_commands,
             "getmycommands": self._get_my_commands,
+            "setmydescription": partial(self._set_profile, "description", 512),
+            "setmyshortdescription": partial(self._set_profile, "short_description", 120),
             "sendmessage": self._send_message,
             "editmessagetext": self._edit_message_text,
             "editmessagecaption": self._edit_message_caption,
@@ -509,6 +513,10 @@ class FakeBotApi(BaseRequest):
         stored = self._files.get(file_id)
         return stored.upload if stored else None
 
+    def profile(self, field: str, language_code: str = "") -> str | None:
+        """The bot's description or short_description set for *language_code* ("": default)."""
+        return self._profiles.get((field, language_code))
+
     def commands(self, scope: JSONDict | None = None, language_code: str = "") -> list[JSONDict]:
         """The command menu set by setMyCommands for *scope* (default scope) and language."""
         return list(self._commands.get(self._commands_key(scope, language_code), []))
@@ -718,6 +726,15 @@ class FakeBotApi(BaseRequest):
                 raise ApiError(400, "Bad Request: BOT_COMMAND_DESCRIPTION_INVALID")
         key = self._commands_key(params.get("scope"), params.get("language_code"))
         self._commands[key] = list(commands)
+        return True
+
+    def _set_profile(
+        self, field: str, limit: int, params: JSONDict, files: dict[str, UploadedFile]
+    ) -> bool:
+        value = str(params.get(field) or "")
+        if len(value) > limit:
+            raise ApiError(400, f"Bad Request: {field} is too long")
+        self._profiles[(field, str(params.get("language_code") or ""))] = value
         return True
 
     def _delete_my_commands(self, params: JSONDict, files: dict[str, UploadedFile]) -> bool:

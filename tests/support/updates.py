@@ -318,6 +318,10 @@ class ChatUser:
         """Tap the button whose label contains *label* on the newest message that has one."""
         await self._process(self.updates.tap(label, message_id=message_id))
 
+    async def tap_data(self, data: str) -> None:
+        """A tap carrying *data* whatever the buttons say (a forged or stale button)."""
+        await self._process(self.updates.callback(data))
+
     async def send_sticker(self, emoji: str = "👍") -> None:
         await self._process(self.updates.sticker(emoji))
 
