@@ -15,7 +15,7 @@ import yaml
 from bot.routine.catalogue import content_documents, load_catalogue, localise
 from bot.routine.content import Routine
 
-LANGUAGES = ("ru", "uk", "es", "pt_BR", "fa")
+LANGUAGES = ("ru", "uk", "es", "pt_BR", "fa", "id")
 
 
 def tree_of(document: str) -> Any:

@@ -8,7 +8,9 @@ from pydantic import ValidationError
 from bot.routine.content import EmergencyNumbers, load_content, load_emergency_numbers
 from bot.routine.languages import shipped_languages
 
-EXPECTED = {"ru": "103", "uk": "103", "es": "911", "pt_BR": "192", "fa": "۱۱۵", "en": "999"}
+EXPECTED = {
+    "ru": "103", "uk": "103", "es": "911", "pt_BR": "192", "fa": "۱۱۵", "id": "119", "en": "999",
+}  # fmt: skip
 
 
 @pytest.mark.parametrize(("language", "number"), sorted(EXPECTED.items()))
