@@ -26,7 +26,14 @@ async def test_language_switches_the_screens_and_the_chats_menu_and_is_kept(
         await sam.send("/language")
         assert sam.last_text == english.languages.choose
         assert "✓ English" in sam.labels
-        for name in ("Русский", "Українська", "Español", "Português (Brasil)", "فارسی", "Bahasa"):
+        for name in (
+            "Русский",
+            "Українська",
+            "Español",
+            "Português (Brasil)",
+            "فارسی",
+            "Bahasa Indonesia",
+        ):
             assert name in sam.labels
         await sam.tap("Русский")
         assert russian.languages.chosen in api.visible_text(sam.chat_id)
