@@ -118,7 +118,7 @@ def bootstrap(
         data_rights=DataRights(deps),
         admin=AdminStats(deps, settings.admin_ids),
         tracks=TrackChoice(deps),
-        languages=LanguageChoice(deps),
+        languages=LanguageChoice(deps, unit_of_work_factory(database)),
     )
     coach = Coach(use_cases, deps, clock)
     outbox = NudgeOutbox(deps, nudge_policy(settings))

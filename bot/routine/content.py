@@ -48,6 +48,9 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+LANGUAGE_CODE = r"^[a-z]{2,3}(_[A-Z]{2})?$"
+"""A word file's language: its catalogue's name (en, ru, pt_BR)."""
+
 PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 """CLDR's plural categories, in CLDR's order; `other` is every language's catch-all."""
 
@@ -616,7 +619,8 @@ class Texts(_Strict):
     """content/texts.yaml (or a catalogue's localisation of it). Every `{emergency}` is the
     emergency numbers of the language (validation context `emergency`; 112 without one)."""
 
-    language: str = Field(pattern=r"^[a-z]{2}$")
+    language: str = Field(pattern=LANGUAGE_CODE)
+    """The language the texts are in (a catalogue's name: en, ru, pt_BR)."""
     buttons: ButtonTexts
     media: MediaTexts
     console: ConsoleTexts
@@ -655,6 +659,56 @@ def _replaced(node: Any, placeholder: str, value: str) -> Any:
     if isinstance(node, list | tuple):
         return [_replaced(item, placeholder, value) for item in node]
     return node
+
+
+# --- how a time and a place are typed, per language (content/clock.<language>.yaml) -------------
+
+CLOCK_FILE = "clock.{language}.yaml"
+
+
+class DayHalf(StrEnum):
+    """What a word after an hour says about it: "7 утра" (am), "7 de la tarde" (pm),
+    "11 de la noche" (night: 6–11 are evening, 12 is midnight, 1–5 small hours), "1 siang"
+    (midday: 10–11 before noon, 12 noon, 1–6 after)."""
+
+    AM = "am"
+    PM = "pm"
+    NIGHT = "night"
+    MIDDAY = "midday"
+
+
+class ClockWords(_Strict):
+    """The words of a typed reminder time and city in one language."""
+
+    language: str = Field(pattern=LANGUAGE_CODE)
+    filler: tuple[str, ...] = ()
+    """Words around a time that add nothing ("at", "в", "às", "jam", "ساعت")."""
+    halves: dict[str, DayHalf] = {}
+    """Words after an hour that say which half of the day ("утра", "de la tarde", "pagi")."""
+    noon: tuple[str, ...] = ()
+    midnight: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    """Words before a city that add nothing ("в", "en", "em", "di", "در", "i live in")."""
+
+    @model_validator(mode="after")
+    def _clean(self) -> ClockWords:
+        for name in ("filler", "noon", "midnight", "places"):
+            _phrases_are_clean(getattr(self, name), f"clock.{name}")
+        _phrases_are_clean(tuple(self.halves), "clock.halves")
+        return self
+
+
+@cache
+def default_clock(language: str = "en") -> ClockWords:
+    return load_clock(DEFAULT_CONTENT_DIR, language)
+
+
+def load_clock(directory: Path = DEFAULT_CONTENT_DIR, language: str = "en") -> ClockWords:
+    """`clock.<language>.yaml` from *directory*; words that say nothing where there is none."""
+    path = directory / CLOCK_FILE.format(language=language)
+    if not path.is_file():
+        return ClockWords(language=language)
+    return _parse_language_file(ClockWords, path, language)
 
 
 # --- emergency numbers per language (content/emergency_numbers.yaml) ---------------------------
@@ -706,8 +760,6 @@ def load_emergency_numbers(directory: Path = DEFAULT_CONTENT_DIR) -> EmergencyNu
 # --- the free-text red-flag screen's words (content/red_flags.<language>.yaml) ---------------
 
 _CONCEPT_NAME = r"^[A-Z][A-Z0-9_]{1,39}$"
-LANGUAGE_CODE = r"^[a-z]{2,3}(_[A-Z]{2})?$"
-"""A word file's language: its catalogue's name (en, ru, pt_BR)."""
 AGE_CONCEPT = "AGE"
 """A built-in concept: a number read as the user's age outside `age.under`..`age.over`."""
 
@@ -1093,6 +1145,7 @@ class Content:
     texts: Texts
     red_flags: RedFlagLexicon = field(default_factory=default_red_flags)
     intents: IntentLexicon = field(default_factory=default_intents)
+    clock: ClockWords = field(default_factory=default_clock)
     sign_model: SignModel | None = field(default_factory=default_sign_model)
 
     @property
@@ -1161,7 +1214,7 @@ def _parse(model: type[ModelT], path: Path, context: dict[str, Any] | None = Non
         raise ContentError(_describe(path, raw, error)) from error
 
 
-LexiconT = TypeVar("LexiconT", RedFlagLexicon, IntentLexicon)
+LexiconT = TypeVar("LexiconT", RedFlagLexicon, IntentLexicon, ClockWords)
 
 
 def _parse_language_file(model: type[LexiconT], path: Path, language: str) -> LexiconT:
@@ -1249,6 +1302,12 @@ def load_content(directory: Path = DEFAULT_CONTENT_DIR) -> Content:
     red_flags = load_red_flags(directory, texts.language)
     intents = load_intents(directory, texts.language)
     model = load_sign_model(directory, texts.language)
+    clock = load_clock(directory, texts.language)
     return Content(
-        tracks=tracks, texts=texts, red_flags=red_flags, intents=intents, sign_model=model
+        tracks=tracks,
+        texts=texts,
+        red_flags=red_flags,
+        intents=intents,
+        sign_model=model,
+        clock=clock,
     )

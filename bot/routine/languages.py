@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 from babel.messages.catalog import Catalog
@@ -33,6 +34,7 @@ from bot.routine.content import (
     Routine,
     Texts,
     Tracks,
+    load_clock,
     load_content,
     load_emergency_numbers,
 )
@@ -54,6 +56,9 @@ class SpokenLanguage(BaseModel):
     voice: str = Field(pattern=r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$")
     """The eSpeak NG voice its guides are spoken in."""
     direction: str = Field(pattern=r"^(ltr|rtl)$")
+    zones: tuple[str, ...] = Field(default=(), max_length=8)
+    """The time zones offered first when setting a reminder (the language's main countries);
+    English's are in texts.yaml."""
 
 
 class LanguageTable(BaseModel):
@@ -152,9 +157,13 @@ def load_languages(
         if catalog is None:
             continue
         language = name.split("_")[0]
+        tree = _localised(documents, catalog, "texts")
+        tree["language"] = name
+        line = table.get(name)
+        if line.zones:
+            tree["reminders"]["zone_choices"] = list(line.zones)
         texts = Texts.model_validate(
-            _localised(documents, catalog, "texts"),
-            context={"language": language, "emergency": emergency.say(name)},
+            tree, context={"language": language, "emergency": emergency.say(name)}
         )
         routines = [
             Routine.model_validate(
@@ -165,11 +174,16 @@ def load_languages(
             else track
             for track in english.tracks
         ]
-        others[name] = replace(english, tracks=Tracks(routines), texts=texts)
+        others[name] = replace(
+            english,
+            tracks=Tracks(routines),
+            texts=texts,
+            clock=load_clock(content_dir, name),
+        )
     return Languages(english, others, table)
 
 
-def _localised(documents: Mapping[str, Path], catalog: Catalog, document: str) -> object:
+def _localised(documents: Mapping[str, Path], catalog: Catalog, document: str) -> Any:
     tree = yaml.safe_load(documents[document].read_text(encoding="utf-8"))
     result = localise(tree, catalog, document)
     if result.fallbacks:

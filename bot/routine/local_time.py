@@ -30,6 +30,12 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from babel import Locale, UnknownLocaleError
+from babel.dates import get_timezone_location
+
+from bot.routine.content import ClockWords, DayHalf, default_clock
+from bot.routine.spelling import fold_marks
+
 if TYPE_CHECKING:
     from timezonefinder import TimezoneFinder
 
@@ -139,28 +145,54 @@ def next_nudge_after_local_day(local_time: time, zone: zoneinfo.ZoneInfo, day: d
 # Longer than any time anyone types; longer texts are rejected before any other work.
 _MAX_TIME_TEXT = 24
 
-_WORDS = {"noon": time(12, 0), "midday": time(12, 0), "midnight": time(0, 0)}
 # 24-hour clock: "8:05", "08:05", "20.30", "20h30", and "20h" (French/German style).
 _H24 = re.compile(r"(?P<h>[0-9]{1,2})(?:[:.h](?P<m>[0-9]{2})|h)", re.ASCII)
 # 12-hour clock: "8am", "8 am", "8:30pm", "8.30 p.m.".
 _H12 = re.compile(r"(?P<h>[0-9]{1,2})(?:[:.](?P<m>[0-9]{2}))?\s*(?P<ap>[ap])\.?\s?m\.?", re.ASCII)
+# An hour with a word for the half of the day ("7 утра", "8:30 de la tarde", "jam 7.30 pagi").
+_HOUR = re.compile(r"(?P<h>[0-9]{1,2})(?:[:.h](?P<m>[0-9]{2})|h)?", re.ASCII)
+_BARE_24H = re.compile(r"1[3-9]|2[0-3]", re.ASCII)  # "a las 19": no other 19 it could mean
+_NOT_A_WORD = re.compile(r"[\s\-\u200c!?,;]+")
 
 
-def parse_clock_time(text: str) -> time | None:
+def parse_clock_time(text: str, words: ClockWords | None = None) -> time | None:
     """A wall-clock time from what a user typed, or None when it is invalid or ambiguous.
 
     Accepts "08:00", "8:05", "20.30", "20h30", "20h", "8am", "8 am", "8:30pm", "12am" (00:00),
-    "12pm" (12:00), "noon", "midday", "midnight"; full-width digits are normalised. Rejects a bare
-    "8" (which 8?), "24:00", "8:60", "13pm", "0am". Never raises; long texts return at once.
+    "12pm" (12:00), an hour from 13 to 23 alone; with the language's *words*, the same amid
+    words that add nothing ("в 7:30", "às 7h30", "ساعت ۷:۳۰", "jam 7.30"), with a word for the
+    half of the day ("8 утра", "9 de la noche", "2 siang") and words for noon and midnight.
+    Persian and Arabic-Indic digits and full-width ones are read. Rejects a bare "8" (which
+    8?), "24:00", "8:60", "13pm", "0am". Never raises; long texts return at once.
     """
     if not isinstance(text, str):
         return None
     text = text.strip()
-    if not text or len(text) > _MAX_TIME_TEXT:
+    if not text or len(text) > _MAX_TIME_TEXT or text[0] in "-−":
         return None
-    text = unicodedata.normalize("NFKC", text).strip().lower()
-    if text in _WORDS:
-        return _WORDS[text]
+    words = words or default_clock()
+    plain = _plain(text)
+    if plain in {_plain(phrase) for phrase in words.noon}:
+        return time(12, 0)
+    if plain in {_plain(phrase) for phrase in words.midnight}:
+        return time(0, 0)
+    tokens = plain.split()
+    half = None
+    for phrase in sorted(words.halves, key=lambda p: -len(p.split())):
+        if _remove(tokens, _plain(phrase).split()):
+            half = words.halves[phrase]
+            break
+    for phrase in sorted(words.filler, key=lambda p: -len(p.split())):
+        while _remove(tokens, _plain(phrase).split()):
+            pass
+    rest = " ".join(tokens)
+    if half is not None:
+        match = _HOUR.fullmatch(rest)
+        return _with_half(int(match["h"]), int(match["m"] or 0), half) if match else None
+    return _clock(rest)
+
+
+def _clock(text: str) -> time | None:
     if match := _H24.fullmatch(text):
         hour, minute = int(match["h"]), int(match["m"] or 0)
         if hour <= 23 and minute <= 59:
@@ -174,7 +206,47 @@ def parse_clock_time(text: str) -> time | None:
         if match["ap"] == "p":
             hour += 12
         return time(hour, minute)
+    if _BARE_24H.fullmatch(text):
+        return time(int(text), 0)
     return None
+
+
+def _with_half(hour: int, minute: int, half: DayHalf) -> time | None:
+    """An hour of a 12-hour day and the word for its half: the 24-hour time, or None."""
+    if minute > 59 or not 0 <= hour <= 23:
+        return None
+    if hour > 12:  # "19 de la tarde": already a 24-hour hour, said with its half
+        return time(hour, minute) if half is not DayHalf.AM else None
+    match half:
+        case DayHalf.AM:
+            hour = 0 if hour == 12 else hour
+        case DayHalf.PM:
+            hour = hour if hour == 12 else hour + 12
+        case DayHalf.NIGHT:  # "11 de la noche" is 23:00, "2 ночи" 02:00, "12 شب" midnight
+            hour = 0 if hour == 12 else hour + 12 if hour >= 6 else hour
+        case DayHalf.MIDDAY:  # "11 siang" is 11:00, "1 siang" 13:00
+            hour = hour if hour >= 10 else hour + 12 if hour <= 6 else -1
+    return time(hour, minute) if 0 <= hour <= 23 else None
+
+
+def _plain(text: str) -> str:
+    """Lower case, accents and odd digits folded, words split by one space (hyphens, the
+    zero-width non-joiner and ,;!? as spaces)."""
+    folded = fold_marks(unicodedata.normalize("NFKC", text)).casefold()
+    folded = "".join(
+        char for char in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(char)
+    )
+    return " ".join(_NOT_A_WORD.sub(" ", folded).split()).rstrip(".")
+
+
+def _remove(tokens: list[str], phrase: list[str]) -> bool:
+    """Remove the first run of *phrase* from *tokens*; whether there was one."""
+    size = len(phrase)
+    for start in range(len(tokens) - size + 1):
+        if tokens[start : start + size] == phrase:
+            del tokens[start : start + size]
+            return True
+    return False
 
 
 # --- guessing the zone -----------------------------------------------------------------------
@@ -388,12 +460,14 @@ def _available_zones() -> frozenset[str]:
 
 
 _MAX_ZONE_NAME = 64
-_SEPARATORS = re.compile(r"[\s_\-]+")
+_SEPARATORS = re.compile(r"[\s_\-\u200c'’.,!?]+")
+_MIN_INFLECTED = 4  # "москве" → Москва: a stem of at least this many letters
 
 
 def _name_key(text: str) -> str:
-    """ "new  york", "New_York" and "new-york" alike: lower case, one "_" between words."""
-    return _SEPARATORS.sub("_", text.strip().casefold()).strip("_")
+    """ "new  york", "New_York", "new-york" and "São Paulo" / "sao paulo" alike: lower case,
+    accents folded, one "_" between words."""
+    return _SEPARATORS.sub("_", _plain(text)).strip("_")
 
 
 def _last_parts(names: Iterable[str]) -> dict[str, str | None]:
@@ -413,6 +487,68 @@ def _default_name_tables() -> tuple[dict[str, str | None], ...]:
         n for n in _available_zones() if "/" in n and n.split("/", 1)[0] in _AREAS
     )
     return cities, full, aliases
+
+
+@cache
+def _cities_in(language: str) -> dict[str, str | None]:
+    """Every canonical zone's city as *language* names it (CLDR's exemplar cities through Babel:
+    Москва, Київ, Ciudad de México, São Paulo, تهران) → the zone; None where two share a name."""
+    found: dict[str, str | None] = {}
+    for zone in canonical_zones():
+        key = _name_key(zone_city(zone, language))
+        found[key] = zone if key not in found or found[key] == zone else None
+    return found
+
+
+def zone_city(zone: str, language: str) -> str:
+    """The city a zone is named after, as *language* writes it ("Europe/Moscow" → "Москва")."""
+    return get_timezone_location(zone, locale=_babel_locale(language), return_city=True)
+
+
+@cache
+def _babel_locale(language: str) -> Locale:
+    try:
+        return Locale.parse(language.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return Locale.parse("en")
+
+
+def zone_for_city(text: str, words: ClockWords | None = None) -> str | None:
+    """The zone of a city typed in the person's language (*words*: its language and the words
+    before a city that add nothing — "в Москве", "en Ciudad de México", "di Jakarta"), or of a
+    zone or English city name (`zone_for_name`). An inflected city ("в Киеве") is read by its
+    stem when only one city has it. Never raises."""
+    if len(text) > _MAX_ZONE_NAME:
+        return None
+    words = words or default_clock()
+    tokens = _plain(text).split()
+    readings = [" ".join(tokens)]
+    for phrase in sorted(words.places, key=lambda p: -len(p.split())):
+        place = _plain(phrase).split()
+        if tokens[: len(place)] == place and len(tokens) > len(place):
+            readings.append(" ".join(tokens[len(place) :]))  # "в Москве" → "Москве"
+            break
+    cities = _cities_in(words.language)
+    for named in readings:
+        zone = zone_for_name(named) or cities.get(_name_key(named))
+        if zone is not None:
+            return zone
+    return _inflected(_name_key(readings[-1]), cities)
+
+
+def _inflected(key: str, cities: dict[str, str | None]) -> str | None:
+    """A city named with a case ending ("москве", "києві", "تهرانم"): the one city whose name,
+    less its last letter, the word starts with — when there is only one."""
+    if len(key) < _MIN_INFLECTED + 1:
+        return None
+    found = {
+        zone
+        for city, zone in cities.items()
+        if zone is not None
+        and len(city) >= _MIN_INFLECTED
+        and (key.startswith(city[:-1]) and len(key) - len(city) <= 2)
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def zone_for_name(text: str, zones: Iterable[str] | None = None) -> str | None:

@@ -13,6 +13,7 @@ from bot.routine.actions import GeneralVerb, SessionVerb, general_action, sessio
 from bot.routine.content import ChecklistItem, Content, Dose, Exercise, Routine, SessionTexts
 from bot.routine.dosing import PersonalDose, dose_of
 from bot.routine.intents import Intent
+from bot.routine.local_time import zone_city
 from bot.routine.session import (
     Outcome,
     Phase,
@@ -281,14 +282,23 @@ class Screens:
         reminders = self.texts.reminders
         return View(reminders.bad_time if retry else reminders.type_time)
 
-    def reminder_zone_question(self, *, retry: bool = False) -> View:
+    def reminder_zone_question(self, current: str | None = None, *, retry: bool = False) -> View:
+        """ "Which time zone?": the language's main zones by their cities' names in it (a tap
+        sends the name, read back by `local_time.zone_for_city`), the zone already set first."""
         reminders = self.texts.reminders
-        zones = reminders.zone_choices
-        keyboard = ReplyKeyboard(
-            rows=tuple(zones[index : index + 2] for index in range(0, len(zones), 2)),
-            location_label=reminders.share_location,
+        zones = [zone for zone in reminders.zone_choices if zone != current]
+        labels = [self.zone_name(zone) for zone in zones]
+        rows: tuple[tuple[str, ...], ...] = tuple(
+            tuple(labels[index : index + 2]) for index in range(0, len(labels), 2)
         )
+        if current is not None:
+            rows = ((self.zone_name(current),), *rows)
+        keyboard = ReplyKeyboard(rows=rows, location_label=reminders.share_location)
         return View(reminders.bad_zone if retry else reminders.ask_zone, reply_keyboard=keyboard)
+
+    def zone_name(self, zone: str) -> str:
+        """A zone by its city, as the person's language names it ("Europe/Moscow" → Москва)."""
+        return zone_city(zone, self.texts.language)
 
     def reminder_confirmed(
         self, local_time: time, zone: str, next_local: datetime, today: date
@@ -302,7 +312,9 @@ class Screens:
             when = reminders.next_tomorrow.format(time=clock)
         else:
             when = reminders.next_date.format(date=f"{next_local:%Y-%m-%d}", time=clock)
-        text = reminders.confirmed.format(time=f"{local_time:%H:%M}", zone=zone, next=when)
+        text = reminders.confirmed.format(
+            time=f"{local_time:%H:%M}", zone=self.zone_name(zone), next=when
+        )
         rows = (
             (
                 self._general(GeneralVerb.REMINDER_CHANGE, reminders.change),

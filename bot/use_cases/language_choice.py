@@ -2,8 +2,10 @@
 
 At first contact it is Telegram's `language_code` (when Limber speaks it; else English) and it is
 stored with the new user; `/language` lists every language by its own name and stores the choice.
-Each update reads it through a small cache (one read per person per `CACHE_SECONDS`), so a tap costs
-no extra statement; another process sees a choice within that time.
+Each update reads it before it is routed, through a small cache (one read per person per
+`CACHE_SECONDS`), so a tap costs no extra statement; another process sees a choice within that
+time. The read is the adapter's language step, not a person's action: it goes through its own
+factory (`lookups`), apart from the one unit of work of the use case that answers.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Callable
 
 from bot.routine.actions import GeneralAction
 from bot.routine.views import Reply, View
+from bot.store.unit_of_work import UnitOfWorkFactory
 from bot.use_cases.dependencies import Dependencies, set_spoken
 
 CACHE_SECONDS = 30.0
@@ -20,8 +23,14 @@ CACHE_SIZE = 50_000
 
 
 class LanguageChoice:
-    def __init__(self, deps: Dependencies, monotonic: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        deps: Dependencies,
+        lookups: UnitOfWorkFactory | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.deps = deps
+        self._lookups = lookups or deps.unit_of_work
         self._monotonic = monotonic
         self._known: dict[int, tuple[str, float]] = {}
 
@@ -33,13 +42,13 @@ class LanguageChoice:
         if known is not None and known[1] > now:
             return known[0]
         telegram = self.deps.language_for(language_code)
-        async with self.deps.unit_of_work() as uow:
+        async with self._lookups() as uow:
             exists, stored = await uow.users.language(user_id)
             if exists and stored is None:
                 await uow.users.set_language(user_id, telegram, if_unset=True)
+        # A new user is stored in Telegram's language by the use case that adds them.
         language = self.deps.language_for(stored) if stored is not None else telegram
-        if exists:  # a new user is stored in Telegram's language by the use case that adds them
-            self._remember(user_id, language, now)
+        self._remember(user_id, language, now)
         return language
 
     def languages(self) -> list[tuple[str, str]]:

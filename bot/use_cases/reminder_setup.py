@@ -6,7 +6,6 @@ or zone) is stored as `users.awaiting` and read by `bot.routine.conversation.typ
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
@@ -81,7 +80,7 @@ class ReminderSetup:
 
     async def typed_time_in(self, uow: UnitOfWork, settings: ReminderSettings, text: str) -> View:
         """A typed answer to "what time?"."""
-        chosen = local_time.parse_clock_time(text)
+        chosen = local_time.parse_clock_time(text, self.deps.content.clock)
         if chosen is None:
             return self.screens.reminder_type_time(retry=True)
         return await self._time_chosen(uow, settings, chosen)
@@ -139,14 +138,8 @@ class ReminderSetup:
 
     def _zone_question(self, current: str | None, *, retry: bool = False) -> View:
         """ "Which time zone?", with the zone already set (if any) first among the choices."""
-        view = self.screens.reminder_zone_question(retry=retry)
-        keyboard = view.reply_keyboard
-        if current is None or zone_or_none(current) is None or keyboard is None:
-            return view
-        width = max((len(row) for row in keyboard.rows), default=1)
-        others = [zone for row in keyboard.rows for zone in row if zone != current]
-        rows = ((current,), *(tuple(others[i : i + width]) for i in range(0, len(others), width)))
-        return replace(view, reply_keyboard=replace(keyboard, rows=rows))
+        known = current if current is not None and zone_or_none(current) is not None else None
+        return self.screens.reminder_zone_question(known, retry=retry)
 
     async def _turn_on(self, uow: UnitOfWork, user_id: int, chosen: time, zone_name: str) -> View:
         now = self.deps.clock()
@@ -184,14 +177,14 @@ class ReminderSetup:
     def understands(self, question: OpenQuestion, text: str) -> bool:
         """Whether *text* reads as an answer to *question* (a time, or a zone or city)."""
         if question is OpenQuestion.REMINDER_TIME:
-            return local_time.parse_clock_time(text) is not None
+            return local_time.parse_clock_time(text, self.deps.content.clock) is not None
         return self._zone_from_text(text) is not None
 
     def _zone_from_text(self, text: str) -> str | None:
         cleaned = text.strip()
         if len(cleaned) > MAX_ZONE_TEXT:
             return None
-        named = local_time.zone_for_name(cleaned)
+        named = local_time.zone_for_city(cleaned, self.deps.content.clock)
         if named is not None:
             return named
         now = self.deps.clock()

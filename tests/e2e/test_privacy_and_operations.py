@@ -443,7 +443,7 @@ async def a_whole_session_with_free_text(ann: ChatUser) -> None:
     await ann.send("9am")
     await ann.send("Zebra/Kumquat")
     await ann.send("Europe/Berlin")
-    assert "Every day at 09:00, Europe/Berlin" in ann.last_text
+    assert "Every day at 09:00, Berlin" in ann.last_text
     await ann.send("/progress")
     await ann.send("/export")
     await ann.send("/privacy")

@@ -117,7 +117,7 @@ async def test_a_user_chooses_a_time_and_a_zone(coach: CoachDriver, clock: FakeC
     assert zone_question.reply_keyboard is not None
     assert zone_question.reply_keyboard.location_label is not None
     confirmed = await chat.type("europe/berlin")
-    assert "Every day at 19:30, Europe/Berlin — next: today 19:30" in confirmed.text
+    assert "Every day at 19:30, Berlin — next: today 19:30" in confirmed.text
     assert await next_nudge(coach.database, 7) == datetime(2026, 11, 26, 18, 30, tzinfo=UTC)
 
 
@@ -131,7 +131,7 @@ async def test_the_zone_can_come_from_the_time_where_the_user_is(coach: CoachDri
     await chat.tap("08:00")
     # The fake clock says 08:00 UTC; "13:45" there means UTC+05:45.
     confirmed = await chat.type("13:45")
-    assert "Asia/Kathmandu" in confirmed.text
+    assert "Kathmandu" in confirmed.text
 
 
 async def test_each_due_user_gets_one_nudge_a_day(coach: CoachDriver, clock: FakeClock) -> None:

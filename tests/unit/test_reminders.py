@@ -490,10 +490,14 @@ ACCEPTED = {
     "Midday": "12:00",
     "midnight": "00:00",
     "０８：３０": "08:30",  # full-width, as some keyboards type it
+    "٨:٠٠": "08:00",  # Arabic-Indic digits
+    "۱۹:۳۰": "19:30",  # Persian digits
+    "20": "20:00",  # an hour from 13 to 23 alone is unambiguous
+    "8 in the morning": "08:00",
+    "at 9 in the evening": "21:00",
 }
 REJECTED = [
     "8",  # which 8?
-    "20",
     "25:99",
     "24:00",
     "8:60",
@@ -514,7 +518,6 @@ REJECTED = [
     "🕗",
     "8️⃣",
     "⏰ 8:00",
-    "٨:٠٠",  # Arabic-Indic digits are not accepted as a clock
     "",
     "   ",
     "\n",
