@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -44,6 +45,15 @@ log = logging.getLogger(__name__)
 
 UserRoute = Callable[[int], Awaitable[Reply]]
 ButtonRoute = Callable[[int, GeneralAction], Awaitable[Reply]]
+
+# Whether the update being handled is in a language written right to left: set with its language
+# (`Coach.speak`), read by the channel as it writes a View as a message (`bot.routine.bidi`).
+_RIGHT_TO_LEFT: ContextVar[bool] = ContextVar("limber_right_to_left", default=False)
+
+
+def written_right_to_left() -> bool:
+    """Whether the update being handled is in a language written right to left (Persian)."""
+    return _RIGHT_TO_LEFT.get()
 
 
 @dataclass(frozen=True)
@@ -157,7 +167,10 @@ class Coach:
     def speak(self, language_code: str | None) -> None:
         """For the rest of this update, every screen in the language of someone whose Telegram
         says *language_code* (English where Limber has no catalogue for it)."""
-        set_spoken(self.deps.language_for(language_code))
+        language = self.deps.language_for(language_code)
+        set_spoken(language)
+        table = self.deps.languages.table if self.deps.languages is not None else None
+        _RIGHT_TO_LEFT.set(table is not None and table.get(language).direction == "rtl")
 
     def command_menus(self) -> dict[str | None, CommandTexts]:
         """The command menu's descriptions: the default (English, None) and one per language
