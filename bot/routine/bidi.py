@@ -10,8 +10,10 @@ punctuation at its edge to the wrong side: "/quit" shows as "quit/".
 
 - every run of Latin words (with the digits and signs between them, and a leading "/", but not
   the brackets, quotes or sentence punctuation around it) is put in a left-to-right isolate
-  (LRI … PDI, UAX #9 §2.4, as Fluent and ICU wrap a placeable): it is read as one left-to-right
-  island and does not pull the neighbouring digits or punctuation into its own direction;
+  (LRI … PDI, UAX #9 §2.4, as Fluent wraps a placeable): it is read as one left-to-right
+  island and does not pull the neighbouring digits or punctuation into its own direction (a
+  sign at its edge, the "/" of "/quit", also gets a LEFT-TO-RIGHT MARK beside it inside the
+  isolate, so that a client that ignores isolates keeps it with its word too);
 - a paragraph whose first strong character is not right-to-left (R or AL) then starts with a
   RIGHT-TO-LEFT MARK (U+200F), which is strong R and invisible. Clients that ignore isolates
   still see the mark first.
@@ -29,6 +31,8 @@ from collections.abc import Iterator
 
 RLM = "\u200f"
 """RIGHT-TO-LEFT MARK: a strong right-to-left character that draws nothing."""
+LRM = "\u200e"
+"""LEFT-TO-RIGHT MARK: a strong left-to-right character that draws nothing."""
 LRI = "\u2066"
 """LEFT-TO-RIGHT ISOLATE: opens a left-to-right island inside a line."""
 PDI = "\u2069"
@@ -89,7 +93,11 @@ def _isolate_latin_runs(paragraph: str, outside: set[int]) -> str:
     pieces: list[str] = []
     done = 0
     for start, end in spans:
-        pieces += [paragraph[done:start], LRI, paragraph[start:end], PDI]
+        run = paragraph[start:end]
+        # A sign at the run's edge ("/quit") is held by a mark too, for a client without isolates.
+        lead = LRM if unicodedata.bidirectional(run[0]) != "L" else ""
+        trail = LRM if unicodedata.bidirectional(run[-1]) not in ("L", "EN", "AN") else ""
+        pieces += [paragraph[done:start], LRI, lead, run, trail, PDI]
         done = end
     pieces.append(paragraph[done:])
     return "".join(pieces)

@@ -16,7 +16,7 @@ from typing import Any
 
 from bidi import get_display
 
-from bot.routine.bidi import LRI, PDI, RLM, first_strong, paragraphs
+from bot.routine.bidi import LRI, LRM, PDI, RLM, first_strong, paragraphs
 from bot.routine.content import load_content
 from bot.routine.languages import shipped_languages
 from tests.support.fake_bot_api import FakeBotApi
@@ -25,7 +25,7 @@ from tests.support.updates import ChatUser, FakeUser
 
 LANGUAGES = shipped_languages(load_content())
 assert LANGUAGES is not None
-CONTROLS = str.maketrans("", "", RLM + LRI + PDI)
+CONTROLS = str.maketrans("", "", RLM + LRM + LRI + PDI)
 LATIN_WORD = re.compile(r"/?[A-Za-z][A-Za-z0-9]*(?:[/\-_][A-Za-z0-9]+)*")
 SENT = ("sendMessage", "editMessageText", "sendAnimation", "editMessageCaption", "editMessageMedia")
 

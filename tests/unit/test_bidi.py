@@ -17,11 +17,12 @@ from bidi import get_display
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.routine.bidi import LRI, PDI, RLM, first_strong, paragraphs, right_to_left
+from bot.routine.bidi import LRI, LRM, PDI, RLM, first_strong, paragraphs, right_to_left
 from bot.routine.content import load_content
 from bot.routine.languages import shipped_languages
 
-CONTROLS = str.maketrans("", "", RLM + LRI + PDI)
+CONTROLS = str.maketrans("", "", RLM + LRM + LRI + PDI)
+ISOLATES = str.maketrans("", "", LRI + PDI)
 LATIN_WORD = re.compile(r"/?[A-Za-z][A-Za-z0-9]*(?:[/\-_][A-Za-z0-9]+)*")
 LANGUAGES = shipped_languages(load_content())
 assert LANGUAGES is not None
@@ -32,16 +33,21 @@ def displayed(paragraph: str) -> str:
     return get_display(paragraph).translate(CONTROLS)
 
 
+def displayed_without_isolates(paragraph: str) -> str:
+    """The paragraph as a client that ignores isolates lays it out (it still has the marks)."""
+    return displayed(paragraph.translate(ISOLATES))
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         # A Latin command first: the line would be laid out left to right.
-        ("/session — شروع برنامه", f"{RLM}{LRI}/session{PDI} — شروع برنامه"),
+        ("/session — شروع برنامه", f"{RLM}{LRI}{LRM}/session{PDI} — شروع برنامه"),
         ("Limber در ترمینال", f"{RLM}{LRI}Limber{PDI} در ترمینال"),
         ("🎉 Limber تمام شد", f"{RLM}🎉 {LRI}Limber{PDI} تمام شد"),
         ("10 × 2", f"{RLM}10 × 2"),  # no letter at all: still right to left
         # Inside a Persian line: the slash stays with its word; brackets and quotes outside.
-        ("برای خروج /quit را", f"برای خروج {LRI}/quit{PDI} را"),
+        ("برای خروج /quit را", f"برای خروج {LRI}{LRM}/quit{PDI} را"),
         ("(مثلاً Asia/Tehran).", f"(مثلاً {LRI}Asia/Tehran{PDI})."),
         ("بنویسید «easier»، «skip»", f"بنویسید «{LRI}easier{PDI}»، «{LRI}skip{PDI}»"),
         # A run of Latin words with digits between them; digits after it stay with the Persian.
@@ -53,7 +59,7 @@ def displayed(paragraph: str) -> str:
         # A paragraph in Latin letters only reads left to right: unchanged.
         ("Hello, this is English.", "Hello, this is English."),
         # Paragraph by paragraph.
-        ("سلام\n/help — این پیام\n\nok", f"سلام\n{RLM}{LRI}/help{PDI} — این پیام\n\nok"),
+        ("سلام\n/help — این پیام\n\nok", f"سلام\n{RLM}{LRI}{LRM}/help{PDI} — این پیام\n\nok"),
     ],
 )
 def test_examples(text: str, expected: str) -> None:
@@ -65,6 +71,7 @@ def test_a_latin_command_in_a_persian_line_reads_as_written_only_once_isolated()
 
     assert "/quit" not in displayed(line)  # the bidi algorithm shows it as "quit/"
     assert "/quit" in displayed(right_to_left(line))
+    assert "/quit" in displayed_without_isolates(right_to_left(line))
 
 
 PERSIAN = "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیآ۰۱۲۳۴۵"
@@ -129,8 +136,10 @@ def test_every_persian_sentence_starts_right_to_left_and_its_latin_words_read_as
             checked += 1
             assert first_strong(paragraph) in ("R", "AL"), (where, paragraph)
             shown = displayed(paragraph)
+            shown_without_isolates = displayed_without_isolates(paragraph)
             for word in LATIN_WORD.findall(paragraph.translate(CONTROLS)):
                 commands += word.startswith("/")
                 assert word in shown, (where, word, paragraph)
+                assert word in shown_without_isolates, (where, word, paragraph)
     assert checked >= 400
     assert commands >= 20
