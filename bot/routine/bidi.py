@@ -41,6 +41,7 @@ PDI = "\u2069"
 _RIGHT_TO_LEFT = frozenset({"R", "AL"})
 _STRONG = frozenset({"L", "R", "AL"})
 _OPENS_ISOLATE = frozenset({"LRI", "RLI", "FSI"})
+_ISOLATE_MARKS = frozenset("\u2066\u2067\u2068\u2069")
 _WORD = re.compile(r"\S+")
 _PARAGRAPH = re.compile(r"([^\n\r\x1c-\x1e\x85\u2029]*)([\n\r\x1c-\x1e\x85\u2029]?)")
 _LEADING_OUTSIDE = frozenset({"Ps", "Pi"})  # an opening bracket or quote stays outside
@@ -75,35 +76,52 @@ def paragraphs(text: str) -> list[str]:
 def _paragraph(paragraph: str) -> str:
     if not paragraph.strip():
         return paragraph
-    outside = _outside_isolates(paragraph)
-    kinds = {unicodedata.bidirectional(paragraph[index]) for index in outside}
+    classes = _classes(paragraph)
+    kinds = set(classes)
     if "L" in kinds and not kinds & _RIGHT_TO_LEFT:
         return paragraph  # a Latin paragraph: it reads left to right
-    isolated = _isolate_latin_runs(paragraph, outside)
+    isolated = _isolate_latin_runs(paragraph, classes) if "L" in kinds else paragraph
     if first_strong(isolated) in _RIGHT_TO_LEFT:
         return isolated
     return RLM + isolated
 
 
-def _isolate_latin_runs(paragraph: str, outside: set[int]) -> str:
+def _classes(paragraph: str) -> list[str]:
+    """Each character's bidi class; "" for an isolate's marks and everything inside one."""
+    classes = list(map(unicodedata.bidirectional, paragraph))
+    if not _ISOLATE_MARKS.intersection(paragraph):
+        return classes
+    depth = 0
+    for index, kind in enumerate(classes):
+        if kind in _OPENS_ISOLATE:
+            depth += 1
+            classes[index] = ""
+        elif kind == "PDI" and depth:
+            depth -= 1
+            classes[index] = ""
+        elif depth:
+            classes[index] = ""
+    return classes
+
+
+def _isolate_latin_runs(paragraph: str, classes: list[str]) -> str:
     """Each run of Latin words in LRI … PDI (words already in an isolate are left alone)."""
-    spans = list(_latin_spans(paragraph, outside))
+    spans = list(_latin_spans(paragraph, classes))
     if not spans:
         return paragraph
     pieces: list[str] = []
     done = 0
     for start, end in spans:
-        run = paragraph[start:end]
         # A sign at the run's edge ("/quit") is held by a mark too, for a client without isolates.
-        lead = LRM if unicodedata.bidirectional(run[0]) != "L" else ""
-        trail = LRM if unicodedata.bidirectional(run[-1]) not in ("L", "EN", "AN") else ""
-        pieces += [paragraph[done:start], LRI, lead, run, trail, PDI]
+        lead = LRM if classes[start] != "L" else ""
+        trail = LRM if classes[end - 1] not in ("L", "EN", "AN") else ""
+        pieces += [paragraph[done:start], LRI, lead, paragraph[start:end], trail, PDI]
         done = end
     pieces.append(paragraph[done:])
     return "".join(pieces)
 
 
-def _latin_spans(paragraph: str, outside: set[int]) -> Iterator[tuple[int, int]]:
+def _latin_spans(paragraph: str, classes: list[str]) -> Iterator[tuple[int, int]]:
     """(start, end) of each run: from the first Latin word to the last one before a
     right-to-left word, a bracket, a quote or a punctuation mark between words, or the
     paragraph's end; with the words without letters between them (digits, signs, emoji), less
@@ -111,12 +129,10 @@ def _latin_spans(paragraph: str, outside: set[int]) -> Iterator[tuple[int, int]]
     run: list[tuple[int, int]] = []  # the words' cores (their edges' punctuation left out)
     latin: list[bool] = []
     for word in _WORD.finditer(paragraph):
+        kinds = set(classes[word.start() : word.end()])
+        if not run and "L" not in kinds:
+            continue  # a Persian word, a number or a sign outside any run
         core = _core(paragraph, word.start(), word.end())
-        kinds = {
-            unicodedata.bidirectional(paragraph[index])
-            for index in range(word.start(), word.end())
-            if index in outside
-        }
         if kinds & _RIGHT_TO_LEFT or core is None:
             yield from _closed(run, latin)
             run, latin = [], []
@@ -152,18 +168,3 @@ def _core(paragraph: str, start: int, end: int) -> tuple[int, int] | None:
     while end > start and unicodedata.category(paragraph[end - 1]) in _TRAILING_OUTSIDE:
         end -= 1
     return (start, end) if start < end else None
-
-
-def _outside_isolates(paragraph: str) -> set[int]:
-    """The indices of the characters that are not inside an isolate (nor one's own marks)."""
-    outside: set[int] = set()
-    depth = 0
-    for index, char in enumerate(paragraph):
-        kind = unicodedata.bidirectional(char)
-        if kind in _OPENS_ISOLATE:
-            depth += 1
-        elif kind == "PDI" and depth:
-            depth -= 1
-        elif depth == 0:
-            outside.add(index)
-    return outside
