@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -45,6 +46,15 @@ log = logging.getLogger(__name__)
 
 UserRoute = Callable[[int], Awaitable[Reply]]
 ButtonRoute = Callable[[int, GeneralAction], Awaitable[Reply]]
+
+# Whether the update being handled is in a language written right to left: set with its language
+# (`Coach.speak`), read by the channel as it writes a View as a message (`bot.routine.bidi`).
+_RIGHT_TO_LEFT: ContextVar[bool] = ContextVar("limber_right_to_left", default=False)
+
+
+def written_right_to_left() -> bool:
+    """Whether the update being handled is in a language written right to left (Persian)."""
+    return _RIGHT_TO_LEFT.get()
 
 
 @dataclass(frozen=True)
@@ -121,7 +131,10 @@ class Coach:
             case UnknownCommand():
                 return Reply(View(self.texts.hints.unknown_command))
             case ButtonTap(data):
-                return await self._tap(user_id, data)
+                reply = await self._tap(user_id, data)
+                if reply.language_changed is not None:
+                    self.speak_as(reply.language_changed)  # the answer is in the new language
+                return reply
             case TypedText(text):
                 return await self.use_cases.typed_answers.answer(user_id, text)
             case EditedText(text):
@@ -163,14 +176,16 @@ class Coach:
         for them, else the one their Telegram says (*language_code*; English where Limber does
         not speak it)."""
         if user_id is None:
-            set_spoken(self.deps.language_for(language_code))
+            self.speak_as(self.deps.language_for(language_code))
         else:
-            set_spoken(await self.use_cases.languages.spoken_for(user_id, language_code))
+            self.speak_as(await self.use_cases.languages.spoken_for(user_id, language_code))
 
-    @staticmethod
-    def speak_as(language: str) -> None:
-        """For the rest of this task, every screen in *language* (a hold timer's ticks)."""
+    def speak_as(self, language: str) -> None:
+        """For the rest of this task, every screen in *language* (a hold timer's ticks), written
+        right to left where the language is."""
         set_spoken(language)
+        table = self.deps.languages.table if self.deps.languages is not None else None
+        _RIGHT_TO_LEFT.set(table is not None and table.get(language).direction == "rtl")
 
     @property
     def language(self) -> str:

@@ -8,6 +8,12 @@ follows as a new text message (an animation message cannot become a text message
 message followed by an animation likewise loses its buttons. Each upload's file_id is handed to
 the media port (`MediaPort.remember`) so the file is never uploaded again.
 
+In a language written right to left (`bot.coach.written_right_to_left`), a View's text, caption
+and inline button labels are written with `bot.routine.bidi.right_to_left` as they become a
+message (`_for_the_reader`, once per message): every paragraph starts right to left and Latin
+runs are isolated. A reply keyboard's labels are left as they are: a tap sends the label back as
+the person's own text.
+
 A stored file_id Telegram refuses (400: another bot's id, a deleted file) heals on the same tap:
 it is forgotten (`MediaPort.forget`) and the file uploaded again; without a file on disk the
 screen goes out as text. An edit that fails for any other reason goes out as a new message: a
@@ -36,6 +42,8 @@ from telegram import (
 from telegram.constants import ChatAction
 from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 
+from bot.coach import written_right_to_left
+from bot.routine.bidi import first_strong, right_to_left
 from bot.routine.views import Action, Media, View
 
 log = logging.getLogger(__name__)
@@ -91,6 +99,26 @@ def keyboard(view: View) -> InlineKeyboardMarkup | ReplyKeyboardMarkup | None:
     if not view.rows:
         return None
     return InlineKeyboardMarkup([[_button(action) for action in row] for row in view.rows])
+
+
+def _for_the_reader(view: View) -> View:
+    """*view* as its message shows it: in a right-to-left language, its text, its caption and
+    its inline buttons' labels written right to left (`bot.routine.bidi`); else *view*."""
+    if not written_right_to_left():
+        return view
+    rows = tuple(
+        tuple(replace(action, label=_label(action.label)) for action in row) for row in view.rows
+    )
+    media = view.media
+    if media is not None:
+        media = replace(media, caption=right_to_left(media.caption))
+    return replace(view, text=right_to_left(view.text), rows=rows, media=media)
+
+
+def _label(label: str) -> str:
+    """A button's label, right to left; one without letters (a score: "4") reads the same
+    either way and stays as it is."""
+    return right_to_left(label) if first_strong(label) is not None else label
 
 
 def _button(action: Action) -> InlineKeyboardButton:
@@ -157,7 +185,8 @@ async def reply(message: Message, view: View, port: MediaPort = NO_MEDIA) -> Mes
 
 async def send(bot: Bot, chat_id: int, view: View, port: MediaPort = NO_MEDIA) -> Message:
     """*view* as a new message: an animation with its caption when the media is ready."""
-    media = view.media
+    shown = _for_the_reader(view)
+    media = shown.media
     if media is not None and media.ready:
 
         async def send_animation(media: Media) -> Message:
@@ -165,7 +194,7 @@ async def send(bot: Bot, chat_id: int, view: View, port: MediaPort = NO_MEDIA) -
                 chat_id=chat_id,
                 animation=_upload(media, ".mp4"),
                 caption=media.caption[:MAX_CAPTION_LENGTH],
-                reply_markup=keyboard(view),
+                reply_markup=keyboard(shown),
             )
 
         try:
@@ -175,8 +204,8 @@ async def send(bot: Bot, chat_id: int, view: View, port: MediaPort = NO_MEDIA) -
     else:
         sent = await bot.send_message(
             chat_id=chat_id,
-            text=view.text[:MAX_MESSAGE_LENGTH],
-            reply_markup=keyboard(view),
+            text=shown.text[:MAX_MESSAGE_LENGTH],
+            reply_markup=keyboard(shown),
         )
     for attachment in view.attachments:
         upload = InputFile(attachment.data, filename=attachment.name)
@@ -254,12 +283,14 @@ async def edit_message(message: Message, view: View, port: MediaPort = NO_MEDIA)
 
 
 async def _edit(message: Message, view: View, port: MediaPort) -> Message:
-    markup = keyboard(view)
+    # *view* goes on as it is to a new message (`reply` writes it for the reader itself).
+    shown = _for_the_reader(view)
+    markup = keyboard(shown)
     inline = markup if isinstance(markup, InlineKeyboardMarkup) else None
-    media = view.media if view.media is not None and view.media.ready else None
+    media = shown.media if shown.media is not None and shown.media.ready else None
     if message.animation is None:
         if media is None:
-            await message.edit_text(view.text[:MAX_MESSAGE_LENGTH], reply_markup=inline)
+            await message.edit_text(shown.text[:MAX_MESSAGE_LENGTH], reply_markup=inline)
             return message
         # A text message cannot become an animation: the animation follows as a new message.
         await _drop_buttons(message)
@@ -281,11 +312,11 @@ async def _edit(message: Message, view: View, port: MediaPort) -> Message:
         except _FileRefusedError:
             return await _edit(message, replace(view, media=None), port)
         return edited if isinstance(edited, Message) else message
-    if view.finished or len(view.text) > MAX_CAPTION_LENGTH:
+    if view.finished or len(shown.text) > MAX_CAPTION_LENGTH:
         # The summary (or a long text) is a message of its own; the animation keeps no buttons.
         await _drop_buttons(message)
         return await reply(message, view, port)
-    await message.edit_caption(view.text, reply_markup=inline)
+    await message.edit_caption(shown.text, reply_markup=inline)
     return message
 
 

@@ -86,4 +86,6 @@ class ProgressReport:
             date_axis=texts.chart_date_axis,
             day_format=texts.chart_day_format,
             no_data=texts.chart_no_data,
+            # The language the texts were localised for (their plural rule's).
+            locale=texts.days.language,
         )

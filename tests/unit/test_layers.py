@@ -17,6 +17,7 @@ ADAPTER_MAY_IMPORT = (
     "bot.coach",  # the router
     "bot.routine.views",  # what it answers
     "bot.routine.inputs",  # what it is given
+    "bot.routine.bidi",  # how a right-to-left language's text is written into a message
     "bot.config",
     "bot.telegram",  # the Telegram adapter's own modules
     "bot.bootstrap",  # app.py: the wiring it is handed (Services)
