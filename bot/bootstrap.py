@@ -17,7 +17,7 @@ from bot.media.voice import load_voice
 from bot.media.worker import MediaRenderer, ProcessRender
 from bot.nudges import NudgeSweeper, Send
 from bot.routine.content import DEFAULT_CONTENT_DIR, Content, load_content
-from bot.routine.languages import shipped_languages
+from bot.routine.languages import Languages, shipped_languages
 from bot.routine.nudging import NudgePolicy
 from bot.store.database import Database
 from bot.store.unit_of_work import UnitOfWorkFactory, unit_of_work_factory
@@ -87,14 +87,16 @@ def bootstrap(
     database: Database | None = None,
     unit_of_work: UnitOfWorkFactory | None = None,
     media_library: MediaFiles | None = None,
+    languages: Languages | None = None,
 ) -> Services:
-    """*media_library* replaces the real one (`MediaLibrary` on MEDIA_DIR, drawn by the render
+    """*languages* replaces the shipped ones (tests: the pseudo-locale). *media_library*
+    replaces the real one (`MediaLibrary` on MEDIA_DIR, drawn by the render
     worker process), e.g. in tests: it is then drawn in a thread (tiny fake files only)."""
     content_dir = settings.content_dir or DEFAULT_CONTENT_DIR
     content = content or load_content(content_dir)
     database = database or Database(settings.database_url)
     unit_of_work = unit_of_work or unit_of_work_factory(database)
-    deps = Dependencies(content, unit_of_work, clock, shipped_languages(content))
+    deps = Dependencies(content, unit_of_work, clock, languages or shipped_languages(content))
     renderer = None
     if media_library is None and settings.media_dir is not None:
         from bot.media.library import MediaLibrary

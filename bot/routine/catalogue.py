@@ -33,13 +33,21 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args, get_origin
 
 import yaml
+from annotated_types import MaxLen
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po, write_po
+from pydantic import BaseModel
 
-from bot.routine.content import DEFAULT_CONTENT_DIR, PLURAL_CATEGORIES, plural_category
+from bot.routine.content import (
+    DEFAULT_CONTENT_DIR,
+    PLURAL_CATEGORIES,
+    Routine,
+    Texts,
+    plural_category,
+)
 
 _TREE_LOCALE = Path(__file__).resolve().parents[2] / "locale"
 DEFAULT_LOCALE_DIR = _TREE_LOCALE if _TREE_LOCALE.is_dir() else Path.cwd() / "locale"
@@ -465,9 +473,10 @@ _PADDING = "one two three four five six seven eight nine ten".translate(_ACCENTE
 EXPANSION = 0.4
 
 
-def pseudo(text: str) -> str:
-    """*text* in en-XA: letters accented, in brackets, padded about 40 % longer; placeholders,
-    HTML tags, URLs, /commands, digits and emoji untouched."""
+def pseudo(text: str, limit: int | None = None) -> str:
+    """*text* in en-XA: letters accented, in brackets, padded about 40 % longer (no longer than
+    *limit*; without brackets where even they would not fit); placeholders, HTML tags, URLs,
+    /commands, digits and emoji untouched."""
     pieces, last = [], 0
     for match in _KEPT.finditer(text):
         pieces.append(text[last : match.start()].translate(_ACCENTED))
@@ -475,14 +484,56 @@ def pseudo(text: str) -> str:
         last = match.end()
     pieces.append(text[last:].translate(_ACCENTED))
     extra = math.ceil(len(text) * EXPANSION) - 2  # the brackets count towards the 40 %
+    if limit is not None:
+        if len(text) + 2 > limit:
+            return "".join(pieces)
+        extra = min(extra, limit - len(text) - 2)
     padding = ""
     while len(padding) < extra:
         padding += " " + _PADDING[padding.count(" ") % len(_PADDING)]
     return "[" + "".join(pieces) + padding[: max(extra, 0)].rstrip() + "]"
 
 
+def length_limits() -> dict[str, int]:
+    """Each sentence's own length cap from the content models (a button: 40 characters), by a
+    msgctxt pattern ("texts:buttons.done", "texts:onboarding.checklist.*.short")."""
+    limits: dict[str, int] = {}
+    _walk_limits(Texts, "texts:", limits)
+    _walk_limits(Routine, "routines/*/routine:", limits)
+    return limits
+
+
+def _walk_limits(model: type[BaseModel], prefix: str, limits: dict[str, int]) -> None:
+    for name, info in model.model_fields.items():
+        path = f"{prefix}{name}"
+        cap = next((m.max_length for m in info.metadata if isinstance(m, MaxLen)), None)
+        if cap is not None and info.annotation is str:
+            limits[path] = cap
+        for inner, nested in _models_in(info.annotation):
+            _walk_limits(inner, f"{path}{nested}.", limits)
+
+
+def _models_in(annotation: Any, nested: str = "") -> Iterator[tuple[type[BaseModel], str]]:
+    """The models inside a field's type, with ".*" for each list, tuple or mapping around them."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation, nested
+        return
+    arguments = [a for a in get_args(annotation) if a is not Ellipsis]
+    container = get_origin(annotation) in (list, tuple, dict, Mapping)
+    for argument in arguments[-1:] if container else arguments:
+        yield from _models_in(argument, nested + (".*" if container else ""))
+
+
+def _limit_for(context: str | None, limits: Mapping[str, int]) -> int | None:
+    if context is None:
+        return None
+    return next((cap for pattern, cap in limits.items() if fnmatchcase(context, pattern)), None)
+
+
 def pseudo_catalogue(template: Catalog) -> Catalog:
-    """The en-XA catalogue: every message of *template* translated by `pseudo`."""
+    """The en-XA catalogue: every message of *template* translated by `pseudo`, as long as its
+    own length cap allows (`length_limits`)."""
+    limits = length_limits()
     catalog = Catalog(
         locale=PSEUDO_LOCALE,
         project=PROJECT,
@@ -499,7 +550,7 @@ def pseudo_catalogue(template: Catalog) -> Catalog:
                 pseudo(one if index == 0 else other) for index in range(catalog.num_plurals)
             )
         else:
-            strings = pseudo(message.id)
+            strings = pseudo(message.id, _limit_for(message.context, limits))
         catalog[message.id] = Message(
             message.id,
             strings,

@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from bot.routine.catalogue import (
     DEFAULT_LOCALE_DIR,
+    PSEUDO_LOCALE,
     content_documents,
     languages,
     load_catalogue,
@@ -84,6 +85,10 @@ class LanguageTable(BaseModel):
         )
 
 
+PSEUDO_LINE = SpokenLanguage(code=PSEUDO_LOCALE, name="[Ëñĝļîšĥ]", voice="en-gb", direction="ltr")
+"""The pseudo-locale's line (never shipped: `load_languages(pseudo=True)` in tests)."""
+
+
 def load_language_table(content_dir: Path = DEFAULT_CONTENT_DIR) -> LanguageTable:
     path = content_dir / LANGUAGES_FILE
     return LanguageTable.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
@@ -141,15 +146,20 @@ def load_languages(
     english: Content,
     content_dir: Path = DEFAULT_CONTENT_DIR,
     locale_dir: Path = DEFAULT_LOCALE_DIR,
+    *,
+    pseudo: bool = False,
 ) -> Languages:
     """Every listed language with a catalogue, localised from *english*'s files (validated like
-    English). A catalogue without a line in languages.yaml is not spoken (logged)."""
+    English). A catalogue without a line in languages.yaml is not spoken (logged). *pseudo*:
+    the pseudo-locale en-XA too (tests: any sentence that stays English is hard-coded)."""
     table = load_language_table(content_dir)
-    listed = {language.code for language in table.languages}
+    if pseudo:
+        table = LanguageTable(languages=(*table.languages, PSEUDO_LINE))
     documents = content_documents(content_dir)
     emergency = load_emergency_numbers(content_dir)
     others = {}
-    for name in languages(locale_dir):
+    listed = {language.code for language in table.languages}
+    for name in (*languages(locale_dir), *((PSEUDO_LOCALE,) if pseudo else ())):
         if name not in listed:
             log.warning("locale/%s has no line in %s: not spoken", name, LANGUAGES_FILE)
             continue

@@ -12,6 +12,7 @@ from bot.bootstrap import Services, bootstrap
 from bot.coach import Coach
 from bot.config import Settings
 from bot.routine.content import Content, load_content
+from bot.routine.languages import Languages
 from bot.store.database import Database
 from bot.store.unit_of_work import UnitOfWorkFactory
 from bot.telegram.app import build_application
@@ -64,6 +65,7 @@ async def running_limber(
     start: bool = False,
     unit_of_work: Callable[[Database], UnitOfWorkFactory] | None = None,
     media_library: MediaFiles | None = None,
+    languages: Languages | None = None,
     **settings: Any,
 ) -> AsyncIterator[Limber]:
     """Limber on *api*, initialized (and with `start=True` also started: jobs run).
@@ -79,6 +81,7 @@ async def running_limber(
         database=database,
         unit_of_work=unit_of_work(database) if unit_of_work else None,
         media_library=media_library,
+        languages=languages,
     )
     application = build_application(services, request=api)
     errors = HandlerErrors.attach(application)
