@@ -12,7 +12,6 @@ from typing import Any
 import pytest
 import yaml
 from babel.messages.catalog import Catalog, Message
-from pydantic import ValidationError
 
 from bot.routine.catalogue import (
     DEFAULT_LOCALE_DIR,
@@ -357,16 +356,18 @@ def test_the_pseudo_catalogue_changes_every_sentence(template: Catalog) -> None:
         assert not [key for key in english if english[key] == changed[key]]
 
 
-def test_the_pseudo_locale_fits_every_limit_but_the_checklists_short_lines() -> None:
-    """40 % longer: the routine fits; of the texts only the 60-character checklist lines
-    (one phone line each) overflow — the limit to revisit before longer languages arrive."""
+def test_the_pseudo_locale_fits_every_limit() -> None:
+    """About 40 % longer, but never past a sentence's own cap (a checklist line: 60 characters,
+    one phone line): every document validates in en-XA."""
     catalog = load_catalogue(PSEUDO_LOCALE)
     assert catalog is not None
     Routine.model_validate(localise(tree_of(FLOOR), catalog, FLOOR).tree)
-    with pytest.raises(ValidationError) as raised:
-        Texts.model_validate(localise(tree_of("texts"), catalog).tree)
-    overflowing = {".".join(map(str, error["loc"])) for error in raised.value.errors()}
-    assert {re.sub(r"\d+", "N", where) for where in overflowing} == {"onboarding.checklist.N.short"}
+    texts = Texts.model_validate(localise(tree_of("texts"), catalog).tree)
+    shorts = [item.short for item in texts.onboarding.checklist]
+    assert all(len(short) <= 60 for short in shorts)
+    assert any(short.startswith("[") for short in shorts)  # padded where it fits
+    assert texts.buttons.done.startswith("[")
+    assert len(texts.buttons.done) > len("✅ Done") * 1.3
 
 
 # --- the first real catalogue: Russian ---------------------------------------------------------
