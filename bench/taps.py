@@ -44,7 +44,7 @@ import tracemalloc
 from collections import Counter, deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Sequence
 from contextlib import AsyncExitStack, asynccontextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
@@ -56,7 +56,8 @@ from telegram.ext import Application, ApplicationBuilder, CallbackQueryHandler
 from telegram.request import RequestData
 
 from bench.common import BenchError, DayClock, cpu_model, maxrss_mib, percentile, versions
-from bot.routine.content import load_content
+from bot.routine.content import Texts, load_content
+from bot.routine.languages import shipped_languages
 from bot.store.database import create_engine
 from bot.store.migrations import upgrade
 from tests.support.fake_bot_api import ChatMessage, FakeBotApi, JSONDict
@@ -77,6 +78,9 @@ SQL_PASS_TAPS = 300  # the pass that counts statements per tap (not timed)
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 
 MEDIA = "Limber + media"
+MIXED = "Limber, 7 languages"
+MIXED_CODES = ("en", "ru", "uk", "es", "pt-br", "fa", "id")  # as Telegram sends them
+LANGUAGE_GOAL = 0.05  # a mix of languages: at most 5 % fewer taps/s than English only
 MEDIA_GOAL = 0.10  # taps/s with media screens within 10 % of text screens, in the same run
 
 
@@ -160,12 +164,21 @@ def command_update(api: FakeBotApi, user: FakeUser, command: str) -> bytes:
     return json.dumps({"update_id": api.next_update_id(), "message": message}).encode()
 
 
+_DIRECTION_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u2066\u2067\u2068\u2069"))
+
+
+def shown(label: str) -> str:
+    """A label as a person reads it: without the invisible direction marks of a right-to-left
+    language, case folded."""
+    return label.translate(_DIRECTION_MARKS).casefold()
+
+
 def find_button(message: ChatMessage, label: str) -> str | None:
     """The callback data of the button labelled *label* (exact, else the one containing it)."""
     buttons = [button for row in message.buttons for button in row]
-    wanted = label.casefold()
-    exact = [button for button in buttons if button.text.casefold() == wanted]
-    partial = [button for button in buttons if wanted in button.text.casefold()]
+    wanted = shown(label)
+    exact = [button for button in buttons if shown(button.text) == wanted]
+    partial = [button for button in buttons if wanted in shown(button.text)]
     found = exact or partial
     if len(found) != 1:
         return None
@@ -185,7 +198,43 @@ class Rider(Protocol):
 
 
 SCORES = frozenset(str(score) for score in range(11))
-DONE_TODAY = load_content().texts.progress.done_today[:40]
+
+
+@dataclass(frozen=True)
+class RiderWords:
+    """The labels a rider looks for, in the language its person's Telegram is set to."""
+
+    language_code: str
+    consent: str
+    flags_none: str
+    done: str
+    too_painful: str
+    skip: str
+    gentler: str
+    skip_this: str
+    no_reminders: str
+    same: str
+    done_today: str
+
+    @classmethod
+    def of(cls, language_code: str, texts: Texts) -> RiderWords:
+        buttons = texts.buttons
+        return cls(
+            language_code,
+            buttons.consent,
+            buttons.flags_none,
+            buttons.done,
+            buttons.too_painful,
+            buttons.skip,
+            buttons.gentler,
+            buttons.skip_this,
+            texts.reminders.no_reminders,
+            texts.check_in.same,
+            texts.progress.done_today[:40],
+        )
+
+
+ENGLISH_WORDS = RiderWords.of("en", load_content().texts)
 
 
 class LimberRider:
@@ -203,10 +252,17 @@ class LimberRider:
 
     setup_updates = 3
 
-    def __init__(self, api: FakeBotApi, user: FakeUser, clock: DayClock | None = None) -> None:
+    def __init__(
+        self,
+        api: FakeBotApi,
+        user: FakeUser,
+        clock: DayClock | None = None,
+        words: RiderWords = ENGLISH_WORDS,
+    ) -> None:
         self.api = api
         self.user = user
         self.clock = clock
+        self.words = words
         self.unscripted: Counter[str] = Counter()  # screens (first words) the rider did not know
         self.last_kind = "onboarding"
         self.sessions = 1  # opened by the onboarding; then one per /session
@@ -214,7 +270,7 @@ class LimberRider:
         self._messages_in_a_row = 0
         self._rng = random.Random(user.id)
         self._onboarding: deque[str] = deque(
-            ("/start", "I understand", "None of these", "None of these")  # the two parts
+            ("/start", words.consent, words.flags_none, words.flags_none)  # the two parts
         )
 
     def next_update(self) -> tuple[bytes, bool]:
@@ -232,28 +288,37 @@ class LimberRider:
                 return command_update(self.api, self.user, label), False
             return self._tap(self.api.last_message(self.user.id), label, "onboarding")
         message = self.api.last_message(self.user.id)
-        labels = {label.casefold() for label in message.labels}
+        labels = {shown(label) for label in message.labels}
         if labels >= SCORES:
             score = str(self._rng.randint(2, 6))
             if self._exercised:
                 self._exercised = False
                 return self._tap(message, score, "soreness after (finishes)")
             return self._tap(message, score, "soreness before")
-        if any("done" in label for label in labels):
+        words = self.words
+        if shown(words.done) in labels:
             self._exercised = True
             roll = self._rng.random()
-            choice = "Too painful" if roll < 0.08 else "Skip" if roll < 0.12 else "Done"
-            return self._tap(message, choice, f"exercise: {choice.lower()}")
-        if any("gentler" in label for label in labels):
-            return self._tap(message, "gentler", "ease off: gentler")
-        if any("skip this one" in label for label in labels):
-            return self._tap(message, "Skip this one", "ease off: skip this one")
-        if any("no reminders" in label for label in labels):
-            return self._tap(message, "No reminders", "no reminders")
-        if "😐 same" in labels:
-            return self._tap(message, "😐 Same", "check-in: same")
+            choice, kind = (
+                (words.too_painful, "too painful")
+                if roll < 0.08
+                else (words.skip, "skip")
+                if roll < 0.12
+                else (words.done, "done")
+            )
+            return self._tap(message, choice, f"exercise: {kind}")
+        if shown(words.gentler) in labels:
+            return self._tap(message, words.gentler, "ease off: gentler")
+        if shown(words.skip_this) in labels:
+            return self._tap(message, words.skip_this, "ease off: skip this one")
+        if shown(words.no_reminders) in labels:
+            return self._tap(message, words.no_reminders, "no reminders")
+        if shown(words.same) in labels:
+            return self._tap(message, words.same, "check-in: same")
         if not labels:
-            if self.clock is not None and (message.text or "").startswith(DONE_TODAY):
+            if self.clock is not None and shown(message.text or "").startswith(
+                shown(words.done_today)
+            ):
                 self.clock.next_day()  # one routine a day: tomorrow's, then
             self.sessions += 1
             return command_update(self.api, self.user, "/session"), False
@@ -479,12 +544,24 @@ async def baseline_scenario(
 
 @asynccontextmanager
 async def limber_scenario(
-    workdir: Path, users: Sequence[FakeUser], *, media: bool = False
+    workdir: Path, users: Sequence[FakeUser], *, media: bool = False, mixed: bool = False
 ) -> AsyncIterator[Scenario]:
     """Limber; with *media*, the exercise screens are animation messages (sendAnimation,
     editMessageMedia, caption edits) from a media set rendered ahead (tiny stand-in files: what is
     measured is the tap's path, not the renderer's)."""
-    name = MEDIA if media else "Limber"
+    name = MEDIA if media else MIXED if mixed else "Limber"
+    words = {code: ENGLISH_WORDS for code in MIXED_CODES}
+    if mixed:  # each person's Telegram in one of the languages, their screens in it
+        users = [
+            replace(user, language_code=MIXED_CODES[n % len(MIXED_CODES)])
+            for n, user in enumerate(users)
+        ]
+        languages = shipped_languages(load_content())
+        assert languages is not None
+        words = {
+            code: RiderWords.of(code, languages.content(languages.code_for(code)).texts)
+            for code in MIXED_CODES
+        }
     url = f"sqlite+aiosqlite:///{workdir / f'{name}.sqlite3'}"
     await asyncio.to_thread(upgrade, url)  # Alembic's env runs its own event loop
     api = CountingBotApi()
@@ -496,7 +573,9 @@ async def limber_scenario(
             library.still(key, variant, side)
     clock = DayClock()
     async with running_limber(api, url, media_library=library, clock=clock) as limber:
-        riders: list[Rider] = [LimberRider(api, user, clock) for user in users]
+        riders: list[Rider] = [
+            LimberRider(api, user, clock, words[user.language_code or "en"]) for user in users
+        ]
         scenario = Scenario(
             name, limber.application, api, riders, limber.errors, limber.database.units_engine
         )
@@ -781,7 +860,8 @@ async def run_benchmark(options: Options) -> Results:
             with_media = await stack.enter_async_context(
                 limber_scenario(workdir, users, media=True)
             )
-            scenarios = [framework, bare, limber, with_media]
+            mixed = await stack.enter_async_context(limber_scenario(workdir, users, mixed=True))
+            scenarios = [framework, bare, limber, with_media, mixed]
             for scenario in scenarios:
                 scenario.concurrency = options.users
 
@@ -941,6 +1021,17 @@ def report(options: Options, results: Results) -> str:
         met = change >= -MEDIA_GOAL
         verdict = "at most 10 % fewer: met" if met else "MISSED (goal: at most 10 % fewer)"
         out(f"taps/s, {MEDIA} / Limber (text screens) ({mode}): {change:+.1%} — {verdict}")
+    for mode in (SEQUENTIAL, CONCURRENT):
+        mixed_ratios = [
+            mixed.taps_per_s / limber.taps_per_s
+            for mixed, limber in zip(
+                results.of(MIXED, mode), results.of("Limber", mode), strict=True
+            )
+        ]
+        change = statistics.median(mixed_ratios) - 1
+        met = change >= -LANGUAGE_GOAL
+        verdict = "at most 5 % fewer: met" if met else "MISSED (goal: at most 5 % fewer)"
+        out(f"taps/s, {MIXED} / Limber (English) ({mode}): {change:+.1%} — {verdict}")
     media_runs = results.of(MEDIA, SEQUENTIAL) + results.of(MEDIA, CONCURRENT)
     media_methods = sum((run.methods for run in media_runs), Counter[str]())
     out(
