@@ -111,18 +111,23 @@ class Readers:
         return max(recognised, key=_urgency)
 
     def _screenings(self, text: str, spoken: str) -> Iterator[Screening]:
+        """English's screen, and the person's language's; English's is left out for a text the
+        detector says is in the person's own language (English's look-alikes — "tenía" read
+        as "tena" — must not alarm anyone about a Spanish sentence)."""
+        written = self._written_in(text)
         own = spoken != ENGLISH and spoken in self._by_language
-        read = [spoken, ENGLISH] if own else [ENGLISH]
+        read = [spoken] if own and written == spoken else [spoken, ENGLISH] if own else [ENGLISH]
         foreign = True
         for language in read:
             screening = self._by_language[language].screen.screen(text)
             foreign &= screening.level is ScreenLevel.NOT_ENGLISH
             yield screening
-        if not foreign:
-            return
-        written = self._by_code.get(self._guess(text) or "")
-        if written is not None and written not in read:
+        if foreign and written is not None and written not in read:
             yield self._by_language[written].screen.screen(text)
+
+    def _written_in(self, text: str) -> str | None:
+        """The language with word files *text* is written in, when the detector is sure."""
+        return self._by_code.get(self._guess(text) or "")
 
     def read(self, text: str, spoken: str = ENGLISH) -> Reading:
         """What the words ask for: in the person's language first, else in English."""
@@ -133,8 +138,11 @@ class Readers:
         return english if english.top not in (Intent.UNCLEAR, Intent.NONSENSE) else reading
 
     def score(self, text: str, spoken: str = ENGLISH) -> Score | None:
-        """A 0–10 score typed in the person's language or in English."""
+        """A 0–10 score typed in the person's language or in English (only in the person's own
+        when the text is theirs: "dormí 8 horas" is no score, whatever English makes of it)."""
         readers = self._readers(spoken)
+        if len(readers) > 1 and self._written_in(text) == spoken:
+            readers = readers[:1]
         for reader in readers:
             score = reader.score(text)
             if score is not None:

@@ -243,6 +243,7 @@ async def test_the_command_menu_is_set_at_start_up(api: FakeBotApi, sqlite_url: 
         "progress",
         "reminders",
         "routine",
+        "language",
         "help",
         "privacy",
         "export",

@@ -4,9 +4,9 @@ it is written in; the most urgent screening wins."""
 from __future__ import annotations
 
 from bot.routine.content import default_intents, default_red_flags
-from bot.routine.intents import Intent
-from bot.routine.reading import ENGLISH, Readers, word_readers
-from bot.routine.red_flags import ScreenLevel
+from bot.routine.intents import Intent, IntentReader
+from bot.routine.reading import ENGLISH, Readers, WordReaders, word_readers
+from bot.routine.red_flags import Screening, ScreenLevel
 from bot.routine.spelling import Spelling
 
 LATIN = Spelling(latin=dict(zip("онемлагтврсдп", "onemlagtvrsdp", strict=True)) | {"ж": "zh"})
@@ -27,7 +27,11 @@ def _russian_like() -> Readers:
     russian_intents = intents.model_copy(
         update={"language": "ru", "intents": phrases, "spelling": LATIN}
     )
-    guesses = {"онемела промежность у меня": "ru", "mi spalda mucho dolor hoy": "es"}
+    guesses = {
+        "онемела промежность у меня": "ru",
+        "mi spalda mucho dolor hoy": "es",
+        "вчера онемел пах и я wet myself": "ru",
+    }
     return Readers(
         {
             ENGLISH: word_readers(flags, intents),
@@ -61,3 +65,24 @@ def test_another_language_only_when_no_language_limber_reads_recognises_it() -> 
     assert readers.screen("mi spalda mucho dolor hoy", "ru").level is ScreenLevel.NOT_ENGLISH
     assert readers.screen("спина болит сегодня", "ru").level is ScreenLevel.NONE
     assert readers.screen("спина болит сегодня", ENGLISH).level is ScreenLevel.NOT_ENGLISH
+
+
+class _AlarmedEnglish:
+    """An English screen that finds an emergency in anything (as its look-alikes once did in
+    Spanish: "tenía" read as "tena")."""
+
+    def screen(self, text: str) -> Screening:
+        return Screening(ScreenLevel.EMERGENCY, ("bladder",))
+
+
+def test_a_text_in_the_persons_own_language_is_not_read_by_englishs_look_alikes() -> None:
+    """English's words never alarm anyone about a sentence the detector says is in the person's
+    own language (its own words read it); when the detector is not sure, English reads too."""
+    russian = _russian_like()
+    english = WordReaders(_AlarmedEnglish(), IntentReader(default_intents()))  # type: ignore[arg-type]
+    readers = Readers(
+        {ENGLISH: english, "ru": russian._by_language["ru"]},
+        guess=lambda text: "ru" if "спина" in text else None,
+    )
+    assert readers.screen("спина болит сегодня", "ru").level is ScreenLevel.NONE
+    assert readers.screen("ok", "ru").level is ScreenLevel.EMERGENCY  # not sure: English reads
