@@ -1,0 +1,173 @@
+"""Spanish as the bot reads it (content/red_flags.es.yaml, content/intents.es.yaml): the
+warning-sign screen and the typed answers, through `Readers` built as the bot builds them."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from bench.common import shipped_readers
+from bot.routine.content import default_red_flags
+from bot.routine.intents import Intent, Score
+from bot.routine.reading import Readers
+from bot.routine.red_flags import Experiencer, ScreenLevel
+
+SPANISH = "es"
+
+
+@cache
+def _readers() -> tuple[Readers, str]:
+    readers, spoken, _content = shipped_readers(SPANISH)
+    return readers, spoken
+
+
+def _screen(text: str) -> tuple[ScreenLevel, Experiencer]:
+    readers, spoken = _readers()
+    screening = readers.screen(text, spoken)
+    return screening.level, screening.experiencer
+
+
+def test_spanish_is_read_in_its_own_words() -> None:
+    readers, spoken = _readers()
+    assert spoken == SPANISH
+    assert readers.reads(SPANISH)
+
+
+def test_the_same_concepts_and_rules_as_english() -> None:
+    """The checklist and the confirm question map concepts by name; the rules are English's."""
+    english, spanish = default_red_flags("en"), default_red_flags(SPANISH)
+    assert set(spanish.concepts) == set(english.concepts)
+    assert set(spanish.possible) == set(english.possible)
+    assert [(r.level, r.category, r.all, r.within) for r in spanish.rules] == [
+        (r.level, r.category, r.all, r.within) for r in english.rules
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "se me durmió el culo y no se me pasa",  # accents as typed
+        "tengo la entrepierna acorchada",  # Spain
+        "no siento las pompis",  # Mexico
+        "wn no siento el poto desde la mañana",  # Chile
+        "cuando me limpio con el papel no siento nada",
+        "me hice pis encima sin darme cuenta",
+        "no me sale el pipí aunque tengo ganas",
+        "me cagué encima y no lo sentí",
+        "desde el lumbago no se me para",
+        "me fallan las piernas, casi me caigo",
+        "tengo las dos piernas dormidas",
+        "la pierna derecha cada día más débil, hoy arrastro el pie",
+        "es normal que no sienta la vagina?",  # a question about a present sign
+        "che, tengo la cola adormecida y me cuesta hacer pis, q hago",  # voseo, typos
+    ],
+)
+def test_emergency_signs_in_spanish(text: str) -> None:
+    assert _screen(text) == (ScreenLevel.EMERGENCY, Experiencer.SELF)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi mamá no puede orinar desde ayer",
+        "mi marido dice que no siente el culo",
+        "a mi esposa le fallan las dos piernas",
+    ],
+)
+def test_another_adults_sign_is_an_emergency_for_them(text: str) -> None:
+    assert _screen(text) == (ScreenLevel.EMERGENCY, Experiencer.OTHER_ADULT)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tengo fiebre y me duele la espalda",
+        "estoy embarazada de 5 meses",
+        "me caí de una escalera ayer",
+        "bajé 8 kilos sin hacer dieta",
+        "tengo 67 años y es la primera vez que me duele la espalda",
+        "me duele más por la noche y no me deja dormir",
+    ],
+)
+def test_see_a_doctor_signs_in_spanish(text: str) -> None:
+    assert _screen(text)[0] is ScreenLevel.SEE_DOCTOR
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("no tengo hormigueo ni adormecimiento en ningún lado", "negated"),
+        ("orino normal, eso está bien", "negated after"),
+        ("y si se me duerme la entrepierna qué hago?", "hypothetical"),
+        ("qué pasa si no puedo orinar?", "hypothetical"),
+        ("la fisio me dijo que vigile si se me duermen las nalgas", "reported advice"),
+        ("qué significa anestesia en silla de montar?", "definition"),
+        ("de joven se me durmieron las piernas una vez, desde entonces nada", "resolved history"),
+        ("mi hijo de 4 años se hace pis en la cama", "a child"),
+        ("mi perrito viejo ya no aguanta el pis", "an animal"),
+        ("me meé de la risa con ese video", "an idiom"),
+        ("me cagué de miedo con la peli de terror", "an idiom"),
+        ("el año pasado me dolió igual y se pasó", "año is not ano"),
+        ("hace un año que hago yoga", "año is not ano"),
+        ("tengo las piernas pesadas después de correr 10 km", "exertion"),
+        ("ahora camino como 5 km al día", "a walk"),
+    ],
+)
+def test_lookalikes_get_no_emergency_advice(text: str, why: str) -> None:
+    level, _ = _screen(text)
+    assert level is not ScreenLevel.EMERGENCY, why
+    assert level is not ScreenLevel.NOT_ENGLISH, why
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("listo", Intent.DONE),
+        ("ya está", Intent.DONE),
+        ("terminé las 10", Intent.DONE),
+        ("me duele", Intent.TOO_PAINFUL),
+        ("duele demasiado 😖", Intent.TOO_PAINFUL),
+        ("más suave", Intent.GENTLER),
+        ("algo más fácil porfa", Intent.GENTLER),
+        ("me lo salto", Intent.SKIP),
+        ("espera un momento", Intent.PAUSE),
+        ("terminar por hoy", Intent.STOP_TODAY),
+        ("cómo se hace?", Intent.MORE),
+        ("mucho mejor", Intent.BETTER),
+        ("igual que ayer", Intent.SAME),
+        ("peor", Intent.WORSE),
+        ("hola", Intent.CHIT_CHAT),
+    ],
+)
+def test_typed_answers_in_spanish(text: str, intent: Intent) -> None:
+    readers, spoken = _readers()
+    assert readers.read(text, spoken).top is intent
+
+
+def test_no_me_duele_is_not_it_hurts() -> None:
+    readers, spoken = _readers()
+    assert Intent.TOO_PAINFUL not in readers.read("no me duele", spoken).intents
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("como un 5", 5),
+        ("más o menos cinco", 5),
+        ("un 5 de 10", 5),
+        ("ocho sobre diez", 8),
+        ("del 1 al 10 un 6", 6),
+        ("entre 3 y 4", 4),
+        ("nada de dolor", 0),
+        ("el peor dolor", 10),
+    ],
+)
+def test_scores_in_spanish(text: str, value: int) -> None:
+    readers, spoken = _readers()
+    assert readers.score(text, spoken) == Score(value)
+
+
+def test_a_number_out_of_range_is_asked_again() -> None:
+    readers, spoken = _readers()
+    assert readers.score("veinte", spoken) == Score(None)
