@@ -1,0 +1,184 @@
+"""Brazilian Portuguese, read as the bot reads it (content/red_flags.pt_BR.yaml and
+content/intents.pt_BR.yaml through `bot.routine.reading.Readers`, English read too): warning signs
+as Brazilians type them, what is not a sign, and typed answers that do what their buttons do."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from bench.common import shipped_readers
+from bot.routine.intents import Intent, Score
+from bot.routine.reading import Readers
+from bot.routine.red_flags import Experiencer, ScreenLevel
+
+
+@cache
+def _readers() -> tuple[Readers, str]:
+    readers, spoken, _content = shipped_readers("pt_BR")
+    return readers, spoken
+
+
+def _level(text: str) -> ScreenLevel:
+    readers, spoken = _readers()
+    return readers.screen(text, spoken).level
+
+
+def test_brazilians_are_read_in_brazilian_portuguese() -> None:
+    readers, spoken = _readers()
+    assert spoken == "pt_BR"
+    assert readers.reads("pt_BR")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "to com a bunda dormente desde ontem",
+        "minha virilha tá formigando e a lombar doendo muito",
+        "quando me limpo com papel higiênico quase não sinto nada",
+        "nao consigo fazer xixi desde hoje cedo",
+        "me mijei sem perceber",
+        "n sinto mais qdo preciso urinar",
+        "fiz cocô na calça sem sentir",
+        "o pau não sobe mais desde a semana passada",
+        "as duas pernas estão fracas, mal consigo andar",
+        "minhas pernas falharam e eu caí no banheiro",
+        "to andando igual bêbado sem ter bebido nada",
+        "meu pé tá arrastando no chão desde ontem, piorou rápido",
+        "é normal não sentir o xixi passar?",
+        "deve ser bobagem, mas minhas partes estão meio dormentes",
+    ],
+)
+def test_an_emergency_sign_typed_in_brazilian_portuguese(text: str) -> None:
+    assert _level(text) is ScreenLevel.EMERGENCY
+
+
+def test_accents_and_cedillas_typed_or_not_read_alike() -> None:
+    assert _level("não consigo segurar a urina") is ScreenLevel.EMERGENCY
+    assert _level("nao consigo segurar a urina") is ScreenLevel.EMERGENCY
+    assert _level("perdi o controle da urina") is ScreenLevel.EMERGENCY
+
+
+def test_another_adults_sign_gets_the_advice_worded_for_them() -> None:
+    readers, spoken = _readers()
+    screening = readers.screen(
+        "minha mãe tá com as pernas dormentes e não consegue fazer xixi", spoken
+    )
+    assert screening.level is ScreenLevel.EMERGENCY
+    assert screening.experiencer is Experiencer.OTHER_ADULT
+    husband = readers.screen("meu marido se mijou dormindo e disse que não sentiu", spoken)
+    assert husband.level is ScreenLevel.EMERGENCY
+    assert husband.experiencer is Experiencer.OTHER_ADULT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "to com febre e dor nas costas",
+        "já tive câncer de mama e agora começou essa dor nas costas",
+        "emagreci 8 kg sem fazer dieta nenhuma",
+        "caí da escada ontem e bati as costas",
+        "tô grávida de 5 meses",
+        "operei a coluna em março",
+        "acordo de madrugada com dor nas costas toda noite",
+        "tenho 67 anos e essa dor nas costas começou agora",
+    ],
+)
+def test_a_see_a_doctor_sign(text: str) -> None:
+    assert _level(text) is ScreenLevel.SEE_DOCTOR
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negated
+        "não tenho dormência nenhuma",
+        "xixi e cocô normais, só a dor mesmo",
+        "sem formigamento, sem fraqueza, só dor",
+        "não sinto dormência na bunda nem na virilha",
+        # hypothetical, reported, a definition, history
+        "e se eu perder o controle da bexiga, o que faço?",
+        "se eu sentir a virilha dormente tenho que ir pro hospital?",
+        "a fisio disse pra ficar de olho se perder o controle do xixi",
+        "o que é anestesia em sela?",
+        "em 2019 minhas pernas ficaram fracas, operei e to bem desde então",
+        # a child's or a pet's
+        "meu filho de 4 anos fez xixi na cama de novo",
+        "meu cachorro tá com as patas de trás fracas",
+        "minha gata não tá conseguindo fazer xixi",
+        # look-alikes of everyday life
+        "quase me mijei de rir com o vídeo kkkk",
+        "a bunda ficou dormente depois de 3 horas de ônibus",
+        "pernas bambas depois da corrida de 10 km",
+        "perdi o ônibus hoje e tive que ir a pé",
+        "a torneira tá vazando",
+        "essa dor é um saco",
+        "to cagando pra isso kkk",
+        "caí na real que preciso me exercitar mais",
+    ],
+)
+def test_not_the_persons_own_sign_now_gets_at_most_the_question(text: str) -> None:
+    """Read as Portuguese (never "another language"), and never the advice."""
+    assert _level(text) in (ScreenLevel.POSSIBLE, ScreenLevel.NONE)
+
+
+@pytest.mark.parametrize(
+    "text", ["minhas costas tão doendo hoje", "kkkkk consegui fazer tudo hoje", "bom dia! vamos lá"]
+)
+def test_ordinary_chat_is_recognised_as_portuguese(text: str) -> None:
+    assert _level(text) is ScreenLevel.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("feito", Intent.DONE),
+        ("pronto, terminei", Intent.DONE),
+        ("fiz as 10", Intent.DONE),
+        ("tá doendo", Intent.TOO_PAINFUL),
+        ("ai ai ai", Intent.TOO_PAINFUL),
+        ("feito, mas doeu", Intent.TOO_PAINFUL),
+        ("tem um mais fácil?", Intent.GENTLER),
+        ("versão mais leve pfv", Intent.GENTLER),
+        ("pula esse", Intent.SKIP),
+        ("peraí", Intent.PAUSE),
+        ("espera aí", Intent.PAUSE),
+        ("chega por hoje", Intent.STOP_TODAY),
+        ("não entendi", Intent.MORE),
+        ("me guia", Intent.GUIDE),
+        ("melhorou bastante", Intent.BETTER),
+        ("nem melhor nem pior", Intent.SAME),
+        ("piorou muito", Intent.WORSE),
+        ("valeu", Intent.CHIT_CHAT),
+    ],
+)
+def test_a_typed_answer_reads_as_its_button(text: str, intent: Intent) -> None:
+    readers, spoken = _readers()
+    assert readers.read(text, spoken).top is intent
+
+
+def test_a_negated_answer_is_not_its_button() -> None:
+    readers, spoken = _readers()
+    assert readers.read("ainda não terminei", spoken).top is not Intent.DONE
+    assert readers.read("não dói", spoken).top is not Intent.TOO_PAINFUL
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("uns 5", 5),
+        ("mais ou menos 4", 4),
+        ("três", 3),
+        ("3 de 10", 3),
+        ("8 de 10", 8),
+        ("entre 3 e 4", 4),
+        ("4,5", 5),
+        ("sem dor", 0),
+        ("a pior dor da vida", 10),
+        ("doze", None),
+    ],
+)
+def test_a_score_typed_in_words_or_digits(text: str, value: int | None) -> None:
+    readers, spoken = _readers()
+    assert readers.score(text, spoken) == Score(value)
