@@ -75,6 +75,13 @@ class Dependencies:
         return {} if self.languages is None else dict(self.languages.others)
 
     @property
+    def language(self) -> str:
+        """The language of the update being handled (a catalogue's name), English where there
+        is no content in it: the voice guide's language."""
+        spoken = _SPOKEN.get()
+        return spoken if spoken in self._speakers else ENGLISH
+
+    @property
     def _speaker(self) -> _Speaker:
         return self._speakers.get(_SPOKEN.get()) or self._speakers[ENGLISH]
 
