@@ -78,6 +78,22 @@ async def test_each_person_gets_the_guide_in_their_language(
         assert not limber.errors, limber.errors
 
 
+async def test_the_warm_up_renders_the_english_guides_only(
+    api: FakeBotApi, sqlite_url: str, tmp_path: Path
+) -> None:
+    """Six more languages would be six times the voices' work at every start, most of it never
+    heard: another language's guide is rendered when someone first asks for it."""
+    media = FakeMediaLibrary(tmp_path / "media", load_content())
+    async with running_limber(
+        api, sqlite_url, media_library=media, media_render_at_start=True
+    ) as limber:
+        await limber.services.media.rendering_done()
+    voices = [name for name in media.rendered if name.startswith("voice-")]
+    doses = [dose for e in media.content.tracks.exercises() for dose in reachable_doses(e)]
+    assert len(voices) == len(doses)
+    assert all("-en-" in name for name in voices), voices
+
+
 def test_the_set_timer_reads_the_script_of_the_language() -> None:
     """The ⏱ timer's line names the move and the hold in the update's language, and counts the
     set that language's guide speaks (its slots are its own phrases')."""
