@@ -238,7 +238,8 @@ VOICES_DIR = Path(tempfile.gettempdir()) / "limber-voices"
 def voices(out: Path = VOICES_DIR, exercise_key: str = "knee_to_chest", dose: Any = None) -> None:
     """One exercise's guide (at its dose) in every language, rendered to *out* to be listened
     to, decoded and measured: length, phrases, loudness, true peak, how far the furthest phrase
-    starts from its cue, render CPU and size."""
+    starts from its cue, render CPU and size; and what its script costs the serving process the
+    first time (its phrases synthesised and measured, none cached yet)."""
     import numpy as np
 
     from bot.media.voice import SAMPLE_RATE, decode_ogg, guide_script, loudness, onsets, true_peak
@@ -250,11 +251,16 @@ def voices(out: Path = VOICES_DIR, exercise_key: str = "knee_to_chest", dose: An
     library = MediaLibrary(out, content)
     each_side = " each side" if dose.per_side else ""
     print(f"{exercise_key}, {dose.reps} × {dose.hold_seconds} s{each_side}")
-    print("| language | voice | guide | phrases | LUFS | true peak | furthest onset | CPU | size |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    print(
+        "| language | voice | guide | phrases | LUFS | true peak | furthest onset | render CPU "
+        "| size | script, first time |"
+    )
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for language in library.voices.languages:
         voice = library.voices.of(language)
+        first = time.perf_counter()
         script = guide_script(voice, exercise_key, "regular", dose)
+        first = time.perf_counter() - first
         started = time.process_time()
         path = library.voice_guide_sync(exercise_key, "regular", None, dose, language)
         cpu = time.process_time() - started
@@ -267,7 +273,7 @@ def voices(out: Path = VOICES_DIR, exercise_key: str = "knee_to_chest", dose: An
             f"| {language} | {voice.voice} | {len(heard) / SAMPLE_RATE:.1f} s "
             f"| {len(script.cues)} | {loudness(heard):.1f} "
             f"| {20 * np.log10(true_peak(heard)):.1f} dBTP | {furthest * 1e3:.0f} ms "
-            f"| {cpu:.1f} s | {path.stat().st_size / 1e3:.0f} KB |"
+            f"| {cpu:.1f} s | {path.stat().st_size / 1e3:.0f} KB | {first * 1e3:.0f} ms |"
         )
     print(f"(listen: {out}/<language>-{exercise_key}.ogg)")
 
