@@ -255,3 +255,20 @@ def test_a_language_has_its_own_guide_file(tmp_path: Path, content: Content) -> 
     assert "-en-espeak-en-" in english.name
     assert library.voice_path("bridge", "regular", None, dose, "de") == english
     assert library.voice_path("bridge", "regular", None, dose, "ru") == russian, "stable"
+
+
+def test_limber_media_renders_every_language_ahead(
+    tmp_path: Path, content: Content, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library = MediaLibrary(tmp_path, content)
+    asked: list[str] = []
+
+    def voice_guide(key: str, variant: str, side: None, dose: Dose, language: str) -> Path:
+        asked.append(language)
+        return tmp_path
+
+    monkeypatch.setattr(library, "animation", lambda *_: tmp_path)
+    monkeypatch.setattr(library, "still", lambda *_: tmp_path)
+    monkeypatch.setattr(library, "voice_guide_sync", voice_guide)
+    library.render_all()
+    assert Counter(asked) == {language: len(guides(content)) for language in LANGUAGES}
