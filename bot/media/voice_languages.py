@@ -27,6 +27,7 @@ from pydantic import ValidationError
 from bot.media.voice import VOICE_FILE, Speaker, load_voice, speech_available
 from bot.routine.catalogue import (
     DEFAULT_LOCALE_DIR,
+    CatalogueError,
     content_documents,
     load_catalogue,
     localise,
@@ -78,9 +79,11 @@ def load_voices(
         catalog = load_catalogue(line.code, locale_dir)
         if catalog is None:
             continue
-        tree = {**_localised(documents, catalog), "voice": line.voice}
         try:
+            tree = {**_localised(documents, catalog), "voice": line.voice}
             others[line.code] = VoiceContent.model_validate(tree)
+        except CatalogueError as error:
+            raise ContentError(f"the {line.code} voice: {error}") from error
         except ValidationError as error:
             raise ContentError(
                 "\n".join(

@@ -153,6 +153,16 @@ def test_a_translation_a_voice_would_read_as_a_symbol_stops_loading(tmp_path: Pa
         load_voices(locale_dir=locale)
 
 
+def test_a_translation_that_drops_its_placeholder_stops_loading(tmp_path: Path) -> None:
+    locale = tmp_path / "locale"
+    shutil.copytree(DEFAULT_LOCALE_DIR / "ru", locale / "ru")
+    path = catalogue_path(locale, "ru")
+    text = path.read_text()
+    path.write_text(text.replace('msgstr "Осталось {seconds} секунд."', 'msgstr "Осталось."'))
+    with pytest.raises(ContentError, match=r"ru voice.*seconds"):
+        load_voices(locale_dir=locale)
+
+
 @pytest.mark.parametrize("language", OTHERS)
 def test_the_voice_is_translated(language: str) -> None:
     voice, english = VOICES.of(language), VOICES.english
