@@ -73,7 +73,11 @@ def load_voices(
             f"{content_dir / LANGUAGES_FILE}: English's voice {table.get(ENGLISH).voice!r} is "
             f"not {content_dir / VOICE_FILE}'s {english.voice!r}"
         )
-    documents = content_documents(content_dir)
+    documents = {
+        document: yaml.safe_load(path.read_text(encoding="utf-8"))
+        for document, path in content_documents(content_dir).items()
+        if document == VOICE_DOCUMENT or document.endswith(f"/{VOICE_DOCUMENT}")
+    }  # read once: localising builds new trees
     others: dict[str, VoiceContent] = {}
     for line in table.languages[1:]:
         catalog = load_catalogue(line.code, locale_dir)
@@ -96,22 +100,21 @@ def load_voices(
     return voices
 
 
-def _localised(documents: Mapping[str, Path], catalog: Catalog) -> dict[str, Any]:
-    """The shared voice document and every track's, each localised, merged as
-    `bot.routine.content.read_with_tracks` merges the English ones."""
+def _localised(documents: Mapping[str, Any], catalog: Catalog) -> dict[str, Any]:
+    """The shared voice document and every track's (as YAML gives them), each localised, merged
+    as `bot.routine.content.read_with_tracks` merges the English ones."""
     shared = _localised_document(documents, catalog, VOICE_DOCUMENT)
     exercises = dict(shared.get("exercises") or {})
     for document in sorted(documents):
-        if document.startswith("routines/") and document.endswith(f"/{VOICE_DOCUMENT}"):
+        if document != VOICE_DOCUMENT:
             exercises |= _localised_document(documents, catalog, document)["exercises"] or {}
     return {**shared, "exercises": exercises}
 
 
 def _localised_document(
-    documents: Mapping[str, Path], catalog: Catalog, document: str
+    documents: Mapping[str, Any], catalog: Catalog, document: str
 ) -> dict[str, Any]:
-    tree = yaml.safe_load(documents[document].read_text(encoding="utf-8"))
-    result = localise(tree, catalog, document)
+    result = localise(documents[document], catalog, document)
     if result.fallbacks:
         log.info("%s: %d voice phrases in English", document, len(result.fallbacks))
     localised: dict[str, Any] = result.tree
