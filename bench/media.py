@@ -238,8 +238,8 @@ VOICES_DIR = Path(tempfile.gettempdir()) / "limber-voices"
 def voices(out: Path = VOICES_DIR, exercise_key: str = "knee_to_chest", dose: Any = None) -> None:
     """One exercise's guide (at its dose) in every language, rendered to *out* to be listened
     to, decoded and measured: length, phrases, loudness, true peak, how far the furthest phrase
-    starts from its cue, render CPU and size; and what its script costs the serving process the
-    first time (its phrases synthesised and measured, none cached yet)."""
+    starts from its cue, render CPU and size; and what the set timer's script costs the serving
+    process the first time (its phrases synthesised and measured, none cached yet)."""
     import numpy as np
 
     from bot.media.voice import SAMPLE_RATE, decode_ogg, guide_script, loudness, onsets, true_peak

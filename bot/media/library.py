@@ -10,8 +10,9 @@ library.good(path)                                    # the file is there and de
 The rendering calls block for seconds of CPU: the bot runs them in its render worker process
 (`bot.media.worker`), never in the process that answers people. Every file is made through
 `bot.media.files.produce` (a unique temporary name, checked, renamed; a lock file per file).
-A voice guide's name is its script's and its language's: the same dose in the same language gives
-the same file, whoever asks; the same dose in Russian is another file (and another file_id).
+A voice guide's name is made of what it is made of (its language, words, timing, voice and
+renderer, `voice_path`): the same dose in the same language gives the same file, whoever asks and
+in whichever process; the same dose in Russian is another file (and another file_id).
 """
 
 from __future__ import annotations
@@ -34,6 +35,21 @@ from bot.media.voice import encode_ogg, guide_script, load_voice, render_guide, 
 from bot.media.voice_languages import Voices, voices_for
 from bot.routine.content import DEFAULT_CONTENT_DIR, Content, Dose, Exercise
 from bot.routine.languages import ENGLISH
+
+
+def _renderer_version() -> str:
+    """What turns a guide's words into its sound: the code that times and renders it, and the
+    engine and its voices. Any change to them names every guide anew (rendered again, once)."""
+    from importlib.metadata import version
+
+    from bot.media import voice
+    from bot.routine import set_script
+
+    code = b"".join(Path(module.__file__ or "").read_bytes() for module in (set_script, voice))
+    return hashlib.sha1(code + version("espeakng-loader").encode()).hexdigest()[:12]
+
+
+_RENDERER = _renderer_version()
 
 
 def media_key(
@@ -127,14 +143,21 @@ class MediaLibrary:
         dose: Dose,
         language: str = ENGLISH,
     ) -> Path:
-        """Named by what is heard: the language, the script (words and timing) and the voice
-        that reads it, so everyone at one dose in one language shares one file and a changed
-        script is a new file. Measures the script's phrases (cached per process)."""
+        """Named by what is heard: the language, the words and timing the script is made of,
+        the voice that reads it and the code that times and renders it, so everyone at one dose
+        in one language shares one file, and a changed word, setting or renderer is a new file.
+
+        Not named by the measured script: eSpeak NG's output differs by a few samples with what
+        it said before, so two processes (the bot and its render worker, or two machines)
+        measure slightly different slots, and would name the same guide differently."""
         language = self.voices.spoken(language)
-        set_script = guide_script(self.voices.of(language), exercise_key, variant, dose, side)
-        heard = repr((set_script, self._version()))
-        voice = self.voice_name(language)
-        key = media_key("voice", exercise_key, variant, side, dose, voice, heard, language=language)
+        voice = self.voices.of(language)
+        made_of = (voice.voice, voice.rate, voice.words, voice.timing)
+        heard = repr((made_of, voice.of(exercise_key, variant), self._version(), _RENDERER))
+        voice_name = self.voice_name(language)
+        key = media_key(
+            "voice", exercise_key, variant, side, dose, voice_name, heard, language=language
+        )
         return self.media_dir / f"{key}.ogg"
 
     def animation(self, exercise_key: str, variant: Variant, side: Side | None) -> Path:

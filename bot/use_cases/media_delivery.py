@@ -21,8 +21,9 @@ measured speech): rep k of n, the side, the move or the named hold and its secon
 
 Both speak the language of the update (`Dependencies.language`): a Russian speaker's guide is the
 Russian script in the Russian voice, another file with its own file_id. The warm-up renders the
-English guides only; another language's guide is rendered by the worker when first asked for
-(its phrases are measured here then, once per process: a few milliseconds each).
+English guides only; another language's guide is rendered by the worker when first asked for.
+Naming a guide measures nothing; the set timer's script does, here, once per phrase and process
+(about 3 ms a phrase).
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ import yaml
 from babel.messages.catalog import Catalog
 
 from bot.media.library import MediaLibrary, reachable_doses
-from bot.media.voice import Speaker, guide_script, measure
+from bot.media.voice import Speaker, _spoken_seconds, guide_script, measure
 from bot.media.voice_languages import Voices, load_voices, voices_for
 from bot.routine.catalogue import DEFAULT_LOCALE_DIR, catalogue_path, write_catalogue
 from bot.routine.content import Content, ContentError, Dose
@@ -282,3 +282,41 @@ def test_limber_media_renders_every_language_ahead(
     monkeypatch.setattr(library, "voice_guide_sync", voice_guide)
     library.render_all()
     assert Counter(asked) == {language: len(guides(content)) for language in LANGUAGES}
+
+
+def test_a_guide_is_named_the_same_whatever_the_engine_said_before(
+    tmp_path: Path, content: Content
+) -> None:
+    """eSpeak NG's output differs by a few samples with what it said before: the bot and its
+    render worker (or two machines) measure slightly different slots. The file's name must not
+    follow them, or the worker's file is never found by the bot, nor by the next start."""
+    library = MediaLibrary(tmp_path, content)
+    dose = content.tracks.exercise("pelvic_tilt").dose
+    names = []
+    for other in ("Шшш, сссс.", "Something else, said first."):
+        _spoken_seconds.cache_clear()  # a new process
+        SPEAKER.say(other, "ru", 150)
+        names.append(library.voice_path("pelvic_tilt", "regular", None, dose).name)
+        names.append(library.voice_path("pelvic_tilt", "regular", None, dose, "fa").name)
+    assert names[:2] == names[2:]
+
+
+def test_a_changed_word_names_a_new_guide(tmp_path: Path, content: Content) -> None:
+    library = MediaLibrary(tmp_path, content)
+    dose = content.tracks.exercise("pelvic_tilt").dose
+    before = library.voice_path("pelvic_tilt", "regular", None, dose, "ru")
+    russian = VOICES.of("ru")
+    words = russian.words.model_copy(update={"end": "Готово."})
+    changed = Voices(
+        VOICES.english, {**VOICES.others, "ru": russian.model_copy(update={"words": words})}
+    )
+    after = MediaLibrary(tmp_path, content, voices=changed).voice_path(
+        "pelvic_tilt", "regular", None, dose, "ru"
+    )
+    assert after != before
+    assert (
+        MediaLibrary(tmp_path, content, voices=VOICES).voice_path(
+            "pelvic_tilt", "regular", None, dose, "ru"
+        )
+        == before
+    )
