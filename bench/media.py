@@ -106,7 +106,8 @@ async def _others_tapping(limber: Any, people: list[Any], until: Awaitable[objec
 async def _to_first_exercise(limber: Any, person: Any) -> None:
     for step in ("/start",):
         await person.send(step)
-    for label in ("I understand", "None of these", "4"):
+    # the two parts of the warning-sign checklist, then a soreness score (the floor, then)
+    for label in ("I understand", "None of these", "None of these", "4"):
         await person.tap(label)
 
 
