@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bench.media            # the whole set, one process: time, size, memory
     .venv/bin/python -m bench.media serving    # other people's taps while media is rendered
+    .venv/bin/python -m bench.media voices     # one guide in every language, measured as heard
 
 `serving` runs the real bot (in-process, on the fake Bot API, SQLite, the real render worker
 process on an empty media folder), updates through PTB's update processor (its 16 slots, as in
@@ -105,7 +106,8 @@ async def _others_tapping(limber: Any, people: list[Any], until: Awaitable[objec
 async def _to_first_exercise(limber: Any, person: Any) -> None:
     for step in ("/start",):
         await person.send(step)
-    for label in ("I understand", "None of these", "4"):
+    # the two parts of the warning-sign checklist, then a soreness score (the floor, then)
+    for label in ("I understand", "None of these", "None of these", "4"):
         await person.tap(label)
 
 
@@ -229,9 +231,59 @@ async def serving() -> None:
         )
 
 
+# --- one guide in every language --------------------------------------------------------------
+
+VOICES_DIR = Path(tempfile.gettempdir()) / "limber-voices"
+
+
+def voices(out: Path = VOICES_DIR, exercise_key: str = "knee_to_chest", dose: Any = None) -> None:
+    """One exercise's guide (at its dose) in every language, rendered to *out* to be listened
+    to, decoded and measured: length, phrases, loudness, true peak, how far the furthest phrase
+    starts from its cue, render CPU and size; and what the set timer's script costs the serving
+    process the first time (its phrases synthesised and measured, none cached yet)."""
+    import numpy as np
+
+    from bot.media.voice import SAMPLE_RATE, decode_ogg, guide_script, loudness, onsets, true_peak
+
+    content = load_content()
+    exercise = content.tracks.exercise(exercise_key)
+    dose = dose or exercise.dose
+    out.mkdir(parents=True, exist_ok=True)
+    library = MediaLibrary(out, content)
+    each_side = " each side" if dose.per_side else ""
+    print(f"{exercise_key}, {dose.reps} × {dose.hold_seconds} s{each_side}")
+    print(
+        "| language | voice | guide | phrases | LUFS | true peak | furthest onset | render CPU "
+        "| size | script, first time |"
+    )
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for language in library.voices.languages:
+        voice = library.voices.of(language)
+        first = time.perf_counter()
+        script = guide_script(voice, exercise_key, "regular", dose)
+        first = time.perf_counter() - first
+        started = time.process_time()
+        path = library.voice_guide_sync(exercise_key, "regular", None, dose, language)
+        cpu = time.process_time() - started
+        heard = decode_ogg(path)
+        found = np.array(onsets(heard))
+        furthest = max(float(np.abs(found - cue.time).min()) for cue in script.cues)
+        named = out / f"{language}-{exercise_key}.ogg"
+        named.write_bytes(path.read_bytes())
+        print(
+            f"| {language} | {voice.voice} | {len(heard) / SAMPLE_RATE:.1f} s "
+            f"| {len(script.cues)} | {loudness(heard):.1f} "
+            f"| {20 * np.log10(true_peak(heard)):.1f} dBTP | {furthest * 1e3:.0f} ms "
+            f"| {cpu:.1f} s | {path.stat().st_size / 1e3:.0f} KB | {first * 1e3:.0f} ms |"
+        )
+    print(f"(listen: {out}/<language>-{exercise_key}.ogg)")
+
+
 def main() -> None:
     if sys.argv[1:] == ["serving"]:
         asyncio.run(serving())
+    elif sys.argv[1:2] == ["voices"]:
+        voices(Path(sys.argv[2]) if len(sys.argv) > 2 else VOICES_DIR)
     else:
         whole_set()
 

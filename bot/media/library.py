@@ -3,14 +3,16 @@
 library = MediaLibrary(media_dir, content)            # content: bot.routine.content.Content
 path = library.animation("knee_to_chest", "regular", "left")   # MP4, sendAnimation
 path = library.still("bridge", "gentler", None)                # PNG
-path = library.voice_guide_sync("bridge", "regular", None, dose)  # OGG/Opus, sendVoice
+path = library.voice_guide_sync("bridge", "regular", None, dose, "ru")  # OGG/Opus, sendVoice
 key = media_key("animation", "bridge", "regular", None)        # for the file_id cache
 library.good(path)                                    # the file is there and decodes
 
 The rendering calls block for seconds of CPU: the bot runs them in its render worker process
 (`bot.media.worker`), never in the process that answers people. Every file is made through
 `bot.media.files.produce` (a unique temporary name, checked, renamed; a lock file per file).
-A voice guide's name is its script's: the same dose gives the same file, whoever asks.
+A voice guide's name is made of what it is made of (its language, words, timing, voice and
+renderer, `voice_path`): the same dose in the same language gives the same file, whoever asks and
+in whichever process; the same dose in Russian is another file (and another file_id).
 """
 
 from __future__ import annotations
@@ -30,7 +32,24 @@ from bot.media.draw import (
 from bot.media.files import CheckedFiles, produce
 from bot.media.poses import Side, Variant, load_poses
 from bot.media.voice import encode_ogg, guide_script, load_voice, render_guide, speech_available
+from bot.media.voice_languages import Voices, voices_for
 from bot.routine.content import DEFAULT_CONTENT_DIR, Content, Dose, Exercise
+from bot.routine.languages import ENGLISH
+
+
+def _renderer_version() -> str:
+    """What turns a guide's words into its sound: the code that times and renders it, and the
+    engine and its voices. Any change to them names every guide anew (rendered again, once)."""
+    from importlib.metadata import version
+
+    from bot.media import voice
+    from bot.routine import set_script
+
+    code = b"".join(Path(module.__file__ or "").read_bytes() for module in (set_script, voice))
+    return hashlib.sha1(code + version("espeakng-loader").encode()).hexdigest()[:12]
+
+
+_RENDERER = _renderer_version()
 
 
 def media_key(
@@ -41,11 +60,15 @@ def media_key(
     dose: Dose | None = None,
     voice: str = "",
     version: str = "",
+    *,
+    language: str = "",
 ) -> str:
     """A stable name for one file: the same inputs give the same key in every process."""
     parts = [kind, exercise_key, variant, side or "both"]
     if dose is not None:
         parts.append(f"{dose.reps}x{dose.hold_seconds}{'s' if dose.per_side else ''}")
+    if language:
+        parts.append(language)
     if voice:
         parts.append(voice)
     if version:
@@ -54,15 +77,22 @@ def media_key(
 
 
 class MediaLibrary:
-    """Animations, stills and voice guides for *content*, cached under *media_dir*."""
+    """Animations, stills and voice guides for *content*, cached under *media_dir*; the voice
+    guides in every language of *voices* (by default every shipped language's, when *content_dir*
+    holds the shipped English voice)."""
 
     def __init__(
-        self, media_dir: Path, content: Content, content_dir: Path = DEFAULT_CONTENT_DIR
+        self,
+        media_dir: Path,
+        content: Content,
+        content_dir: Path = DEFAULT_CONTENT_DIR,
+        voices: Voices | None = None,
     ) -> None:
         self.media_dir = media_dir
         self.content = content
         self.poses = load_poses(content_dir, content.tracks)
-        self.voice = load_voice(content_dir)
+        self.voices = voices or voices_for(load_voice(content_dir))
+        self.voice = self.voices.english
         self._speech: bool | None = None
         self._checked = CheckedFiles()
 
@@ -106,13 +136,28 @@ class MediaLibrary:
         return self.media_dir / f"{key}.png"
 
     def voice_path(
-        self, exercise_key: str, variant: Variant, side: Side | None, dose: Dose
+        self,
+        exercise_key: str,
+        variant: Variant,
+        side: Side | None,
+        dose: Dose,
+        language: str = ENGLISH,
     ) -> Path:
-        """Named by what is heard: the script (words and timing) and the voice that reads it, so
-        everyone at one dose shares one file and a changed script is a new file."""
-        set_script = guide_script(self.voice, exercise_key, variant, dose, side)
-        heard = repr((set_script, self._version()))
-        key = media_key("voice", exercise_key, variant, side, dose, self.voice_name(), heard)
+        """Named by what is heard: the language, the words and timing the script is made of,
+        the voice that reads it and the code that times and renders it, so everyone at one dose
+        in one language shares one file, and a changed word, setting or renderer is a new file.
+
+        Not named by the measured script: eSpeak NG's output differs by a few samples with what
+        it said before, so two processes (the bot and its render worker, or two machines)
+        measure slightly different slots, and would name the same guide differently."""
+        language = self.voices.spoken(language)
+        voice = self.voices.of(language)
+        made_of = (voice.voice, voice.rate, voice.words, voice.timing)
+        heard = repr((made_of, voice.of(exercise_key, variant), self._version(), _RENDERER))
+        voice_name = self.voice_name(language)
+        key = media_key(
+            "voice", exercise_key, variant, side, dose, voice_name, heard, language=language
+        )
         return self.media_dir / f"{key}.ogg"
 
     def animation(self, exercise_key: str, variant: Variant, side: Side | None) -> Path:
@@ -145,18 +190,25 @@ class MediaLibrary:
             self._speech = speech_available()
         return self._speech
 
-    def voice_name(self) -> str:
-        return f"espeak-{self.voice.voice}-{self.voice.rate}" if self.speech else "tones"
+    def voice_name(self, language: str = ENGLISH) -> str:
+        voice = self.voices.of(language)
+        return f"espeak-{voice.voice}-{voice.rate}" if self.speech else "tones"
 
     def voice_guide_sync(
-        self, exercise_key: str, variant: Variant, side: Side | None, dose: Dose
+        self,
+        exercise_key: str,
+        variant: Variant,
+        side: Side | None,
+        dose: Dose,
+        language: str = ENGLISH,
     ) -> Path:
-        """The OGG/Opus guide for *dose* (made now if not cached). Blocking."""
-        path = self.voice_path(exercise_key, variant, side, dose)
+        """The OGG/Opus guide for *dose* in *language* (made now if not cached). Blocking."""
+        path = self.voice_path(exercise_key, variant, side, dose, language)
+        voice = self.voices.of(language)
 
         def make(temporary: Path) -> None:
-            set_script = guide_script(self.voice, exercise_key, variant, dose, side)
-            encode_ogg(render_guide(self.voice, set_script, self.speech), temporary)
+            set_script = guide_script(voice, exercise_key, variant, dose, side)
+            encode_ogg(render_guide(voice, set_script, self.speech), temporary)
 
         return produce(path, make, check=self.good)
 
@@ -171,14 +223,16 @@ class MediaLibrary:
                     yield exercise.key, variant, side
 
     def render_all(self) -> list[Path]:
-        """Every animation and still, and a voice guide for every dose a user can reach."""
+        """Every animation and still, and a voice guide for every dose a user can reach in every
+        language (English first)."""
         paths = []
         for key, variant, side in self.pictures():
             paths.append(self.animation(key, variant, side))
             paths.append(self.still(key, variant, side))
-        for exercise in self.content.tracks.exercises():
-            for variant, dose in reachable_doses(exercise):
-                paths.append(self.voice_guide_sync(exercise.key, variant, None, dose))
+        for language in self.voices.languages:
+            for exercise in self.content.tracks.exercises():
+                for variant, dose in reachable_doses(exercise):
+                    paths.append(self.voice_guide_sync(exercise.key, variant, None, dose, language))
         return paths
 
     def write_contact_sheets(self, directory: Path, per_row: int = 12) -> list[Path]:
@@ -237,7 +291,8 @@ def render_everything(media_dir: Path, content_dir: Path = DEFAULT_CONTENT_DIR) 
     paths = library.render_all()
     size = sum(path.stat().st_size for path in paths)
     print(
-        f"{len(paths)} media files in {media_dir} ({size / 1e6:.1f} MB, voice: "
-        f"{library.voice_name()}) in {time.monotonic() - started:.0f} s."
+        f"{len(paths)} media files in {media_dir} ({size / 1e6:.1f} MB, voices: "
+        f"{', '.join(map(library.voice_name, library.voices.languages))}) in "
+        f"{time.monotonic() - started:.0f} s."
     )
     return 0

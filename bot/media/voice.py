@@ -119,6 +119,12 @@ class Speaker:
             ctypes.c_void_p,
             ctypes.c_void_p,
         ]
+        self._lib.espeak_TextToPhonemes.restype = ctypes.c_char_p
+        self._lib.espeak_TextToPhonemes.argtypes = [
+            ctypes.POINTER(ctypes.c_char_p),
+            ctypes.c_int,
+            ctypes.c_int,
+        ]
 
     @classmethod
     def get(cls) -> Speaker:
@@ -127,11 +133,22 @@ class Speaker:
                 cls._instance = Speaker()
             return cls._instance
 
+    def has_voice(self, voice: str) -> bool:
+        """Whether eSpeak NG's data has *voice* (a voice name, language or file: "ru", "pt-br")."""
+        with self._lock:
+            return bool(self._lib.espeak_SetVoiceByName(voice.encode()) == 0)
+
+    def _use(self, voice: str) -> None:
+        """Speak with *voice* from now on; an unknown name raises (eSpeak NG would otherwise
+        keep the voice before it, and read the words in another language's voice)."""
+        if self._lib.espeak_SetVoiceByName(voice.encode()) != 0:
+            raise ValueError(f"eSpeak NG has no voice {voice!r}")
+
     def say(self, text: str, voice: str, rate: int) -> np.ndarray:
         """*text* as float samples at SAMPLE_RATE, silence trimmed at both ends."""
         with self._lock:
             self._chunks = []
-            self._lib.espeak_SetVoiceByName(voice.encode())
+            self._use(voice)
             self._lib.espeak_SetParameter(1, rate, 0)
             data = text.encode()
             self._lib.espeak_Synth(data, len(data) + 1, 0, 1, 0, 1, None, None)
@@ -144,6 +161,22 @@ class Speaker:
         positions = np.arange(0, len(samples), self.rate / SAMPLE_RATE)
         resampled: np.ndarray = np.interp(positions, np.arange(len(samples)), samples)
         return resampled.astype(np.float32)
+
+    def phonemes(self, text: str, voice: str) -> str:
+        """What *voice* says for *text*, in IPA, clause by clause (" | "): the tests' ear. A
+        word the voice cannot read shows as a switch to another language, "(en)…(fa)", and a
+        spelled word as one stressed syllable per letter."""
+        with self._lock:
+            self._use(voice)
+            remaining = ctypes.c_char_p(text.encode())
+            clauses = []
+            while remaining.value:
+                # espeakCHARS_UTF8 = 1; phoneme mode bit 1: IPA
+                clause = self._lib.espeak_TextToPhonemes(ctypes.byref(remaining), 1, 0x02)
+                if clause is None:
+                    break
+                clauses.append(clause.decode())
+        return " | ".join(clause.strip() for clause in clauses)
 
 
 def speech_available() -> bool:

@@ -50,7 +50,8 @@ class Urgency(IntEnum):
 
 @dataclass(frozen=True)
 class MediaJob:
-    """One file to render; `key` (its media key) names it across requests."""
+    """One file to render; `key` (its media key) names it across requests. `language`: the
+    voice guide's (a catalogue's name); pictures are the same in every language."""
 
     key: str
     kind: JobKind
@@ -58,6 +59,7 @@ class MediaJob:
     variant: Variant
     side: Side | None
     dose: Dose | None = None
+    language: str = "en"  # bot.routine.languages.ENGLISH (not imported: see `_start_worker`)
 
 
 class RenderJob(Protocol):
@@ -212,7 +214,7 @@ class DrawsMedia(Protocol):
     def animation(self, exercise_key: str, variant: Variant, side: Side | None) -> Path: ...
     def still(self, exercise_key: str, variant: Variant, side: Side | None) -> Path: ...
     def voice_guide_sync(
-        self, exercise_key: str, variant: Variant, side: Side | None, dose: Dose
+        self, exercise_key: str, variant: Variant, side: Side | None, dose: Dose, language: str
     ) -> Path: ...
 
 
@@ -223,7 +225,7 @@ def render_with(library: DrawsMedia, job: MediaJob) -> Path:
     if job.kind == "still":
         return library.still(job.exercise_key, job.variant, job.side)
     assert job.dose is not None
-    return library.voice_guide_sync(job.exercise_key, job.variant, job.side, job.dose)
+    return library.voice_guide_sync(job.exercise_key, job.variant, job.side, job.dose, job.language)
 
 
 class ThreadRender:

@@ -85,7 +85,7 @@ class LanguageTable(BaseModel):
         )
 
 
-PSEUDO_LINE = SpokenLanguage(code=PSEUDO_LOCALE, name="[Ëñĝļîšĥ]", voice="en-gb", direction="ltr")
+PSEUDO_LINE = SpokenLanguage(code=PSEUDO_LOCALE, name="[Ëñĝļîšĥ]", voice="en", direction="ltr")
 """The pseudo-locale's line (never shipped: `load_languages(pseudo=True)` in tests)."""
 
 

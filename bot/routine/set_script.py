@@ -279,7 +279,8 @@ def moment_at(set_script: SetScript, elapsed: float) -> SetMoment:
         case CueKind.MOVE:
             return SetMoment(MomentKind.MOVE, cue.rep, reps, cue.side, cue.label)
         case CueKind.HOLD | CueKind.MID | CueKind.COUNT:
-            left = max(1, math.ceil(cue.hold_end - elapsed))
+            # to the millisecond first: 30.3 − 10.3 is 20.000000000000004, still 20 s left
+            left = max(1, math.ceil(round(cue.hold_end - elapsed, 3)))
             return SetMoment(MomentKind.HOLD, cue.rep, reps, cue.side, cue.label, left)
         case CueKind.RELEASE if not cue.last_of_rep:
             following = next((c.side for c in cues[index + 1 :] if c.kind is CueKind.MOVE), None)

@@ -85,7 +85,8 @@ class Dependencies:
 
     @property
     def language(self) -> str:
-        """The language of the update being handled (a catalogue's name: "ru", "pt_BR")."""
+        """The language of the update being handled (a catalogue's name: "ru", "pt_BR"),
+        English where there is no content in it: the screens' and the voice guide's language."""
         code = _SPOKEN.get()
         return code if code in self._speakers else ENGLISH
 

@@ -18,6 +18,12 @@ forgotten (`forget`): the channel uploads the file again on the same tap.
 
 The set timer reads the same script as the voice guide (`bot.routine.set_script`, timed by the
 measured speech): rep k of n, the side, the move or the named hold and its seconds, the rest.
+
+Both speak the language of the update (`Dependencies.language`): a Russian speaker's guide is the
+Russian script in the Russian voice, another file with its own file_id. The warm-up renders the
+English guides only; another language's guide is rendered by the worker when first asked for.
+Naming a guide measures nothing; the set timer's script does, here, once per phrase and process
+(about 3 ms a phrase).
 """
 
 from __future__ import annotations
@@ -35,8 +41,10 @@ from bot.media.files import MediaUnavailableError
 from bot.media.library import reachable_doses
 from bot.media.poses import Side, Variant
 from bot.media.voice import VoiceContent, guide_script
+from bot.media.voice_languages import Voices, voices_for
 from bot.media.worker import MediaJob, MediaRenderer, ThreadRender, Urgency
 from bot.routine.content import Dose, Exercise
+from bot.routine.languages import ENGLISH
 from bot.routine.session import SessionState
 from bot.routine.set_script import SetMoment, moment_at
 from bot.routine.views import Media, View
@@ -58,12 +66,12 @@ class MediaFiles(Protocol):
     def animation_path(self, exercise_key: str, variant: Variant, side: Side | None) -> Path: ...
     def still_path(self, exercise_key: str, variant: Variant, side: Side | None) -> Path: ...
     def voice_path(
-        self, exercise_key: str, variant: Variant, side: Side | None, dose: Dose
+        self, exercise_key: str, variant: Variant, side: Side | None, dose: Dose, language: str
     ) -> Path: ...
     def animation(self, exercise_key: str, variant: Variant, side: Side | None) -> Path: ...
     def still(self, exercise_key: str, variant: Variant, side: Side | None) -> Path: ...
     def voice_guide_sync(
-        self, exercise_key: str, variant: Variant, side: Side | None, dose: Dose
+        self, exercise_key: str, variant: Variant, side: Side | None, dose: Dose, language: str
     ) -> Path: ...
     def pictures(self) -> Iterator[tuple[str, Variant, Side | None]]: ...
 
@@ -103,7 +111,7 @@ class MediaDelivery:
         renderer: MediaRenderer | None = None,
     ) -> None:
         self.deps = deps
-        self.voice = voice
+        self.voices: Voices = voices_for(voice)
         self.library = library
         if renderer is None and library is not None:
             renderer = MediaRenderer(ThreadRender(library))
@@ -117,12 +125,23 @@ class MediaDelivery:
     def enabled(self) -> bool:
         return self.library is not None
 
+    @property
+    def voice(self) -> VoiceContent:
+        """The voice script's words in the language of the update (the set timer reads them)."""
+        return self.voices.of(self.deps.language)
+
+    @property
+    def _language(self) -> str:
+        """The language the update's voice guide is spoken in (English where it has none)."""
+        return self.voices.spoken(self.deps.language)
+
     def with_guide(self, view: View, exercise: Exercise, gentler: bool, dose: Dose) -> View:
         """*view* with the path of its voice guide for *dose* (made or to be made), for the
         terminal chat, which shows paths rather than files."""
         if self.library is None or view.media is None:
             return view
-        path = self.library.voice_path(exercise.key, _variant_of(exercise, gentler), None, dose)
+        variant = _variant_of(exercise, gentler)
+        path = self.library.voice_path(exercise.key, variant, None, dose, self._language)
         return replace(view, media=replace(view.media, guide=str(path)))
 
     # --- screens ------------------------------------------------------------------------------
@@ -168,13 +187,15 @@ class MediaDelivery:
         variant: Variant = (
             "gentler" if state.gentler and exercise.gentler is not None else "regular"
         )
-        path = self.library.voice_path(exercise.key, variant, None, dose)
+        language = self._language
+        path = self.library.voice_path(exercise.key, variant, None, dose, language)
         key = path.stem
         file_id = await self._file_id(uow, key)
         good = self.library.good(path)
         shown = str(path) if good else None
         media = Media("voice", exercise.key, variant, key=key, file_id=file_id, path=shown)
-        return VoiceRequest(media, MediaJob(key, "voice", exercise.key, variant, None, dose))
+        job = MediaJob(key, "voice", exercise.key, variant, None, dose, language)
+        return VoiceRequest(media, job)
 
     def ask_for(self, request: VoiceRequest) -> Media | None:
         """The voice to send: ready now, or queued first in line for this person (`finish`
@@ -266,9 +287,11 @@ class MediaDelivery:
     # --- rendering ----------------------------------------------------------------------------
 
     def warm(self) -> int:
-        """Queue every animation, still and voice guide not rendered yet: the regular pictures
-        in the order of the routine first (what a first session needs), then the gentler ones,
-        then the voices. Returns how many were queued."""
+        """Queue every animation, still and English voice guide not rendered yet: the regular
+        pictures in the order of the routine first (what a first session needs), then the gentler
+        ones, then the voices. Other languages' guides are rendered when first asked for (six
+        more languages would be six times the voices' work here, most of it never heard).
+        Returns how many were queued."""
         library, renderer = self.library, self.renderer
         if library is None or renderer is None:
             return 0
@@ -278,8 +301,10 @@ class MediaDelivery:
             jobs += self._picture_jobs(exercise_key, variant, side)
         for exercise in self.deps.content.tracks.exercises():
             for variant, dose in reachable_doses(exercise):
-                path = library.voice_path(exercise.key, variant, None, dose)
-                jobs.append(MediaJob(path.stem, "voice", exercise.key, variant, None, dose))
+                path = library.voice_path(exercise.key, variant, None, dose, ENGLISH)
+                jobs.append(
+                    MediaJob(path.stem, "voice", exercise.key, variant, None, dose, ENGLISH)
+                )
         for job in jobs:
             renderer.submit(job, Urgency.WARM)
         return len(jobs)

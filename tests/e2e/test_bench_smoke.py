@@ -96,6 +96,20 @@ def test_bench_media_runs_on_one_picture_and_one_voice_guide(
     assert "voice guides: 1" in output
 
 
+def test_bench_media_voices_runs_in_every_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`bench.media voices` on a short guide: a measured row per language, a file to listen to."""
+    import bench.media as media
+    from bot.media.voice_languages import load_voices
+    from bot.routine.content import Dose
+
+    media.voices(tmp_path, "pelvic_tilt", Dose(reps=1, hold_seconds=2))
+    rows = [line for line in capsys.readouterr().out.splitlines() if "dBTP" in line]
+    assert len(rows) == len(load_voices().languages)
+    assert (tmp_path / "ru-pelvic_tilt.ogg").is_file()
+
+
 def test_bench_nudges_runs_every_section_and_sends_each_nudge_once() -> None:
     output = run_bench("nudges", *SMOKE_ARGUMENTS["nudges"])
     assert "failed" not in output.lower()

@@ -36,9 +36,16 @@ class FakeMediaLibrary:
         return self._path("still", exercise_key, variant, side, ".png")
 
     def voice_path(
-        self, exercise_key: str, variant: Variant, side: Side | None, dose: Dose
+        self,
+        exercise_key: str,
+        variant: Variant,
+        side: Side | None,
+        dose: Dose,
+        language: str = "en",
     ) -> Path:
-        key = media_key("voice", exercise_key, variant, side, dose, "tones", "fake")
+        key = media_key(
+            "voice", exercise_key, variant, side, dose, "tones", "fake", language=language
+        )
         return self.media_dir / f"{key}.ogg"
 
     def good(self, path: Path) -> bool:
@@ -62,9 +69,14 @@ class FakeMediaLibrary:
         return self._write(self.still_path(exercise_key, variant, side))
 
     def voice_guide_sync(
-        self, exercise_key: str, variant: Variant, side: Side | None, dose: Dose
+        self,
+        exercise_key: str,
+        variant: Variant,
+        side: Side | None,
+        dose: Dose,
+        language: str = "en",
     ) -> Path:
-        return self._write(self.voice_path(exercise_key, variant, side, dose))
+        return self._write(self.voice_path(exercise_key, variant, side, dose, language))
 
     def pictures(self) -> Iterator[tuple[str, Variant, Side | None]]:
         for exercise in self.content.tracks.exercises():

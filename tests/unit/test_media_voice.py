@@ -1,6 +1,7 @@
 """The voice guide as a listener gets it: every guide decoded and checked — each phrase starts on
 its cue (±150 ms), no phrase runs into the next (the last 100 ms of every slot silent), −16 LUFS ± 1
-with true peaks at or under −1 dBTP."""
+with true peaks at or under −1 dBTP. Every English guide, and a whole guide in every other language
+(each language's phrases are measured in tests/unit/test_voice_languages.py)."""
 
 from __future__ import annotations
 
@@ -22,10 +23,12 @@ from bot.media.voice import (
     speech_available,
     true_peak,
 )
+from bot.media.voice_languages import load_voices
 from bot.routine.content import DEFAULT_CONTENT_DIR, Dose, load_content
 from bot.routine.set_script import SetScript, Variant, VoiceContent, build
 
 VOICE = load_voice(DEFAULT_CONTENT_DIR)
+VOICES = load_voices()
 LONG = Dose(reps=3, hold_seconds=30, per_side=True)
 SHORT = Dose(reps=10, hold_seconds=5)
 
@@ -80,6 +83,24 @@ def test_every_guide_is_whole_on_time_and_loud_enough(
 ) -> None:
     set_script = guide_script(VOICE, key, variant, dose)
     rendered, audio = decoded(tmp_path, VOICE, set_script, speech=True)
+    assert len(audio) / SAMPLE_RATE == pytest.approx(set_script.length + 0.5, abs=0.3)
+    assert problems((rendered, audio), set_script) == []
+    assert loudness(audio) == pytest.approx(-16, abs=1)
+    assert 20 * np.log10(true_peak(audio)) <= -1
+
+
+@pytest.mark.parametrize("language", VOICES.languages[1:])
+def test_a_whole_guide_in_every_language_is_whole_on_time_and_loud_enough(
+    tmp_path: Path, language: str
+) -> None:
+    """Knee to chest at its dose (3 × 30 s each side): every kind of cue, both sides, the
+    mid-hold phrases, "10 seconds left" and the countdown, in the language's voice."""
+    voice = VOICES.of(language)
+    exercise = load_content().tracks.exercise("knee_to_chest")
+    set_script = guide_script(voice, exercise.key, "regular", exercise.dose)
+    english = guide_script(VOICE, exercise.key, "regular", exercise.dose)
+    assert len(set_script.cues) == len(english.cues)
+    rendered, audio = decoded(tmp_path, voice, set_script, speech=True)
     assert len(audio) / SAMPLE_RATE == pytest.approx(set_script.length + 0.5, abs=0.3)
     assert problems((rendered, audio), set_script) == []
     assert loudness(audio) == pytest.approx(-16, abs=1)

@@ -11,9 +11,11 @@ from bot.media.voice import load_voice
 from bot.routine.content import DEFAULT_CONTENT_DIR, Content, Dose
 from bot.routine.set_script import (
     SPEAKABLE,
+    Cue,
     CueKind,
     MomentKind,
     SetMoment,
+    SetScript,
     build,
     moment_at,
 )
@@ -146,3 +148,13 @@ def test_every_rep_rests_once_and_the_set_ends_done() -> None:
     assert {m.rep for m in moments if m.kind is MomentKind.REST} == {1, 2}
     assert {m.side for m in moments if m.kind is MomentKind.SWITCH} == {"knees to the right"}
     assert moments[-1].kind is MomentKind.DONE
+
+
+@pytest.mark.parametrize("start", [2.023, 2.093, 9.713, 14.403])
+def test_whole_seconds_left_are_not_pushed_up_by_rounding(start: float) -> None:
+    """(start + 30) − (start + 10) is 20.000000000000004 for these starts: still 20 s left."""
+    hold = Cue(start, CueKind.HOLD, "Hold.", 1.0, rep=1, label="hold", hold_end=start + 30)
+    script = SetScript((hold,), start + 40, 1)
+    assert moment_at(script, start + 10).seconds_left == 20
+    assert moment_at(script, start + 10.5).seconds_left == 20
+    assert moment_at(script, start + 9.5).seconds_left == 21
