@@ -102,7 +102,7 @@ def test_a_voice_name_the_engine_lacks_is_refused_not_spoken_in_the_voice_before
 
 def test_a_voice_the_engine_lacks_stops_loading(content_copy: Path) -> None:
     path = content_copy / "languages.yaml"
-    path.write_text(path.read_text().replace("voice: ru,", "voice: ru-xx,"))
+    path.write_text(path.read_text().replace("voice: ru\n", "voice: ru-xx\n"))
     with pytest.raises(ContentError, match="ru-xx"):
         load_voices(content_copy)
 
