@@ -39,9 +39,13 @@ TITLE_BAR = 0.16
 
 @dataclass(frozen=True)
 class Labels:
-    title: str
-    side: str | None
+    """What a frame shows besides the figure: the hold ring's seconds (digits only). A picture
+    carries no words — its caption, in the person's language, has the title and the side — so
+    one picture serves every language. A title is drawn only where one is given (the contact
+    sheets name their exercise)."""
+
     hold: str
+    title: str | None = None
 
 
 # DejaVu Sans ships with matplotlib (a dependency already): it has the arrows and dashes of the
@@ -200,8 +204,10 @@ def _arrow(draw: ImageDraw.ImageDraw, canvas: _Canvas, path: list[tuple[float, f
 
 def _title(draw: ImageDraw.ImageDraw, canvas: _Canvas, labels: Labels) -> None:
     draw.rectangle((0, 0, canvas.width, canvas.top), fill=BODY)
+    if not labels.title:
+        return
     size = round(canvas.top * 0.5)
-    text = labels.title if labels.side is None else f"{labels.title} · {labels.side}"
+    text = labels.title
     font = _font(size)
     while draw.textlength(text, font=font) > canvas.width * 0.94 and size > 10:
         size -= 2

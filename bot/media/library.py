@@ -102,13 +102,11 @@ class MediaLibrary:
 
     # -- pictures -----------------------------------------------------------------------------
     def _labels(self, exercise: Exercise, variant: Variant, side: Side | None) -> Labels:
-        title, dose = exercise.title, exercise.dose
+        dose = exercise.dose
         if variant == "gentler" and exercise.gentler is not None:
-            title, dose = exercise.gentler.title, exercise.gentler.dose
-        words = self.poses.labels
-        side_label = None if side is None else (words.left if side == "left" else words.right)
+            dose = exercise.gentler.dose
         # The ring names the real hold: the loop's hold is short, the seconds on it are not.
-        return Labels(title, side_label, words.hold.format(seconds=dose.hold_seconds))
+        return Labels(self.poses.labels.hold.format(seconds=dose.hold_seconds))
 
     def _version(self) -> str:
         tracks = "+".join(track.version for track in self.content.tracks)

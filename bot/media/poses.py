@@ -174,9 +174,8 @@ class ExercisePoses(_Strict):
 
 
 class MediaLabels(_Strict):
-    hold: str = Field(min_length=1, max_length=16)  # "{seconds} s": at most 8 when filled
-    left: str
-    right: str
+    hold: str = Field(pattern=r"^(\{seconds\}|[^A-Za-z{}])+$", max_length=16)
+    """The hold ring's seconds: "{seconds}" — digits, no words (one picture for every language)."""
 
 
 class Poses(_Strict):

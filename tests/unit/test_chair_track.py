@@ -160,7 +160,7 @@ def prop_pixels(image: Image.Image) -> int:
 def still(clip: Clip, title: str = "Test") -> Image.Image:
     view = POSES.views[clip.view]
     frame = frames(view, clip, POSES.fps)[still_index(clip, POSES.fps)]
-    return draw_frame(POSES, clip, frame, Labels(title, None, "5 s"))
+    return draw_frame(POSES, clip, frame, Labels("5", title))
 
 
 @pytest.mark.parametrize(("key", "variant"), CLIPS)
