@@ -1,0 +1,159 @@
+"""Ukrainian read as the bot reads it (content/red_flags.uk.yaml, content/intents.uk.yaml): the
+warning-sign screen and the typed answers of someone whose Telegram speaks Ukrainian, through
+`Readers` built from the shipped word files (English is read too)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.common import shipped_readers
+from bot.routine.intents import Intent, Score
+from bot.routine.reading import Readers
+from bot.routine.red_flags import Experiencer, ScreenLevel
+
+
+@pytest.fixture(scope="module")
+def ukrainian() -> tuple[Readers, str]:
+    readers, spoken, _content = shipped_readers("uk")
+    assert spoken == "uk"
+    return readers, spoken
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "у мене оніміла промежина, нічого не відчуваю там",  # saddle
+        "коли витираюся туалетним папером взагалі не відчуваю",  # wiping
+        "не можу пописяти вже з вечора, хоча хочеться",  # retention
+        "обмочилась сьогодні і навіть не помітила",  # wet herself unawares
+        "не відчуваю коли ходжу по-великому",  # bowel, a euphemism
+        "не стоїть зовсім з тиждень як спину прихопило",  # erection, slang
+        "обидві ноги слабкі, ледве ходжу",  # both legs
+        "ноги підкошуються, вже двічі впав",  # legs giving way
+        "права нога з кожним днем все слабша",  # one leg, worsening
+        "онемела промежность и внутренняя сторона бедер",  # Russian words in a Ukrainian chat
+        "u mene onimila promezhnyna i sidnytsi",  # Latin letters, national spelling
+        "ne chuvstvuyu yagodicy, onemeli",  # Latin letters, Russian-style spelling
+        "чи нормально що я не відчуваю коли писяю?",  # a question about a present sign
+    ],
+)
+def test_an_emergency_sign_is_an_emergency(ukrainian: tuple[Readers, str], text: str) -> None:
+    readers, spoken = ukrainian
+    screening = readers.screen(text, spoken)
+    assert screening.level is ScreenLevel.EMERGENCY
+    assert screening.experiencer is Experiencer.SELF
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "у мами оніміла промежина і вона не може пописяти",
+        "чоловік каже що не відчуває ніг, обидві слабкі",
+        "u cholovika onimily obydvi nohy",
+    ],
+)
+def test_another_adults_sign_is_their_emergency(ukrainian: tuple[Readers, str], text: str) -> None:
+    readers, spoken = ukrainian
+    screening = readers.screen(text, spoken)
+    assert screening.level is ScreenLevel.EMERGENCY
+    assert screening.experiencer is Experiencer.OTHER_ADULT
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("температура 38 і спина болить", "fever"),
+        ("схуд на 7 кг за місяць не знаю чому", "weight_loss"),
+        ("впав з драбини на спину вчора", "trauma"),
+        ("вночі болить сильніше, прокидаюся від болю", "night_pain"),
+        ("я вагітна, 20 тижнів", "pregnancy"),
+        ("мені 63, спина почала боліти тиждень тому, раніше ніколи", "age"),
+        ("vahitna, 3 misiatsi", "pregnancy"),
+    ],
+)
+def test_a_see_a_doctor_sign_gets_that_advice(
+    ukrainian: tuple[Readers, str], text: str, category: str
+) -> None:
+    readers, spoken = ukrainian
+    screening = readers.screen(text, spoken)
+    assert screening.level is ScreenLevel.SEE_DOCTOR
+    assert category in screening.categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ні оніміння, ні проблем з сечею немає",  # negated
+        "ноги не німіють, просто тягне поперек",  # negated
+        "а що робити якщо оніміє промежина?",  # hypothetical
+        "якщо ноги почнуть слабнути, мені дзвонити 103?",  # hypothetical
+        "лікар сказав стежити чи не німіє промежина",  # reported advice
+        "що таке нетримання сечі?",  # a definition question
+        "років п'ять тому нога німіла, але все минуло",  # resolved history
+        "малий знову обпісявся вночі",  # a child's
+        "у собаки задні лапи слабкі, ледве ходить",  # a pet's
+        "ледь не обпісялась від сміху",  # a figure of speech
+        "ноги болять після спортзалу, присідання були",  # ordinary exertion
+        "відсиділа сідниці в кіно",  # numb from sitting
+        "після 12 годин на ногах на роботі ноги як колоди",  # tired legs after work
+        "готово, зробила всі вправи",  # ordinary chat
+    ],
+)
+def test_a_look_alike_never_gets_the_emergency_advice(
+    ukrainian: tuple[Readers, str], text: str
+) -> None:
+    readers, spoken = ukrainian
+    screening = readers.screen(text, spoken)
+    assert screening.level is not ScreenLevel.EMERGENCY
+    assert not (screening.clear and screening.experiencer is Experiencer.SELF)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("готово", Intent.DONE),
+        ("зробила", Intent.DONE),
+        ("hotovo", Intent.DONE),
+        ("дуже болить", Intent.TOO_PAINFUL),
+        ("больно", Intent.TOO_PAINFUL),
+        ("а можна легший варіант?", Intent.GENTLER),
+        ("полегше", Intent.GENTLER),
+        ("пропущу цю", Intent.SKIP),
+        ("зачекай хвилинку", Intent.PAUSE),
+        ("на сьогодні досить", Intent.STOP_TODAY),
+        ("стало краще", Intent.BETTER),
+        ("без змін", Intent.SAME),
+        ("гірше", Intent.WORSE),
+        ("дякую", Intent.CHIT_CHAT),
+    ],
+)
+def test_typed_ukrainian_reads_as_its_button(
+    ukrainian: tuple[Readers, str], text: str, intent: Intent
+) -> None:
+    readers, spoken = ukrainian
+    assert readers.read(text, spoken).top is intent
+
+
+def test_a_negated_ukrainian_answer_is_not_that_answer(ukrainian: tuple[Readers, str]) -> None:
+    readers, spoken = ukrainian
+    assert Intent.TOO_PAINFUL not in readers.read("не болить", spoken).intents
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("десь 5", 5),
+        ("п'ять", 5),
+        ("приблизно три", 3),
+        ("3 з 10", 3),
+        ("п’ять з десяти", 5),
+        ("між 3 і 4", 4),
+        ("сім", 7),
+        ("не болить", 0),
+        ("найгірше що може бути", 10),
+        ("pyat", 5),
+    ],
+)
+def test_a_score_in_ukrainian(ukrainian: tuple[Readers, str], text: str, value: int) -> None:
+    readers, spoken = ukrainian
+    assert readers.score(text, spoken) == Score(value)
