@@ -940,6 +940,9 @@ class RedFlagLexicon(_Strict):
     """Endings an inflected word of `common_words` may have (never corrected as a typo)."""
     common_words: str = Field(min_length=1)
     """The language's everyday words: never corrected to a lexicon word, and known as words."""
+    neighbours: tuple[str, ...] = ()
+    """Languages its speakers also write in (Ukrainians in Russian and surzhyk): a text in one
+    of them is not "another language" to this screen (ISO 639-1 codes)."""
     context: ContextRules
     model: ModelThresholds = ModelThresholds()
 

@@ -659,7 +659,9 @@ class RedFlagScreen:
     def _other_language(self, text: str) -> bool:
         """Real text in another language (`language_guess`: never a lone unknown word, a
         typo, "helloooo" or keyboard mash, which are no language at all)."""
-        return self._foreign(text, self.lexicon.language.split("_")[0])
+        if not self._foreign(text, self.lexicon.language.split("_")[0]):
+            return False
+        return all(self._foreign(text, neighbour) for neighbour in self.lexicon.neighbours)
 
     # --- concepts and negation ------------------------------------------------------------------
 
