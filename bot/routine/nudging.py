@@ -61,6 +61,7 @@ class DueUser:
     next_nudge_at: datetime
     kind: NudgeKind
     paused: bool = False  # a warning sign stands (safety_screen "flagged"): no nudge
+    language: str | None = None  # the person's stored language: the nudge is written in it
 
 
 @dataclass(frozen=True)

@@ -80,6 +80,7 @@ class User(Base):
             "reminder_time",
             "next_nudge_kind",
             "safety_screen",
+            "language",  # each nudge in the person's language (migration 0010)
         ),
     )
 

@@ -43,6 +43,7 @@ _DUE = (
         User.next_nudge_at,
         User.next_nudge_kind,
         User.safety_screen,
+        User.language,
     )
     .where(User.next_nudge_at <= bindparam("b_now"))
     .order_by(User.next_nudge_at)
@@ -153,12 +154,12 @@ _CLAIM_ARRAYS = text(
 _FINISHED = {"completed": Status.COMPLETED.value, "stopped": Status.STOPPED_FOR_PAIN.value}
 _LOCK_DUE = text(
     "WITH due AS (SELECT id, time_zone, reminder_time, next_nudge_at, next_nudge_kind, "
-    "safety_screen FROM users WHERE next_nudge_at <= :now ORDER BY next_nudge_at LIMIT :limit "
-    "FOR UPDATE SKIP LOCKED) "
+    "safety_screen, language FROM users WHERE next_nudge_at <= :now ORDER BY next_nudge_at "
+    "LIMIT :limit FOR UPDATE SKIP LOCKED) "
     "SELECT due.id, due.time_zone, due.reminder_time, due.next_nudge_at, due.next_nudge_kind, "
     "due.safety_screen, (SELECT max(sessions.finished_at) FROM sessions "
     "WHERE sessions.user_id = due.id AND sessions.status IN (:completed, :stopped)) "
-    "AS last_finished FROM due ORDER BY due.next_nudge_at"
+    "AS last_finished, due.language FROM due ORDER BY due.next_nudge_at"
 )
 _ADVANCE_AND_CLAIM = text(
     "WITH moved AS (UPDATE users SET next_nudge_at = moves.at, next_nudge_kind = moves.kind "
@@ -291,6 +292,7 @@ class OutboxQueries:
                 row.next_nudge_at,
                 NudgeKind(row.next_nudge_kind or NudgeKind.DAILY),
                 paused=row.safety_screen in HOLDS_NUDGES,
+                language=row.language,
             )
             for row in rows
             if row.time_zone is not None and row.reminder_time is not None
@@ -309,7 +311,7 @@ class OutboxQueries:
         # Plain tuples and one kind lookup per value (1 000 rows: a few ms less than named
         # attributes and an enum call per row).
         kinds = {kind.value: kind for kind in NudgeKind} | {None: NudgeKind.DAILY}
-        for user_id, zone, reminder_time, next_at, kind, screen, last_finished in rows:
+        for user_id, zone, reminder_time, next_at, kind, screen, last_finished, language in rows:
             if zone is None or reminder_time is None:
                 continue
             due.append(
@@ -320,6 +322,7 @@ class OutboxQueries:
                     next_at,
                     kinds[kind],
                     paused=screen in HOLDS_NUDGES,
+                    language=language,
                 )
             )
             if last_finished is not None:

@@ -70,7 +70,10 @@ class NudgeOutbox:
             if retried:
                 check_ins |= await self._retried_check_ins_due(uow, retried, zones, now)
             outgoing = (*claimed, *retried)
-            languages = await uow.users.languages(sorted({n.user_id for n in outgoing}))
+            languages = {user.user_id: user.language for user in due if user.language}
+            unknown = sorted({nudge.user_id for nudge in retried} - languages.keys())
+            if unknown:  # a retried claim (rare): its user may not be in this batch
+                languages |= await uow.users.languages(unknown)
         return [
             self._outgoing(nudge, check_ins.get(nudge.id), languages.get(nudge.user_id, ENGLISH))
             for nudge in outgoing
