@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from bot.routine.content import (
@@ -59,6 +60,13 @@ def word_readers(
     return WordReaders(RedFlagScreen(red_flags, model=model), IntentReader(intents))
 
 
+@cache
+def _compiled(content_dir: Path, code: str) -> WordReaders:
+    """A language's word files, compiled once per process (up to a second each: every
+    `Dependencies` of a test run shares them)."""
+    return word_readers(load_red_flags(content_dir, code), load_intents(content_dir, code))
+
+
 class Readers:
     """Every language's readers, English always among them. Build once at start-up."""
 
@@ -88,9 +96,10 @@ class Readers:
                 or not (content_dir / RED_FLAGS_FILE.format(language=code)).is_file()
             ):
                 continue
-            intents_path = content_dir / INTENTS_FILE.format(language=code)
-            intents = load_intents(content_dir, code) if intents_path.is_file() else english.intents
-            readers[code] = word_readers(load_red_flags(content_dir, code), intents)
+            if (content_dir / INTENTS_FILE.format(language=code)).is_file():
+                readers[code] = _compiled(content_dir, code)
+            else:
+                readers[code] = word_readers(load_red_flags(content_dir, code), english.intents)
         return cls(readers)
 
     @property
