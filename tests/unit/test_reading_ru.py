@@ -1,0 +1,157 @@
+"""Russian, read as the bot reads it (content/red_flags.ru.yaml, content/intents.ru.yaml through
+`Readers`, English always read too): warning signs in chat Russian and in Latin letters, whose
+sign and is it one now, and typed answers doing what their buttons do."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.common import shipped_readers
+from bot.routine.intents import Intent, Score
+from bot.routine.reading import Readers
+from bot.routine.red_flags import Experiencer, ScreenLevel
+
+RUSSIAN = "ru"
+
+
+@pytest.fixture(scope="module")
+def readers() -> Readers:
+    loaded, spoken, _content = shipped_readers(RUSSIAN)
+    assert spoken == RUSSIAN
+    return loaded
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "у меня онемела промежность, со вчера",
+        "когда вытираюсь туалетной бумагой ничего не чуствую",
+        "не могу пописать с утра, хочу а не идёт",
+        "ночью описался и даже не почувствовал",
+        "не могу удержать стул, испачкал трусы",
+        "эрекция пропала совсем после того как спину прихватило",
+        "ноги подкашиваются обе, чуть не упал в ванной",
+        "левая нога с каждым днём всё слабее, волочу её",
+        "шатает при ходьбе, держусь за стены, хотя не пил",
+        "чувствительность в промежности пропала",
+        "нормально ли что я не чувствую когда писаю?",
+        "u menya onemela promezhnost",
+        "ne mogu popisat, hochu a ne poluchaetsya",
+    ],
+)
+def test_a_persons_own_emergency_sign_gets_the_advice(readers: Readers, text: str) -> None:
+    screening = readers.screen(text, RUSSIAN)
+    assert screening.level is ScreenLevel.EMERGENCY
+    assert screening.experiencer is Experiencer.SELF
+
+
+@pytest.mark.parametrize(
+    "text", ["ne chuvstvuyu promezhnost", "ne chustvuju promezhnost", "nechuvstvuyu promezhnost"]
+)
+def test_latin_spellings_of_one_word_read_alike(readers: Readers, text: str) -> None:
+    assert readers.screen(text, RUSSIAN).level is ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "у мужа онемела промежность и он не может пописать",
+        "у мамы ноги подкашиваются, она описалась",
+    ],
+)
+def test_another_adults_sign_gets_the_advice_for_them(readers: Readers, text: str) -> None:
+    screening = readers.screen(text, RUSSIAN)
+    assert screening.level is ScreenLevel.EMERGENCY
+    assert screening.experiencer is Experiencer.OTHER_ADULT
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("температура 38 и спина болит", "fever"),
+        ("у меня был рак груди, теперь болит спина", "cancer"),
+        ("похудела на 8 кг за два месяца, не сидела на диете", "weight_loss"),
+        ("упал с лестницы на спину вчера", "trauma"),
+        ("я беременна, 20 недель", "pregnancy"),
+        ("полгода назад удалили грыжу на позвоночнике", "surgery"),
+        ("болит ночью сильнее, просыпаюсь от боли", "night_pain"),
+        ("мне 67 и спина заболела впервые", "age"),
+    ],
+)
+def test_a_see_a_doctor_sign_gets_that_advice(readers: Readers, text: str, category: str) -> None:
+    screening = readers.screen(text, RUSSIAN)
+    assert screening.level is ScreenLevel.SEE_DOCTOR
+    assert category in screening.categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negated
+        "онемения нет, просто болит",
+        "с мочеиспусканием проблем нет",
+        "никакого онемения в паху, не переживайте",
+        # hypothetical, reported, a definition question, resolved history
+        "а если онемеет промежность, что делать?",
+        "врач сказал если будет онемение в паху сразу ехать в больницу",
+        "что такое седловидная анестезия?",
+        "лет пять назад немела нога, потом прошло и больше не было",
+        # a child's or an animal's body
+        "сын 4 года описался ночью",
+        "у собаки отказывают задние лапы",
+        # look-alikes of ordinary life
+        "чуть не описалась от смеха",
+        "ноги ватные после пробежки 10 км",
+        "нога затекла, сидел по-турецки",
+        "в поезде не смогла пописать, туалет был ужасный",
+        "после родов подтекает когда чихаю, уже лет пять так",
+        "ноги забились после лестниц, у нас лифт сломался",
+    ],
+)
+def test_no_emergency_pause_for_what_is_not_a_sign_now(readers: Readers, text: str) -> None:
+    assert readers.screen(text, RUSSIAN).level in (ScreenLevel.POSSIBLE, ScreenLevel.NONE)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("готово", Intent.DONE),
+        ("всё, сделала ✅", Intent.DONE),
+        ("gotovo", Intent.DONE),
+        ("больно", Intent.TOO_PAINFUL),
+        ("сделал но было больно", Intent.TOO_PAINFUL),
+        ("полегче", Intent.GENTLER),
+        ("а попроще есть?", Intent.GENTLER),
+        ("пропущу", Intent.SKIP),
+        ("подожди минутку", Intent.PAUSE),
+        ("хватит на сегодня", Intent.STOP_TODAY),
+        ("лучше", Intent.BETTER),
+        ("так же", Intent.SAME),
+        ("стало хуже", Intent.WORSE),
+        ("спасибо", Intent.CHIT_CHAT),
+    ],
+)
+def test_typed_russian_reads_as_its_button(readers: Readers, text: str, intent: Intent) -> None:
+    assert readers.read(text, RUSSIAN).top is intent
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("пять", 5),
+        ("около пяти", 5),
+        ("где-то 5", 5),
+        ("5 из 10", 5),
+        ("на пятёрку", 5),
+        ("3-4", 4),
+        ("не болит", 0),
+        ("невыносимо", 10),
+        ("chetyre", 4),
+    ],
+)
+def test_a_score_typed_in_russian(readers: Readers, text: str, value: int) -> None:
+    assert readers.score(text, RUSSIAN) == Score(value)
+
+
+def test_a_number_out_of_range_is_asked_again(readers: Readers) -> None:
+    assert readers.score("сто", RUSSIAN) == Score(None)
