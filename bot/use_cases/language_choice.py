@@ -10,6 +10,8 @@ factory (`lookups`), apart from the one unit of work of the use case that answer
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import time
 from collections.abc import Callable
 
@@ -18,7 +20,11 @@ from bot.routine.views import Reply, View
 from bot.store.unit_of_work import UnitOfWorkFactory
 from bot.use_cases.dependencies import Dependencies, set_spoken
 
+log = logging.getLogger(__name__)
+
 CACHE_SECONDS = 30.0
+LOOKUP_SECONDS = 0.3
+"""At most this long for the read before the update is routed (never the lock's whole wait)."""
 CACHE_SIZE = 50_000
 
 
@@ -42,14 +48,25 @@ class LanguageChoice:
         if known is not None and known[1] > now:
             return known[0]
         telegram = self.deps.language_for(language_code)
-        async with self._lookups() as uow:
-            exists, stored = await uow.users.language(user_id)
-            if exists and stored is None:
-                await uow.users.set_language(user_id, telegram, if_unset=True)
+        try:
+            stored = await asyncio.wait_for(self._stored(user_id, telegram), LOOKUP_SECONDS)
+        except TimeoutError:
+            # The store is busy (another process holds SQLite's write lock): this update speaks
+            # Telegram's language rather than wait for it; the next update asks again.
+            log.info("the stored language was not read in time: Telegram's is spoken")
+            return telegram
         # A new user is stored in Telegram's language by the use case that adds them.
         language = self.deps.language_for(stored) if stored is not None else telegram
         self._remember(user_id, language, now)
         return language
+
+    async def _stored(self, user_id: int, telegram: str) -> str | None:
+        """The stored language (None: none yet); a user from before takes *telegram*'s."""
+        async with self._lookups() as uow:
+            exists, stored = await uow.users.language(user_id)
+            if exists and stored is None:
+                await uow.users.set_language(user_id, telegram, if_unset=True)
+        return stored
 
     def languages(self) -> list[tuple[str, str]]:
         """(code, own name) of every language Limber speaks, English first."""
