@@ -16,7 +16,15 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from bot.coach import Coach
-from bot.routine.inputs import ButtonTap, Command, Incoming, TimerTick, TypedText, UnknownCommand
+from bot.routine.inputs import (
+    ButtonTap,
+    Command,
+    CommandName,
+    Incoming,
+    TimerTick,
+    TypedText,
+    UnknownCommand,
+)
 from bot.routine.views import Media, Reply, Timer, View
 
 CONSOLE_USER_ID = 1
@@ -25,20 +33,7 @@ TIMER_TICK_SECONDS = 1
 COUNTDOWN_EVERY = 5  # seconds between the terminal's lines of a hold's countdown
 CHOICE_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # The commands of the terminal chat (/stats is for Telegram admins only).
-CONSOLE_COMMANDS = frozenset(
-    (
-        "start",
-        "session",
-        "progress",
-        "reminders",
-        "routine",
-        "language",
-        "help",
-        "privacy",
-        "export",
-        "delete",
-    )
-)
+CONSOLE_COMMANDS = frozenset(name.value for name in CommandName if name is not CommandName.STATS)
 FILES_DIR = Path("limber-files")  # charts and exports from the terminal chat
 
 ReadLine = Callable[[str], Awaitable[str | None]]

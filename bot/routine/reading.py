@@ -123,14 +123,16 @@ class Readers:
         """English's screen, and the person's language's; English's is left out for a text the
         detector says is in the person's own language (English's look-alikes — "tenía" read
         as "tena" — must not alarm anyone about a Spanish sentence)."""
-        written = self._written_in(text)
         own = spoken != ENGLISH and spoken in self._by_language
+        written = self._written_in(text) if own else None  # an English speaker's: only if foreign
         read = [spoken] if own and written == spoken else [spoken, ENGLISH] if own else [ENGLISH]
         foreign = True
         for language in read:
             screening = self._by_language[language].screen.screen(text)
             foreign &= screening.level is ScreenLevel.NOT_ENGLISH
             yield screening
+        if foreign and not own:
+            written = self._written_in(text)
         if foreign and written is not None and written not in read:
             yield self._by_language[written].screen.screen(text)
 
