@@ -1011,10 +1011,19 @@ class ScaleWords(_Strict):
     units: tuple[str, ...]
     zero: tuple[str, ...]
     ten: tuple[str, ...]
+    out_of: tuple[str, ...] = ()
+    """Words between a score and the scale's top ("5 out of 10", "5 из 10"): that 10 is no
+    score ("5/10" needs no word)."""
+    to: tuple[str, ...] = ()
+    """Words between the scale's ends ("on a scale of 1 to 10", "от 1 до 10"): no score."""
+    minus: tuple[str, ...] = ()
+    """Words that put a number below the scale ("minus 2"), as "-2" does."""
+    suffixes: tuple[str, ...] = ()
+    """Endings that leave a number a number ("six-ish", "5ish")."""
 
     @model_validator(mode="after")
     def _clean(self) -> ScaleWords:
-        for name in ("approximate", "units", "zero", "ten"):
+        for name in ("approximate", "units", "zero", "ten", "out_of", "to", "minus"):
             _phrases_are_clean(getattr(self, name), f"scale.{name}")
         _phrases_are_clean(tuple(self.numbers), "scale.numbers")
         return self

@@ -92,8 +92,7 @@ _TOKEN = re.compile(r"(?:[^\W_]|')+|[.,/-]")
 _REPEATS = re.compile(r"([^\W\d_])\1{2,}")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'"})
 _DECIMAL = re.compile(r"(\d+)[.,](\d+)")
-_NEGATIVE = re.compile(r"(^|\s)([-−]\s?\d|minus\s+\w)", re.IGNORECASE)
-_ATTACHED = re.compile(r"^(\d+)(ish|s)$")
+_NEGATIVE = re.compile(r"(^|\s)[-−]\s?\d")
 _SCALE_MAX = 10
 _FUZZY_MIN_LENGTH = 4
 
@@ -128,6 +127,10 @@ class IntentReader:
         self._units = frozenset(scale.units)
         self._zero = _PhraseIndex({"zero": scale.zero})
         self._ten = _PhraseIndex({"ten": scale.ten})
+        self._out_of = _PhraseIndex({"out_of": (*scale.out_of, "/")})
+        self._to = frozenset(scale.to)
+        self._minus = frozenset(scale.minus)
+        self._suffixes = tuple(scale.suffixes)
         self._conflicts = tuple(
             frozenset(Intent(name) for name in group) for group in lexicon.conflicts
         )
@@ -226,29 +229,27 @@ class IntentReader:
     def score(self, text: str) -> Score | None:
         """A 0–10 score in *text*, read generously; None if the text holds no score."""
         if _NEGATIVE.search(text[:MAX_READ_CHARACTERS]):
-            return Score(None)  # "-1", "minus 2"
+            return Score(None)  # "-1"
         rounded = _DECIMAL.sub(_round_half_up, fold_marks(text[:MAX_READ_CHARACTERS]))
         tokens = self.tokens(rounded)
         words = [token for token in tokens if token not in (".", ",", "-")]
         if not words:
             return None
+        values = [self._number(word) for word in words]
+        scale_words = self._scale_words(words, values)
         numbers: list[int] = []
         others = 0
-        for index, token in enumerate(words):
-            value = self._number(token)
-            if value is not None:
-                following = words[index + 1] if index + 1 < len(words) else ""
-                if following in self._units:
-                    return None  # "8 hours", "7am": a number, not a score
-                if following == "/" and index + 2 < len(words) and words[index + 2] == "10":
-                    numbers.append(value)
-                    continue
-                numbers.append(value)
-            elif token == "/":
+        for index, (word, value) in enumerate(zip(words, values, strict=True)):
+            if index in scale_words:
                 continue
-            elif token not in self._approximate:
-                others += 1
-        numbers = _drop_scale_words(numbers, words)
+            if value is None:
+                others += word not in self._approximate and word != "/"
+                continue
+            if index > 0 and words[index - 1] in self._minus:
+                return Score(None)  # "minus 2"
+            if index + 1 < len(words) and words[index + 1] in self._units:
+                return None  # "8 hours", "7am": a number, not a score
+            numbers.append(value)
         if (
             numbers
             and not any(t.isdigit() for t in words)
@@ -266,16 +267,30 @@ class IntentReader:
         value = max(numbers)
         return Score(value if 0 <= value <= _SCALE_MAX else None)
 
+    def _scale_words(self, words: Sequence[str], values: Sequence[int | None]) -> set[int]:
+        """Positions of the words that name the scale, not a score: the 10 of "5 out of 10" /
+        "5/10", and both ends of "on a scale of 1 to 10"."""
+        named: set[int] = set()
+        for _name, start, end in self._out_of.find(words):
+            before, top = values[start - 1] if start else None, values[end : end + 1]
+            if before is not None and top == [_SCALE_MAX]:
+                named.update(range(start, end + 1))
+        for index, word in enumerate(words):
+            if word in self._to and 0 < index < len(words) - 1:
+                low, high = values[index - 1], values[index + 1]
+                if low in (0, 1) and high == _SCALE_MAX:
+                    named.update((index - 1, index, index + 1))
+        return named
+
     def _number(self, token: str) -> int | None:
         if token.isdigit():
             return int(token) if len(token) <= 3 else _SCALE_MAX + 1
-        attached = _ATTACHED.match(token)
-        if attached:
-            return int(attached.group(1))
         if token in self._numbers:
             return self._numbers[token]
-        if token.endswith("ish") and token[:-3] in self._numbers:
-            return self._numbers[token[:-3]]
+        for suffix in self._suffixes:
+            stem = token.removesuffix(suffix)
+            if stem != token and (stem.isdigit() or stem in self._numbers):
+                return int(stem) if stem.isdigit() else self._numbers[stem]
         return None
 
 
@@ -308,23 +323,6 @@ def _longest(matches: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
         )
         if not inside:
             kept.append((name, start, end))
-    return kept
-
-
-def _drop_scale_words(numbers: list[int], words: Sequence[str]) -> list[int]:
-    """ "5 out of 10", "5/10", "on a scale of 1 to 10": the scale's own 10 (and 1) are no score."""
-    joined = " ".join(words)
-    kept = list(numbers)
-    for pattern in (
-        "out of 10", "/ 10", "of 10", "outta 10", "out of ten", "of ten", "/ ten", "outta ten",
-    ):  # fmt: skip
-        if f"{pattern}" in joined and len(kept) > 1:
-            kept.remove(10)
-            break
-    if "scale of 1 to 10" in joined or "scale of one to ten" in joined or "1 to 10" in joined:
-        for scale_number in (1, 10):
-            if scale_number in kept and len(kept) > 1:
-                kept.remove(scale_number)
     return kept
 
 
