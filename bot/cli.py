@@ -19,6 +19,8 @@ from bot.console import run_console
 from bot.logs import configure_logging
 from bot.routine import language_guess
 from bot.routine.content import DEFAULT_CONTENT_DIR, ContentError, load_content
+from bot.routine.languages import load_languages
+from bot.routine.reading import Readers
 from bot.startup import wait_until_reachable
 from bot.store.migrations import head_revision, upgrade
 
@@ -124,13 +126,22 @@ def _content_check(settings: Settings) -> int:
     directory = settings.content_dir or DEFAULT_CONTENT_DIR
     try:
         content = load_content(directory)
+        languages = load_languages(content, directory)
+        codes = [language.code for language in languages.spoken()]
+        readers = Readers.load(content, codes, directory)
     except ContentError as error:
         print(f"limber: the content is invalid:\n{error}", file=sys.stderr)
         return 1
     tracks = ", ".join(
         f"{track.id} {track.version} ({len(track.exercises)} exercises)" for track in content.tracks
     )
-    print(f"Content OK: {directory} — tracks: {tracks}.")
+    english_only = sorted(set(codes) - set(readers.languages))
+    print(
+        f"Content OK: {directory} — tracks: {tracks}; languages: {', '.join(codes)} "
+        f"(typed words read in {', '.join(readers.languages)}"
+        + (f"; {', '.join(english_only)} typed in English words only" if english_only else "")
+        + ")."
+    )
     return 0
 
 
