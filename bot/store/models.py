@@ -151,6 +151,8 @@ class RoutineSession(Base):
     content_version: Mapped[str] = mapped_column(String(32))
     # The track this session runs (content/routines/<id>/).
     routine_id: Mapped[str] = mapped_column(String(24), default="floor", server_default="floor")
+    language: Mapped[str | None] = mapped_column(String(8))
+    """The language the session started in (a catalogue's name); NULL before it was stored."""
     version: Mapped[int] = mapped_column(Integer, default=1)
 
 

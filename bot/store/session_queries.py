@@ -276,6 +276,7 @@ class SessionQueries:
         gentle_start: bool = False,
         routine_id: str = DEFAULT_TRACK,
         choose_track: bool = False,
+        language: str | None = None,
     ) -> SessionRecord:
         state = new_session(0, routine_id, gentle_start=gentle_start, choose_track=choose_track)
         try:
@@ -294,6 +295,7 @@ class SessionQueries:
                     "gentle_start": state.gentle_start,
                     "content_version": content_version,
                     "routine_id": state.routine_id,
+                    "language": language,
                     "version": 1,
                 },
             )

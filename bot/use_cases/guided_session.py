@@ -139,6 +139,7 @@ class GuidedSession:
             routine_id=track.id,
             # The floor question, asked once, where there is another track to offer.
             choose_track=user.track is None and len(self.tracks) > 1,
+            language=self.deps.language,
         )
         return await self._screen(uow, record)
 

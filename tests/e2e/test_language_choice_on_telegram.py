@@ -70,6 +70,28 @@ async def test_first_contact_stores_telegrams_language_and_a_forged_choice_chang
         assert not limber.errors, limber.errors
 
 
+async def test_each_session_remembers_the_language_it_started_in(
+    api: FakeBotApi, sqlite_url: str
+) -> None:
+    portuguese = LANGUAGES.content("pt_BR").texts
+    spanish = LANGUAGES.content("es").texts
+    async with running_limber(api, sqlite_url) as limber:
+        ana = limber.user(FakeUser(6303, "Ana", language_code="pt-br"))
+        await ana.send("/start")
+        await ana.tap(portuguese.buttons.consent)
+        await ana.tap(portuguese.buttons.flags_none)
+        await ana.tap(portuguese.buttons.flags_none)
+        await ana.tap("3")
+        await ana.send("/language")
+        await ana.tap("Español")
+        await ana.send("/session")  # the open session goes on, now in Spanish
+        assert spanish.buttons.done in ana.labels
+        assert sqlite_rows(sqlite_url, "SELECT language FROM sessions WHERE user_id = 6303") == [
+            ("pt_BR",)
+        ]
+        assert not limber.errors, limber.errors
+
+
 async def test_the_profile_in_every_language(api: FakeBotApi, sqlite_url: str) -> None:
     async with running_limber(api, sqlite_url):
         assert api.profile("description") == load_content().texts.about.description
