@@ -67,6 +67,7 @@ from bot.nudges import NudgeSweeper, RetryAfterError, Send
 from bot.routine.content import Content, load_content
 from bot.routine.nudging import NudgePolicy
 from bot.routine.views import View
+from bot.startup import settle_heap
 from bot.store.database import Database
 from bot.store.migrations import upgrade
 from bot.store.models import User
@@ -403,6 +404,7 @@ async def bench_claim(
         database = Database(url)
         try:
             outbox = outbox_on(database, content, lambda: now, batch=batch)
+            settle_heap()  # as `limber run` does once the bot is built
             # The statement the repository sends, then EXPLAIN ANALYZE of it (rolled back).
             async with database.engine.connect() as connection:
                 with captured_statements(database.engine) as seen:

@@ -58,6 +58,7 @@ from telegram.request import RequestData
 from bench.common import BenchError, DayClock, cpu_model, maxrss_mib, percentile, versions
 from bot.routine.content import Texts, load_content
 from bot.routine.languages import shipped_languages
+from bot.startup import settle_heap
 from bot.store.database import create_engine
 from bot.store.migrations import upgrade
 from tests.support.fake_bot_api import ChatMessage, FakeBotApi, JSONDict
@@ -637,7 +638,7 @@ async def measure(scenario: Scenario, mode: str, taps: int) -> Run:
     riders = scenario.riders if mode == SEQUENTIAL else scenario.next_cohort()
     samples: list[Sample] = []
     scenario.message_samples.clear()
-    gc.collect()
+    settle_heap()  # as `limber run` does once the bot is built
     cpu_start = time.process_time()
     start = time.perf_counter()
     if mode == SEQUENTIAL:

@@ -21,7 +21,7 @@ from bot.routine import language_guess
 from bot.routine.content import DEFAULT_CONTENT_DIR, ContentError, load_content
 from bot.routine.languages import load_languages
 from bot.routine.reading import Readers
-from bot.startup import wait_until_reachable
+from bot.startup import settle_heap, wait_until_reachable
 from bot.store.migrations import head_revision, upgrade
 
 log = logging.getLogger("limber")
@@ -76,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _media(settings, args.media_dir)
     if args.command in ("run", "console"):
         # The language guess loads its models (a few seconds) before the first message needs them.
-        threading.Thread(target=language_guess.warm_up, name="language-models", daemon=True).start()
+        threading.Thread(target=_warm_up, name="language-models", daemon=True).start()
     try:
         services = bootstrap(settings)
     except ContentError as error:
@@ -94,6 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "migrate":
             print(_migrated(applied))
             return 0
+    settle_heap()
     if args.command == "console":
         return _console(services, args.user, args.language)
     if settings.bot_token is None:
@@ -120,6 +121,13 @@ def _migrated(applied: list[tuple[str, str]]) -> str:
     lines = [f"Applied {len(applied)} migration{'s' if len(applied) != 1 else ''}:"]
     lines += [f"  {revision}  {doc}" for revision, doc in applied]
     return "\n".join(lines)
+
+
+def _warm_up() -> None:
+    """The language models, loaded before the first message needs them, then kept out of the
+    garbage collector's walks like the rest of start-up."""
+    language_guess.warm_up()
+    settle_heap()
 
 
 def _content_check(settings: Settings) -> int:

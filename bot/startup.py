@@ -1,4 +1,5 @@
-"""Start-up checks for `limber run`: wait for the database and Telegram, one line per attempt.
+"""Start-up for `limber run`: wait for the database and Telegram, one line per attempt; then
+settle the start-up heap.
 
 Under a supervisor (systemd, a container platform) the database or the network may come up after
 the bot. Instead of one failed attempt and a long traceback, `wait_until_reachable` tries again
@@ -8,6 +9,7 @@ with a doubling pause (capped at a minute) and says in one line per attempt what
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Callable
 
 from telegram import Bot
@@ -18,6 +20,17 @@ from bot.logs import describe_error
 from bot.store.database import Database
 
 MAX_PAUSE_SECONDS = 60.0
+
+
+def settle_heap() -> None:
+    """Keep what start-up made out of every later garbage collection.
+
+    Content, seven catalogues, the word readers and the language models are a few hundred
+    thousand objects that live as long as the process; each full collection walked them all, at
+    whatever update it fell on (a nudge claim of 1 000 people: 45 → 22 ms of CPU, bench/README.md).
+    Collect once, then `gc.freeze()`: later collections walk only what updates create."""
+    gc.collect()
+    gc.freeze()
 
 
 async def _database_problem(url: str) -> str | None:
