@@ -28,7 +28,8 @@ _DIGITS = {
 @cache
 def babel_locale(language: str) -> Locale:
     """The Babel locale of a language tag: "pt-BR" → pt_BR; the pseudo-locale → English."""
-    return Locale.parse("en" if language == PSEUDO_LANGUAGE else language.replace("-", "_"))
+    tag = language.replace("_", "-")
+    return Locale.parse("en" if tag == PSEUDO_LANGUAGE else tag.replace("-", "_"))
 
 
 def _native(text: str, locale: Locale) -> str:
@@ -39,6 +40,12 @@ def _native(text: str, locale: Locale) -> str:
         return text
     percent = locale.number_symbols.get(system, {}).get("percentSign", "%")
     return text.translate(str.maketrans("0123456789%", digits + percent))
+
+
+@cache
+def list_separator(language: str) -> str:
+    """What stands between two items of a list in *language*: CLDR's ", ", Persian's "،"."""
+    return str(babel_locale(language).list_patterns["standard"]["middle"]).format("", "")
 
 
 def day_month(day: date, language: str) -> str:

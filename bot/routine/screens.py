@@ -14,6 +14,7 @@ from bot.routine.content import ChecklistItem, Content, Dose, Exercise, Routine,
 from bot.routine.dosing import PersonalDose, dose_of
 from bot.routine.intents import Intent
 from bot.routine.local_time import zone_city
+from bot.routine.locale_format import list_separator
 from bot.routine.session import (
     Outcome,
     Phase,
@@ -296,6 +297,11 @@ class Screens:
         keyboard = ReplyKeyboard(rows=rows, location_label=reminders.share_location)
         return View(reminders.bad_zone if retry else reminders.ask_zone, reply_keyboard=keyboard)
 
+    def _spoken_list(self, items: tuple[str, ...]) -> str:
+        """The stop signs in one sentence, with the language's comma (the content words the last
+        one: "or …")."""
+        return list_separator(self.texts.language).join(items)
+
     def zone_name(self, zone: str) -> str:
         """A zone by its city, as the person's language names it ("Europe/Moscow" → Москва)."""
         return zone_city(zone, self.texts.language)
@@ -487,7 +493,7 @@ class Screens:
             blocks.append(session.optional)
         if state.step == 0 and not state.gentler:
             blocks.append(" ".join(self.track(state).safety_lines))
-        blocks.append(session.stop_if.format(signs=_spoken_list(self.track(state).stop_if)))
+        blocks.append(session.stop_if.format(signs=self._spoken_list(self.track(state).stop_if)))
 
         buttons = self.texts.buttons
         media_texts = self.texts.media
@@ -535,7 +541,7 @@ class Screens:
             blocks.append(exercise.gentler.title)
         blocks.append(self._dose_line(dose, exercise, state.gentler))
         blocks.append("\n".join(f"• {cue}" for cue in cues[:CAPTION_CUES]))
-        signs = _spoken_list(self.track(state).stop_if)
+        signs = self._spoken_list(self.track(state).stop_if)
         blocks.append(self.texts.media.stop_line.format(signs=signs))
         return _fit("\n\n".join(blocks))
 
@@ -677,8 +683,3 @@ def _fit(caption: str) -> str:
     if len(caption) <= MAX_CAPTION_LENGTH:
         return caption
     return caption[: MAX_CAPTION_LENGTH - 1].rstrip() + "…"
-
-
-def _spoken_list(items: tuple[str, ...]) -> str:
-    """The stop signs in one sentence; the content words the last one ("or …")."""
-    return ", ".join(items)

@@ -27,6 +27,7 @@ LANGUAGES = shipped_languages(load_content())
 assert LANGUAGES is not None
 CONTROLS = str.maketrans("", "", RLM + LRM + LRI + PDI)
 LATIN_WORD = re.compile(r"/?[A-Za-z][A-Za-z0-9]*(?:[/\-_][A-Za-z0-9]+)*")
+PERSIAN_THEN_LATIN_COMMA = re.compile(r"[\u0600-\u06ff\u200c], ")
 SENT = ("sendMessage", "editMessageText", "sendAnimation", "editMessageCaption", "editMessageMedia")
 
 
@@ -95,6 +96,9 @@ async def test_every_persian_paragraph_starts_right_to_left_and_latin_words_read
     assert checked >= 150
     assert latin_words >= 10  # /session, /help, NHS, Limber, CSV, JSON, Asia/Tehran, ...
     assert any(text.startswith(RLM) for text in sent)  # e.g. "/session — ..." in /help
+    # Persian's comma between Persian words, lists joined by Limber included (the stop signs).
+    latin_commas = [text for text in sent if PERSIAN_THEN_LATIN_COMMA.search(text)]
+    assert not latin_commas, latin_commas[:3]
 
 
 async def test_english_messages_are_sent_as_their_views_say(

@@ -56,7 +56,7 @@ def test_persian_texts_and_floor_routine_are_complete_and_valid(persian: Catalog
     assert "😣 خیلی درد دارد" in stop_line
     # The emergency line keeps its numbers and stays an instruction to call now.
     assert "همین حالا" in texts.safety.safety_net
-    assert "۱۱۵ (اورژانس) یا ۱۱۲" in texts.safety.safety_net  # Iran's number, and 112
+    assert "(۱۱۵ یا ۱۱۲)" in texts.safety.safety_net  # Iran's number, and 112, not nested
 
     labels = texts.buttons.model_dump().values()
     assert all(PERSIAN.search(label) for label in labels), labels

@@ -11,6 +11,7 @@ from bot.routine.locale_format import (
     day_month,
     decimal,
     digits,
+    list_separator,
     percentage,
     time_of_day,
     weekday_names,
@@ -122,3 +123,10 @@ def test_decimal_numbers(language: str, half: str, thousands: str) -> None:
 def test_only_persian_changes_digits(language: str) -> None:
     expected = "۰۱۲۳۴۵۶۷۸۹" if language == "fa" else "0123456789"
     assert digits("0123456789", language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "separator"), [("en", ", "), ("ru", ", "), ("fa", "،\u200f "), ("en_XA", ", ")]
+)
+def test_a_list_is_joined_with_the_languages_own_comma(language: str, separator: str) -> None:
+    assert list_separator(language) == separator
