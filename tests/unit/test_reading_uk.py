@@ -35,6 +35,7 @@ def ukrainian() -> tuple[Readers, str]:
         "u mene onimila promezhnyna i sidnytsi",  # Latin letters, national spelling
         "ne chuvstvuyu yagodicy, onemeli",  # Latin letters, Russian-style spelling
         "чи нормально що я не відчуваю коли писяю?",  # a question about a present sign
+        "в паху оніміло, раніше все було нормально",  # "before, all was fine": new now
     ],
 )
 def test_an_emergency_sign_is_an_emergency(ukrainian: tuple[Readers, str], text: str) -> None:
@@ -69,6 +70,7 @@ def test_another_adults_sign_is_their_emergency(ukrainian: tuple[Readers, str], 
         ("я вагітна, 20 тижнів", "pregnancy"),
         ("мені 63, спина почала боліти тиждень тому, раніше ніколи", "age"),
         ("vahitna, 3 misiatsi", "pregnancy"),
+        ("мені 17, спина болить вже два тижні, раніше нічого такого", "age"),
     ],
 )
 def test_a_see_a_doctor_sign_gets_that_advice(
@@ -93,6 +95,8 @@ def test_a_see_a_doctor_sign_gets_that_advice(
         "малий знову обпісявся вночі",  # a child's
         "у собаки задні лапи слабкі, ледве ходить",  # a pet's
         "ледь не обпісялась від сміху",  # a figure of speech
+        "ноги підкосились, коли почула новину",  # emotional shock
+        "на планці ноги тремтять від напруги",  # strain
         "ноги болять після спортзалу, присідання були",  # ordinary exertion
         "відсиділа сідниці в кіно",  # numb from sitting
         "після 12 годин на ногах на роботі ноги як колоди",  # tired legs after work
