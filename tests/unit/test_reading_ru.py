@@ -156,6 +156,14 @@ def test_no_emergency_pause_for_what_is_not_a_sign_now(readers: Readers, text: s
         ("так же", Intent.SAME),
         ("стало хуже", Intent.WORSE),
         ("спасибо", Intent.CHIT_CHAT),
+        # round 2: text-speak, asking what an exercise is for, "not today any more", the same old
+        ("гтв", Intent.DONE),
+        ("доделала", Intent.DONE),
+        ("а для чего это упражнение?", Intent.MORE),
+        ("сегодня больше не хочу", Intent.STOP_TODAY),
+        ("не хочу сегодня больше", Intent.STOP_TODAY),
+        ("та же фигня", Intent.SAME),
+        ("стало ещё больше", Intent.WORSE),
     ],
 )
 def test_typed_russian_reads_as_its_button(readers: Readers, text: str, intent: Intent) -> None:
