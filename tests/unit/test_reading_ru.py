@@ -48,6 +48,7 @@ def readers() -> Readers:
         "в паху онемело, раньше всё было нормально",  # "before, all was fine": new now
         "обе ноги немеют, не было раньше такого",
         "трусы пачкаются, а я не замечаю",  # soiling
+        "грыжа у меня 4 года, а сегодня онемела промежность",  # how long, not how old
     ],
 )
 def test_a_persons_own_emergency_sign_gets_the_advice(readers: Readers, text: str) -> None:
@@ -129,6 +130,7 @@ def test_a_see_a_doctor_sign_gets_that_advice(readers: Readers, text: str, categ
         "стою в планке, ноги дрожат от напряжения",  # strain
         "при покалывании в ногах можно делать упражнения?",  # "at" + a sign's noun
         "у сына энурез",  # enuresis names a child
+        "внуку 3 года, не может покакать второй день",  # an age after whose it is
         "не стоит после тренировки сразу ложиться",  # "не стоит": "it's not worth"
         "муж не встаёт с дивана весь день",
         "у врача не стоит спрашивать такое?",

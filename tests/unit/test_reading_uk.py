@@ -36,6 +36,7 @@ def ukrainian() -> tuple[Readers, str]:
         "ne chuvstvuyu yagodicy, onemeli",  # Latin letters, Russian-style spelling
         "чи нормально що я не відчуваю коли писяю?",  # a question about a present sign
         "в паху оніміло, раніше все було нормально",  # "before, all was fine": new now
+        "грижа в мене 4 роки, а сьогодні оніміла промежина",  # how long, not how old
     ],
 )
 def test_an_emergency_sign_is_an_emergency(ukrainian: tuple[Readers, str], text: str) -> None:
