@@ -49,6 +49,7 @@ def readers() -> Readers:
         "обе ноги немеют, не было раньше такого",
         "трусы пачкаются, а я не замечаю",  # soiling
         "грыжа у меня 4 года, а сегодня онемела промежность",  # how long, not how old
+        "обе ноги подворачиваются при ходьбе",  # legs buckling
     ],
 )
 def test_a_persons_own_emergency_sign_gets_the_advice(readers: Readers, text: str) -> None:
@@ -131,6 +132,13 @@ def test_a_see_a_doctor_sign_gets_that_advice(readers: Readers, text: str, categ
         "при покалывании в ногах можно делать упражнения?",  # "at" + a sign's noun
         "у сына энурез",  # enuresis names a child
         "внуку 3 года, не может покакать второй день",  # an age after whose it is
+        "поскользнулся во дворе и упал, встал и пошёл дальше",  # a fall alone is minor trauma
+        "ночью икру свело судорогой",  # a cramp is no night pain
+        "после укола в ягодицу немеет место укола",  # an injection's numbness
+        "ноги заплетаются после трёх бокалов вина",  # drink
+        "после массажа ноги ватные, расслабилась",  # a massage
+        "недержание мочи бывает от грыжи?",  # a question about what causes what
+        "у беременной подруги болит спина, ей можно так?",  # someone else's pregnancy
         "не стоит после тренировки сразу ложиться",  # "не стоит": "it's not worth"
         "муж не встаёт с дивана весь день",
         "у врача не стоит спрашивать такое?",
