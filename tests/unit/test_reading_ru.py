@@ -50,6 +50,11 @@ def readers() -> Readers:
         "трусы пачкаются, а я не замечаю",  # soiling
         "грыжа у меня 4 года, а сегодня онемела промежность",  # how long, not how old
         "обе ноги подворачиваются при ходьбе",  # legs buckling
+        "опять не добежала до туалета, описалась",  # "не" of one phrase negates nothing after
+        "писаю в штаны и не замечаю",
+        "сажусь и не чувствую где сижу",
+        "правая стопа висит, не могу её поднять",  # foot drop
+        "может ли быть что у меня онемение в паху из-за спины?",  # a present "could it be"
     ],
 )
 def test_a_persons_own_emergency_sign_gets_the_advice(readers: Readers, text: str) -> None:
