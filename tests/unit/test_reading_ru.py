@@ -100,6 +100,7 @@ def test_another_adults_sign_gets_the_advice_for_them(readers: Readers, text: st
         ("мне 17 лет, спина болит уже две недели", "age"),
         # the deadlift's stem once swallowed "становится" (it becomes) as a workout
         ("покалывание в левой ноге уже неделю и становится хуже", "radiating_pain"),
+        ("поскользнулась и упала прямо на копчик, болит сильно", "trauma"),  # onto the tailbone
     ],
 )
 def test_a_see_a_doctor_sign_gets_that_advice(readers: Readers, text: str, category: str) -> None:
