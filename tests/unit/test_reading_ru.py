@@ -145,6 +145,7 @@ def test_a_see_a_doctor_sign_gets_that_advice(readers: Readers, text: str, categ
         "после массажа ноги ватные, расслабилась",  # a massage
         "недержание мочи бывает от грыжи?",  # a question about what causes what
         "у беременной подруги болит спина, ей можно так?",  # someone else's pregnancy
+        "может ли быть что от грыжи немеют ноги?",  # "could it be" with no "у меня" stays general
         "не стоит после тренировки сразу ложиться",  # "не стоит": "it's not worth"
         "муж не встаёт с дивана весь день",
         "у врача не стоит спрашивать такое?",
