@@ -37,6 +37,24 @@ def readers() -> Readers:
         "нормально ли что я не чувствую когда писаю?",
         "u menya onemela promezhnost",
         "ne mogu popisat, hochu a ne poluchaetsya",
+        # round 2, one row per cause
+        "у меня не стоит с тех пор как потянул спину",  # the euphemism, with whose it is
+        "у меня уже неделю плохо встаёт, и поясница болит",
+        "не могу сдержать стул, спина отваливается",  # every verb of holding a stool
+        "ne derzhu stul uzhe den",
+        "ne chuvstvuyu mochevoi puzyr eto normalno?",  # "is it normal" is no negation
+        "сижу, а ягодицы как под наркозом",  # an anaesthesia simile
+        "ноль ощущений в промежности с утра",
+        "в паху онемело, раньше всё было нормально",  # "before, all was fine": new now
+        "обе ноги немеют, не было раньше такого",
+        "трусы пачкаются, а я не замечаю",  # soiling
+        "грыжа у меня 4 года, а сегодня онемела промежность",  # how long, not how old
+        "обе ноги подворачиваются при ходьбе",  # legs buckling
+        "опять не добежала до туалета, описалась",  # "не" of one phrase negates nothing after
+        "писаю в штаны и не замечаю",
+        "сажусь и не чувствую где сижу",
+        "правая стопа висит, не могу её поднять",  # foot drop
+        "может ли быть что у меня онемение в паху из-за спины?",  # a present "could it be"
     ],
 )
 def test_a_persons_own_emergency_sign_gets_the_advice(readers: Readers, text: str) -> None:
@@ -57,6 +75,8 @@ def test_latin_spellings_of_one_word_read_alike(readers: Readers, text: str) -> 
     [
         "у мужа онемела промежность и он не может пописать",
         "у мамы ноги подкашиваются, она описалась",
+        "брат не может сдержать стул со вчера",
+        "у мужа не стоит и в паху онемело",
     ],
 )
 def test_another_adults_sign_gets_the_advice_for_them(readers: Readers, text: str) -> None:
@@ -76,6 +96,11 @@ def test_another_adults_sign_gets_the_advice_for_them(readers: Readers, text: st
         ("полгода назад удалили грыжу на позвоночнике", "surgery"),
         ("болит ночью сильнее, просыпаюсь от боли", "night_pain"),
         ("мне 67 и спина заболела впервые", "age"),
+        ("меня морозит весь день, поясница ноет", "fever"),
+        ("мне 17 лет, спина болит уже две недели", "age"),
+        # the deadlift's stem once swallowed "становится" (it becomes) as a workout
+        ("покалывание в левой ноге уже неделю и становится хуже", "radiating_pain"),
+        ("поскользнулась и упала прямо на копчик, болит сильно", "trauma"),  # onto the tailbone
     ],
 )
 def test_a_see_a_doctor_sign_gets_that_advice(readers: Readers, text: str, category: str) -> None:
@@ -106,6 +131,25 @@ def test_a_see_a_doctor_sign_gets_that_advice(readers: Readers, text: str, categ
         "в поезде не смогла пописать, туалет был ужасный",
         "после родов подтекает когда чихаю, уже лет пять так",
         "ноги забились после лестниц, у нас лифт сломался",
+        # round 2, one row per cause
+        "у дедушки был рак, он умер давно",  # a dead relative's: family history
+        "ноги подкосились, когда услышала новость",  # emotional shock
+        "стою в планке, ноги дрожат от напряжения",  # strain
+        "при покалывании в ногах можно делать упражнения?",  # "at" + a sign's noun
+        "у сына энурез",  # enuresis names a child
+        "внуку 3 года, не может покакать второй день",  # an age after whose it is
+        "поскользнулся во дворе и упал, встал и пошёл дальше",  # a fall alone is minor trauma
+        "ночью икру свело судорогой",  # a cramp is no night pain
+        "после укола в ягодицу немеет место укола",  # an injection's numbness
+        "ноги заплетаются после трёх бокалов вина",  # drink
+        "после массажа ноги ватные, расслабилась",  # a massage
+        "недержание мочи бывает от грыжи?",  # a question about what causes what
+        "у беременной подруги болит спина, ей можно так?",  # someone else's pregnancy
+        "может ли быть что от грыжи немеют ноги?",  # "could it be" with no "у меня" stays general
+        "не стоит после тренировки сразу ложиться",  # "не стоит": "it's not worth"
+        "муж не встаёт с дивана весь день",
+        "у врача не стоит спрашивать такое?",
+        "у меня совсем не стоит вопрос об операции",
     ],
 )
 def test_no_emergency_pause_for_what_is_not_a_sign_now(readers: Readers, text: str) -> None:
@@ -129,6 +173,14 @@ def test_no_emergency_pause_for_what_is_not_a_sign_now(readers: Readers, text: s
         ("так же", Intent.SAME),
         ("стало хуже", Intent.WORSE),
         ("спасибо", Intent.CHIT_CHAT),
+        # round 2: text-speak, asking what an exercise is for, "not today any more", the same old
+        ("гтв", Intent.DONE),
+        ("доделала", Intent.DONE),
+        ("а для чего это упражнение?", Intent.MORE),
+        ("сегодня больше не хочу", Intent.STOP_TODAY),
+        ("не хочу сегодня больше", Intent.STOP_TODAY),
+        ("та же фигня", Intent.SAME),
+        ("стало ещё больше", Intent.WORSE),
     ],
 )
 def test_typed_russian_reads_as_its_button(readers: Readers, text: str, intent: Intent) -> None:

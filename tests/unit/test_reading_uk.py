@@ -35,6 +35,9 @@ def ukrainian() -> tuple[Readers, str]:
         "u mene onimila promezhnyna i sidnytsi",  # Latin letters, national spelling
         "ne chuvstvuyu yagodicy, onemeli",  # Latin letters, Russian-style spelling
         "чи нормально що я не відчуваю коли писяю?",  # a question about a present sign
+        "в паху оніміло, раніше все було нормально",  # "before, all was fine": new now
+        "грижа в мене 4 роки, а сьогодні оніміла промежина",  # how long, not how old
+        "обидві ноги підвертаються на ходу",  # legs buckling
     ],
 )
 def test_an_emergency_sign_is_an_emergency(ukrainian: tuple[Readers, str], text: str) -> None:
@@ -69,6 +72,8 @@ def test_another_adults_sign_is_their_emergency(ukrainian: tuple[Readers, str], 
         ("я вагітна, 20 тижнів", "pregnancy"),
         ("мені 63, спина почала боліти тиждень тому, раніше ніколи", "age"),
         ("vahitna, 3 misiatsi", "pregnancy"),
+        ("мені 17, спина болить вже два тижні, раніше нічого такого", "age"),
+        ("вчора впала на сходах просто на куприк, болить", "trauma"),  # a fall onto the tailbone
     ],
 )
 def test_a_see_a_doctor_sign_gets_that_advice(
@@ -93,6 +98,8 @@ def test_a_see_a_doctor_sign_gets_that_advice(
         "малий знову обпісявся вночі",  # a child's
         "у собаки задні лапи слабкі, ледве ходить",  # a pet's
         "ледь не обпісялась від сміху",  # a figure of speech
+        "ноги підкосились, коли почула новину",  # emotional shock
+        "на планці ноги тремтять від напруги",  # strain
         "ноги болять після спортзалу, присідання були",  # ordinary exertion
         "відсиділа сідниці в кіно",  # numb from sitting
         "після 12 годин на ногах на роботі ноги як колоди",  # tired legs after work
@@ -157,3 +164,19 @@ def test_a_negated_ukrainian_answer_is_not_that_answer(ukrainian: tuple[Readers,
 def test_a_score_in_ukrainian(ukrainian: tuple[Readers, str], text: str, value: int) -> None:
     readers, spoken = ukrainian
     assert readers.score(text, spoken) == Score(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "послизнулася біля під'їзду і впала, встала і пішла далі",  # a fall alone: minor
+        "у вагітної сестри болить спина, їй можна ці вправи?",  # someone else's pregnancy
+        "у дідуся був рак, він давно помер",  # a dead relative's: family history
+        "нетримання сечі буває від грижі?",  # a question about what causes what
+    ],
+)
+def test_what_is_no_see_a_doctor_sign_gets_no_advice(
+    ukrainian: tuple[Readers, str], text: str
+) -> None:
+    readers, spoken = ukrainian
+    assert readers.screen(text, spoken).level in (ScreenLevel.POSSIBLE, ScreenLevel.NONE)
