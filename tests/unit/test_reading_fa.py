@@ -68,6 +68,8 @@ def test_persian_has_word_files_of_its_own() -> None:
         "وقتی رو توالت میشینم انگار زیرم هیچی نیست",  # as if nothing were under me
         "مدفوعم خودبخود میاد",  # comes by itself
         "az dirooz dastshuyi nakardam, hichi nemiad",  # «dastshuyi» spelled as «dastshuii»
+        "az dirooz edraram nayomade",  # Finglish "has not come"
+        "حس نمیکنم کی باید برم دستشویی",  # «کی باید» here is no "when should I" question
         # a child named earlier in a long message, then «مقعدم» (my anus): the writer's own sign
         "دیروز با بچه ها رفتیم پارک و کلی راه رفتیم، امروز صبح دیدم دور مقعدم حس نداره",
     ],
@@ -84,6 +86,7 @@ def test_an_emergency_sign_of_ones_own(text: str) -> None:
         "همسرم میگه نمیتونه پاهاشو حس کنه",  # my spouse can't feel their legs
         "برادرم از دیشب نمیتونه پاهاشو تکون بده",  # can't move his legs (legs between)
         "شوهرم میگه انزالش دیگه نمیشه",  # a word between the noun and «نمیشه»
+        "شوهرم میگه حس نمیکنه کی باید بره دستشویی",  # he doesn't feel when he needs to go
     ],
 )
 def test_another_adults_sign_gets_the_advice_for_them(text: str) -> None:
@@ -138,10 +141,16 @@ def test_a_see_a_doctor_sign(text: str) -> None:
         "دختر ۵ ساله‌ام شبا جاشو خیس میکنه",  # «ساله‌ام»: a child's age
         "dard kamaram ba in tamrina kheili behtar shode",  # Finglish: not "another language"
         "مرسي",  # thanks with an Arabic ي: not "another language"
+        "بعد از دویدن حسابی عرق میکنم",  # sweating from running: no fever
     ],
 )
 def test_not_the_emergency_advice(text: str) -> None:
     assert _screen(text)[0] in (ScreenLevel.NONE, ScreenLevel.POSSIBLE)
+
+
+def test_legs_tingling_for_years_is_no_emergency() -> None:
+    # mum says for years her legs tingle at night: at most see a doctor
+    assert _screen("مامانم میگه سالهاست پاهاش شبا گزگز میکنه")[0] is not ScreenLevel.EMERGENCY
 
 
 @pytest.mark.parametrize(
