@@ -234,6 +234,8 @@ def test_a_number_out_of_range_is_asked_again() -> None:
         "ngompol pas perjalanan mudik dan gak kerasa sama sekali",
         # an ordinary cause answered "no"
         "perih gak, cuma kencingnya gak bisa berhenti",
+        # not knowing whether the bladder has finished
+        "aku gak tau pipisku udah selesai apa belum",
     ],
 )
 def test_round_two_emergency_signs(text: str) -> None:
@@ -294,6 +296,13 @@ def test_round_two_see_a_doctor_signs(text: str) -> None:
         "kaki kesemutan habis yoga itu normal?",
         "burungku mati tadi pagi",
         "kasurnya keras jadi gak bisa tidur",
+        # constipation is no bowel sign
+        "udah 3 hari susah eek, kurang serat",
+        # the round-2 rules kept away from everyday words: a little sibling, "related to" and
+        # going out, a long walk
+        "adik kecil saya belum bisa berdiri sendiri",
+        "ini berhubungan sama kerjaan, aku gak bisa keluar kantor",
+        "abis jalan kaki 10 ribu langkah, kaki pegel dua2nya",
     ],
 )
 def test_round_two_lookalikes_get_no_advice(text: str) -> None:
