@@ -276,6 +276,9 @@ def test_round_two_see_a_doctor_signs(text: str) -> None:
         # reported advice, named by who gave it
         "kata dokterku, jangan tunda kalau selangkangan kebas",
         "bidanku wanti2 kalau gak bisa pipis jangan ditunda",
+        # "katanya" with no one before it is hearsay: general claims stay reported
+        "katanya orang saraf kejepit bisa ngompol",
+        "katanya gejala HNP itu kaki lemes dua2nya",
         # hoping it never happens; what a word means
         "amit2 aku ngompol di kantor",
         "retensi urin maksudnya gimana?",
