@@ -193,3 +193,158 @@ def test_a_soreness_score_typed_in_indonesian(text: str, value: int) -> None:
 def test_a_number_out_of_range_is_asked_again() -> None:
     readers, spoken = _readers()
     assert readers.score("12", spoken) == Score(None)
+
+
+# --- round 2: one row per cause fixed (issue 17, item 5) --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # reduplication written with 2, and English words mixed in
+        "selangkangan kesetrum2 dari pagi",
+        "selangkangan numb dari kemarin",
+        "ada kebas di area sadel sejak tadi",
+        # suffixed forms of the anus and the bladder; the part that touches the chair
+        "duburku kebas sejak subuh",
+        "kandung kemihku gak bisa dikosongin",
+        "yang nempel di kursi mati rasa semua",
+        # a sign still there: "sampai sekarang gak ilang2" is no resolution
+        "pantat kesemutan sampai sekarang gak ilang2",
+        # new even while sitting
+        "pas naik motor bokong gak kerasa apa2, biasanya gak gini",
+        # washing, and skin that feels like someone else's
+        "waktu membasuh dubur rasanya kayak kulit orang lain",
+        # not yet able to pee; pressing to start; unaware whether full
+        "sejak subuh belum bisa kencing",
+        "kencingnya harus ditekan dulu baru keluar",
+        "aku gak tau kandung kemih penuh atau kosong",
+        "gak tau perlu ke wc apa nggak, kencingnya keluar sendiri",
+        # soiling: stool coming out with wind, an anus that will not close
+        "pas kentut tainya ikut keluar",
+        # sexual function: organ that will not stand, limp, ejaculation during sex
+        "titit saya gak mau berdiri lagi sejak pinggang sakit",
+        "anuku loyo terus sejak saraf kejepit",
+        "pas ngeseks gak bisa keluar sama sekali",
+        # both legs without strength, not touching the ground, one leg weaker daily
+        "kedua kaki gak ada tenaganya sama sekali",
+        "jalan kayak melayang, kaki gak napak",
+        "kaki kiri lemah dari hari ke hari, naik tangga gak bisa",
+        # wetting without feeling it, whatever the occasion
+        "ngompol pas perjalanan mudik dan gak kerasa sama sekali",
+        # an ordinary cause answered "no"
+        "perih gak, cuma kencingnya gak bisa berhenti",
+        # not knowing whether the bladder has finished
+        "aku gak tau pipisku udah selesai apa belum",
+    ],
+)
+def test_round_two_emergency_signs(text: str) -> None:
+    assert _level(text) is ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bapak katanya pantatnya kebas dari kemarin",
+        "kakakku katanya gak bisa ngerasain apa2 pas cebok",
+    ],
+)
+def test_another_adult_telling_their_own_sign_is_theirs(text: str) -> None:
+    readers, spoken = _readers()
+    screening = readers.screen(text, spoken)
+    assert screening.level is ScreenLevel.EMERGENCY
+    assert screening.experiencer is Experiencer.OTHER_ADULT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kebangun gara2 punggung nyeri",
+        "punggung makin parah kalau rebahan",
+        "celana jadi longgar, padahal gak diet",
+        "sudah 3 tahun minum obat steroid",
+        "nyeri pinggangnya gak pernah berhenti",
+    ],
+)
+def test_round_two_see_a_doctor_signs(text: str) -> None:
+    assert _level(text) is ScreenLevel.SEE_DOCTOR
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # reported advice, named by who gave it
+        "kata dokterku, jangan tunda kalau selangkangan kebas",
+        "bidanku wanti2 kalau gak bisa pipis jangan ditunda",
+        # "katanya" with no one before it is hearsay: general claims stay reported
+        "katanya orang saraf kejepit bisa ngompol",
+        "katanya gejala HNP itu kaki lemes dua2nya",
+        # hoping it never happens; what a word means
+        "amit2 aku ngompol di kantor",
+        "retensi urin maksudnya gimana?",
+        # a habit of long standing, a child named before a bracket
+        "ponakanku (4 th) masih suka ngompol",
+        # a joke answered no
+        "ngompol? nggak lah, bercanda",
+        # frequent peeing is no leak; injections and diabetes are no sign; a relative's cancer
+        "beser terus abis minum kopi",
+        "tiap hari suntik insulin",
+        "saya kena kencing manis",
+        "ayah saya meninggal karena kanker",
+        # everyday causes
+        "celana basah kehujanan",
+        "jalan oleng soalnya lantai licin",
+        "pantat kesemutan gara2 kelamaan nongkrong sambil main hp",
+        "kaki lemes banget abis badminton",
+        "kaki kesemutan habis yoga itu normal?",
+        "burungku mati tadi pagi",
+        "kasurnya keras jadi gak bisa tidur",
+        # constipation is no bowel sign
+        "udah 3 hari susah eek, kurang serat",
+        # the round-2 rules kept away from everyday words: a little sibling, "related to" and
+        # going out, a long walk
+        "adik kecil saya belum bisa berdiri sendiri",
+        "ini berhubungan sama kerjaan, aku gak bisa keluar kantor",
+        "abis jalan kaki 10 ribu langkah, kaki pegel dua2nya",
+    ],
+)
+def test_round_two_lookalikes_get_no_advice(text: str) -> None:
+    assert _level(text) not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("nyut2an", Intent.TOO_PAINFUL),
+        ("sampe sini dulu", Intent.STOP_TODAY),
+        ("istirahat hari ini", Intent.STOP_TODAY),
+        ("versi ringannya dong", Intent.GENTLER),
+        ("alternatifnya", Intent.GENTLER),
+        ("next aja", Intent.SKIP),
+        ("lompatin", Intent.SKIP),
+        ("info lebih lanjut", Intent.MORE),
+        ("bacain dong", Intent.GUIDE),
+    ],
+)
+def test_round_two_typed_answers(text: str, intent: Intent) -> None:
+    readers, spoken = _readers()
+    assert readers.read(text, spoken).top is intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("udah gak sekaku kemarin", Intent.BETTER),
+        ("tetep", Intent.SAME),
+        ("nambah pegal", Intent.WORSE),
+        ("parahan", Intent.WORSE),
+    ],
+)
+def test_round_two_check_in_answers(text: str, intent: Intent) -> None:
+    readers, spoken = _readers()
+    assert readers.read(text, spoken).first_of([Intent.BETTER, Intent.SAME, Intent.WORSE]) is intent
+
+
+@pytest.mark.parametrize("text", ["tanganku kebas pas bangun", "bibirku kebas abis cabut gigi"])
+def test_numb_hands_and_lips_are_not_asked_about(text: str) -> None:
+    assert _level(text) is ScreenLevel.NONE
