@@ -24,6 +24,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import pairwise
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -266,6 +267,15 @@ class IntentReader:
             return None
         value = max(numbers)
         return Score(value if 0 <= value <= _SCALE_MAX else None)
+
+    def counts_something_else(self, text: str) -> bool:
+        """Whether *text* holds a number of something that is no score ("8 hours", "8 jam",
+        "спала 8 часов"): no other language's reader should take that number for one."""
+        words = [t for t in self.tokens(text[:MAX_READ_CHARACTERS]) if t not in (".", ",", "-")]
+        return any(
+            self._number(word) is not None and following in self._units
+            for word, following in pairwise(words)
+        )
 
     def _scale_words(self, words: Sequence[str], values: Sequence[int | None]) -> set[int]:
         """Positions of the words that name the scale, not a score: the 10 of "5 out of 10" /

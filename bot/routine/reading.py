@@ -152,7 +152,9 @@ class Readers:
         """A 0–10 score typed in the person's language or in English (only in the person's own
         when the text is theirs: "dormí 8 horas" is no score, whatever English makes of it)."""
         readers = self._readers(spoken)
-        if len(readers) > 1 and self._written_in(text) == spoken:
+        if len(readers) > 1 and (
+            self._written_in(text) == spoken or readers[0].counts_something_else(text)
+        ):
             readers = readers[:1]
         for reader in readers:
             score = reader.score(text)

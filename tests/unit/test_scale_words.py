@@ -62,3 +62,18 @@ def test_words_that_only_look_like_the_scales_stay_approximations(
 ) -> None:
     score = _readers().score(text, language)
     assert score == Score(value)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("id", "tidur 8 jam"),
+        ("ru", "спала 8 часов"),
+        ("es", "dormi 8 horas"),
+        ("en", "slept 8 hours"),
+    ],
+)
+def test_a_number_of_hours_in_the_persons_language_is_no_score_in_english_either(
+    language: str, text: str
+) -> None:
+    assert _readers().score(text, language) is None
