@@ -94,6 +94,11 @@ NOTHING = Screening(ScreenLevel.NONE)
 
 _SENTENCE_BREAK = re.compile(r"([.!?;:\n\r\t()\[\]{}\"|•·…]+|\s[-–—]+\s|[–—]+)")
 _TOKEN = re.compile(r"(?:[^\W_]|')+|,")
+# A Latin-letter text is this language's own when this share of its words are
+# (`_own_words_in_latin`), one of them at least this long ("i", "no", "to" are in many languages).
+_OWN_LATIN_SHARE = 0.6
+_OWN_LATIN_LONG_WORD = 4
+_LATIN_SAMPLE = 400
 _REPEATS = re.compile(r"([^\W\d_])\1{2,}")
 _NUMBER_UNIT = re.compile(r"\b(\d+)([^\W\d_]{1,5})\b")
 _DOUBLES = re.compile(r"([^\W\d_])\1")
@@ -659,9 +664,30 @@ class RedFlagScreen:
     def _other_language(self, text: str) -> bool:
         """Real text in another language (`language_guess`: never a lone unknown word, a
         typo, "helloooo" or keyboard mash, which are no language at all)."""
+        if self._own_words_in_latin(text):
+            return False
         if not self._foreign(text, self.lexicon.language.split("_")[0]):
             return False
         return all(self._foreign(text, neighbour) for neighbour in self.lexicon.neighbours)
+
+    def _own_words_in_latin(self, text: str) -> bool:
+        """A text in Latin letters whose words are mostly this language's, transliterated
+        ("spasibo vse sdelala", Finglish "mamnun hamaro anjam dadam"): the detector has no model
+        of a script typed on a Latin keyboard and names it Polish, Turkish or Indonesian."""
+        if not self.lexicon.spelling.latin:
+            return False
+        plain = self._spelling.text(_strip_accents(fold_marks(text[:_LATIN_SAMPLE].casefold())))
+        words = [
+            self._spelling.word(raw.strip("'"))
+            for raw in _TOKEN.findall(plain)
+            if raw != "," and not raw.isdigit()
+        ]
+        if not words or not all(word.isascii() for word in words):
+            return False
+        known = [word for word in words if self._known(word)]
+        return len(known) >= _OWN_LATIN_SHARE * len(words) and any(
+            len(word) >= _OWN_LATIN_LONG_WORD for word in known
+        )
 
     # --- concepts and negation ------------------------------------------------------------------
 

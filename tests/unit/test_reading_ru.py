@@ -207,3 +207,13 @@ def test_a_score_typed_in_russian(readers: Readers, text: str, value: int) -> No
 
 def test_a_number_out_of_range_is_asked_again(readers: Readers) -> None:
     assert readers.score("сто", RUSSIAN) == Score(None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["spasibo, vse sdelala segodnya", "spasibo vse sdelal", "zavtra prodolzhim, ustala"],
+)
+def test_russian_in_latin_letters_is_not_another_language(readers: Readers, text: str) -> None:
+    """The detector has no model of transliterated Russian (it says Polish, Indonesian…): a text
+    whose words are Russian's, in Latin letters, is read as Russian, not given the list."""
+    assert readers.screen(text, RUSSIAN).level is ScreenLevel.NONE
