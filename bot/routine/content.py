@@ -823,6 +823,9 @@ class AgeRule(_Strict):
     before: tuple[str, ...] = Field(min_length=1)
     after: tuple[str, ...] = Field(min_length=1)
     not_after: tuple[str, ...] = Field(min_length=1)
+    opening_after: tuple[str, ...] = ()
+    """A number that opens the message followed by one of these is the person's age ("64, bit
+    of dribbling", "17 and my back hurts")."""
 
 
 class FlagRule(_Strict):
@@ -868,6 +871,9 @@ class ContextRules(_Strict):
     present_questions: tuple[str, ...] = ()
     affirmations: tuple[str, ...] = ()
     """A whole sentence after a question that says it is the person's own ("mine do")."""
+    affirmation_openers: tuple[str, ...] = ()
+    """A sentence after a question that opens with one of these, then a `self_words` word and
+    no negation, says the question is the person's own too ("because i just did")."""
     disavowals: tuple[str, ...] = ()
     """A whole sentence after a question that says it is not ("just curious"): a definition."""
     scope_ends: tuple[str, ...] = ()
@@ -900,7 +906,7 @@ class ContextRules(_Strict):
         for name in (
             "hypothetical", "hypothetical_pseudo", "reported", "reported_after", "definition",
             "historical", "resolved", "present", "present_questions", "affirmations",
-            "disavowals",
+            "affirmation_openers", "disavowals",
             "scope_ends", "similes", "simile_ends", "self_words", "third_person",
             "third_plural", "other_adult",
             "non_adult", "young_kin", "child_age_before",
@@ -920,6 +926,11 @@ class ModelThresholds(_Strict):
     question: float = Field(default=0.6, gt=0, lt=1)
     not_with: tuple[str, ...] = ()
     """Concepts besides the rules' `unless` that keep it from giving the advice (numb fingers)."""
+    alone: float | None = Field(default=None, gt=0, le=1)
+    """At least this sure of an emergency, the model gives the emergency advice on its own word
+    where the lexicon found no sign it could name, or only a see-a-doctor one — when nothing in
+    the message is qualified (no hypothetical, history, someone else) or explained by an
+    ordinary cause. None: never (a language whose model has not been measured so)."""
 
 
 class RedFlagLexicon(_Strict):
