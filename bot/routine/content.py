@@ -931,6 +931,10 @@ class ModelThresholds(_Strict):
     where the lexicon found no sign it could name, or only a see-a-doctor one — when nothing in
     the message is qualified (no hypothetical, history, someone else) or explained by an
     ordinary cause. None: never (a language whose model has not been measured so)."""
+    lifts: tuple[str, ...] = ()
+    """See-a-doctor categories whose words also tell of an emergency (a fall that was the legs
+    giving way, an "accident" that was the bowel): at `alone`, the model makes them the
+    emergency advice. Others (fever, a numb leg getting worse) stay the model's to ask about."""
 
 
 class RedFlagLexicon(_Strict):

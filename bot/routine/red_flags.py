@@ -219,6 +219,7 @@ class RedFlagScreen:
         self._model = model
         self._last_urgency: tuple[str, tuple[float, float]] | None = None
         self._thresholds = lexicon.model
+        self._lifts = frozenset(lexicon.model.lifts)
         negation = lexicon.negation
         self._contractions = {key: value.split() for key, value in lexicon.contractions.items()}
         self._scope_words = negation.scope_words
@@ -381,8 +382,13 @@ class RedFlagScreen:
             self._qualify(sentence)
         own = self._fired(sentences, frozenset({None}))
         if own:
-            if not own[FlagLevel.EMERGENCY] and self._sure_alone(text, sentences):
-                return Screening(ScreenLevel.EMERGENCY, tuple(own[FlagLevel.SEE_DOCTOR]))
+            doctor = own[FlagLevel.SEE_DOCTOR]
+            if (
+                not own[FlagLevel.EMERGENCY]
+                and self._lifts.issuperset(doctor)
+                and self._sure_alone(text, sentences)
+            ):
+                return Screening(ScreenLevel.EMERGENCY, tuple(doctor))
             return self._clear(own, Experiencer.SELF)
         someone_else = self._fired(sentences, frozenset({None, _OTHER}), self._self_only)
         if someone_else:
@@ -431,9 +437,9 @@ class RedFlagScreen:
         return self._urgency(text, sentences)[0] >= alone
 
     def _plain(self, sentences: list[_Sentence]) -> bool:
-        """No ConText qualifier and no ordinary cause anywhere in the message."""
+        """No ConText qualifier, no denied sign and no ordinary cause anywhere in the message."""
         for sentence in sentences:
-            if sentence.historical or sentence.resolved or sentence.disavowed:
+            if sentence.historical or sentence.resolved or sentence.disavowed or sentence.denied:
                 return False
             if sentence.scopes or any(p not in (None, _SELF) for p in sentence.persons):
                 return False
