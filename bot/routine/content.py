@@ -826,6 +826,8 @@ class AgeRule(_Strict):
     opening_after: tuple[str, ...] = ()
     """A number that opens the message followed by one of these is the person's age ("64, bit
     of dribbling", "17 and my back hurts")."""
+    opening_from: int = Field(default=11, ge=1, le=120)
+    """An opening number below this is no age: "5, bit stiff" answers a 0–10 question."""
 
 
 class FlagRule(_Strict):
@@ -935,6 +937,9 @@ class ModelThresholds(_Strict):
     """See-a-doctor categories whose words also tell of an emergency (a fall that was the legs
     giving way, an "accident" that was the bowel): at `alone`, the model makes them the
     emergency advice. Others (fever, a numb leg getting worse) stay the model's to ask about."""
+    needs: tuple[str, ...] = ()
+    """Concepts (body parts and functions) one of which, unqualified, the message must name for
+    the model's own word: never "i don't know" or "can't do it, too painful" typed on a screen."""
 
 
 class RedFlagLexicon(_Strict):
@@ -982,6 +987,9 @@ class RedFlagLexicon(_Strict):
         unknown = sorted(set(self.possible) - known)
         if unknown:
             raise ValueError(f"possible: unknown concept {', '.join(unknown)}")
+        unknown = sorted(set(self.model.needs) - known)
+        if unknown:
+            raise ValueError(f"model.needs: unknown concept {', '.join(unknown)}")
         if self.age.under >= self.age.over:
             raise ValueError("age: under must be below over")
         return self

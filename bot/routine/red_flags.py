@@ -220,6 +220,7 @@ class RedFlagScreen:
         self._last_urgency: tuple[str, tuple[float, float]] | None = None
         self._thresholds = lexicon.model
         self._lifts = frozenset(lexicon.model.lifts)
+        self._needs = frozenset(lexicon.model.needs)
         negation = lexicon.negation
         self._contractions = {key: value.split() for key, value in lexicon.contractions.items()}
         self._scope_words = negation.scope_words
@@ -434,6 +435,9 @@ class RedFlagScreen:
         alone = self._thresholds.alone
         if self._model is None or alone is None or not self._plain(sentences):
             return False
+        named = {name for sentence in sentences for name in sentence.mentions}
+        if self._needs and self._needs.isdisjoint(named):
+            return False  # no body part or function named: "i don't know"
         return self._urgency(text, sentences)[0] >= alone
 
     def _plain(self, sentences: list[_Sentence]) -> bool:
@@ -913,7 +917,12 @@ class RedFlagScreen:
                 stated = (
                     _follows(tokens, index, age.before) and following not in self._age_not_after
                 )
-                opens = opening and index == 0 and _precedes(tokens, 1, age.opening_after)
+                opens = (
+                    opening
+                    and index == 0
+                    and number >= age.opening_from
+                    and _precedes(tokens, 1, age.opening_after)
+                )
                 if stated or opens or _precedes(tokens, index + 1, age.after):
                     value = number
             outside = value is not None and (value < age.under or value > age.over)

@@ -259,24 +259,38 @@ def _with_model(alone: float | None, lifts: tuple[str, ...] = ()) -> RedFlagScre
 
 
 def test_a_sure_model_alone_gives_the_advice_only_when_nothing_is_qualified() -> None:
-    """Words the lexicon never listed: the model's own word at `model.alone`, never against
-    context, a denial or an ordinary cause."""
+    """Words the lexicon never listed ("zibzab"): the model's own word at `model.alone`, never
+    against context, a denial or an ordinary cause, and only about a body part or function."""
     screen = _with_model(alone=0.95)
-    assert screen.screen("can not make wiwi since the morning").level is ScreenLevel.EMERGENCY
+    assert screen.screen("my legs are all zibzab since the morning").level is (
+        ScreenLevel.EMERGENCY
+    )
     for text in (
-        "what if i can not make wiwi",  # hypothetical
-        "my husband can not make wiwi",  # someone else
-        "could not make wiwi years ago",  # history
+        "what if my legs went all zibzab",  # hypothetical
+        "my husband says his legs are all zibzab",  # someone else
+        "my legs were all zibzab years ago",  # history
+        "i do not know",  # no body part or function named
+        "can not do it, it is too painful",
     ):
         assert screen.screen(text).level is ScreenLevel.POSSIBLE, text
-    assert screen.screen("no pain, can not make wiwi").level is ScreenLevel.NONE  # a denial
-    assert _with_model(alone=None).screen("can not make wiwi").level is ScreenLevel.POSSIBLE
+    assert screen.screen("no pain, my legs are all zibzab").level is ScreenLevel.NONE  # a denial
+    unset = _with_model(alone=None)
+    assert unset.screen("my legs are all zibzab").level is ScreenLevel.POSSIBLE
 
 
 def test_a_sure_model_lifts_only_the_listed_see_a_doctor_categories() -> None:
     """A fall may be the legs giving way: trauma is lifted; a fever is not."""
     screen = _with_model(alone=0.95, lifts=("trauma",))
-    assert screen.screen("had a fall in the kitchen today").level is ScreenLevel.EMERGENCY
-    assert screen.screen("feverish today with my back").level is ScreenLevel.SEE_DOCTOR
-    unlisted = _with_model(alone=0.95)
-    assert unlisted.screen("had a fall in the kitchen today").level is ScreenLevel.SEE_DOCTOR
+    fall = "had a fall in the kitchen, my legs are all zibzab"
+    assert screen.screen(fall).level is ScreenLevel.EMERGENCY
+    assert screen.screen("feverish today, my legs are all zibzab").level is (ScreenLevel.SEE_DOCTOR)
+    assert _with_model(alone=0.95).screen(fall).level is ScreenLevel.SEE_DOCTOR
+
+
+@pytest.mark.parametrize(
+    "text", ["i dont know", "cant do it its too painful", "7, new ache today", "8, started this morning"]
+)
+def test_typed_answers_never_get_advice(screen: RedFlagScreen, text: str) -> None:
+    """Short answers typed on a screen: the model alone is sure of an emergency for some of them
+    (few words, few features) and needs a body part named; a score that opens a reply is no age."""
+    assert not screen.screen(text).clear
