@@ -424,14 +424,15 @@ class RedFlagScreen:
             return Screening(ScreenLevel.POSSIBLE, (), tuple(possible))
         if learnt is not None and not any(s.denied for s in sentences):
             if learnt.level is ScreenLevel.EMERGENCY and self._sure_alone(text, sentences):
-                return learnt  # "can't make wiwi": a sign in words the lexicon never listed
+                return learnt  # "legs made of concrete": words the lexicon never listed
             return Screening(ScreenLevel.POSSIBLE)  # no sign the lexicon knows: one question
         return NOTHING
 
     def _sure_alone(self, text: str, sentences: list[_Sentence]) -> bool:
         """Whether the statistical reader may give the emergency advice on its own word: it is
-        at least `model.alone` sure, and nothing in the message is qualified (a hypothetical,
-        reported advice, history, someone else's body) or explained by an ordinary cause."""
+        at least `model.alone` sure, nothing in the message is qualified (a hypothetical,
+        reported advice, history, someone else's body) or explained by an ordinary cause, and
+        a body part or function of `model.needs` is named."""
         alone = self._thresholds.alone
         if self._model is None or alone is None or not self._plain(sentences):
             return False
@@ -458,8 +459,9 @@ class RedFlagScreen:
         sentences the lexicon found something in). The last answer is kept: the screen asks
         twice about one message at most."""
         assert self._model is not None
-        if self._last_urgency is not None and self._last_urgency[0] == text:
-            return self._last_urgency[1]
+        last = self._last_urgency  # one read: a tuple is replaced whole, never changed
+        if last is not None and last[0] == text:
+            return last[1]
         if len(text) <= MAX_CHARACTERS:
             texts = [text]
         else:

@@ -288,7 +288,8 @@ def test_a_sure_model_lifts_only_the_listed_see_a_doctor_categories() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["i dont know", "cant do it its too painful", "7, new ache today", "8, started this morning"]
+    "text",
+    ["i dont know", "cant do it its too painful", "7, new ache today", "8, started this morning"],
 )
 def test_typed_answers_never_get_advice(screen: RedFlagScreen, text: str) -> None:
     """Short answers typed on a screen: the model alone is sure of an emergency for some of them
