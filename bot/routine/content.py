@@ -823,6 +823,11 @@ class AgeRule(_Strict):
     before: tuple[str, ...] = Field(min_length=1)
     after: tuple[str, ...] = Field(min_length=1)
     not_after: tuple[str, ...] = Field(min_length=1)
+    opening_after: tuple[str, ...] = ()
+    """A number that opens the message followed by one of these is the person's age ("64, bit
+    of dribbling", "17 and my back hurts")."""
+    opening_from: int = Field(default=11, ge=1, le=120)
+    """An opening number below this is no age: "5, bit stiff" answers a 0–10 question."""
 
 
 class FlagRule(_Strict):
@@ -868,6 +873,9 @@ class ContextRules(_Strict):
     present_questions: tuple[str, ...] = ()
     affirmations: tuple[str, ...] = ()
     """A whole sentence after a question that says it is the person's own ("mine do")."""
+    affirmation_openers: tuple[str, ...] = ()
+    """A sentence after a question that opens with one of these, then a `self_words` word and
+    no negation, says the question is the person's own too ("because i just did")."""
     disavowals: tuple[str, ...] = ()
     """A whole sentence after a question that says it is not ("just curious"): a definition."""
     scope_ends: tuple[str, ...] = ()
@@ -900,7 +908,7 @@ class ContextRules(_Strict):
         for name in (
             "hypothetical", "hypothetical_pseudo", "reported", "reported_after", "definition",
             "historical", "resolved", "present", "present_questions", "affirmations",
-            "disavowals",
+            "affirmation_openers", "disavowals",
             "scope_ends", "similes", "simile_ends", "self_words", "third_person",
             "third_plural", "other_adult",
             "non_adult", "young_kin", "child_age_before",
@@ -920,6 +928,18 @@ class ModelThresholds(_Strict):
     question: float = Field(default=0.6, gt=0, lt=1)
     not_with: tuple[str, ...] = ()
     """Concepts besides the rules' `unless` that keep it from giving the advice (numb fingers)."""
+    alone: float | None = Field(default=None, gt=0, le=1)
+    """At least this sure of an emergency, the model gives the emergency advice on its own word
+    where the lexicon found no sign it could name, or only a see-a-doctor one — when nothing in
+    the message is qualified (no hypothetical, history, someone else) or explained by an
+    ordinary cause. None: never (a language whose model has not been measured so)."""
+    lifts: tuple[str, ...] = ()
+    """See-a-doctor categories whose words also tell of an emergency (a fall that was the legs
+    giving way, an "accident" that was the bowel): at `alone`, the model makes them the
+    emergency advice. Others (fever, a numb leg getting worse) stay the model's to ask about."""
+    needs: tuple[str, ...] = ()
+    """Concepts (body parts and functions) one of which, unqualified, the message must name for
+    the model's own word: never "i don't know" or "can't do it, too painful" typed on a screen."""
 
 
 class RedFlagLexicon(_Strict):
@@ -967,6 +987,9 @@ class RedFlagLexicon(_Strict):
         unknown = sorted(set(self.possible) - known)
         if unknown:
             raise ValueError(f"possible: unknown concept {', '.join(unknown)}")
+        unknown = sorted(set(self.model.needs) - known)
+        if unknown:
+            raise ValueError(f"model.needs: unknown concept {', '.join(unknown)}")
         if self.age.under >= self.age.over:
             raise ValueError("age: under must be below over")
         return self

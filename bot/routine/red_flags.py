@@ -101,6 +101,7 @@ _OWN_LATIN_LONG_WORD = 4
 _LATIN_SAMPLE = 400
 _REPEATS = re.compile(r"([^\W\d_])\1{2,}")
 _NUMBER_UNIT = re.compile(r"\b(\d+)([^\W\d_]{1,5})\b")
+_BRACKETED_NUMBER = re.compile(r"\(\s*(\d{1,3})\s*\)")  # "my daughter (6)": an aside, no break
 _DOUBLES = re.compile(r"([^\W\d_])\1")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'", "＇": "'"})
 _AGE_DECADE = re.compile(r"^([1-9]0)s$")
@@ -221,7 +222,10 @@ class RedFlagScreen:
         self._suffixes = lexicon.suffixes
         self._foreign = foreign
         self._model = model
+        self._last_urgency: tuple[str, tuple[float, float]] | None = None
         self._thresholds = lexicon.model
+        self._lifts = frozenset(lexicon.model.lifts)
+        self._needs = frozenset(lexicon.model.needs)
         negation = lexicon.negation
         self._contractions = {key: value.split() for key, value in lexicon.contractions.items()}
         self._scope_words = negation.scope_words
@@ -277,6 +281,10 @@ class RedFlagScreen:
         self._self_only = frozenset(context.self_only)
         self._affirmations = frozenset(context.affirmations)
         self._disavowals = frozenset(context.disavowals)
+        self._affirmation_openers = sorted(
+            (tuple(opener.split()) for opener in context.affirmation_openers), key=len, reverse=True
+        )
+        self._negation_words = frozenset(cue for cue in negation.before if " " not in cue)
         self._young_kin = frozenset(context.young_kin)
         self._child_age_before = context.child_age_before
         self._object_words = frozenset(context.object_words)
@@ -357,16 +365,17 @@ class RedFlagScreen:
         plain = self._spelling.text(_strip_accents(folded))
         plain = _REPEATS.sub(r"\1\1", plain)
         plain = _NUMBER_UNIT.sub(r"\1 \2", plain)  # "6kg" → 6 kg, "63yo" → 63 yo
+        plain = _BRACKETED_NUMBER.sub(r" \1 ", plain)
         sentences = self._sentences(plain)
         referent: str | None = None
-        for sentence in sentences:
+        for index, sentence in enumerate(sentences):
             referent = self._resolve_persons(sentence, referent)
-            self._find_mentions(sentence)
+            self._find_mentions(sentence, opening=index == 0)
         for previous, sentence in pairwise(sentences):
             if not previous.asked:
                 continue
             whole = " ".join(t for t in sentence.tokens if t != ",")
-            if whole in self._affirmations:
+            if whole in self._affirmations or self._affirms(sentence.tokens):
                 previous.asks_about_self = previous.affirmed = True  # "… with back pain? mine do"
             elif whole in self._disavowals:
                 previous.disavowed = True  # "… a sign of something? just curious"
@@ -379,6 +388,13 @@ class RedFlagScreen:
             self._qualify(sentence)
         own = self._fired(sentences, frozenset({None}))
         if own:
+            doctor = own[FlagLevel.SEE_DOCTOR]
+            if (
+                not own[FlagLevel.EMERGENCY]
+                and self._lifts.issuperset(doctor)
+                and self._sure_alone(text, sentences)
+            ):
+                return Screening(ScreenLevel.EMERGENCY, tuple(doctor))
             return self._clear(own, Experiencer.SELF)
         someone_else = self._fired(sentences, frozenset({None, _OTHER}), self._self_only)
         if someone_else:
@@ -412,19 +428,59 @@ class RedFlagScreen:
         if possible:
             return Screening(ScreenLevel.POSSIBLE, (), tuple(possible))
         if learnt is not None and not any(s.denied for s in sentences):
+            if learnt.level is ScreenLevel.EMERGENCY and self._sure_alone(text, sentences):
+                return learnt  # "legs made of concrete": words the lexicon never listed
             return Screening(ScreenLevel.POSSIBLE)  # no sign the lexicon knows: one question
         return NOTHING
+
+    def _sure_alone(self, text: str, sentences: list[_Sentence]) -> bool:
+        """Whether the statistical reader may give the emergency advice on its own word: it is
+        at least `model.alone` sure, nothing in the message is qualified (a hypothetical,
+        reported advice, history, someone else's body) or explained by an ordinary cause, and
+        a body part or function of `model.needs` is named."""
+        alone = self._thresholds.alone
+        if self._model is None or alone is None or not self._plain(sentences):
+            return False
+        named = {name for sentence in sentences for name in sentence.mentions}
+        if self._needs and self._needs.isdisjoint(named):
+            return False  # no body part or function named: "i don't know"
+        return self._urgency(text, sentences)[0] >= alone
+
+    def _plain(self, sentences: list[_Sentence]) -> bool:
+        """No ConText qualifier, no denied sign and no ordinary cause anywhere in the message."""
+        for sentence in sentences:
+            if sentence.historical or sentence.resolved or sentence.disavowed or sentence.denied:
+                return False
+            if sentence.scopes or any(p not in (None, _SELF) for p in sentence.persons):
+                return False
+            for mentioned in sentence.mentions.values():
+                for mention in mentioned:
+                    if mention.qualifier is not None or mention.concept in self._ordinary_causes:
+                        return False
+        return True
+
+    def _urgency(self, text: str, sentences: list[_Sentence]) -> tuple[float, float]:
+        """The model's P(emergency) and P(see a doctor) of the message (a long one: of the
+        sentences the lexicon found something in). The last answer is kept: the screen asks
+        twice about one message at most."""
+        assert self._model is not None
+        last = self._last_urgency  # one read: a tuple is replaced whole, never changed
+        if last is not None and last[0] == text:
+            return last[1]
+        if len(text) <= MAX_CHARACTERS:
+            texts = [text]
+        else:
+            texts = [" ".join(s.tokens) for s in sentences if s.mentions]
+        urgency = most_urgent(self._model, texts)
+        self._last_urgency = (text, urgency)
+        return urgency
 
     def _learnt(self, text: str, sentences: list[_Sentence]) -> Screening | None:
         """What the statistical reader is sure of, where the lexicon's rules did not fire: the
         advice's level, or POSSIBLE (the confirm question), or None (not sure)."""
         if self._model is None:
             return None
-        if len(text) <= MAX_CHARACTERS:
-            texts = [text]
-        else:  # a long message: the sentences the lexicon found something in
-            texts = [" ".join(s.tokens) for s in sentences if s.mentions]
-        emergency, doctor = most_urgent(self._model, texts)
+        emergency, doctor = self._urgency(text, sentences)
         sure = self._thresholds
         if emergency >= sure.emergency:
             return Screening(ScreenLevel.EMERGENCY)
@@ -535,6 +591,14 @@ class RedFlagScreen:
                 )
             ):
                 persons[index] = _NON_ADULT  # "my 4 year old", "a 2yo", "he is only 3"
+            elif (
+                token.isdigit()
+                and int(token) < self._adult_age
+                and index > 0
+                and persons[index - 1] == _OTHER
+                and not _precedes(tokens, index + 1, self._age_not_after)
+            ):
+                persons[index] = _NON_ADULT  # "my daughter (6)": a person word, then an age
         if self._young_kin and _NON_ADULT in persons:  # "potty training my son"
             for index, token in enumerate(tokens):
                 if token in self._young_kin:
@@ -711,7 +775,18 @@ class RedFlagScreen:
                     by_second[second].append(phrase)
         return _Candidates(singles, {k: tuple(v) for k, v in by_second.items()}, tuple(others))
 
-    def _find_mentions(self, sentence: _Sentence) -> None:
+    def _affirms(self, tokens: list[str]) -> bool:
+        """ "because i just did", "asking because mine are numb": an opener, then the person."""
+        words = [t for t in tokens if t != ","]
+        if self._negation_words.intersection(words):
+            return False
+        for opener in self._affirmation_openers:
+            size = len(opener)
+            if tuple(words[:size]) == opener and len(words) > size:
+                return words[size] in self._self_words
+        return False
+
+    def _find_mentions(self, sentence: _Sentence, opening: bool = False) -> None:
         tokens = sentence.tokens
         size = len(tokens)
         hidden: set[int] = set()
@@ -762,7 +837,7 @@ class RedFlagScreen:
         for mention in mentions:
             consumed.update(range(mention.start, mention.end))
         consumed |= hidden
-        self._add_ages(tokens, mentions)
+        self._add_ages(tokens, mentions, opening)
         negated_from = [False] * (size + 1)
         for start, end in before:
             if not consumed.isdisjoint(range(start, end)):
@@ -855,8 +930,9 @@ class RedFlagScreen:
             return following in self._starters or following in self._scope_ends
         return False
 
-    def _add_ages(self, tokens: list[str], mentions: list[_Mention]) -> None:
-        """A number read as the user's age, outside the lexicon's range, is an AGE mention."""
+    def _add_ages(self, tokens: list[str], mentions: list[_Mention], opening: bool) -> None:
+        """A number read as the user's age, outside the lexicon's range, is an AGE mention
+        (*opening*: the tokens open the message, where "64," is an age)."""
         age = self._age
         for index, token in enumerate(tokens):
             value: int | None = None
@@ -869,7 +945,13 @@ class RedFlagScreen:
                 stated = (
                     _follows(tokens, index, age.before) and following not in self._age_not_after
                 )
-                if stated or _precedes(tokens, index + 1, age.after):
+                opens = (
+                    opening
+                    and index == 0
+                    and number >= age.opening_from
+                    and _precedes(tokens, 1, age.opening_after)
+                )
+                if stated or opens or _precedes(tokens, index + 1, age.after):
                     value = number
             outside = value is not None and (value < age.under or value > age.over)
             if outside and value is not None and _MIN_AGE <= value <= _MAX_AGE:

@@ -1,13 +1,15 @@
-"""The warning-sign screen, one test per cause of error fixed in issue 14's second round (false
-alarms for benign look-alikes, misses of present signs). The phrasings are new: none is taken
-from a held-out set."""
+"""The warning-sign screen, one test per cause of error fixed in issue 14's second and third
+rounds (false alarms for benign look-alikes, misses of present signs). The phrasings are new:
+none is taken from a held-out set."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from bot.routine.content import load_content
 from bot.routine.red_flags import RedFlagScreen, ScreenLevel
+from bot.routine.sign_model import CLASSES, DIMENSIONS, SignModel
 
 
 @pytest.fixture(scope="module")
@@ -164,4 +166,132 @@ def test_a_cue_after_the_sign_stops_at_a_comma(screen: RedFlagScreen) -> None:
 def test_resolved_exercise_and_sitting_numbness_get_no_advice(
     screen: RedFlagScreen, text: str
 ) -> None:
+    assert not screen.screen(text).clear
+
+
+# --- round 3 ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a comparison with the past is a change now, not history
+        "i can not hold my pee the way i used to, it just goes",
+        # a sign dated to this back episode is present ("stopped since the disc went")
+        "my erections stopped since my disc slipped on monday",
+        # an affirmation after a question that opens with a connective
+        "can a bad disc make you wee yourself? cos i have today",
+        # a foot drop that started now, a leg that gave up, near falls
+        "my foot has started dropping since yesterday and my toes catch on the stairs",
+        "my right leg gave up on me twice today",
+        "nearly fell four times today, my balance has gone",
+        # the seat not felt at all (a simile)
+        "feels like i am sitting on air these days",
+        # bedwetting slang from an adult
+        "pissed the bed for the first time in my adult life",
+        # a leak that came out on its own
+        "some wee came out on its own while i was standing at the sink",
+    ],
+)
+def test_round_3_present_signs_get_the_emergency_advice(screen: RedFlagScreen, text: str) -> None:
+    assert screen.screen(text).level is ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # fears and causation questions are hypothetical
+        "my worst fear is my legs going from under me, how likely is that",
+        "could stretching ever make me incontinent",
+        "the gp wants to hear from me if anything changes with the loo",
+        # reported by a professional the lexicon did not list, or "… means hospital"
+        "my osteopath says numb groin means straight to a&e",
+        # a resolution by treatment, and history dated "ages ago" or by a year
+        "had a kidney infection in october, antibiotics cleared it",
+        "could not wee after my knee op and needed a catheter, that was 2016",
+        # "number two" is no numbness; a disc bulge is no lump; a midwife's job is no pregnancy
+        "off to do a number two, brb",
+        "do i need to worry about my bladder with a bulging disc",
+        "i work as a midwife so my back takes a beating",
+        # a child by an age in brackets or "she is 4"
+        "my niece (4) says her legs feel wobbly after soft play",
+        "my granddaughter is wetting the bed again, she is 4",
+        # a post-void dribble and tablets explain the bladder
+        "a small dribble after i pee, the urologist knows all about it",
+        "weeing a lot since starting my new tablets",
+    ],
+)
+def test_round_3_look_alikes_get_no_advice(screen: RedFlagScreen, text: str) -> None:
+    assert not screen.screen(text).clear
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a number that opens the message is the person's age
+        ("71, back pain started last week out of nowhere", "age"),
+        # "end up" is a habit now, not a hypothetical
+        ("i end up sleeping in the armchair because lying flat makes the pain worse", "night_pain"),
+        # numbness in one leg getting worse: the same day
+        ("my sciatica is creeping further down my calf every day", "radiating_pain"),
+        # high-energy sport words (a near fall is no trauma: see above)
+        ("took a big wipeout on the skatepark ramp, back sore since", "trauma"),
+    ],
+)
+def test_round_3_see_a_doctor_signs_get_the_advice(
+    screen: RedFlagScreen, text: str, category: str
+) -> None:
+    screening = screen.screen(text)
+    assert screening.clear
+    assert category in screening.categories
+
+
+def _sure_model() -> SignModel:
+    """A model that is sure of an emergency whatever the text."""
+    weights = np.zeros((DIMENSIONS, len(CLASSES)), dtype=np.float32)
+    return SignModel(weights, np.array([12.0, 0.0, 0.0], dtype=np.float32))
+
+
+def _with_model(alone: float | None, lifts: tuple[str, ...] = ()) -> RedFlagScreen:
+    lexicon = load_content().red_flags
+    thresholds = lexicon.model.model_copy(update={"alone": alone, "lifts": lifts})
+    return RedFlagScreen(lexicon.model_copy(update={"model": thresholds}), model=_sure_model())
+
+
+def test_a_sure_model_alone_gives_the_advice_only_when_nothing_is_qualified() -> None:
+    """Words the lexicon never listed ("zibzab"): the model's own word at `model.alone`, never
+    against context, a denial or an ordinary cause, and only about a body part or function."""
+    screen = _with_model(alone=0.95)
+    assert screen.screen("my legs are all zibzab since the morning").level is (
+        ScreenLevel.EMERGENCY
+    )
+    for text in (
+        "what if my legs went all zibzab",  # hypothetical
+        "my husband says his legs are all zibzab",  # someone else
+        "my legs were all zibzab years ago",  # history
+        "i do not know",  # no body part or function named
+        "can not do it, it is too painful",
+    ):
+        assert screen.screen(text).level is ScreenLevel.POSSIBLE, text
+    assert screen.screen("no pain, my legs are all zibzab").level is ScreenLevel.NONE  # a denial
+    unset = _with_model(alone=None)
+    assert unset.screen("my legs are all zibzab").level is ScreenLevel.POSSIBLE
+
+
+def test_a_sure_model_lifts_only_the_listed_see_a_doctor_categories() -> None:
+    """A fall may be the legs giving way: trauma is lifted; a fever is not."""
+    screen = _with_model(alone=0.95, lifts=("trauma",))
+    fall = "had a fall in the kitchen, my legs are all zibzab"
+    assert screen.screen(fall).level is ScreenLevel.EMERGENCY
+    assert screen.screen("feverish today, my legs are all zibzab").level is (ScreenLevel.SEE_DOCTOR)
+    assert _with_model(alone=0.95).screen(fall).level is ScreenLevel.SEE_DOCTOR
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i dont know", "cant do it its too painful", "7, new ache today", "8, started this morning"],
+)
+def test_typed_answers_never_get_advice(screen: RedFlagScreen, text: str) -> None:
+    """Short answers typed on a screen: the model alone is sure of an emergency for some of them
+    (few words, few features) and needs a body part named; a score that opens a reply is no age."""
     assert not screen.screen(text).clear
