@@ -192,6 +192,7 @@ def test_a_number_out_of_range_is_asked_again() -> None:
         "me mojé sin enterarme, estaba sentada",  # wet without noticing
         "tengo el culo como de corcho",  # numb as cork or wood
         "ya no me funciona bien el pene",  # "bien" is no denial here
+        "no alcanzo a llegar al baño, se me sale todo",  # an escape before the toilet
         "ando sin fuerza ninguna en las dos piernas",  # "sin … ninguna"
     ],
 )

@@ -203,6 +203,9 @@ def test_a_score_typed_in_words_or_digits(text: str, value: int | None) -> None:
         "não sei mais quando preciso fazer xixi",
         "ando que nem pato, tropeçando em tudo",  # "que nem" compares, never denies
         "meu pau não funciona bem desde ontem",
+        "é normal ter tanta dificuldade pra esvaziar a bexiga?",  # a present question
+        "tô caindo pros lados desde cedo",
+        "desde ontem não chego no banheiro a tempo",
         "minhas pernas não me aguentam mais em pé",
         "ando trocando as pernas e nem bebi",  # "nem bebi" denies the ordinary cause
         "o médico mandou eu ficar de olho, na real já to cambaleando",  # "na real" ends it
@@ -219,6 +222,7 @@ def test_round_two_emergency_phrasings(text: str) -> None:
     [
         "meu pai não tá segurando o xixi desde cedo",
         "minha sogra não aguenta a vontade de urinar, começou hoje",
+        "minha esposa não consegue andar reto desde ontem",
     ],
 )
 def test_round_two_another_adults_sign(text: str) -> None:
