@@ -35,13 +35,16 @@ def test_spanish_is_read_in_its_own_words() -> None:
 
 
 def test_the_same_concepts_and_rules_as_english() -> None:
-    """The checklist and the confirm question map concepts by name; the rules are English's."""
+    """The checklist and the confirm question map concepts and categories by name: Spanish has
+    every concept of English's and the same possible ones, and its rules give English's levels
+    and categories. It may add its own (ESCAPES: "se me escapa el pis" that laughing or years
+    since childbirth explain, as Brazilian Portuguese's LEAKING does)."""
     english, spanish = default_red_flags("en"), default_red_flags(SPANISH)
-    assert set(spanish.concepts) == set(english.concepts)
+    assert set(english.concepts) <= set(spanish.concepts)
     assert set(spanish.possible) == set(english.possible)
-    assert [(r.level, r.category, r.all, r.within) for r in spanish.rules] == [
-        (r.level, r.category, r.all, r.within) for r in english.rules
-    ]
+    assert {(r.level, r.category) for r in spanish.rules} == {
+        (r.level, r.category) for r in english.rules
+    }
 
 
 @pytest.mark.parametrize(
@@ -171,3 +174,76 @@ def test_scores_in_spanish(text: str, value: int) -> None:
 def test_a_number_out_of_range_is_asked_again() -> None:
     readers, spoken = _readers()
     assert readers.score("veinte", spoken) == Score(None)
+
+
+# --- round 2 (issue 17, item 5): one row per cause fixed, in new words ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "es normal que no pueda hacer pis desde anoche?",  # subjunctive after "es normal que"
+        "es normal que no me vengan ganas de mear en todo el día?",
+        "es normal que se me salga la orina cuando camino?",
+        "tengo menos fuerza en la pierna izquierda de hora en hora",  # one leg, by the hour
+        "la vulva es como si fuera de otra persona",  # a part that feels like someone else's
+        "hago pis y siento que queda algo adentro",  # a bladder that does not empty
+        "empujo con la barriga un buen rato para que salga el pipí",
+        "me mojé sin enterarme, estaba sentada",  # wet without noticing
+        "tengo el culo como de corcho",  # numb as cork or wood
+        "ya no me funciona bien el pene",  # "bien" is no denial here
+        "no alcanzo a llegar al baño, se me sale todo",  # an escape before the toilet
+        "ando sin fuerza ninguna en las dos piernas",  # "sin … ninguna"
+    ],
+)
+def test_round_two_emergency_phrasings(text: str) -> None:
+    assert _screen(text) == (ScreenLevel.EMERGENCY, Experiencer.SELF)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me duele igual aunque descanse, nunca afloja",  # constant pain
+        "empeora por la noche cuando me acuesto",  # night pain
+        "tengo 18 y me duele la espalda hace unas semanas sin motivo",  # young, new onset
+        "estoy de 12 semanas y me duele la espalda",  # pregnancy in weeks
+        "tengo chuchos de frío y dolor lumbar",  # chills
+        "me pinchaba droga y ahora me duele la espalda",  # injected drugs
+    ],
+)
+def test_round_two_see_a_doctor_phrasings(text: str) -> None:
+    assert _screen(text)[0] is ScreenLevel.SEE_DOCTOR
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("¿qué quieren decir con retención de orina?", "definition: quieren decir"),
+        ("eso de perder el control del pis, le pasa a mucha gente?", "definition: eso de"),
+        ("¿incontinencia? no entiendo la palabra", "definition, then a disavowal"),
+        ("hace como diez años tuve las piernas dormidas, desde entonces perfecto", "history"),
+        ("hace tiempo tuve pérdidas de orina, nada que ver con lo de ahora", "resolved"),
+        ("creí que no podía orinar pero eran los nervios, ya pude hacer pis", "false alarm"),
+        ("estornudo y se me escapa un chorrito de pis, desde mi parto", "longstanding stress leak"),
+        ("el lumbago me dejó torcida, me agaché mal", "an antalgic lean, not a shape"),
+        ("qué golazo el de anoche", "football, not a blow"),
+        ("no me duele la pierna, pero sí en la nalga", "pain said elsewhere"),
+    ],
+)
+def test_round_two_lookalikes_get_no_advice(text: str, why: str) -> None:
+    level, _ = _screen(text)
+    assert level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("orita vengo", Intent.PAUSE),
+        ("dónde pongo las manos?", Intent.MORE),
+        ("avisame cuando", Intent.GUIDE),
+        ("amanecí más trabada", Intent.WORSE),
+    ],
+)
+def test_round_two_typed_answers(text: str, intent: Intent) -> None:
+    readers, spoken = _readers()
+    assert readers.read(text, spoken).top is intent

@@ -182,3 +182,91 @@ def test_a_negated_answer_is_not_its_button() -> None:
 def test_a_score_typed_in_words_or_digits(text: str, value: int | None) -> None:
     readers, spoken = _readers()
     assert readers.score(text, spoken) == Score(value)
+
+
+# --- round 2 (issue 17, item 5): one row per cause fixed, in new words ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "as pernas falsearam e eu quase fui pro chão",  # "falsear": giving way
+        "os dois joelhos dobram sozinhos na escada",
+        "não aguento a vontade de urinar, começou hoje",  # "não aguento": an urge not held
+        "o jato do xixi corta no meio e não volta",  # a stream that cuts off
+        "não tô sentindo vontade de fazer xixi, e olha que bebi muita água",  # no urge
+        "minhas pernas falharam e quase caí",  # "quase caí" is no joke
+        "meu joelho falseou e quase fui pro chão",
+        "hoje as duas pernas ficaram bambas, posso continuar os exercícios?",  # the routine later
+        "não caí nem nada e mesmo assim não sinto a virilha",  # "mesmo assim" ends a denial
+        "sinto a bunda de madeira",  # numb as wood or rubber
+        "não sei mais quando preciso fazer xixi",
+        "ando que nem pato, tropeçando em tudo",  # "que nem" compares, never denies
+        "meu pau não funciona bem desde ontem",
+        "é normal ter tanta dificuldade pra esvaziar a bexiga?",  # a present question
+        "tô caindo pros lados desde cedo",
+        "desde ontem não chego no banheiro a tempo",
+        "minhas pernas não me aguentam mais em pé",
+        "ando trocando as pernas e nem bebi",  # "nem bebi" denies the ordinary cause
+        "o médico mandou eu ficar de olho, na real já to cambaleando",  # "na real" ends it
+    ],
+)
+def test_round_two_emergency_phrasings(text: str) -> None:
+    readers, spoken = _readers()
+    screening = readers.screen(text, spoken)
+    assert (screening.level, screening.experiencer) == (ScreenLevel.EMERGENCY, Experiencer.SELF)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "meu pai não tá segurando o xixi desde cedo",
+        "minha sogra não aguenta a vontade de urinar, começou hoje",
+        "minha esposa não consegue andar reto desde ontem",
+    ],
+)
+def test_round_two_another_adults_sign(text: str) -> None:
+    readers, spoken = _readers()
+    screening = readers.screen(text, spoken)
+    assert (screening.level, screening.experiencer) == (
+        ScreenLevel.EMERGENCY,
+        Experiencer.OTHER_ADULT,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dói igual deitado ou em pé, nunca alivia",  # constant pain
+        "tenho 18 e comecei a sentir dor nas costas sem motivo",  # young, new onset
+        "tive câncer de tireoide há 2 anos e agora dói a lombar",  # "tive": the self
+    ],
+)
+def test_round_two_see_a_doctor_phrasings(text: str) -> None:
+    assert _level(text) is ScreenLevel.SEE_DOCTOR
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "esse negócio de não sentir a bunda acontece com muita gente?",  # "esse negócio de"
+        "retenção urinária é o quê?",  # "é o quê" after the word
+        "há 4 anos eu tive a perna dormente por causa de uma hérnia",  # "há N anos": history
+        "tive escape de urina no pós-parto, nada a ver com agora",  # resolved
+    ],
+)
+def test_round_two_lookalikes_get_no_advice(text: str) -> None:
+    assert _level(text) in (ScreenLevel.POSSIBLE, ScreenLevel.NONE)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("tem um mais facinho?", Intent.GENTLER),
+        ("me avisa quando", Intent.GUIDE),
+        ("no fim eu fiz sim", Intent.DONE),
+    ],
+)
+def test_round_two_typed_answers(text: str, intent: Intent) -> None:
+    readers, spoken = _readers()
+    assert readers.read(text, spoken).top is intent
