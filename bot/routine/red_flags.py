@@ -92,7 +92,10 @@ class Screening:
 
 NOTHING = Screening(ScreenLevel.NONE)
 
-_SENTENCE_BREAK = re.compile(r"([.!?;:\n\r\t()\[\]{}\"|•·…]+|\s[-–—]+\s|[–—]+)")
+_SENTENCE_BREAK = re.compile(r"([.!?;:\n\r\t\"|•·…]+|\s[-–—]+\s|[–—]+)")
+# A bracket is an aside inside its sentence, not a sentence of its own: "my son (5) wets the bed"
+# keeps the son as whose sign it is. Read as a clause break (a comma).
+_BRACKETS = str.maketrans(dict.fromkeys("()[]{}", " , "))
 _TOKEN = re.compile(r"(?:[^\W_]|')+|,")
 # A Latin-letter text is this language's own when this share of its words are
 # (`_own_words_in_latin`), one of them at least this long ("i", "no", "to" are in many languages).
@@ -540,7 +543,7 @@ class RedFlagScreen:
     # --- normalising ----------------------------------------------------------------------------
 
     def _sentences(self, plain: str) -> list[_Sentence]:
-        parts = _SENTENCE_BREAK.split(plain)
+        parts = _SENTENCE_BREAK.split(plain.translate(_BRACKETS))
         pieces = [self._tokens(piece) for piece in parts[::2]]
         breaks = parts[1::2]
         sentences: list[_Sentence] = []

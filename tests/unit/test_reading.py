@@ -3,6 +3,7 @@ it is written in; the most urgent screening wins."""
 
 from __future__ import annotations
 
+from bench.common import shipped_readers
 from bot.routine.content import default_intents, default_red_flags
 from bot.routine.intents import Intent, IntentReader
 from bot.routine.reading import ENGLISH, Readers, WordReaders, word_readers
@@ -86,3 +87,14 @@ def test_a_text_in_the_persons_own_language_is_not_read_by_englishs_look_alikes(
     )
     assert readers.screen("спина болит сегодня", "ru").level is ScreenLevel.NONE
     assert readers.screen("ok", "ru").level is ScreenLevel.EMERGENCY  # not sure: English reads
+
+
+def test_a_bracket_is_an_aside_inside_its_sentence_not_a_sentence_of_its_own() -> None:
+    """ "my son (5) …": the son stays whose sign it is; the bracket does not start a new sentence
+    that would make the sign the writer's own."""
+    readers, _spoken, _content = shipped_readers("id")
+    child = readers.screen("anakku (5th) masih ngompol tiap malam", "id")
+    assert child.level is not ScreenLevel.EMERGENCY
+    mother = readers.screen("my mum (82) cant feel when she pees", "en")
+    assert mother.level is ScreenLevel.EMERGENCY
+    assert mother.experiencer.name == "OTHER_ADULT"
