@@ -293,14 +293,14 @@ class IntentReader:
         return named
 
     def _number(self, token: str) -> int | None:
-        if token.isdigit():
+        if token.isdecimal():
             return int(token) if len(token) <= 3 else _SCALE_MAX + 1
         if token in self._numbers:
             return self._numbers[token]
         for suffix in self._suffixes:
             stem = token.removesuffix(suffix)
-            if stem != token and (stem.isdigit() or stem in self._numbers):
-                return int(stem) if stem.isdigit() else self._numbers[stem]
+            if stem != token and (stem.isdecimal() or stem in self._numbers):
+                return int(stem) if stem.isdecimal() else self._numbers[stem]
         return None
 
 

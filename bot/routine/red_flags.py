@@ -583,7 +583,7 @@ class RedFlagScreen:
                     persons[index] = phrase_marker
         for index, token in enumerate(tokens):
             if (
-                token.isdigit()
+                token.isdecimal()
                 and int(token) < self._adult_age
                 and (
                     _precedes(tokens, index + 1, self._age.after)
@@ -595,7 +595,7 @@ class RedFlagScreen:
             ):
                 persons[index] = _NON_ADULT  # "my 4 year old", "a 2yo", "he is only 3"
             elif (
-                token.isdigit()
+                token.isdecimal()
                 and int(token) < self._adult_age
                 and index > 0
                 and persons[index - 1] == _OTHER
@@ -942,7 +942,7 @@ class RedFlagScreen:
             decade = _AGE_DECADE.match(token)
             if decade and index >= 2 and tokens[index - 2 : index] == ["in", "my"]:
                 value = int(decade.group(1)) + 5
-            elif token.isdigit() and len(token) <= 3:
+            elif token.isdecimal() and len(token) <= 3:
                 number = int(token)
                 following = tokens[index + 1] if index + 1 < len(tokens) else ""
                 stated = (

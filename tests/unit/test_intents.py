@@ -114,3 +114,11 @@ def test_typed_intents_on_the_held_out_set(
     assert result.total >= 200
     # Measured in bench/README.md ("Typed intents"); the floor sits a little under it.
     assert result.accuracy >= 0.90, result.errors
+
+
+@pytest.mark.parametrize("text", ["፩", "about ፫", "፲ out of 10", "𝟓"])
+def test_digits_int_cannot_read_are_no_score_and_no_crash(reader: IntentReader, text: str) -> None:
+    """Ethiopic and other digits `str.isdigit` accepts but `int` refuses: the reader must not
+    raise (the person would see "something went wrong" at the soreness question)."""
+    score = reader.score(text)
+    assert score is None or score.value is None or 0 <= score.value <= 10

@@ -98,3 +98,9 @@ def test_a_bracket_is_an_aside_inside_its_sentence_not_a_sentence_of_its_own() -
     mother = readers.screen("my mum (82) cant feel when she pees", "en")
     assert mother.level is ScreenLevel.EMERGENCY
     assert mother.experiencer.name == "OTHER_ADULT"
+
+
+def test_a_digit_int_cannot_read_never_breaks_the_screen() -> None:
+    readers, _spoken, _content = shipped_readers("en")
+    for text in ("my son ፩ year old cant pee", "i am ፫፭ and numb down there"):
+        assert readers.screen(text, "en").level is ScreenLevel.EMERGENCY
