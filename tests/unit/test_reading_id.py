@@ -358,6 +358,7 @@ def test_numb_hands_and_lips_are_not_asked_about(text: str) -> None:
         "skrg udah gak bisa nahan pipis sama sekali",
         "sekarang gak kuat lagi nahan kencing, netes terus",
         "udh gak tau lagi kapan kebelet pipis",
+        "skrg gak kerasa pas kencing keluar",
         # never before ("sebelumnya gak pernah"): new now, not a history
         "pakai pampers dewasa soalnya kencing merembes, sebelumnya gak pernah",
         # did not make it to the toilet: no history ("sempat"), and came out first
@@ -426,6 +427,7 @@ def test_round_three_see_a_doctor_signs(text: str) -> None:
         "temen kantor aku pegel linu habis lembur",
         # pain no longer felt is no numbness
         "sakitnya udah gak begitu kerasa sekarang",
+        "sekarang udah gak kerasa sakit pas pipis",
     ],
 )
 def test_round_three_lookalikes_get_no_advice(text: str) -> None:
