@@ -348,3 +348,87 @@ def test_round_two_check_in_answers(text: str, intent: Intent) -> None:
 @pytest.mark.parametrize("text", ["tanganku kebas pas bangun", "bibirku kebas abis cabut gigi"])
 def test_numb_hands_and_lips_are_not_asked_about(text: str) -> None:
     assert _level(text) is ScreenLevel.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no longer able ("sudah / sekarang gak bisa, gak kuat, gak tau"): a change now, not a
+        # resolution
+        "skrg udah gak bisa nahan pipis sama sekali",
+        "sekarang gak kuat lagi nahan kencing, netes terus",
+        "udh gak tau lagi kapan kebelet pipis",
+        "skrg gak kerasa pas kencing keluar",
+        # never before ("sebelumnya gak pernah"): new now, not a history
+        "pakai pampers dewasa soalnya kencing merembes, sebelumnya gak pernah",
+        # did not make it to the toilet: no history ("sempat"), and came out first
+        "gak sempat ke wc, eek udah keluar duluan",
+        # cannot tell whether the wiping is done
+        "kalau cebok gak yakin bersih atau belum, gak kerasa apa2",
+        # a euphemism for the penis; a suffixed saddle word
+        "si otong gak mau bangun sejak encok kumat",
+        "area kewanitaanku kebas dari kemarin",
+        # the verb angkat in its forms
+        "kaki kanan gak bisa diangkat, makin parah dari pagi",
+        # a general question made the writer's own by the next sentence; "tau gak" is a tag
+        "ada yg tahu gak HNP bisa bikin pantat kebas? soalnya saya lagi gini",
+    ],
+)
+def test_round_three_emergency_signs(text: str) -> None:
+    assert _level(text) is ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a colleague is another adult, and their "kerja" is no sitting cause
+        "rekan kerja saya bilang selangkangannya mati rasa habis jatuh",
+        "istri saya udah gak kuat jalan, kedua kaki lemes",
+    ],
+)
+def test_round_three_another_adults_sign(text: str) -> None:
+    readers, spoken = _readers()
+    screening = readers.screen(text, spoken)
+    assert screening.level is ScreenLevel.EMERGENCY
+    assert screening.experiencer is Experiencer.OTHER_ADULT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # never before, over 50
+        "umur 58, seumur hidup belum pernah sakit pinggang, baru minggu ini",
+        # pregnancy in chat words
+        "tespek positif, punggung pegel",
+        "udah isi 7 bulan, punggung bawah sakit",
+        # a new lump, "nonjol"
+        "ada benjolan nonjol di punggung bawah, dulu gak ada",
+    ],
+)
+def test_round_three_see_a_doctor_signs(text: str) -> None:
+    assert _level(text) is ScreenLevel.SEE_DOCTOR
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # bending over is no bent spine
+        "pinggang pegel pas bungkuk ngepel lantai",
+        # numbness during one of the routine's exercises
+        "kalau pas cat cow kaki kesemutan, lanjut gak?",
+        # "the dangerous one is if …" is general advice
+        "kakakku perawat, katanya yang berbahaya itu kalau pantat kebas",
+        # a past sign that has not come back
+        "dulu pernah gak bisa pipis, tapi udah lama gak kumat",
+        # "isi" and "ngidam" in everyday life; "sempet" and a colleague's overtime
+        "lagi isi bensin, pinggang pegel",
+        "lagi ngidam bakso, punggung pegel",
+        "sibuk banget sampe gak sempet pipis",
+        "temen kantor aku pegel linu habis lembur",
+        # pain no longer felt is no numbness
+        "sakitnya udah gak begitu kerasa sekarang",
+        "sekarang udah gak kerasa sakit pas pipis",
+    ],
+)
+def test_round_three_lookalikes_get_no_advice(text: str) -> None:
+    assert _level(text) not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR)
