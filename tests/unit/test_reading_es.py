@@ -247,3 +247,45 @@ def test_round_two_lookalikes_get_no_advice(text: str, why: str) -> None:
 def test_round_two_typed_answers(text: str, intent: Intent) -> None:
     readers, spoken = _readers()
     assert readers.read(text, spoken).top is intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "desde el martes no controlo bien el intestino",  # control of the bowel, said as control
+        "ya no puedo aguantar la orina, me empezó ayer",  # "aguantar" the bladder
+        "no sé si ya terminé de orinar, me quedo con ganas",  # emptying not felt
+        "de golpe la pierna derecha se me quedó floja y no la puedo levantar",  # one leg, fast
+        "ni idea por qué pero no funciono como hombre desde el lunes",  # erection, euphemism
+        "se me durmió la cara interna de los muslos",  # inner thighs are the saddle
+        "ni ahí la espalda, lo raro es que no puedo mover las piernas",
+    ],
+)
+def test_round_three_emergency_families(text: str) -> None:
+    assert _screen(text) == (ScreenLevel.EMERGENCY, Experiencer.SELF)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi abuela de 81 tiene dolor de espalda nuevo desde el finde",  # a person word, "de", age
+        "me salió positiva la prueba de embarazo y me duele la cintura",  # pregnancy, implicit
+        "me salió como una bolita en la columna",  # a new lump
+    ],
+)
+def test_round_three_see_a_doctor_families(text: str) -> None:
+    assert _screen(text)[0] is ScreenLevel.SEE_DOCTOR
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("cuando a uno se le duerme la cola por la hernia hay que ir a la guardia?", "generic uno"),
+        ("ni se me duerme la cola ni nada, solo el dolor", "'ni se me' is a denial"),
+        ("el mes pasado tuve hormigueo en el perineo pero se me pasó con reposo, hoy nada", "over"),
+        ("lo grave es cuando no controlas el pis, me dijo la fisio", "a general 'es cuando'"),
+    ],
+)
+def test_round_three_lookalikes_get_no_emergency(text: str, why: str) -> None:
+    level, _ = _screen(text)
+    assert level is not ScreenLevel.EMERGENCY, why

@@ -270,3 +270,44 @@ def test_round_two_lookalikes_get_no_advice(text: str) -> None:
 def test_round_two_typed_answers(text: str, intent: Intent) -> None:
     readers, spoken = _readers()
     assert readers.read(text, spoken).top is intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "o amiguinho lá embaixo não tá levantando desde segunda",  # erection, euphemism
+        "não fico mais duro desde que travou a lombar",
+        "não sei se esvaziei a bexiga ou não, fico na dúvida desde ontem",  # "ou não" asks
+    ],
+)
+def test_round_three_emergency_families(text: str) -> None:
+    assert _level(text) is ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "minha mãe de 77 começou com dor nas costas ontem",  # a person word, "de", age
+        "o beta deu positivo e a lombar tá doendo",  # pregnancy, implicit
+        "tô de 31 semanas e as costas doem",  # pregnancy in weeks, "tô de"
+        "tenho pino na coluna desde o ano passado",  # "desde o ano passado": still now
+        "apareceu um caroço na coluna",  # a new lump
+    ],
+)
+def test_round_three_see_a_doctor_families(text: str) -> None:
+    assert _level(text) is ScreenLevel.SEE_DOCTOR
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "meu filho de 4 fez xixi na cueca na creche, tô tirando a fralda dele",  # "filho de 4"
+        "minha neta de 12 diz que a bunda formiga no ônibus",
+        "na cesárea não senti as pernas por horas, hoje nada",  # anaesthesia, now nothing
+        "quando era nova tive a perna fraca, mas faz anos que não",  # youth, long over
+        "o médico é quem falou: perigoso é quando não segura o xixi",  # a general "é quando"
+        "quando uma pessoa tem hérnia a virilha pode ficar dormente?",  # anyone
+    ],
+)
+def test_round_three_lookalikes_get_no_emergency(text: str) -> None:
+    assert _level(text) is not ScreenLevel.EMERGENCY
