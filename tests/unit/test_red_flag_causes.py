@@ -295,3 +295,81 @@ def test_typed_answers_never_get_advice(screen: RedFlagScreen, text: str) -> Non
     """Short answers typed on a screen: the model alone is sure of an emergency for some of them
     (few words, few features) and needs a body part named; a score that opens a reply is no age."""
     assert not screen.screen(text).clear
+
+
+# Round 3 by cause, the sixth set's families: each row is a new phrasing of a family the lexicon
+# now lists whole (synonyms, slang, Pidgin, typos, cue classes), not a held-out message.
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the bladder with a will of its own: no say, no charge, whenever it likes
+        "pee comes out whenever it likes, i have no say over it",
+        # not knowing whether one has finished
+        "after a wee i never know whether i am done or not",
+        # not reaching the toilet in time
+        "had to dash to the loo and didnt get there in time",
+        # Nigerian Pidgin "no fit" is "can not"
+        "i no fit pee since yesterday",
+        # one-sided pain spreading to the other leg: both legs now
+        "my sciatica has moved into the other leg as well",
+        # a leg that folds, crumples
+        "my right leg folds under me since this morning",
+        # walking by holding the walls, someone else's
+        "my husband is holding on to the walls to get to the kitchen",
+        # slang for the saddle area, and "switched off" for lost feeling
+        "my crotch feels switched off",
+        # a time word ends a negation's scope
+        "never had any bladder trouble and today i can not pee at all",
+        # after a comma, "both" starts a new clause
+        "i am not tired, both legs have no strength",
+    ],
+)
+def test_round_3_families_get_the_emergency_advice(screen: RedFlagScreen, text: str) -> None:
+    assert screen.screen(text).level is ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("shaky and hot, i think i am coming down with something and my back is awful", "fever"),
+        ("fevr and bak pain", "fever"),
+        ("a lorry crash on the motorway last week, back bad since", "trauma"),
+        ("my back ache never lets up, nothing touches it", "night_pain"),
+        ("there is a new lump on my tailbone", "lump"),
+        ("had my disc decompressed in march and want to start", "surgery"),
+        ("i am up the duff and my back aches", "pregnancy"),
+    ],
+)
+def test_round_3_see_a_doctor_families_get_the_advice(
+    screen: RedFlagScreen, text: str, category: str
+) -> None:
+    screening = screen.screen(text)
+    assert screening.clear
+    assert category in screening.categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "is there a risk … make me": a hypothetical
+        "is there a risk the bridges will make me incontinent",
+        # "the same thing as": a question about words
+        "is incontinence the same thing as dribbling",
+        # a fear, then checked
+        "i was scared my bottom was numb but i checked and it was normal",
+        # kneeling, and shaking the legs out
+        "my legs went dead after kneeling on the mat, shook them out and they were ok",
+        # travel numbness gone the minute one stands
+        "bum always goes numb on the coach trip to my sisters, back the minute i stand",
+        # a long-standing bladder condition, unchanged
+        "i self cath since my spinal cord injury, nothing has changed, back aches from the chair",
+        # a figure of speech about a price
+        "nearly wet myself when i heard the cost of the mri",
+        # television
+        "in a medical drama on netflix a woman lost control of her bladder",
+        # a cancer scare that was clear
+        "the biopsy came back benign after the cancer scare, back still sore",
+    ],
+)
+def test_round_3_benign_families_get_no_advice(screen: RedFlagScreen, text: str) -> None:
+    assert not screen.screen(text).clear
