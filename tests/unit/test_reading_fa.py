@@ -174,6 +174,8 @@ def test_a_see_a_doctor_sign(text: str) -> None:
         "همسایه سر و صدا میکنه خوابم نمیبره، کمرمم درد میکنه",  # kept awake by noise, not pain
         "موقع حرکات کششی چند ثانیه پام گزگز شد و زود رفت",  # a tingle in a stretch, gone
         "دکترم گفت اگه پاهات بی حس شد یا نتونستی جیش کنی برو اورژانس",  # «نتونستی»: anyone's
+        "دستمو به دیوار میگیرم تا کشش ساق انجام بدم",  # a wall for a stretch, not to walk
+        "تو حرکت نماز نمیتونم رو پاشنه هام بشینم",  # sitting back on the heels
     ],
 )
 def test_not_the_emergency_advice(text: str) -> None:
