@@ -72,6 +72,22 @@ def test_persian_has_word_files_of_its_own() -> None:
         "حس نمیکنم کی باید برم دستشویی",  # «کی باید» here is no "when should I" question
         # a child named earlier in a long message, then «مقعدم» (my anus): the writer's own sign
         "دیروز با بچه ها رفتیم پارک و کلی راه رفتیم، امروز صبح دیدم دور مقعدم حس نداره",
+        # round 3, one row per family
+        "پاهام موقع راه رفتن یهو تا میشن",  # buckling: legs "fold"
+        "از صبح باید دستمو به دیوار بگیرم تا راه برم",  # holding on to the wall
+        "انگار رو قایقم، از دیروز اینطوریه",  # "as if on a boat"
+        "موقع تمیز کردن دستمالو حس نمیکنم",  # not feeling the paper (object between)
+        "وقتی خودمو میشورم نمیفهمم تمیز شدم یا نه",  # not telling whether clean
+        "وقتی خودمو میشورم همه جا بی حسه",  # «همه جا» is no "everyone"
+        "ru tuvalet ke mishinam payinam bi hese",  # Finglish toilet
+        "nemitunam madfuamo kontrol konam",  # Finglish stool
+        "باید کلی زور بزنم تا جیشم بیاد",  # hesitancy: straining to start
+        "ادرارم دیر میاد، قبلا راحت میومد",  # hesitancy; «قبلا راحت» compares, not history
+        "نمیتونم رو پنجه پام وایسم، از دیروز شروع شده",  # can't stand on the toes
+        "ادرارم دیگه دست خودم نیست",  # "not in my control"
+        "edraram khodesh mirize az dirooz",  # Finglish leak
+        "پای راستم هی گیر میکنه به زمین و امروز بدتره",  # foot catching, worse («بدتره»)
+        "دیشب نعوظ نداشتم و میلی هم نبود",  # a negated verb closes its clause
     ],
 )
 def test_an_emergency_sign_of_ones_own(text: str) -> None:
@@ -87,6 +103,8 @@ def test_an_emergency_sign_of_ones_own(text: str) -> None:
         "برادرم از دیشب نمیتونه پاهاشو تکون بده",  # can't move his legs (legs between)
         "شوهرم میگه انزالش دیگه نمیشه",  # a word between the noun and «نمیشه»
         "شوهرم میگه حس نمیکنه کی باید بره دستشویی",  # he doesn't feel when he needs to go
+        "مامانم از دیشب جاشو خیس کرده",  # «جاشو»: whose bed follows the person named
+        "پدرم تا راه میره به دیوار میگیره",  # holds on to the wall
     ],
 )
 def test_another_adults_sign_gets_the_advice_for_them(text: str) -> None:
@@ -106,6 +124,11 @@ def test_another_adults_sign_gets_the_advice_for_them(text: str) -> None:
         "درد کمرم شب و روز نداره",  # knows no night or day (not a negated pain)
         "وزنم داره بی دلیل کم میشه",  # losing weight, a word between
         "۱۶ سالمه، یه هفته است کمرم درد میکنه",  # under 20, new this week
+        "۶۵ سالمه، تا حالا کمر درد نداشتم ولی الان درد میکنه",  # never had back pain before
+        "تزریقی مصرف دارم و کمرم درد میکنه",  # «مصرف دارم»: drug use
+        "bedune rejim 6 kilo vazn kam kardam",  # Finglish "without a diet" is no negation
+        "ye ghodde posht e kamaram dar umade ke ghablan nabood",  # «ghablan nabood»: new
+        "بی حسی و گزگز دو هفته ست خوب نمیشه و داره بیشتر میشه",  # numbness not settling, spreading
     ],
 )
 def test_a_see_a_doctor_sign(text: str) -> None:
@@ -142,6 +165,17 @@ def test_a_see_a_doctor_sign(text: str) -> None:
         "dard kamaram ba in tamrina kheili behtar shode",  # Finglish: not "another language"
         "مرسي",  # thanks with an Arabic ي: not "another language"
         "بعد از دویدن حسابی عرق میکنم",  # sweating from running: no fever
+        # round 3, one row per family
+        "صبحا یه کم خشکم ولی بعد از ده دقیقه راه میافتم",  # «راه میافتم»: I get going
+        "پام بی حس میشد، عمل نکردم و خوب شد، الان فقط برای تقویت ورزش میکنم",  # «الان فقط»
+        "دخترم (۸ سالشه) دیشب جاشو خیس کرده",  # a child's bed, her age in brackets
+        "از بس با گوشی رو توالت میشینم پاهام خواب میره",  # legs asleep on the toilet
+        "دیشب تو تولد خیلی رقصیدم، سرم گیج میرفت و تلو تلو میخوردم",  # dizzy from dancing
+        "همسایه سر و صدا میکنه خوابم نمیبره، کمرمم درد میکنه",  # kept awake by noise, not pain
+        "موقع حرکات کششی چند ثانیه پام گزگز شد و زود رفت",  # a tingle in a stretch, gone
+        "دکترم گفت اگه پاهات بی حس شد یا نتونستی جیش کنی برو اورژانس",  # «نتونستی»: anyone's
+        "دستمو به دیوار میگیرم تا کشش ساق انجام بدم",  # a wall for a stretch, not to walk
+        "تو حرکت نماز نمیتونم رو پاشنه هام بشینم",  # sitting back on the heels
     ],
 )
 def test_not_the_emergency_advice(text: str) -> None:
