@@ -47,6 +47,9 @@ def ukrainian() -> tuple[Readers, str]:
         "пописяти виходить тільки якщо натиснути на живіт",  # straining; "only if" is no "if"
         "наче не своє тіло там коли підмиваюсь",  # "as if not my own body"
         "не можу зупинити струмінь як раніше",  # "as before": a change now, not history
+        "немає відчуття там знизу коли сідаю",  # "down there"
+        "нечуствую нічого в промежині",  # typed together, surzhyk
+        "оніміла мошонка з учора",  # the scrotum
     ],
 )
 def test_an_emergency_sign_is_an_emergency(ukrainian: tuple[Readers, str], text: str) -> None:
@@ -62,6 +65,7 @@ def test_an_emergency_sign_is_an_emergency(ukrainian: tuple[Readers, str], text:
         "у мами оніміла промежина і вона не може пописяти",
         "чоловік каже що не відчуває ніг, обидві слабкі",
         "u cholovika onimily obydvi nohy",
+        "мама написала що в неї ноги відмовили, обидві",  # relaying her message is no hearsay
     ],
 )
 def test_another_adults_sign_is_their_emergency(ukrainian: tuple[Readers, str], text: str) -> None:
