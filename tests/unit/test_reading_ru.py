@@ -168,6 +168,7 @@ def test_a_see_a_doctor_sign_gets_that_advice(readers: Readers, text: str, categ
         "ноги гудят после смены за прилавком",  # a day standing at work
         "ночью встаю в туалет пару раз, спина не тревожит",  # waking to pee
         "крепатура после приседаний, ноги как деревянные",  # muscle soreness
+        "а бывает что от грыжи промежность немеет? боюсь такого",  # feared, not had
     ],
 )
 def test_no_emergency_pause_for_what_is_not_a_sign_now(readers: Readers, text: str) -> None:

@@ -128,6 +128,7 @@ def test_a_see_a_doctor_sign_gets_that_advice(
         "ноги гудуть після зміни, я перукарка",  # a day standing at work
         "я повна, тому важко вставати з підлоги",  # plump, not a full bladder
         "крепатура після тренування, ходжу як робот",  # muscle soreness
+        "чи буває що від грижі ноги віднімаються? боюся такого",  # feared, not had
     ],
 )
 def test_a_look_alike_never_gets_the_emergency_advice(
