@@ -55,6 +55,19 @@ def readers() -> Readers:
         "сажусь и не чувствую где сижу",
         "правая стопа висит, не могу её поднять",  # foot drop
         "может ли быть что у меня онемение в паху из-за спины?",  # a present "could it be"
+        # round 3, one row per family
+        "пописать получается только если надавить на живот",  # straining; "only if" is no "if"
+        "струйка вялая, то идёт то нет, спина ноет",  # a weak, stopping stream
+        "не могу остановить струю, спина болит",  # the stream is a bladder word
+        "хожу в подгузнике, потому что моча сама вытекает, стыдно признаться",  # shame to tell
+        "ноги подломились два раза за утро",  # legs folding
+        "писаю и как будто не я, ничего не ощущаю",  # "as if not me"
+        "на пятки не могу встать левой ногой",  # heel or toe standing lost
+        "шлепает стопа при ходьбе, левая нога",  # foot drop
+        "сходила по-маленькому и не поняла, вышло или нет",  # unsure it emptied
+        "ни разу не писала со вчерашнего вечера",  # "ни разу" is no negation of a sign
+        "при подмывании не чувствую воду, со вчера",  # touch not felt when washing
+        "внутренняя сторона бедер онемела с утра",  # inner thighs
     ],
 )
 def test_a_persons_own_emergency_sign_gets_the_advice(readers: Readers, text: str) -> None:
@@ -101,6 +114,7 @@ def test_another_adults_sign_gets_the_advice_for_them(readers: Readers, text: st
         # the deadlift's stem once swallowed "становится" (it becomes) as a workout
         ("покалывание в левой ноге уже неделю и становится хуже", "radiating_pain"),
         ("поскользнулась и упала прямо на копчик, болит сильно", "trauma"),  # onto the tailbone
+        ("18 лет, спина болит вторую неделю, раньше такого не было", "age"),  # an opening age
     ],
 )
 def test_a_see_a_doctor_sign_gets_that_advice(readers: Readers, text: str, category: str) -> None:
@@ -150,6 +164,11 @@ def test_a_see_a_doctor_sign_gets_that_advice(readers: Readers, text: str, categ
         "муж не встаёт с дивана весь день",
         "у врача не стоит спрашивать такое?",
         "у меня совсем не стоит вопрос об операции",
+        # round 3
+        "ноги гудят после смены за прилавком",  # a day standing at work
+        "ночью встаю в туалет пару раз, спина не тревожит",  # waking to pee
+        "крепатура после приседаний, ноги как деревянные",  # muscle soreness
+        "а бывает что от грыжи промежность немеет? боюсь такого",  # feared, not had
     ],
 )
 def test_no_emergency_pause_for_what_is_not_a_sign_now(readers: Readers, text: str) -> None:

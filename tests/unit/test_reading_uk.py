@@ -38,6 +38,18 @@ def ukrainian() -> tuple[Readers, str]:
         "в паху оніміло, раніше все було нормально",  # "before, all was fine": new now
         "грижа в мене 4 роки, а сьогодні оніміла промежина",  # how long, not how old
         "обидві ноги підвертаються на ходу",  # legs buckling
+        # round 3, one row per family
+        "стілець не втримую, вже кілька днів",  # holding a stool
+        "не встигла добігти до туалету, вже третій раз",  # not reaching the toilet
+        "ні разу не пісяла з учора, внизу тисне",  # "ні разу" is no negation of a sign
+        "жодного разу не пописяла з ранку",
+        "струмінь слабкий і весь час переривається, як сходжу в туалет",  # a weak, stopping stream
+        "пописяти виходить тільки якщо натиснути на живіт",  # straining; "only if" is no "if"
+        "наче не своє тіло там коли підмиваюсь",  # "as if not my own body"
+        "не можу зупинити струмінь як раніше",  # "as before": a change now, not history
+        "немає відчуття там знизу коли сідаю",  # "down there"
+        "нечуствую нічого в промежині",  # typed together, surzhyk
+        "оніміла мошонка з учора",  # the scrotum
     ],
 )
 def test_an_emergency_sign_is_an_emergency(ukrainian: tuple[Readers, str], text: str) -> None:
@@ -53,6 +65,7 @@ def test_an_emergency_sign_is_an_emergency(ukrainian: tuple[Readers, str], text:
         "у мами оніміла промежина і вона не може пописяти",
         "чоловік каже що не відчуває ніг, обидві слабкі",
         "u cholovika onimily obydvi nohy",
+        "мама написала що в неї ноги відмовили, обидві",  # relaying her message is no hearsay
     ],
 )
 def test_another_adults_sign_is_their_emergency(ukrainian: tuple[Readers, str], text: str) -> None:
@@ -74,6 +87,13 @@ def test_another_adults_sign_is_their_emergency(ukrainian: tuple[Readers, str], 
         ("vahitna, 3 misiatsi", "pregnancy"),
         ("мені 17, спина болить вже два тижні, раніше нічого такого", "age"),
         ("вчора впала на сходах просто на куприк, болить", "trauma"),  # a fall onto the tailbone
+        # round 3
+        ("прокидаюся від болю в попереку кожну ніч", "night_pain"),
+        ("парашутом стрибнула, жорстко приземлилась, спина болить", "trauma"),  # a hard landing
+        ("одяг висить, вага падає сама, спина болить", "weight_loss"),  # clothes hanging off
+        ("п'ю гормони від астми багато років, болить поперек", "steroids"),  # long use is now
+        ("мені 66, спина ніколи не боліла, а тепер ниє", "age"),
+        ("на поясниці шишка з'явилась і болить", "lump"),  # surzhyk for the low back
     ],
 )
 def test_a_see_a_doctor_sign_gets_that_advice(
@@ -104,6 +124,11 @@ def test_a_see_a_doctor_sign_gets_that_advice(
         "відсиділа сідниці в кіно",  # numb from sitting
         "після 12 годин на ногах на роботі ноги як колоди",  # tired legs after work
         "готово, зробила всі вправи",  # ordinary chat
+        # round 3
+        "ноги гудуть після зміни, я перукарка",  # a day standing at work
+        "я повна, тому важко вставати з підлоги",  # plump, not a full bladder
+        "крепатура після тренування, ходжу як робот",  # muscle soreness
+        "чи буває що від грижі ноги віднімаються? боюся такого",  # feared, not had
     ],
 )
 def test_a_look_alike_never_gets_the_emergency_advice(
