@@ -402,7 +402,7 @@ class RedFlagScreen:
         someone_else = self._fired(sentences, frozenset({None, _OTHER}), self._self_only)
         if someone_else:
             return self._clear(someone_else, Experiencer.OTHER_ADULT)
-        if self._other_language(text):
+        if self._other_language(text, plain):
             return Screening(ScreenLevel.NOT_ENGLISH)
         learnt = self._learnt(text, sentences)
         mentions = [
@@ -728,25 +728,25 @@ class RedFlagScreen:
         best = process.extractOne(token, targets, scorer=OSA.distance, score_cutoff=limit)
         return str(best[0]) if best is not None else token
 
-    def _other_language(self, text: str) -> bool:
+    def _other_language(self, text: str, plain: str) -> bool:
         """Real text in another language (`language_guess`: never a lone unknown word, a
-        typo, "helloooo" or keyboard mash, which are no language at all)."""
-        if self._own_words_in_latin(text):
+        typo, "helloooo" or keyboard mash, which are no language at all). *plain*: the text as
+        this screen reads it (folded, spelled)."""
+        if self._own_words_in_latin(plain):
             return False
         if not self._foreign(text, self.lexicon.language.split("_")[0]):
             return False
         return all(self._foreign(text, neighbour) for neighbour in self.lexicon.neighbours)
 
-    def _own_words_in_latin(self, text: str) -> bool:
+    def _own_words_in_latin(self, plain: str) -> bool:
         """A text in Latin letters whose words are mostly this language's, transliterated
         ("spasibo vse sdelala", Finglish "mamnun hamaro anjam dadam"): the detector has no model
         of a script typed on a Latin keyboard and names it Polish, Turkish or Indonesian."""
         if not self.lexicon.spelling.latin:
             return False
-        plain = self._spelling.text(_strip_accents(fold_marks(text[:_LATIN_SAMPLE].casefold())))
         words = [
             self._spelling.word(raw.strip("'"))
-            for raw in _TOKEN.findall(plain)
+            for raw in _TOKEN.findall(plain[:_LATIN_SAMPLE])
             if raw != "," and not raw.isdigit()
         ]
         if not words or not all(word.isascii() for word in words):
