@@ -3,12 +3,12 @@ it is written in; the most urgent screening wins."""
 
 from __future__ import annotations
 
-from bench.common import shipped_readers
 from bot.routine.content import default_intents, default_red_flags
 from bot.routine.intents import Intent, IntentReader
 from bot.routine.reading import ENGLISH, Readers, WordReaders, word_readers
 from bot.routine.red_flags import Screening, ScreenLevel
 from bot.routine.spelling import Spelling
+from tests.support.reading import screening
 
 LATIN = Spelling(latin=dict(zip("онемлагтврсдп", "onemlagtvrsdp", strict=True)) | {"ж": "zh"})
 
@@ -92,15 +92,13 @@ def test_a_text_in_the_persons_own_language_is_not_read_by_englishs_look_alikes(
 def test_a_bracket_is_an_aside_inside_its_sentence_not_a_sentence_of_its_own() -> None:
     """ "my son (5) …": the son stays whose sign it is; the bracket does not start a new sentence
     that would make the sign the writer's own."""
-    readers, _spoken, _content = shipped_readers("id")
-    child = readers.screen("anakku (5th) masih ngompol tiap malam", "id")
+    child = screening("anakku (5th) masih ngompol tiap malam", "id")
     assert child.level is not ScreenLevel.EMERGENCY
-    mother = readers.screen("my mum (82) cant feel when she pees", "en")
+    mother = screening("my mum (82) cant feel when she pees", "en")
     assert mother.level is ScreenLevel.EMERGENCY
     assert mother.experiencer.name == "OTHER_ADULT"
 
 
 def test_a_digit_int_cannot_read_never_breaks_the_screen() -> None:
-    readers, _spoken, _content = shipped_readers("en")
     for text in ("my son ፩ year old cant pee", "i am ፫፭ and numb down there"):
-        assert readers.screen(text, "en").level is ScreenLevel.EMERGENCY
+        assert screening(text, "en").level is ScreenLevel.EMERGENCY

@@ -3,29 +3,24 @@ warning-sign screen and the typed answers, through `Readers` built as the bot bu
 
 from __future__ import annotations
 
-from functools import cache
+from functools import partial
 
 import pytest
 
-from bench.common import shipped_readers
 from bot.routine.content import default_red_flags
 from bot.routine.intents import Intent, Score
-from bot.routine.reading import Readers
 from bot.routine.red_flags import Experiencer, ScreenLevel
+from tests.support.reading import readers_of, screening
 
 SPANISH = "es"
 
 
-@cache
-def _readers() -> tuple[Readers, str]:
-    readers, spoken, _content = shipped_readers(SPANISH)
-    return readers, spoken
+_readers = partial(readers_of, SPANISH)
 
 
 def _screen(text: str) -> tuple[ScreenLevel, Experiencer]:
-    readers, spoken = _readers()
-    screening = readers.screen(text, spoken)
-    return screening.level, screening.experiencer
+    screened = screening(text, SPANISH)
+    return screened.level, screened.experiencer
 
 
 def test_spanish_is_read_in_its_own_words() -> None:

@@ -4,25 +4,19 @@ chat, what is not a sign, and typed answers that do what their buttons do."""
 
 from __future__ import annotations
 
-from functools import cache
+from functools import partial
 
 import pytest
 
-from bench.common import shipped_readers
 from bot.routine.intents import Intent, Score
-from bot.routine.reading import Readers
 from bot.routine.red_flags import Experiencer, ScreenLevel
+from tests.support.reading import readers_of, screening
 
-
-@cache
-def _readers() -> tuple[Readers, str]:
-    readers, spoken, _content = shipped_readers("id")
-    return readers, spoken
+_readers = partial(readers_of, "id")
 
 
 def _level(text: str) -> ScreenLevel:
-    readers, spoken = _readers()
-    return readers.screen(text, spoken).level
+    return screening(text, "id").level
 
 
 def test_indonesians_are_read_in_indonesian() -> None:

@@ -4,25 +4,19 @@ as Brazilians type them, what is not a sign, and typed answers that do what thei
 
 from __future__ import annotations
 
-from functools import cache
+from functools import partial
 
 import pytest
 
-from bench.common import shipped_readers
 from bot.routine.intents import Intent, Score
-from bot.routine.reading import Readers
 from bot.routine.red_flags import Experiencer, ScreenLevel
+from tests.support.reading import readers_of, screening
 
-
-@cache
-def _readers() -> tuple[Readers, str]:
-    readers, spoken, _content = shipped_readers("pt_BR")
-    return readers, spoken
+_readers = partial(readers_of, "pt_BR")
 
 
 def _level(text: str) -> ScreenLevel:
-    readers, spoken = _readers()
-    return readers.screen(text, spoken).level
+    return screening(text, "pt_BR").level
 
 
 def test_brazilians_are_read_in_brazilian_portuguese() -> None:

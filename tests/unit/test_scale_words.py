@@ -4,19 +4,15 @@ language leans on English words hidden in code."""
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
-from bench.common import shipped_readers
 from bot.routine.intents import Score
 from bot.routine.reading import Readers
+from tests.support.reading import readers_of
 
 
-@cache
 def _readers() -> Readers:
-    readers, _spoken, _content = shipped_readers("en")
-    return readers
+    return readers_of("en")[0]
 
 
 @pytest.mark.parametrize(
