@@ -544,8 +544,9 @@ class RedFlagScreen:
 
     def _sentences(self, plain: str) -> list[_Sentence]:
         parts = _SENTENCE_BREAK.split(plain.translate(_BRACKETS))
-        pieces = [self._tokens(piece) for piece in parts[::2]]
-        breaks = parts[1::2]
+        pieces, breaks = self._join_colons(
+            [self._tokens(piece) for piece in parts[::2]], parts[1::2]
+        )
         sentences: list[_Sentence] = []
         for index, tokens in enumerate(pieces):
             words = [token for token in tokens if token != ","]
@@ -564,6 +565,21 @@ class RedFlagScreen:
                 tokens = [self._person_forms.get(token, token) for token in tokens]
             sentences.append(_Sentence(tokens, persons, asked=asked))
         return sentences
+
+    def _join_colons(
+        self, pieces: list[list[str]], breaks: list[str]
+    ) -> tuple[list[list[str]], list[str]]:
+        """A colon introduces what was said or listed, inside its sentence: "the doctor warned:
+        numbness down there …" stays advice the writer was given. Unless an answer follows it
+        ("numbness: none"), which is read as a question and its answer."""
+        joined, kept = [pieces[0]], []
+        for brk, piece in zip(breaks, pieces[1:], strict=True):
+            if set(brk) == {":"} and " ".join(t for t in piece if t != ",") not in self._answers:
+                joined[-1] = [*joined[-1], ",", *piece]
+            else:
+                kept.append(brk)
+                joined.append(piece)
+        return joined, kept
 
     def _resolve_persons(self, sentence: _Sentence, referent: str | None) -> str | None:
         """He, she, they (and "it", for an animal or a child) take the last person named before

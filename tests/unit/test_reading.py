@@ -99,6 +99,17 @@ def test_a_bracket_is_an_aside_inside_its_sentence_not_a_sentence_of_its_own() -
     assert mother.experiencer.name == "OTHER_ADULT"
 
 
+def test_a_colon_keeps_the_reported_advice_before_it() -> None:
+    """ "the doctor warned: numbness down there …" is advice the writer was given: the colon
+    introduces what was said, it does not start a sentence of the writer's own."""
+    for language, text in (
+        ("ru", "врач предупредила: онемеет промежность или ягодицы, сразу в приемный покой"),
+        ("uk", "лікар пояснив: оніміння промежини й нетримання сечі означають, що треба в лікарню"),
+    ):
+        assert screening(text, language).level is not ScreenLevel.EMERGENCY, text
+    assert screening("my husband: he cant feel when he pees", "en").level is ScreenLevel.EMERGENCY
+
+
 def test_a_digit_int_cannot_read_never_breaks_the_screen() -> None:
     for text in ("my son ፩ year old cant pee", "i am ፫፭ and numb down there"):
         assert screening(text, "en").level is ScreenLevel.EMERGENCY
