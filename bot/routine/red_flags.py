@@ -107,6 +107,7 @@ _NUMBER_UNIT = re.compile(r"\b(\d+)([^\W\d_]{1,5})\b")
 _BRACKETED_NUMBER = re.compile(r"\(\s*(\d{1,3})\s*\)")  # "my daughter (6)": an aside, no break
 _DOUBLES = re.compile(r"([^\W\d_])\1")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'", "＇": "'"})
+_OLDEST = 120  # a larger number next to a person word is not their age
 _AGE_DECADE = re.compile(r"^([1-9]0)s$")
 _PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they", "it", "who", "that"})
 _ASKS = frozenset("?:-–—")
@@ -622,6 +623,7 @@ class RedFlagScreen:
             for index, token in enumerate(tokens):
                 if token in self._young_kin:
                     persons[index] = _NON_ADULT
+        self._grown_up_by_age(tokens, persons)
         named_here = False  # "it" is a child or an animal only when named in the same sentence
         for index, marker in enumerate(persons):
             if marker in (_OTHER, _NON_ADULT):
@@ -639,6 +641,29 @@ class RedFlagScreen:
             ):
                 persons[index] = _NON_ADULT
         return referent
+
+    def _grown_up_by_age(self, tokens: list[str], persons: list[str | None]) -> None:
+        """A child-word with an adult's age is another adult: "my kid (25)", "anak saya umur
+        27" — a son or daughter is someone's child at any age."""
+        for index, token in enumerate(tokens):
+            if not token.isdecimal() or not self._adult_age <= int(token) <= _OLDEST:
+                continue
+            if _precedes(tokens, index + 1, self._age_not_after):
+                continue  # "27 weeks"
+            stated = (
+                _precedes(tokens, index + 1, self._age.after)
+                or _follows(tokens, index, self._age.before)
+                or _follows(tokens, index, self._child_age_before)
+                or (index > 0 and persons[index - 1] in (_OTHER, _NON_ADULT))
+            )
+            if not stated:
+                continue
+            for back in range(index - 1, max(-1, index - 6), -1):
+                if persons[back] == _SELF:
+                    break
+                if persons[back] == _NON_ADULT:
+                    persons[back] = _OTHER
+                    break
 
     def _qualify(self, sentence: _Sentence) -> None:
         """Each mention's qualifier: history, a hypothetical, reported advice, a definition

@@ -110,6 +110,24 @@ def test_a_colon_keeps_the_reported_advice_before_it() -> None:
     assert screening("my husband: he cant feel when he pees", "en").level is ScreenLevel.EMERGENCY
 
 
+def test_a_son_or_daughter_with_an_adults_age_is_another_adult() -> None:
+    """A child-word names a relation, not an age: with an adult's age stated it is another
+    adult's sign (the advice for that person); with a child's age it stays a child's."""
+    for language, text in (
+        ("id", "anak saya umur 31 dari pagi gak bisa pipis sama sekali"),
+        ("en", "my kid (24) says he cant feel the toilet paper when he wipes"),
+        ("en", "our youngest, aged 22, cant feel her legs properly"),
+    ):
+        found = screening(text, language)
+        assert found.level is ScreenLevel.EMERGENCY, text
+        assert found.experiencer.name == "OTHER_ADULT", text
+    for language, text in (
+        ("id", "anak saya umur 6 ngompol lagi semalam"),
+        ("en", "my kid (4) wet the bed again"),
+    ):
+        assert screening(text, language).level is not ScreenLevel.EMERGENCY, text
+
+
 def test_a_digit_int_cannot_read_never_breaks_the_screen() -> None:
     for text in ("my son ፩ year old cant pee", "i am ፫፭ and numb down there"):
         assert screening(text, "en").level is ScreenLevel.EMERGENCY
