@@ -897,6 +897,12 @@ class ContextRules(_Strict):
     young_kin: tuple[str, ...] = ()
     """Kin words ("son") that mean a child in a sentence that names a child's thing ("potty")."""
     generic: tuple[str, ...] = ()
+    owner_follows: bool = False
+    """The owner follows what is theirs ("el perro de mi vecina", "собака соседки", "anjing
+    tetangga"): that person word is not whose body a sign is about."""
+    owner_links: tuple[str, ...] = ()
+    """Words between the possessed and the owner ("de", "mi"); with one there, any person word
+    after is the owner; with none, only one after an animal or a child ("anak tetangga")."""
     person_forms: dict[str, str] = {}
     adult_age: int = Field(default=16, ge=1, le=30)
     """A person stated younger ("my 4 year old") is a child: at most the confirm question."""
@@ -912,7 +918,7 @@ class ContextRules(_Strict):
             "scope_ends", "similes", "simile_ends", "self_words", "third_person",
             "third_plural", "other_adult",
             "non_adult", "young_kin", "child_age_before",
-            "object_words", "generic",
+            "object_words", "generic", "owner_links",
         ):  # fmt: skip
             _phrases_are_clean(getattr(self, name), f"context.{name}")
         return self

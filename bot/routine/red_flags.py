@@ -290,6 +290,8 @@ class RedFlagScreen:
         )
         self._negation_words = frozenset(cue for cue in negation.before if " " not in cue)
         self._young_kin = frozenset(context.young_kin)
+        self._owner_follows = context.owner_follows
+        self._owner_links = frozenset(context.owner_links)
         self._child_age_before = context.child_age_before
         self._object_words = frozenset(context.object_words)
         # Concepts that explain a sign away in some rule ("after leg day", "so cold"): with one in
@@ -598,6 +600,8 @@ class RedFlagScreen:
             for words, phrase_marker in by_first.get(token, ()):
                 if tuple(tokens[index : index + len(words)]) == words:
                     persons[index] = phrase_marker
+        if self._owner_follows:
+            _clear_owners(tokens, persons, self._owner_links)
         for index, token in enumerate(tokens):
             if (
                 token.isdecimal()
@@ -1016,6 +1020,25 @@ def _person_of(sentence: _Sentence, mention: _Mention, pronouns: frozenset[str])
     if _NON_ADULT in later and _SELF not in later:
         return _NON_ADULT  # "had a poo accident at nursery": no one before, a child after
     return None
+
+
+def _clear_owners(tokens: list[str], persons: list[str | None], links: frozenset[str]) -> None:
+    """Where the owner follows what is theirs, the owner is not whose body a sign is about:
+    "el gato de mi hermana" is the cat's, "el hijo de mi vecina (6)" the child's."""
+    for index, marker in enumerate(persons):
+        if marker not in (_OTHER, _NON_ADULT):
+            continue
+        after = index + 1
+        while (
+            after < len(tokens)
+            and after - index <= 3
+            and persons[after] in (None, _SELF)  # "minha": my neighbour's, not my body
+            and tokens[after] in links
+        ):
+            after += 1
+        owner = after < len(tokens) and persons[after] in (_OTHER, _NON_ADULT)
+        if owner and (after > index + 1 or marker == _NON_ADULT):
+            persons[index + 1 : after + 1] = [None] * (after - index)
 
 
 def _follows(tokens: list[str], index: int, phrases: Iterable[str]) -> bool:

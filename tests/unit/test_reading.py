@@ -128,6 +128,25 @@ def test_a_son_or_daughter_with_an_adults_age_is_another_adult() -> None:
         assert screening(text, language).level is not ScreenLevel.EMERGENCY, text
 
 
+def test_where_the_owner_follows_the_pet_or_child_is_whose_body() -> None:
+    """ "el gato de mi hermana": the cat's bladder, not the sister's; a person word after
+    another's ("la pareja de mi hijo") still names an adult, whose sign it is."""
+    for language, text in (
+        ("es", "el gato de mi hermana ya no aguanta el pis"),
+        ("pt_BR", "o cachorro do meu sogro nao segura mais o xixi"),
+        ("ru", "кот моей сестры не может пописать"),
+        ("id", "kucing tetangga gak bisa pipis"),
+    ):
+        assert screening(text, language).level is not ScreenLevel.EMERGENCY, text
+    for language, text in (
+        ("es", "la pareja de mi hijo no siente las piernas"),
+        ("pt_BR", "a esposa do meu filho nao sente as pernas"),
+    ):
+        found = screening(text, language)
+        assert found.level is ScreenLevel.EMERGENCY, text
+        assert found.experiencer.name == "OTHER_ADULT", text
+
+
 def test_a_digit_int_cannot_read_never_breaks_the_screen() -> None:
     for text in ("my son ፩ year old cant pee", "i am ፫፭ and numb down there"):
         assert screening(text, "en").level is ScreenLevel.EMERGENCY
