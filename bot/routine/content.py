@@ -830,6 +830,23 @@ class AgeRule(_Strict):
     """An opening number below this is no age: "5, bit stiff" answers a 0–10 question."""
 
 
+class TemperatureRule(_Strict):
+    """A body temperature typed as a number ("tengo 38.5", "39 градусов", "running 101F") is a
+    mention of `concept` (the fever): a decimal in a fever's range, or a whole number in it
+    followed by one of `units`."""
+
+    concept: str
+    units: tuple[str, ...] = Field(min_length=1)
+    """Words after a number that make it a temperature; the first also stands for "°"."""
+    celsius_from: float = Field(default=38.0, ge=37.0, le=40.0)
+    fahrenheit_from: float = Field(default=100.4, ge=99.0, le=104.0)
+
+    @model_validator(mode="after")
+    def _clean(self) -> TemperatureRule:
+        _phrases_are_clean(self.units, "temperature.units")
+        return self
+
+
 class FlagRule(_Strict):
     """A clear pattern: every item of `all` (a concept, or a list of alternatives) appears,
     un-negated, within `within` words of the others in one sentence (anywhere in the message
@@ -959,6 +976,7 @@ class RedFlagLexicon(_Strict):
     ignore: tuple[str, ...] = ()
     concepts: dict[str, tuple[str, ...]] = Field(min_length=1)
     age: AgeRule
+    temperature: TemperatureRule | None = None
     rules: tuple[FlagRule, ...] = Field(min_length=1)
     possible: tuple[str, ...] = Field(min_length=1)
     spellings: tuple[str, ...] = ()
@@ -990,6 +1008,8 @@ class RedFlagLexicon(_Strict):
                 raise ValueError(
                     f"rules[{index}] ({rule.category}): unknown concept {', '.join(unknown)}"
                 )
+        if self.temperature is not None and self.temperature.concept not in self.concepts:
+            raise ValueError(f"temperature: unknown concept {self.temperature.concept}")
         unknown = sorted(set(self.possible) - known)
         if unknown:
             raise ValueError(f"possible: unknown concept {', '.join(unknown)}")

@@ -108,6 +108,12 @@ _BRACKETED_NUMBER = re.compile(r"\(\s*(\d{1,3})\s*\)")  # "my daughter (6)": an 
 _DOUBLES = re.compile(r"([^\W\d_])\1")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'", "＇": "'"})
 _OLDEST = 120  # a larger number next to a person word is not their age
+# A temperature: a whole number, then tenths after a point, a comma, the Arabic decimal sign or a
+# slash (Persian writes ۳۸/۵), and/or a degree sign ("39°", "38.5 °C").
+_TEMPERATURE = re.compile(r"(?<![\d.,/٫])(\d{2,3})(?:[.,٫/](\d)(?![\d.,/٫]))?\s*(°)?")
+_HOTTEST_C = 43.0
+_FIRST_WORD = re.compile(r"\s*([^\W\d_]+)")
+_HOTTEST_F = 109.0
 _AGE_DECADE = re.compile(r"^([1-9]0)s$")
 _PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they", "it", "who", "that"})
 _ASKS = frozenset("?:-–—")
@@ -241,6 +247,10 @@ class RedFlagScreen:
         self._rules = lexicon.rules
         self._age = lexicon.age
         self._age_not_after = frozenset(lexicon.age.not_after)
+        self._temperature = lexicon.temperature
+        self._temperature_units = (
+            frozenset(lexicon.temperature.units) if lexicon.temperature else frozenset()
+        )
 
         exact: dict[str, list[_Phrase]] = defaultdict(list)
         prefix: dict[str, list[_Phrase]] = defaultdict(list)
@@ -372,6 +382,8 @@ class RedFlagScreen:
         plain = _REPEATS.sub(r"\1\1", plain)
         plain = _NUMBER_UNIT.sub(r"\1 \2", plain)  # "6kg" → 6 kg, "63yo" → 63 yo
         plain = _BRACKETED_NUMBER.sub(r" \1 ", plain)
+        if self._temperature is not None:
+            plain = _TEMPERATURE.sub(self._temperature_as_words, plain)
         sentences = self._sentences(plain)
         referent: str | None = None
         for index, sentence in enumerate(sentences):
@@ -886,6 +898,7 @@ class RedFlagScreen:
             consumed.update(range(mention.start, mention.end))
         consumed |= hidden
         self._add_ages(tokens, mentions, opening)
+        self._add_temperatures(tokens, mentions)
         negated_from = [False] * (size + 1)
         for start, end in before:
             if not consumed.isdisjoint(range(start, end)):
@@ -978,6 +991,39 @@ class RedFlagScreen:
             return following in self._starters or following in self._scope_ends
         return False
 
+    def _temperature_as_words(self, found: re.Match[str]) -> str:
+        """ "38.5", "38,5", "۳۸٫۵", "39°" → "38 <unit>" when it is in a fever's range."""
+        assert self._temperature is not None
+        whole, tenths, degree = found.group(1), found.group(2), found.group(3)
+        if not tenths and not degree:
+            return found.group(0)
+        value = float(f"{whole}.{tenths or 0}")
+        following = _FIRST_WORD.match(found.string, found.end())
+        if not self._feverish(value) or (
+            following and not degree and following.group(1) in self._age_not_after
+        ):
+            return found.group(0)  # "100.5 kg", "38.5 hours"
+        return f" {whole} {self._temperature.units[0]} "
+
+    def _feverish(self, value: float) -> bool:
+        rule = self._temperature
+        assert rule is not None
+        celsius = rule.celsius_from <= value <= _HOTTEST_C
+        return celsius or rule.fahrenheit_from <= value <= _HOTTEST_F
+
+    def _add_temperatures(self, tokens: list[str], mentions: list[_Mention]) -> None:
+        """A whole number in a fever's range followed by a unit ("39 градусов") is a fever."""
+        if self._temperature is None:
+            return
+        for index, token in enumerate(tokens[:-1]):
+            if (
+                token.isdecimal()
+                and len(token) <= 3
+                and tokens[index + 1] in self._temperature_units
+                and self._feverish(int(token))
+            ):
+                mentions.append(_Mention(index, index + 2, self._temperature.concept))
+
     def _add_ages(self, tokens: list[str], mentions: list[_Mention], opening: bool) -> None:
         """A number read as the user's age, outside the lexicon's range, is an AGE mention
         (*opening*: the tokens open the message, where "64," is an age)."""
@@ -991,7 +1037,9 @@ class RedFlagScreen:
                 number = int(token)
                 following = tokens[index + 1] if index + 1 < len(tokens) else ""
                 stated = (
-                    _follows(tokens, index, age.before) and following not in self._age_not_after
+                    _follows(tokens, index, age.before)
+                    and following not in self._age_not_after
+                    and following not in self._temperature_units
                 )
                 opens = (
                     opening

@@ -147,6 +147,28 @@ def test_where_the_owner_follows_the_pet_or_child_is_whose_body() -> None:
         assert found.experiencer.name == "OTHER_ADULT", text
 
 
+def test_a_temperature_typed_as_a_number_is_a_fever() -> None:
+    """ "tengo 38.5" is a fever in any language's way of writing it: a decimal in a fever's
+    range, or a whole number with a degree word or sign. Weights, ages and blood pressure
+    are not."""
+    for language, text in (
+        ("es", "amaneci con 38,7 y la espalda baja me duele"),
+        ("pt_BR", "dor nas costas e febre? to com 38.6 desde ontem"),
+        ("ru", "поясница ноет и вечером было 39 градусов"),
+        ("fa", "کمرم درد میکنه و دیشب ۳۸/۶ بودم"),
+        ("en", "lower back agony and the thermometer says 101.3"),
+        ("id", "pinggang nyeri, badan 39°"),
+    ):
+        assert screening(text, language).level is ScreenLevel.SEE_DOCTOR, text
+    for language, text in (
+        ("en", "back a bit stiff, i weigh 100.5 kg"),
+        ("en", "bp 120/80 today and the back is fine"),
+        ("es", "tengo 39 años y me duele la espalda al agacharme"),
+        ("ru", "мне 38, спина ноет после дачи"),
+    ):
+        assert screening(text, language).level is not ScreenLevel.SEE_DOCTOR, text
+
+
 def test_a_digit_int_cannot_read_never_breaks_the_screen() -> None:
     for text in ("my son ፩ year old cant pee", "i am ፫፭ and numb down there"):
         assert screening(text, "en").level is ScreenLevel.EMERGENCY
