@@ -28,6 +28,7 @@ from bot.routine.inputs import (
     TypedText,
     UnknownCommand,
 )
+from bot.routine.locale_format import digits, has_own_digits
 from bot.routine.screens import Screens
 from bot.routine.views import Reply, View
 from bot.use_cases.admin_stats import AdminStats
@@ -50,6 +51,19 @@ ButtonRoute = Callable[[int, GeneralAction], Awaitable[Reply]]
 # Whether the update being handled is in a language written right to left: set with its language
 # (`Coach.speak`), read by the channel as it writes a View as a message (`bot.routine.bidi`).
 _RIGHT_TO_LEFT: ContextVar[bool] = ContextVar("limber_right_to_left", default=False)
+_OWN_DIGITS: ContextVar[str | None] = ContextVar("limber_own_digits", default=None)
+
+
+def in_own_digits(text: str) -> str:
+    """*text* with the digits of the update's language where they are not Latin (Persian
+    ۰–۹): the numbers Limber fills in ("12 minutes", "4 → 2 out of 10") and its own."""
+    language = _OWN_DIGITS.get()
+    return text if language is None else digits(text, language)
+
+
+def writes_own_digits() -> bool:
+    """Whether the update being handled is in a language with digits of its own."""
+    return _OWN_DIGITS.get() is not None
 
 
 def written_right_to_left() -> bool:
@@ -186,6 +200,7 @@ class Coach:
         set_spoken(language)
         table = self.deps.languages.table if self.deps.languages is not None else None
         _RIGHT_TO_LEFT.set(table is not None and table.get(language).direction == "rtl")
+        _OWN_DIGITS.set(language if has_own_digits(language) else None)
 
     @property
     def language(self) -> str:

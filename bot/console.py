@@ -15,7 +15,7 @@ import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
-from bot.coach import Coach
+from bot.coach import Coach, in_own_digits
 from bot.routine.inputs import (
     ButtonTap,
     Command,
@@ -231,7 +231,7 @@ class ConsoleChat:
 
     def show(self, view: View) -> None:
         """Print *view*; a view with choices becomes the screen that letters refer to."""
-        self.write(self.render(view))
+        self.write(in_own_digits(self.render(view)))
         if view.media is not None:
             self.show_media_paths(view.media)
         for attachment in view.attachments:

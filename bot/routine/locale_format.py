@@ -94,6 +94,12 @@ def decimal(number: float, language: str, places: int = 1) -> str:
     return _native(formatted, locale)
 
 
+@cache
+def has_own_digits(language: str) -> bool:
+    """Whether the language writes numbers in digits of its own (Persian: ۰–۹)."""
+    return babel_locale(language).default_numbering_system in _DIGITS
+
+
 def digits(text: str, language: str) -> str:
     """*text* (a placeholder's number already in it) with the locale's own digits."""
     return _native(text, babel_locale(language))

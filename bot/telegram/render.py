@@ -42,7 +42,7 @@ from telegram import (
 from telegram.constants import ChatAction
 from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 
-from bot.coach import written_right_to_left
+from bot.coach import in_own_digits, writes_own_digits, written_right_to_left
 from bot.routine.bidi import first_strong, right_to_left
 from bot.routine.views import Action, Media, View
 
@@ -102,8 +102,10 @@ def keyboard(view: View) -> InlineKeyboardMarkup | ReplyKeyboardMarkup | None:
 
 
 def _for_the_reader(view: View) -> View:
-    """*view* as its message shows it: in a right-to-left language, its text, its caption and
-    its inline buttons' labels written right to left (`bot.routine.bidi`); else *view*."""
+    """*view* as its message shows it: its text, its caption and its inline buttons' labels in
+    the language's own digits, and in a right-to-left language written right to left
+    (`bot.routine.bidi`); else *view*."""
+    view = _in_own_digits(view)
     if not written_right_to_left():
         return view
     rows = tuple(
@@ -113,6 +115,19 @@ def _for_the_reader(view: View) -> View:
     if media is not None:
         media = replace(media, caption=right_to_left(media.caption))
     return replace(view, text=right_to_left(view.text), rows=rows, media=media)
+
+
+def _in_own_digits(view: View) -> View:
+    if not writes_own_digits():
+        return view
+    rows = tuple(
+        tuple(replace(action, label=in_own_digits(action.label)) for action in row)
+        for row in view.rows
+    )
+    media = view.media
+    if media is not None:
+        media = replace(media, caption=in_own_digits(media.caption))
+    return replace(view, text=in_own_digits(view.text), rows=rows, media=media)
 
 
 def _label(label: str) -> str:

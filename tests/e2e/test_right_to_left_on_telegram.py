@@ -19,6 +19,7 @@ from bidi import get_display
 from bot.routine.bidi import LRI, LRM, PDI, RLM, first_strong, paragraphs
 from bot.routine.content import load_content
 from bot.routine.languages import shipped_languages
+from bot.routine.locale_format import digits
 from tests.support.fake_bot_api import FakeBotApi
 from tests.support.limber import running_limber
 from tests.support.updates import ChatUser, FakeUser
@@ -56,7 +57,7 @@ async def a_whole_routine(user: ChatUser, code: str) -> None:
     await user.tap(buttons.consent)
     await user.tap(buttons.flags_none)
     await user.tap(buttons.flags_none)
-    await user.tap("4")
+    await user.tap(digits("4", code))  # ۴ in Persian
     floor = LANGUAGES.content(code).tracks["floor"]
     for number, _ in enumerate(floor.exercises, start=1):
         if number == 2:
@@ -64,7 +65,7 @@ async def a_whole_routine(user: ChatUser, code: str) -> None:
             await user.send("/session")
             await user.tap(buttons.resume)
         await user.tap(buttons.done)
-    await user.tap("2")
+    await user.tap(digits("2", code))
     for command in ("/progress", "/help", "/privacy", "/reminders", "/routine", "/session"):
         await user.send(command)
     await user.send("/nonsense")
@@ -99,6 +100,9 @@ async def test_every_persian_paragraph_starts_right_to_left_and_latin_words_read
     # Persian's comma between Persian words, lists joined by Limber included (the stop signs).
     latin_commas = [text for text in sent if PERSIAN_THEN_LATIN_COMMA.search(text)]
     assert not latin_commas, latin_commas[:3]
+    # Persian's own digits, in the numbers Limber fills in ("12 minutes") and its own ("0–10").
+    latin_digits = [text for text in sent if re.search(r"[0-9]", text)]
+    assert not latin_digits, latin_digits[:3]
 
 
 async def test_english_messages_are_sent_as_their_views_say(
