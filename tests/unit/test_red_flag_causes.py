@@ -417,6 +417,14 @@ def test_round_4_families_give_the_emergency_advice(
         # Scots and familiar words for a child
         "our bairn wet the bed again",
         "the kiddo had an accident in his pants at nursery",
+        # children's age after "they are"; exertion by chasing them; a flight's sitting
+        "the boys both wet the bed again, they are 6",
+        "legs like jelly after chasing the grandkids round the park",
+        "bum went numb on the flight back from spain",
+        # a fear of a future sign, "I'll" typed without its apostrophe
+        "so scared ill end up wetting myself like my nan",
+        # a definition question with "exactly"
+        "what exactly is urinary retention",
     ],
 )
 def test_round_4_look_alikes_get_no_advice(screen: RedFlagScreen, text: str) -> None:
