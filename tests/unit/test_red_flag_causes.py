@@ -425,6 +425,9 @@ def test_round_4_families_give_the_emergency_advice(
         "so scared ill end up wetting myself like my nan",
         # a definition question with "exactly"
         "what exactly is urinary retention",
+        # an ordinary cause of wobbly legs: giving blood, vertigo
+        "legs went wobbly after giving blood this morning",
+        "wobbling about all day with this vertigo",
     ],
 )
 def test_round_4_look_alikes_get_no_advice(screen: RedFlagScreen, text: str) -> None:
