@@ -426,7 +426,7 @@ def test_round_4_families_give_the_emergency_advice(
         # a definition question with "exactly"
         "what exactly is urinary retention",
         # an ordinary cause of wobbly legs: giving blood, vertigo
-        "legs went wobbly after giving blood this morning",
+        "legs all wobbly after giving blood this morning",
         "wobbling about all day with this vertigo",
     ],
 )
