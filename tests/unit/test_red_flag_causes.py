@@ -373,3 +373,80 @@ def test_round_3_see_a_doctor_families_get_the_advice(
 )
 def test_round_3_benign_families_get_no_advice(screen: RedFlagScreen, text: str) -> None:
     assert not screen.screen(text).clear
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # round 4, whole families: saddle slang and clinical words
+        ("my ring piece has gone numb since i lifted the sofa", "saddle_numbness"),
+        ("cant feel my behind at all when i sit, since the back went", "saddle_numbness"),
+        ("family jewels are tingly and numb since yesterday", "saddle_numbness"),
+        ("my perianal area feels muffled, like through a glove", "saddle_numbness"),
+        # hesitancy said as waiting, not as "can't"
+        ("waited at the urinal forever before it would start, thats new since the disc", "bladder"),
+        ("no pee since breakfast and my back is killing me", "bladder"),
+        # erection and sex slang
+        ("cant get a hard on since my back went", "sexual"),
+        ("cant get a boner since the disc slipped", "sexual"),
+        ("couldnt feel anything while shagging last night", "sexual"),
+        # unsteady and legs that stop working
+        ("keep veering into the doorframe when i walk, back went tuesday", "unsteadiness"),
+        ("my legs stopped working halfway up the stairs", "both_legs"),
+        # stool leaking taken for wind
+        ("sharted at work today and didnt feel it coming", "bowel"),
+        ("thought it was just wind but it wasnt, i had no control", "bowel"),
+    ],
+)
+def test_round_4_families_give_the_emergency_advice(
+    screen: RedFlagScreen, text: str, category: str
+) -> None:
+    screening = screen.screen(text)
+    assert screening.level is ScreenLevel.EMERGENCY
+    assert category in screening.categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a cause question with its cause named ("could a slipped disc make me …") is hypothetical
+        "could a slipped disc make me incontinent eventually?",
+        # numbness from hours of sitting
+        "my bum goes numb after a couple of hours of gaming",
+        "my bum went numb sitting for hours at the airport",
+        # Scots and familiar words for a child
+        "our bairn wet the bed again",
+        "the kiddo had an accident in his pants at nursery",
+        # children's age after "they are"; exertion by chasing them; a flight's sitting
+        "the boys both wet the bed again, they are 6",
+        "legs like jelly after chasing the grandkids round the park",
+        "bum went numb on the flight back from spain",
+        # a fear of a future sign, "I'll" typed without its apostrophe
+        "so scared ill end up wetting myself like my nan",
+        # a definition question with "exactly"
+        "what exactly is urinary retention",
+        # an ordinary cause of wobbly legs: giving blood, vertigo
+        "legs all wobbly after giving blood this morning",
+        "wobbling about all day with this vertigo",
+    ],
+)
+def test_round_4_look_alikes_get_no_advice(screen: RedFlagScreen, text: str) -> None:
+    assert not screen.screen(text).clear
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("belt notches keep going in and im not dieting, back aches", "weight_loss"),
+        ("two lines on the test this morning, can i still do the stretches", "pregnancy"),
+        ("i had a fusion last year, can i start with the bridges", "surgery"),
+        ("had a fender bender this morning and my back is stiff", "trauma"),
+        ("bone mets in my hip and now my lower back hurts", "cancer"),
+    ],
+)
+def test_round_4_see_a_doctor_signs_get_the_advice(
+    screen: RedFlagScreen, text: str, category: str
+) -> None:
+    screening = screen.screen(text)
+    assert screening.clear
+    assert category in screening.categories
