@@ -798,9 +798,8 @@ class RedFlagScreen:
     def _own_words_in_latin(self, plain: str) -> bool:
         """A text in Latin letters whose words are mostly this language's, transliterated
         ("spasibo vse sdelala", Finglish "mamnun hamaro anjam dadam"): the detector has no model
-        of a script typed on a Latin keyboard and names it Polish, Turkish or Indonesian."""
-        if not self.lexicon.spelling.latin:
-            return False
+        of a script typed on a Latin keyboard and names it Polish, Turkish or Indonesian. In a
+        language written in Latin letters, a text whose words are all its own."""
         words = [
             self._spelling.word(raw.strip("'"))
             for raw in _TOKEN.findall(plain[:_LATIN_SAMPLE])
@@ -809,7 +808,10 @@ class RedFlagScreen:
         if not words or not all(word.isascii() for word in words):
             return False
         known = [word for word in words if self._known(word)]
-        return len(known) >= _OWN_LATIN_SHARE * len(words) and any(
+        # A language written in Latin letters: every word its own ("whats cauda equina" is
+        # English, whatever the detector makes of two Latin words).
+        share = _OWN_LATIN_SHARE if self.lexicon.spelling.latin else 1.0
+        return len(known) >= share * len(words) and any(
             len(word) >= _OWN_LATIN_LONG_WORD for word in known
         )
 

@@ -169,6 +169,14 @@ def test_a_temperature_typed_as_a_number_is_a_fever() -> None:
         assert screening(text, language).level is not ScreenLevel.SEE_DOCTOR, text
 
 
+def test_a_latin_letter_text_of_the_languages_own_words_is_not_another_language() -> None:
+    """ "whats cauda equina": the detector reads two Latin words as Italian; every word is
+    English's own, so it is answered in English, not with the other-language card."""
+    for text in ("whats cauda equina", "cauda equina syndrome?? what is it"):
+        assert screening(text, "en").level is not ScreenLevel.NOT_ENGLISH, text
+    assert screening("mi spalda fa molto male oggi", "en").level is ScreenLevel.NOT_ENGLISH
+
+
 def test_a_digit_int_cannot_read_never_breaks_the_screen() -> None:
     for text in ("my son ፩ year old cant pee", "i am ፫፭ and numb down there"):
         assert screening(text, "en").level is ScreenLevel.EMERGENCY
