@@ -61,6 +61,8 @@ def ukrainian() -> tuple[Readers, str]:
         "литки обидві кволі, ледве йду",  # feeble legs
         "ліва нога перестала тримати, за ніч погіршилось",  # one leg, worse overnight
         "почався парапарез, ноги ледве рухаються",  # the clinical word
+        "член не твердіє відколи спину зірвав",  # erection, everyday words
+        "серветкою проводжу і як по гумі",  # wiping feels like rubber
     ],
 )
 def test_an_emergency_sign_is_an_emergency(ukrainian: tuple[Readers, str], text: str) -> None:
