@@ -110,7 +110,7 @@ def test_another_adults_sign_is_their_emergency(ukrainian: tuple[Readers, str], 
         ("мені 66, спина ніколи не боліла, а тепер ниє", "age"),
         ("на поясниці шишка з'явилась і болить", "lump"),  # surzhyk for the low back
         # round 4
-        ("мені 58, раніше спина ніколи не турбувала, а зараз болить", "age"),  # "раніше" is no history
+        ("мені 58, раніше спина ніколи не турбувала, а зараз болить", "age"),  # new, not history
         ("імунітету немає після трансплантації, болить поперек", "immune"),
         ("кололася раніше, тепер болить спина", "drugs"),  # injected drug use counts when past
         ("стегно поколює місяць і не проходить", "radiating_pain"),  # "не проходить" is no easing
