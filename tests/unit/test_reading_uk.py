@@ -50,6 +50,19 @@ def ukrainian() -> tuple[Readers, str]:
         "немає відчуття там знизу коли сідаю",  # "down there"
         "нечуствую нічого в промежині",  # typed together, surzhyk
         "оніміла мошонка з учора",  # the scrotum
+        # round 4, by family: words the blind sets used and the word file lacked
+        "в зоні бікіні все задубіло з ранку",  # the underwear area
+        "між сідницями нічого не відчуваю",
+        "сиджу в туалеті і чекаю поки потече, вже хвилин десять",  # hesitancy
+        "ходжу в туалет по будильнику, бо позивів взагалі нема",  # voiding by the clock
+        "жодного разу не помочилась за день",  # "жодного разу не" is no negation
+        "раніше могла втримати, а тепер сеча йде сама",  # "раніше могла": a change now
+        "не можу перервати струмінь, раніше міг",  # stopping the flow
+        "литки обидві кволі, ледве йду",  # feeble legs
+        "ліва нога перестала тримати, за ніч погіршилось",  # one leg, worse overnight
+        "почався парапарез, ноги ледве рухаються",  # the clinical word
+        "член не твердіє відколи спину зірвав",  # erection, everyday words
+        "серветкою проводжу і як по гумі",  # wiping feels like rubber
     ],
 )
 def test_an_emergency_sign_is_an_emergency(ukrainian: tuple[Readers, str], text: str) -> None:
@@ -66,6 +79,8 @@ def test_an_emergency_sign_is_an_emergency(ukrainian: tuple[Readers, str], text:
         "чоловік каже що не відчуває ніг, обидві слабкі",
         "u cholovika onimily obydvi nohy",
         "мама написала що в неї ноги відмовили, обидві",  # relaying her message is no hearsay
+        "у свекра з учора не йде сеча і живіт твердий",  # an in-law
+        "товариш по роботі не може встати, ноги відмовили",
     ],
 )
 def test_another_adults_sign_is_their_emergency(ukrainian: tuple[Readers, str], text: str) -> None:
@@ -94,6 +109,11 @@ def test_another_adults_sign_is_their_emergency(ukrainian: tuple[Readers, str], 
         ("п'ю гормони від астми багато років, болить поперек", "steroids"),  # long use is now
         ("мені 66, спина ніколи не боліла, а тепер ниє", "age"),
         ("на поясниці шишка з'явилась і болить", "lump"),  # surzhyk for the low back
+        # round 4
+        ("мені 58, раніше спина ніколи не турбувала, а зараз болить", "age"),  # new, not history
+        ("імунітету немає після трансплантації, болить поперек", "immune"),
+        ("кололася раніше, тепер болить спина", "drugs"),  # injected drug use counts when past
+        ("стегно поколює місяць і не проходить", "radiating_pain"),  # "не проходить" is no easing
     ],
 )
 def test_a_see_a_doctor_sign_gets_that_advice(
@@ -129,6 +149,14 @@ def test_a_see_a_doctor_sign_gets_that_advice(
         "я повна, тому важко вставати з підлоги",  # plump, not a full bladder
         "крепатура після тренування, ходжу як робот",  # muscle soreness
         "чи буває що від грижі ноги віднімаються? боюся такого",  # feared, not had
+        # round 4
+        "мене хитає від утоми після нічної зміни",  # tiredness
+        "тато роками ходить у памперсах після інсульту",  # longstanding, another cause
+        "обидві ноги затерпли поки сиділа по-турецьки",  # sitting cross-legged
+        "ноги ватні після присідань, по сходах спускаюсь боком",  # walking down stairs is no fall
+        "яка різниця між затримкою і нетриманням сечі?",  # a definition question
+        "колись давно мала затримку сечі після операції, зараз давно все добре",  # resolved
+        "боюся що колись обкакаюсь від цієї грижі",  # feared
     ],
 )
 def test_a_look_alike_never_gets_the_emergency_advice(
@@ -198,6 +226,9 @@ def test_a_score_in_ukrainian(ukrainian: tuple[Readers, str], text: str, value: 
         "у вагітної сестри болить спина, їй можна ці вправи?",  # someone else's pregnancy
         "у дідуся був рак, він давно помер",  # a dead relative's: family history
         "нетримання сечі буває від грижі?",  # a question about what causes what
+        "доня вагітна, чи можна їй місток?",  # a daughter's pregnancy
+        "колюсь інсуліном двічі на день",  # a medical injection, not drug use
+        "наша кішка схудла, а в мене спина болить",  # a pet's weight
     ],
 )
 def test_what_is_no_see_a_doctor_sign_gets_no_advice(
