@@ -79,6 +79,9 @@ def readers() -> Readers:
         "потенция резко упала, спину сорвал неделю назад",  # potency that fell
         "ноги подводят, колени сами подгибаются",  # legs that let one down
         "ноги путаются, иду как по палубе",  # tangled legs
+        "ягодицы как отсиженные, хотя весь день лежу",  # "as if sat numb" is a simile
+        "мочевой не пустеет до конца, спина ноет",  # a bladder that does not empty
+        "с равновесием беда, равновесие не держу",  # balance, the noun first
     ],
 )
 def test_a_persons_own_emergency_sign_gets_the_advice(readers: Readers, text: str) -> None:
@@ -195,6 +198,8 @@ def test_a_see_a_doctor_sign_gets_that_advice(readers: Readers, text: str, categ
         "жду пока пойдёт автобус, ноги замёрзли",  # waiting for a bus
         "можно ли заниматься при температуре?",  # "при" with a sign's noun
         "весь день сидела на работе, попа затекла",  # sitting all day
+        "при кашле не держу мочу, так с родов",  # stress leaking after childbirth
+        "качает от жары, на улице +35",  # heat
     ],
 )
 def test_no_emergency_pause_for_what_is_not_a_sign_now(readers: Readers, text: str) -> None:
