@@ -134,6 +134,9 @@ def test_another_adults_sign_gets_the_advice_for_them(readers: Readers, text: st
         ("я на 6 месяце, спина ноет", "pregnancy"),  # the month, not the word
         ("вес ушёл на 7 кило, специально не худел", "weight_loss"),  # "not on purpose"
         ("у меня грипп и спину ломит", "fever"),  # an infection by its name
+        ("на спине лежать не могу, боль только сильнее", "night_pain"),  # lying down hurts
+        ("сорвалась с балкона, спина болит", "trauma"),  # a fall from a height, by its place
+        ("ставили металлоконструкцию в прошлом году, опять болит", "surgery"),  # within a year
     ],
 )
 def test_a_see_a_doctor_sign_gets_that_advice(readers: Readers, text: str, category: str) -> None:
@@ -200,6 +203,7 @@ def test_a_see_a_doctor_sign_gets_that_advice(readers: Readers, text: str, categ
         "весь день сидела на работе, попа затекла",  # sitting all day
         "при кашле не держу мочу, так с родов",  # stress leaking after childbirth
         "качает от жары, на улице +35",  # heat
+        "температура 36,6, просто ноет поясница",  # a normal temperature
     ],
 )
 def test_no_emergency_pause_for_what_is_not_a_sign_now(readers: Readers, text: str) -> None:
