@@ -322,6 +322,8 @@ def test_round_three_lookalikes_get_no_emergency(text: str) -> None:
         "não acordo mais de pau duro desde que a coluna travou",  # morning erections gone
         "a perna esquerda tá cada hora mais bamba",  # one leg giving way, worsening
         "tô trôpego, andando todo descoordenado",  # unsteady, "trôpego"
+        "num tô sentindo as perna, as duas",  # "num", "as perna": chat Portuguese
+        "prezado, tenho dificuldade para iniciar a micção desde ontem",  # "micção"
         "acordei toda mijada hoje",  # "toda mijada"
         "tenho hérnia há 10 anos e desde ontem não consigo fazer xixi",  # duration, not a child
     ],
@@ -355,6 +357,7 @@ def test_round_four_see_a_doctor_families(text: str) -> None:
         "meu vizinho usou sonda depois da cirurgia, ele tá bem agora",  # someone else, resolved
         "a bola de pilates furou kkk",  # "bolas" are balls here
         "eu não sinto a perna dormente, só dói",  # a denial with "não sinto"
+        "não sei se vou no banheiro agora ou depois da série",  # deciding, not unaware
     ],
 )
 def test_round_four_lookalikes_get_no_emergency(text: str) -> None:
