@@ -358,6 +358,7 @@ def test_round_four_see_a_doctor_families(text: str) -> None:
         "a bola de pilates furou kkk",  # "bolas" are balls here
         "eu não sinto a perna dormente, só dói",  # a denial with "não sinto"
         "não sei se vou no banheiro agora ou depois da série",  # deciding, not unaware
+        "fiquei presa no banheiro do shopping, a porta travou kkk",  # stuck in a toilet
     ],
 )
 def test_round_four_lookalikes_get_no_emergency(text: str) -> None:
