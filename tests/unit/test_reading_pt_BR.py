@@ -305,3 +305,61 @@ def test_round_three_see_a_doctor_families(text: str) -> None:
 )
 def test_round_three_lookalikes_get_no_emergency(text: str) -> None:
     assert _level(text) is not ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tô com agulhinhas no cofrinho desde que levantei",  # saddle, "agulhinhas"
+        "o entrepernas tá todo adormecido",  # saddle, "entrepernas"
+        "os bagos tão sem sensação nenhuma",  # saddle slang, "bagos"
+        "me enxugando com a toalha parece que não tem nada ali",  # drying, not wiping
+        "fico um tempão esperando o xixi sair e tenho que apertar a barriga",  # hesitancy
+        "faço xixi e fica um restinho, volto e ainda tem mais",  # incomplete emptying
+        "desde as 8 da manhã não fiz pipi nenhum",  # retention, "pipi"
+        "nem faço ideia se a bexiga tá cheia",  # not knowing full from empty
+        "o esfíncter tá frouxo, soltei um pum e saiu junto",  # bowel leak with wind
+        "não acordo mais de pau duro desde que a coluna travou",  # morning erections gone
+        "a perna esquerda tá cada hora mais bamba",  # one leg giving way, worsening
+        "tô trôpego, andando todo descoordenado",  # unsteady, "trôpego"
+        "num tô sentindo as perna, as duas",  # "num", "as perna": chat Portuguese
+        "prezado, tenho dificuldade para iniciar a micção desde ontem",  # "micção"
+        "acordei toda mijada hoje",  # "toda mijada"
+        "tenho hérnia há 10 anos e desde ontem não consigo fazer xixi",  # duration, not a child
+    ],
+)
+def test_round_four_emergency_families(text: str) -> None:
+    assert _level(text) is ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "uso corticoide há 6 anos e escorreguei no banheiro",  # "há 6 anos" while still using it
+        "deitada é pior, nem quieta a dor passa",  # worse lying down, no rest eases it
+        "meu irmão de 58 começou com dor nas costas essa semana",  # a person word, "de", age
+    ],
+)
+def test_round_four_see_a_doctor_families(text: str) -> None:
+    assert _level(text) is ScreenLevel.SEE_DOCTOR
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me caguei de susto quando a coluna travou",  # idiom, "cagar de susto"
+        "to naqueles dias e as pernas ficam pesadas, todo mês é assim",  # period, heavy legs
+        "em 2020 a perna ficou fraca, fiz fisio e hoje tô 100%",  # resolved history
+        "meu avô de 85 tinha incontinência, já faleceu",  # the dead are history
+        "sentei no banco da praça uma hora e a bunda ficou dormente",  # sitting on a bench
+        "to esperando o xixi da minha filha pro exame de urina",  # waiting is not hesitancy
+        "a perna ficou mais mole depois do alongamento",  # stretching, not a sign
+        "meu vizinho usou sonda depois da cirurgia, ele tá bem agora",  # someone else, resolved
+        "a bola de pilates furou kkk",  # "bolas" are balls here
+        "eu não sinto a perna dormente, só dói",  # a denial with "não sinto"
+        "não sei se vou no banheiro agora ou depois da série",  # deciding, not unaware
+        "fiquei presa no banheiro do shopping, a porta travou kkk",  # stuck in a toilet
+    ],
+)
+def test_round_four_lookalikes_get_no_emergency(text: str) -> None:
+    assert _level(text) is not ScreenLevel.EMERGENCY
