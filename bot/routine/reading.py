@@ -121,10 +121,13 @@ class Readers:
 
     def _screenings(self, text: str, spoken: str) -> Iterator[Screening]:
         """English's screen, and the person's language's; English's is left out for a text the
-        detector says is in the person's own language (English's look-alikes — "tenía" read
-        as "tena" — must not alarm anyone about a Spanish sentence)."""
+        detector says is in the person's own language, or whose words are all the language's own
+        (English's look-alikes — "tenía" read as "tena", "tb" as tuberculosis — must not alarm
+        anyone about a Spanish or a Portuguese sentence)."""
         own = spoken != ENGLISH and spoken in self._by_language
         written = self._written_in(text) if own else None  # an English speaker's: only if foreign
+        if own and written != spoken and self._by_language[spoken].screen.in_own_words(text):
+            written = spoken  # "hérnia pode causar incontinência?": no English look-alikes
         read = [spoken] if own and written == spoken else [spoken, ENGLISH] if own else [ENGLISH]
         foreign = True
         for language in read:

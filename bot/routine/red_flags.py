@@ -375,10 +375,18 @@ class RedFlagScreen:
 
     # --- public -------------------------------------------------------------------------------
 
+    def in_own_words(self, text: str) -> bool:
+        """Whether *text* is written in this language's own words, in Latin letters (see
+        `_own_words_in_latin`): English's look-alikes need not read it."""
+        return self._own_words_in_latin(self._folded(text))
+
+    def _folded(self, text: str) -> str:
+        folded = fold_marks(text.casefold().translate(_APOSTROPHES))
+        return self._spelling.text(_strip_accents(folded))
+
     def screen(self, text: str) -> Screening:
         """The screening of one message, whatever its length. Never raises on any text."""
-        folded = fold_marks(text.casefold().translate(_APOSTROPHES))
-        plain = self._spelling.text(_strip_accents(folded))
+        plain = self._folded(text)
         plain = _REPEATS.sub(r"\1\1", plain)
         plain = _NUMBER_UNIT.sub(r"\1 \2", plain)  # "6kg" → 6 kg, "63yo" → 63 yo
         plain = _BRACKETED_NUMBER.sub(r" \1 ", plain)

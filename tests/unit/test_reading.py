@@ -180,3 +180,11 @@ def test_a_latin_letter_text_of_the_languages_own_words_is_not_another_language(
 def test_a_digit_int_cannot_read_never_breaks_the_screen() -> None:
     for text in ("my son ፩ year old cant pee", "i am ፫፭ and numb down there"):
         assert screening(text, "en").level is ScreenLevel.EMERGENCY
+
+
+def test_english_look_alikes_leave_a_text_in_the_persons_own_words_alone() -> None:
+    """ "tb" is "também", not tuberculosis; "sem problemas pra urinar" has English's "urinar"
+    look-alike in it: every word is Portuguese, so only Portuguese reads it."""
+    for text in ("tb to com dor nas costas hoje", "sem problemas pra urinar, so a lombar doendo"):
+        assert screening(text, "pt_BR").level is ScreenLevel.NONE, text
+    assert screening("my bum went numb this morning", "pt_BR").level is ScreenLevel.EMERGENCY
