@@ -450,6 +450,7 @@ def test_round_three_lookalikes_get_no_advice(text: str) -> None:
         "dubur kayak kebuka terus, pup keluar gitu aja",
         # erection: "on", "susah ereksi"
         "si joni ga bisa on lagi sejak saraf kejepit",
+        "pas suami masukin ga kerasa apa2, baru kali ini",
         "sejak HNP kumat jadi susah ereksi",
         # knees and steadiness
         "dengkul kanan kiri lemes, hampir ambruk",
@@ -510,6 +511,8 @@ def test_round_four_see_a_doctor_signs(text: str) -> None:
         "abis ngegame 4 jam pantat kesemutan, berdiri langsung ilang",
         "kaki kiri kesemutan abis duduk nyilang pas rapat",
         "jalan goyang gara2 pake high heels",
+        # both legs tired after a run (weak legs during the routine itself still alarm)
+        "abis lari 15 km kaki kanan kiri lemes banget",
         # a warm compress, "greget", "dibanding", a cracked phone screen
         "kompres anget bikin pinggang enakan",
         "greget banget latihan hari ini",
