@@ -426,3 +426,99 @@ def test_round_three_see_a_doctor_signs(text: str) -> None:
 )
 def test_round_three_lookalikes_get_no_advice(text: str) -> None:
     assert _level(text) not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # regional and euphemistic saddle words (Sundanese bujur/birit, "daerah pribadi", "area v")
+        "birit abdi baal ti isuk",
+        "daerah pribadiku kesemutan terus dari semalem",
+        "area v aku kebas, kayak bukan punyaku",
+        "sekitar lubang dubur anyep sejak boyok kumat",
+        # washing by splashing water
+        "pas disiram air abis BAB, bokong ga kerasa apa2",
+        # bladder: a hesitant stream, a stream not felt, no urge, a leak that gushes
+        "kencingnya seret bgt dari kemarin, harus ngeden",
+        "aku ga ngerasain aliran pipisnya sama sekali",
+        "udah ga ngerasa mau pipis dari pagi padahal minum banyak",
+        "pipisku ngucur sendiri pas bangun dari kursi",
+        "tadi kelepasan pipis di celana, ga kerasa",
+        # bowel: stool with wind, a soiled pair of trousers, an anus that stays open
+        "tiap kentut ada ampasnya sekarang, ga bisa ditahan",
+        "celana belepotan pup dan aku ga sadar",
+        "dubur kayak kebuka terus, pup keluar gitu aja",
+        # erection: "on", "susah ereksi"
+        "si joni ga bisa on lagi sejak saraf kejepit",
+        "pas suami masukin ga kerasa apa2, baru kali ini",
+        "sejak HNP kumat jadi susah ereksi",
+        # knees and steadiness
+        "dengkul kanan kiri lemes, hampir ambruk",
+        "keseimbangan terganggu dari kemarin, kaki ga mantep",
+        # chat negations glued to the verb
+        "gakerasa apa2 pas cebok",
+    ],
+)
+def test_round_four_emergency_signs(text: str) -> None:
+    assert _level(text) is ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Jakarta, Javanese and Sundanese words for parents and spouses; a grown-up younger sibling
+        "nyokap ga bisa pipis dari subuh, perutnya keras",
+        "bokap gue ngompol ga kerasa tadi malem",
+        "bojoku ora iso nguyuh wiwit wingi",
+        "adikku 28 tahun, selangkangannya mati rasa",
+    ],
+)
+def test_round_four_another_adults_sign(text: str) -> None:
+    readers, spoken = _readers()
+    screening = readers.screen(text, spoken)
+    assert screening.level is ScreenLevel.EMERGENCY
+    assert screening.experiencer is Experiencer.OTHER_ADULT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Javanese and Sundanese fever words; crush and road-accident trauma
+        "awakku greges, boyok loro",
+        "muriang, cangkeng nyeri pisan",
+        "kemarin ketimpa rak besi, punggung nyeri",
+        "seminggu lalu laka lantas, sejak itu punggung sakit",
+    ],
+)
+def test_round_four_see_a_doctor_signs(text: str) -> None:
+    assert _level(text) is ScreenLevel.SEE_DOCTOR
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "supposing", "was told", "what does … mean", "now it is normal"
+        "misalkan nanti selangkangan kebas, ke mana dulu?",
+        "dikasih tau bidan, kalau ga bisa pipis langsung ke rs",
+        "apa arti inkontinensia?",
+        "waktu itu sempet ngompol pas tifus, sekarang biasa aja",
+        # a pregnant sister, a dog, a little brother
+        "adik saya lagi hamil, saya yg pegel nemenin belanja",
+        "guguk aku kaki belakangnya lemes dua2nya",
+        "adik kecilku ngompol lagi semalem",
+        # period, gaming, cross-legged sitting, high heels
+        "lagi dapet, pinggang pegel dan kaki lemes",
+        "abis ngegame 4 jam pantat kesemutan, berdiri langsung ilang",
+        "kaki kiri kesemutan abis duduk nyilang pas rapat",
+        "jalan goyang gara2 pake high heels",
+        # both legs tired after a run (weak legs during the routine itself still alarm)
+        "abis lari 15 km kaki kanan kiri lemes banget",
+        # a warm compress, "greget", "dibanding", a cracked phone screen
+        "kompres anget bikin pinggang enakan",
+        "greget banget latihan hari ini",
+        "punggung udah mendingan dibanding kemarin",
+        "hp jatuh, layarnya retak",
+    ],
+)
+def test_round_four_lookalikes_get_no_advice(text: str) -> None:
+    assert _level(text) not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR)
