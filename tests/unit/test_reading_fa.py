@@ -105,6 +105,7 @@ def test_persian_has_word_files_of_its_own() -> None:
         "basanam lams shode",  # Finglish «لمس»
         "vaghti ba shilang mishuram hiss nemikonam",  # Finglish hose, «hiss»
         "edraram ro ehsas nemikonam",  # Finglish «ehsas»
+        "نه تب دارم نه سرفه، فقط نمیتونم ادرار کنم",  # «فقط» after a comma ends «نه»'s reach
     ],
 )
 def test_an_emergency_sign_of_ones_own(text: str) -> None:
@@ -206,6 +207,7 @@ def test_a_see_a_doctor_sign(text: str) -> None:
         "فرض کنید یه روز ادرارم بند بیاد، چیکار کنم؟",  # «فرض کنید»: suppose
         "ارتوپدم گفت با بی حسی باسن سریع برم بیمارستان",  # the orthopaedist's advice
         "خرگوشم تعادل نداره",  # a rabbit
+        "گربه‌مون نمیتونه دستشویی کنه",  # «گربه‌مون»: our cat
         "پیارسال یه مدت پاهام بی حس میشد",  # two years ago
         "پاهامو رو هم انداختم، خواب رفت",  # legs crossed
         "رفتیم کوه، دوتا پاهام بی جونه",  # after a hike
