@@ -90,7 +90,7 @@ def test_persian_has_word_files_of_its_own() -> None:
         "دیشب نعوظ نداشتم و میلی هم نبود",  # a negated verb closes its clause
         # round 4, one row per family
         "نشیمنگاهم از دیشب لمس شده",  # «لمس»: colloquial "numb"
-        "میاندوراهم سوزن سوزن میشه و یه طرفش حسش نیست",  # the perineum; "the feeling isn't there"
+        "میاندوراهم سوزن سوزن میشه و یه طرفش هیچ حسی نیست",  # the perineum; "no feeling there"
         "موقع طهارت آبو رو پوستم حس نمیکنم",  # washing after the toilet («طهارت»)
         "با شیلنگ که میشورم اون پایین حس درستی ندارم",  # the hose; "no proper feeling"
         "دو روزه درست نشاشیدم، دلم باد کرده",  # «نشاشیدم»: have not pissed
@@ -212,7 +212,6 @@ def test_a_see_a_doctor_sign(text: str) -> None:
         "پاهامو رو هم انداختم، خواب رفت",  # legs crossed
         "رفتیم کوه، دوتا پاهام بی جونه",  # after a hike
         "عفونت ادراری دارم و موقع دستشویی میسوزه",  # a urinary infection's burning: no fever
-        "پروستاتم بزرگه و ادرارم دیر میاد",  # an enlarged prostate
         "بعد پلانک پاهام میلرزه",  # shaking after a plank
     ],
 )
