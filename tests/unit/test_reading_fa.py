@@ -106,6 +106,11 @@ def test_persian_has_word_files_of_its_own() -> None:
         "vaghti ba shilang mishuram hiss nemikonam",  # Finglish hose, «hiss»
         "edraram ro ehsas nemikonam",  # Finglish «ehsas»
         "نه تب دارم نه سرفه، فقط نمیتونم ادرار کنم",  # «فقط» after a comma ends «نه»'s reach
+        "سرینم از دیروز بی‌حس شده",  # «سرین»: buttocks (formal, Dari)
+        "غایطه‌ام را کنترل کرده نمی‌توانم",  # Dari: I cannot control my stool
+        "ادرارم بدون اینکه بخوام اومده",  # "without my wanting"
+        "آلتم کمتر حس داره از وقتی دیسکم زد بیرون",  # "feels less"
+        "mese adamaye mast rah miram",  # Finglish: walking like a drunk
     ],
 )
 def test_an_emergency_sign_of_ones_own(text: str) -> None:
@@ -127,6 +132,7 @@ def test_an_emergency_sign_of_ones_own(text: str) -> None:
         "پدرشوهرم میگه جفت پاهاش لمس شده",  # father-in-law
         "زنداداشم موقع آبدست هیچ حسی نداره",  # sister-in-law, washing after the toilet
         "مادرزنم خودشو خراب کرده و نفهمیده",  # soiled herself without noticing
+        "بابام دیشب افتاد چون پاهاش دیگه تحملش رو نداشت",  # legs could not bear him
     ],
 )
 def test_another_adults_sign_gets_the_advice_for_them(text: str) -> None:
