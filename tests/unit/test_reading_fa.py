@@ -214,6 +214,10 @@ def test_a_see_a_doctor_sign(text: str) -> None:
         "ارتوپدم گفت با بی حسی باسن سریع برم بیمارستان",  # the orthopaedist's advice
         "خرگوشم تعادل نداره",  # a rabbit
         "گربه‌مون نمیتونه دستشویی کنه",  # «گربه‌مون»: our cat
+        "چه زمانی بی حسی پا خطرناکه؟",  # "when is … dangerous?"
+        "فیزیوتراپیستم پرسید بی حسی لای پا داری یا نه، گفتم نه",  # asked, not told
+        "چند ماه پیش یه بار ادرارم نیومد ولی خودش درست شد",  # "it sorted itself out"
+        "بعد از عمل سزارین یه مدت سوند داشتم",  # a catheter once, not now
         "پیارسال یه مدت پاهام بی حس میشد",  # two years ago
         "پاهامو رو هم انداختم، خواب رفت",  # legs crossed
         "رفتیم کوه، دوتا پاهام بی جونه",  # after a hike
