@@ -88,6 +88,29 @@ def test_persian_has_word_files_of_its_own() -> None:
         "edraram khodesh mirize az dirooz",  # Finglish leak
         "پای راستم هی گیر میکنه به زمین و امروز بدتره",  # foot catching, worse («بدتره»)
         "دیشب نعوظ نداشتم و میلی هم نبود",  # a negated verb closes its clause
+        # round 4, one row per family
+        "نشیمنگاهم از دیشب لمس شده",  # «لمس»: colloquial "numb"
+        "میاندوراهم سوزن سوزن میشه و یه طرفش هیچ حسی نیست",  # the perineum; "no feeling there"
+        "موقع طهارت آبو رو پوستم حس نمیکنم",  # washing after the toilet («طهارت»)
+        "با شیلنگ که میشورم اون پایین حس درستی ندارم",  # the hose; "no proper feeling"
+        "دو روزه درست نشاشیدم، دلم باد کرده",  # «نشاشیدم»: have not pissed
+        "نمیدونم مثانه‌ام پر یا خالیه",  # not knowing full or empty
+        "مدفوعم اختیارش دست من نیست",  # "not in my hands"
+        "تو سکس آبم نمیاد از وقتی کمرم گرفته",  # no ejaculate, the everyday word
+        "جفت زانوهام یهو وا میرن",  # «جفت» (a pair); knees giving out
+        "هر دوتا ساق پام کرخ شده",  # both shins
+        "تعادلم را از دست داده‌ام و کمرم درد می‌کند",  # written register, balance lost
+        "پاهام دیگه منو نگه نمیدارن",  # legs no longer hold me up
+        "از صبح زیگزاگ راه میرم",  # walking in a zigzag
+        "basanam lams shode",  # Finglish «لمس»
+        "vaghti ba shilang mishuram hiss nemikonam",  # Finglish hose, «hiss»
+        "edraram ro ehsas nemikonam",  # Finglish «ehsas»
+        "نه تب دارم نه سرفه، فقط نمیتونم ادرار کنم",  # «فقط» after a comma ends «نه»'s reach
+        "سرینم از دیروز بی‌حس شده",  # «سرین»: buttocks (formal, Dari)
+        "غایطه‌ام را کنترل کرده نمی‌توانم",  # Dari: I cannot control my stool
+        "ادرارم بدون اینکه بخوام اومده",  # "without my wanting"
+        "آلتم کمتر حس داره از وقتی دیسکم زد بیرون",  # "feels less"
+        "mese adamaye mast rah miram",  # Finglish: walking like a drunk
     ],
 )
 def test_an_emergency_sign_of_ones_own(text: str) -> None:
@@ -105,6 +128,11 @@ def test_an_emergency_sign_of_ones_own(text: str) -> None:
         "شوهرم میگه حس نمیکنه کی باید بره دستشویی",  # he doesn't feel when he needs to go
         "مامانم از دیشب جاشو خیس کرده",  # «جاشو»: whose bed follows the person named
         "پدرم تا راه میره به دیوار میگیره",  # holds on to the wall
+        # round 4: in-laws, and soiling or washing said of another adult
+        "پدرشوهرم میگه جفت پاهاش لمس شده",  # father-in-law
+        "زنداداشم موقع آبدست هیچ حسی نداره",  # sister-in-law, washing after the toilet
+        "مادرزنم خودشو خراب کرده و نفهمیده",  # soiled herself without noticing
+        "بابام دیشب افتاد چون پاهاش دیگه تحملش رو نداشت",  # legs could not bear him
     ],
 )
 def test_another_adults_sign_gets_the_advice_for_them(text: str) -> None:
@@ -129,6 +157,11 @@ def test_another_adults_sign_gets_the_advice_for_them(text: str) -> None:
         "bedune rejim 6 kilo vazn kam kardam",  # Finglish "without a diet" is no negation
         "ye ghodde posht e kamaram dar umade ke ghablan nabood",  # «ghablan nabood»: new
         "بی حسی و گزگز دو هفته ست خوب نمیشه و داره بیشتر میشه",  # numbness not settling, spreading
+        # round 4, one row per family
+        "تنم داغه و کمرم درد گرفته",  # "my body is hot": fever
+        "دیروز ماشینمون چپ کرد، کمرم درد میکنه",  # the car rolled over
+        "حاملم و کمرم درد میکنه",  # «حاملم»: pregnant
+        "داروی ایمونوساپرسیو میخورم، کمرم تازه درد گرفته",  # immune suppression
     ],
 )
 def test_a_see_a_doctor_sign(text: str) -> None:
@@ -176,6 +209,20 @@ def test_a_see_a_doctor_sign(text: str) -> None:
         "دکترم گفت اگه پاهات بی حس شد یا نتونستی جیش کنی برو اورژانس",  # «نتونستی»: anyone's
         "دستمو به دیوار میگیرم تا کشش ساق انجام بدم",  # a wall for a stretch, not to walk
         "تو حرکت نماز نمیتونم رو پاشنه هام بشینم",  # sitting back on the heels
+        # round 4, one row per family
+        "فرض کنید یه روز ادرارم بند بیاد، چیکار کنم؟",  # «فرض کنید»: suppose
+        "ارتوپدم گفت با بی حسی باسن سریع برم بیمارستان",  # the orthopaedist's advice
+        "خرگوشم تعادل نداره",  # a rabbit
+        "گربه‌مون نمیتونه دستشویی کنه",  # «گربه‌مون»: our cat
+        "چه زمانی بی حسی پا خطرناکه؟",  # "when is … dangerous?"
+        "فیزیوتراپیستم پرسید بی حسی لای پا داری یا نه، گفتم نه",  # asked, not told
+        "چند ماه پیش یه بار ادرارم نیومد ولی خودش درست شد",  # "it sorted itself out"
+        "بعد از عمل سزارین یه مدت سوند داشتم",  # a catheter once, not now
+        "پیارسال یه مدت پاهام بی حس میشد",  # two years ago
+        "پاهامو رو هم انداختم، خواب رفت",  # legs crossed
+        "رفتیم کوه، دوتا پاهام بی جونه",  # after a hike
+        "عفونت ادراری دارم و موقع دستشویی میسوزه",  # a urinary infection's burning: no fever
+        "بعد پلانک پاهام میلرزه",  # shaking after a plank
     ],
 )
 def test_not_the_emergency_advice(text: str) -> None:
