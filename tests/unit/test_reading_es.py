@@ -300,6 +300,9 @@ def test_round_three_lookalikes_get_no_emergency(text: str, why: str) -> None:
         "amanecí empapada de pis",  # soaked, not "wet"
         "tengo la cola que no la siento",  # a 'no' that opens its own clause
         "no me siento el trasero desde esta mañana",  # typed reflexive
+        "no siento ni los glúteos ni las ingles",  # "no siento ni …": parts named after it
+        "desde el disco que no tengo orgasmos",  # sex: no orgasm
+        "el pie derecho se me está quedando flojo, cada vez peor",  # becoming, one leg
     ],
 )
 def test_round_four_emergency_families(text: str) -> None:
@@ -318,6 +321,8 @@ def test_round_four_another_adults_legs() -> None:
     [
         "nos chocamos con un camión y me quedó doliendo la cintura",  # a road crash
         "no hay postura que me calme, ni de noche",  # night and rest
+        "tengo tembladeras y me duele la espalda",  # chills
+        "me drogaba con jeringas hasta el año pasado",  # injected drugs
     ],
 )
 def test_round_four_see_a_doctor_families(text: str) -> None:
@@ -333,6 +338,9 @@ def test_round_four_see_a_doctor_families(text: str) -> None:
         ("con este calor tengo las piernas pesadas", "heat"),
         ("¿qué ejercicios sirven si estás embarazada?", "anyone's pregnancy"),
         ("me senté en el piso a jugar y se me durmió la pierna", "sitting on the floor"),
+        ("no siento ni hormigueo ni nada en el culo", "'no siento ni' a symptom denies it"),
+        ("me lavé las manos con agua fría y no siento los dedos", "washing hands"),
+        ("chocamos los cinco con el fisio", "an idiom"),
     ],
 )
 def test_round_four_lookalikes_get_no_advice(text: str, why: str) -> None:
