@@ -341,6 +341,10 @@ def test_round_four_see_a_doctor_families(text: str) -> None:
         ("no siento ni hormigueo ni nada en el culo", "'no siento ni' a symptom denies it"),
         ("me lavé las manos con agua fría y no siento los dedos", "washing hands"),
         ("chocamos los cinco con el fisio", "an idiom"),
+        ("se me baja la presión cuando me levanto", "blood pressure, not an erection"),
+        ("se me escapa todo de las manos esta semana", "an idiom, not a leak"),
+        ("uso medias de algodón en los pies", "cotton socks, not cotton-wool legs"),
+        ("lo bueno es que no se me duerme la cola", "a denial after 'que'"),
     ],
 )
 def test_round_four_lookalikes_get_no_advice(text: str, why: str) -> None:
