@@ -284,3 +284,69 @@ def test_round_three_see_a_doctor_families(text: str) -> None:
 def test_round_three_lookalikes_get_no_emergency(text: str, why: str) -> None:
     level, _ = _screen(text)
     assert level is not ScreenLevel.EMERGENCY, why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tengo la cuquita como dormida desde el lunes",  # saddle: regional slang
+        "siento el ojete acorchado desde ayer",  # saddle: Spain's slang
+        "uso el bidé y no noto el agua",  # washing is wiping
+        "no consigo empalmarme desde el lumbago",  # erection: Spain's word
+        "me hice del dos encima en la cocina",  # soiling, said as "del dos"
+        "ninguna de las dos piernas me sostiene",  # "neither" is both
+        "el pie izquierdo no lo puedo levantar y va a peor",  # the leg named first
+        "tengo escapes de pis desde el viernes",  # leaks, said as escapes
+        "amanecí empapada de pis",  # soaked, not "wet"
+        "tengo la cola que no la siento",  # a 'no' that opens its own clause
+        "no me siento el trasero desde esta mañana",  # typed reflexive
+        "no siento ni los glúteos ni las ingles",  # "no siento ni …": parts named after it
+        "desde el disco que no tengo orgasmos",  # sex: no orgasm
+        "el pie derecho se me está quedando flojo, cada vez peor",  # becoming, one leg
+    ],
+)
+def test_round_four_emergency_families(text: str) -> None:
+    assert _screen(text) == (ScreenLevel.EMERGENCY, Experiencer.SELF)
+
+
+def test_round_four_another_adults_legs() -> None:
+    assert _screen("a mi cuñada se le flaquean las dos piernas") == (
+        ScreenLevel.EMERGENCY,
+        Experiencer.OTHER_ADULT,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nos chocamos con un camión y me quedó doliendo la cintura",  # a road crash
+        "no hay postura que me calme, ni de noche",  # night and rest
+        "tengo tembladeras y me duele la espalda",  # chills
+        "me drogaba con jeringas hasta el año pasado",  # injected drugs
+    ],
+)
+def test_round_four_see_a_doctor_families(text: str) -> None:
+    assert _screen(text)[0] is ScreenLevel.SEE_DOCTOR
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("estuve tres horas en moto y tengo la cola dormida", "a long ride"),
+        ("después de la bici me duele el culo del sillín", "a bike is no fall"),
+        ("tengo retención de líquidos y los tobillos hinchados", "fluid, not urine"),
+        ("con este calor tengo las piernas pesadas", "heat"),
+        ("¿qué ejercicios sirven si estás embarazada?", "anyone's pregnancy"),
+        ("me senté en el piso a jugar y se me durmió la pierna", "sitting on the floor"),
+        ("no siento ni hormigueo ni nada en el culo", "'no siento ni' a symptom denies it"),
+        ("me lavé las manos con agua fría y no siento los dedos", "washing hands"),
+        ("chocamos los cinco con el fisio", "an idiom"),
+        ("se me baja la presión cuando me levanto", "blood pressure, not an erection"),
+        ("se me escapa todo de las manos esta semana", "an idiom, not a leak"),
+        ("uso medias de algodón en los pies", "cotton socks, not cotton-wool legs"),
+        ("lo bueno es que no se me duerme la cola", "a denial after 'que'"),
+    ],
+)
+def test_round_four_lookalikes_get_no_advice(text: str, why: str) -> None:
+    level, _ = _screen(text)
+    assert level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
