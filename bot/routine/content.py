@@ -884,6 +884,10 @@ class ContextRules(_Strict):
     reported_after: tuple[str, ...] = ()
     """Cues that follow the sign they qualify ("numbness there is an emergency, good to know")."""
     definition: tuple[str, ...] = ()
+    definition_after: tuple[str, ...] = ()
+    """Definition cues that follow the sign they ask about ("saddle anaesthesia means what?",
+    "incontinencia urinaria, que es eso?"): back to the sentence's start or a scope end, commas
+    included; a self word before the sign keeps it the writer's own."""
     historical: tuple[str, ...] = ()
     resolved: tuple[str, ...] = ()
     present: tuple[str, ...] = ()
@@ -930,8 +934,8 @@ class ContextRules(_Strict):
     def _clean(self) -> ContextRules:
         for name in (
             "hypothetical", "hypothetical_pseudo", "reported", "reported_after", "definition",
-            "historical", "resolved", "present", "present_questions", "affirmations",
-            "affirmation_openers", "disavowals",
+            "definition_after", "historical", "resolved", "present", "present_questions",
+            "affirmations", "affirmation_openers", "disavowals",
             "scope_ends", "similes", "simile_ends", "self_words", "third_person",
             "third_plural", "other_adult",
             "non_adult", "young_kin", "child_age_before",

@@ -131,11 +131,13 @@ _HYPOTHETICAL_PSEUDO = "\x00hypothetical_pseudo"
 _REPORTED = "\x00reported"
 _REPORTED_AFTER = "\x00reported_after"
 _DEFINITION = "\x00definition"
+_DEFINITION_AFTER = "\x00definition_after"
 _HISTORICAL = "\x00historical"
 _RESOLVED = "\x00resolved"
 _PRESENT = "\x00present"
 _CONTEXT_END = "\x00context_end"
 _SIMILE = "\x00simile"
+_DEFINITION_TERM_WORDS = 4  # a term a definition cue after it asks about: "and the saddle area"
 _SIMILE_WORDS = 8  # a comparison's reach when no `simile_ends` word ends it sooner
 _PRESENT_QUESTION = "\x00present_question"
 _FORWARD = {
@@ -148,6 +150,7 @@ _CUES = frozenset(
         *_FORWARD,
         _HYPOTHETICAL_PSEUDO,
         _REPORTED_AFTER,
+        _DEFINITION_AFTER,
         _HISTORICAL,
         _RESOLVED,
         _PRESENT,
@@ -281,6 +284,7 @@ class RedFlagScreen:
         add(context.reported, _REPORTED)
         add(context.reported_after, _REPORTED_AFTER)
         add(context.definition, _DEFINITION)
+        add(context.definition_after, _DEFINITION_AFTER)
         add(context.historical, _HISTORICAL)
         add(context.resolved, _RESOLVED)
         add(context.present, _PRESENT)
@@ -938,7 +942,8 @@ class RedFlagScreen:
     def _read_cues(self, sentence: _Sentence, cues: list[_Mention]) -> None:
         """ConText's cues in one sentence: forward scopes (hypothetical, reported, definition)
         to the end of the sentence or a scope-ending word, backward scopes (reported after the
-        sign: "… is an emergency") to its start or a scope-ending word, and the sentence-wide
+        sign: "… is an emergency", to a comma too; a definition after it: "… means what?") to
+        its start or a scope-ending word, and the sentence-wide
         history, resolution and present-again markers."""
         tokens = sentence.tokens
         pseudo = [(c.start, c.end) for c in cues if c.concept == _HYPOTHETICAL_PSEUDO]
@@ -963,6 +968,10 @@ class RedFlagScreen:
                 stops += [i for i in range(cue.start) if tokens[i] == ","]
                 begin = max((i + 1 for i in stops), default=0)
                 sentence.scopes.append((begin, cue.start, Qualifier.REPORTED))
+            elif kind == _DEFINITION_AFTER:  # back to a scope end: "X, que es eso?"
+                begin = max((i + 1 for i in ends if i < cue.start), default=0)
+                if self._only_named(sentence, begin, cue.start):
+                    sentence.scopes.append((begin, cue.start, Qualifier.DEFINITION))
             elif kind in _FORWARD:
                 if kind == _HYPOTHETICAL and any(
                     start <= cue.start and cue.end <= end for start, end in pseudo
@@ -972,6 +981,17 @@ class RedFlagScreen:
                 sentence.scopes.append((cue.start, stop, _FORWARD[kind]))
         if sentence.present:
             sentence.historical = False
+
+    def _only_named(self, sentence: _Sentence, begin: int, end: int) -> bool:
+        """Whether the words before a definition cue are a term asked about: a sign named in
+        a few words ("la incontinencia urinaria, que es eso?"), not a story of the writer's own
+        ("no puedo orinar desde ayer, que es eso?")."""
+        words = [i for i in range(begin, end) if sentence.tokens[i] != ","]
+        return 0 < len(words) <= _DEFINITION_TERM_WORDS and any(
+            mention.start in words
+            for mentioned in sentence.mentions.values()
+            for mention in mentioned
+        )
 
     def _compared(self, tokens: list[str], similes: list[int]) -> set[int]:
         """The positions inside a comparison ("like i have run a marathon"): an ordinary cause

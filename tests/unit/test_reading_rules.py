@@ -1,0 +1,44 @@
+"""Engine rules of the warning-sign screen that no word can stand in for, each driven by a field
+of the word files: a definition question after the sign, a negated ordinary cause, a person
+named after the sign, and a word reduplicated with a digit ("kaki2")."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.routine.red_flags import ScreenLevel
+from tests.support.reading import screening
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("uk", "а затримка сечі це коли…?"),
+        ("uk", "нетримання сечі це коли?"),
+        ("ru", "задержка мочи это когда?"),
+        ("en", "saddle anaesthesia means what?"),
+        ("en", "bowel incontinence means what exactly"),
+        ("es", "incontinencia urinaria, que es eso?"),
+        ("pt_BR", "incontinência urinária, o que é isso?"),
+    ],
+)
+def test_a_definition_question_after_the_sign_is_no_emergency(language: str, text: str) -> None:
+    """`context.definition_after`: the cue qualifies the sign before it in its sentence."""
+    found = screening(text, language)
+    assert found.level is not ScreenLevel.EMERGENCY, text
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "my bum is numb, is that a symptom of a slipped disc?"),
+        ("en", "my bum is numb, means what?"),
+        ("uk", "у мене затримка сечі, це коли треба в лікарню?"),
+        ("es", "no puedo orinar desde ayer, que es eso?"),
+    ],
+)
+def test_a_definition_question_about_the_writers_own_sign_stays_an_emergency(
+    language: str, text: str
+) -> None:
+    """A self word before the sign: the writer asks about their own body."""
+    assert screening(text, language).level is ScreenLevel.EMERGENCY, text
