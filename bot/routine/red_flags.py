@@ -857,6 +857,7 @@ class RedFlagScreen:
         size = len(tokens)
         hidden: set[int] = set()
         consumed: set[int] = set()
+        pseudo: set[int] = set()
         raw: list[_Mention] = []
         before: list[tuple[int, int]] = []
         after: list[tuple[int, int]] = []
@@ -883,6 +884,7 @@ class RedFlagScreen:
                 hidden.update(range(mention.start, mention.end))
             elif kind == _PSEUDO:
                 consumed.update(range(mention.start, mention.end))
+                pseudo.update(range(mention.start, mention.end))
             elif kind == _BEFORE:
                 before.append((mention.start, mention.end))
             elif kind == _AFTER:
@@ -925,9 +927,14 @@ class RedFlagScreen:
                     break
                 negated_until[position] = True
                 position -= 1
+        denied_causes = self._denied_causes(mentions, before, pseudo)
         kept: dict[str, list[_Mention]] = defaultdict(list)
         for mention in mentions:
-            if negated_from[mention.start] or negated_until[mention.end - 1]:
+            if (
+                negated_from[mention.start]
+                or negated_until[mention.end - 1]
+                or mention in denied_causes
+            ):
                 sentence.denied = True
                 continue
             kept[mention.concept].append(mention)
@@ -938,6 +945,30 @@ class RedFlagScreen:
                 sentence,
                 [c for c in cues if not any(s <= c.start and c.end <= e for s, e in spans)],
             )
+
+    def _denied_causes(
+        self, mentions: list[_Mention], before: list[tuple[int, int]], pseudo: set[int]
+    ) -> set[_Mention]:
+        """Ordinary causes (a rule's `unless`) denied inside another concept's phrase: "не
+        минає" (a constant pain) holds "минає" (it eases), and says it does not. A negation cue
+        inside a phrase is no cue for the signs around it, but a cause it denies explains
+        nothing."""
+        causes = [m for m in mentions if m.concept in self._ordinary_causes]
+        if not causes or not before:
+            return set()
+        denied: set[_Mention] = set()
+        for start, end in before:
+            if not pseudo.isdisjoint(range(start, end)):
+                continue  # "no wonder", "not only": no negation at all
+            holders = [
+                m
+                for m in mentions
+                if m.start <= start and end <= m.end and m.concept not in self._ordinary_causes
+            ]
+            for cause in causes:
+                if any(end <= cause.start < holder.end for holder in holders):
+                    denied.add(cause)
+        return denied
 
     def _read_cues(self, sentence: _Sentence, cues: list[_Mention]) -> None:
         """ConText's cues in one sentence: forward scopes (hypothetical, reported, definition)

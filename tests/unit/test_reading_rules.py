@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.routine.red_flags import ScreenLevel
+from bot.routine.content import default_red_flags
+from bot.routine.red_flags import RedFlagScreen, ScreenLevel
 from tests.support.reading import screening
 
 
@@ -42,3 +43,21 @@ def test_a_definition_question_about_the_writers_own_sign_stays_an_emergency(
 ) -> None:
     """A self word before the sign: the writer asks about their own body."""
     assert screening(text, language).level is ScreenLevel.EMERGENCY, text
+
+
+def _uk_screen_with_bare_eases() -> RedFlagScreen:
+    """Ukrainian's words with a bare "минає" ("eases") as an ordinary cause of a numb leg, which
+    the word file had to leave out while a negated cause still cancelled its rule."""
+    flags = default_red_flags("uk")
+    concepts = dict(flags.concepts)
+    concepts["EASES"] = (*concepts["EASES"], "минає", "проходить")
+    return RedFlagScreen(flags.model_copy(update={"concepts": concepts}))
+
+
+def test_a_negated_ordinary_cause_explains_nothing() -> None:
+    """ "не минає" (does not ease): the cause is named only to be denied; the rule fires."""
+    screen = _uk_screen_with_bare_eases()
+    for text in ("нога оніміла, не минає", "нога німіє і не проходить"):
+        assert screen.screen(text).level is ScreenLevel.SEE_DOCTOR, text
+    for text in ("нога оніміла, лягаю і минає", "нога німіє, але проходить"):
+        assert screen.screen(text).level is ScreenLevel.POSSIBLE, text
