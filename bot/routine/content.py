@@ -924,6 +924,10 @@ class ContextRules(_Strict):
     owner_links: tuple[str, ...] = ()
     """Words between the possessed and the owner ("de", "mi"); with one there, any person word
     after is the owner; with none, only one after an animal or a child ("anak tetangga")."""
+    person_after_links: tuple[str, ...] = ()
+    """Words that tie a person named right after a sign to it ("рак у тата", "не тримає сечу
+    у чоловіка", "as pernas do meu pai"): the link directly after the sign's last word, at
+    most one possessive (`owner_links` or a self word), then the person."""
     person_forms: dict[str, str] = {}
     adult_age: int = Field(default=16, ge=1, le=30)
     """A person stated younger ("my 4 year old") is a child: at most the confirm question."""
@@ -939,7 +943,7 @@ class ContextRules(_Strict):
             "scope_ends", "similes", "simile_ends", "self_words", "third_person",
             "third_plural", "other_adult",
             "non_adult", "young_kin", "child_age_before",
-            "object_words", "generic", "owner_links",
+            "object_words", "generic", "owner_links", "person_after_links",
         ):  # fmt: skip
             _phrases_are_clean(getattr(self, name), f"context.{name}")
         return self

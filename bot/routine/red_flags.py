@@ -306,6 +306,7 @@ class RedFlagScreen:
         self._young_kin = frozenset(context.young_kin)
         self._owner_follows = context.owner_follows
         self._owner_links = frozenset(context.owner_links)
+        self._person_after_links = frozenset(context.person_after_links)
         self._child_age_before = context.child_age_before
         self._object_words = frozenset(context.object_words)
         # Concepts that explain a sign away in some rule ("after leg day", "so cold"): with one in
@@ -703,7 +704,9 @@ class RedFlagScreen:
             return Qualifier.HISTORICAL
         if sentence.disavowed:
             return Qualifier.DEFINITION
-        person = _person_of(sentence, mention, self._self_words)
+        person = self._person_after(sentence, mention) or _person_of(
+            sentence, mention, self._self_words
+        )
         if person == _GENERIC and sentence.asks_about_self:
             person = _SELF  # "is it normal not to feel when you need a wee?"
         for start, end, qualifier in sentence.scopes:
@@ -719,6 +722,33 @@ class RedFlagScreen:
             return Qualifier.GENERIC
         if person == _OTHER:
             return _OTHER
+        return None
+
+    def _person_after(self, sentence: _Sentence, mention: _Mention) -> str | None:
+        """A person tied to the sign by a `person_after_links` word right after it ("не держит
+        мочу у мужа", "as pernas do meu pai"), unless a self word comes right before the sign
+        ("я не можу помочитися у мами": the writer's, at mum's)."""
+        tokens, persons = sentence.tokens, sentence.persons
+        link = mention.end  # after the longest phrase it is part of ("retencion [de orina]")
+        spans = [(m.start, m.end) for found in sentence.mentions.values() for m in found]
+        longer = True
+        while longer:
+            longer = False
+            for start, end in spans:
+                if start < link < end:
+                    link, longer = end, True
+        if link >= len(tokens) or tokens[link] not in self._person_after_links:
+            return None
+        if mention.start > 0 and persons[mention.start - 1] == _SELF:
+            return None
+        index = link + 1
+        if index < len(tokens) and (
+            persons[index] == _SELF
+            or (persons[index] is None and tokens[index] in self._owner_links)
+        ):
+            index += 1  # one possessive: "у моей мамы", "do meu pai"
+        if index < len(tokens) and persons[index] in (_OTHER, _NON_ADULT, _GENERIC):
+            return persons[index]
         return None
 
     def _tokens(self, piece: str) -> list[str]:

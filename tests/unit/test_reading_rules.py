@@ -61,3 +61,33 @@ def test_a_negated_ordinary_cause_explains_nothing() -> None:
         assert screen.screen(text).level is ScreenLevel.SEE_DOCTOR, text
     for text in ("нога оніміла, лягаю і минає", "нога німіє, але проходить"):
         assert screen.screen(text).level is ScreenLevel.POSSIBLE, text
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("uk", "рак у тата"),
+        ("uk", "не тримає сечу у чоловіка"),
+        ("ru", "не держит мочу у мужа"),
+        ("pt_BR", "nao sente as pernas do meu pai"),
+        ("es", "la retencion de orina de mi padre"),
+        ("pt_BR", "fraqueza nas pernas da minha mae desde ontem"),
+        ("ru", "онемела промежность у мамы"),
+    ],
+)
+def test_a_person_named_right_after_the_sign_is_whose_sign(language: str, text: str) -> None:
+    """`context.person_after_links`: "у" + a person after the sign ties the sign to them."""
+    found = screening(text, language)
+    assert found.experiencer.name == "OTHER_ADULT", text
+
+
+def test_a_person_further_after_the_sign_is_not_whose_sign() -> None:
+    """Only the link word right after the sign's last word: "at my mum's house" is a place."""
+    for language, text in (
+        ("en", "my back hurts and i cant pee at my mums house"),
+        ("uk", "я не можу помочитися, поїхала у гості у мами"),
+        ("ru", "я не могу пописать уже день, живу у мамы"),
+    ):
+        found = screening(text, language)
+        assert found.level is ScreenLevel.EMERGENCY, text
+        assert found.experiencer.name == "SELF", text
