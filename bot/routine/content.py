@@ -997,6 +997,9 @@ class RedFlagLexicon(_Strict):
     of them is not "another language" to this screen (ISO 639-1 codes)."""
     context: ContextRules
     model: ModelThresholds = ModelThresholds()
+    reduplication_digit: bool = False
+    """The language writes a reduplicated word with a "2" ("kaki2" for "kaki-kaki", "dua2nya"
+    for "dua-duanya"): a word followed directly by a 2 is read as the word twice."""
 
     @model_validator(mode="after")
     def _references_are_known(self) -> RedFlagLexicon:

@@ -103,6 +103,7 @@ _OWN_LATIN_SHARE = 0.6
 _OWN_LATIN_LONG_WORD = 4
 _LATIN_SAMPLE = 400
 _REPEATS = re.compile(r"([^\W\d_])\1{2,}")
+_REDUPLICATED = re.compile(r"([^\W\d_]{2,})2([^\W\d_]*)")  # "kaki2", "dua2nya": the word twice
 _NUMBER_UNIT = re.compile(r"\b(\d+)([^\W\d_]{1,5})\b")
 _BRACKETED_NUMBER = re.compile(r"\(\s*(\d{1,3})\s*\)")  # "my daughter (6)": an aside, no break
 _DOUBLES = re.compile(r"([^\W\d_])\1")
@@ -241,6 +242,7 @@ class RedFlagScreen:
         self._needs = frozenset(lexicon.model.needs)
         negation = lexicon.negation
         self._contractions = {key: value.split() for key, value in lexicon.contractions.items()}
+        self._reduplicates = lexicon.reduplication_digit
         self._scope_words = negation.scope_words
         self._after_words = negation.after_words
         self._scope_ends = frozenset(negation.scope_ends)
@@ -766,9 +768,14 @@ class RedFlagScreen:
         return tokens
 
     def _expand(self, token: str) -> list[str]:
-        """Contractions: "didn't" → did not, "pee'd" → peed, "bladder's" → bladder."""
+        """Contractions: "didn't" → did not, "pee'd" → peed, "bladder's" → bladder; a word
+        reduplicated with a 2 where the language writes so (`reduplication_digit`)."""
         if token in self._contractions:
-            return self._contractions[token]
+            return self._contractions[token]  # "bertahun2": bertahun tahun, as the file says
+        if self._reduplicates:
+            twice = _REDUPLICATED.fullmatch(token)
+            if twice:  # "dua2nya" → dua duanya, "kaki2" → kaki kaki
+                return [twice.group(1), twice.group(1) + twice.group(2)]
         if "'" not in token:
             return [token]
         stem, _, tail = token.rpartition("'")

@@ -91,3 +91,33 @@ def test_a_person_further_after_the_sign_is_not_whose_sign() -> None:
         found = screening(text, language)
         assert found.level is ScreenLevel.EMERGENCY, text
         assert found.experiencer.name == "SELF", text
+
+
+def _indonesian(reduplication_digit: bool) -> RedFlagScreen:
+    flags = default_red_flags("id")
+    return RedFlagScreen(flags.model_copy(update={"reduplication_digit": reduplication_digit}))
+
+
+def test_a_word_reduplicated_with_a_digit_reads_as_the_word_twice() -> None:
+    """`reduplication_digit`: "kaki2nya" is "kaki-kakinya", "dua2nya" "dua-duanya", read
+    alike whatever ending follows the digit."""
+    screen = _indonesian(reduplication_digit=True)
+    for digit, hyphen in (
+        ("kaki2ku lemas", "kaki-kakiku lemas"),
+        ("kaki2nya baal", "kaki-kakinya baal"),
+        ("kaki kiri kanan dua2nya lemes", "kaki kiri kanan dua-duanya lemes"),
+    ):
+        assert screen.screen(hyphen).level is ScreenLevel.EMERGENCY, hyphen
+        assert screen.screen(digit) == screen.screen(hyphen), digit
+
+
+def test_reduplication_with_a_digit_is_the_word_files_choice() -> None:
+    """Only where the word file says the language writes so: elsewhere "kaki2nya" is one
+    unknown word; and the file's own spellings ("bertahun2": bertahun tahun) come first."""
+    assert _indonesian(reduplication_digit=False).screen("kaki2nya baal").level is not (
+        ScreenLevel.EMERGENCY
+    )
+    screen = _indonesian(reduplication_digit=True)
+    assert screen.screen("udah bertahun2 gak kambuh") == screen.screen(
+        "udah bertahun tahun gak kambuh"
+    )
