@@ -884,6 +884,10 @@ class ContextRules(_Strict):
     reported_after: tuple[str, ...] = ()
     """Cues that follow the sign they qualify ("numbness there is an emergency, good to know")."""
     definition: tuple[str, ...] = ()
+    definition_after: tuple[str, ...] = ()
+    """Definition cues that follow the sign they ask about ("saddle anaesthesia means what?",
+    "incontinencia urinaria, que es eso?"): back to the sentence's start or a scope end, commas
+    included; a self word before the sign keeps it the writer's own."""
     historical: tuple[str, ...] = ()
     resolved: tuple[str, ...] = ()
     present: tuple[str, ...] = ()
@@ -920,6 +924,10 @@ class ContextRules(_Strict):
     owner_links: tuple[str, ...] = ()
     """Words between the possessed and the owner ("de", "mi"); with one there, any person word
     after is the owner; with none, only one after an animal or a child ("anak tetangga")."""
+    person_after_links: tuple[str, ...] = ()
+    """Words that tie a person named right after a sign to it ("рак у тата", "не тримає сечу
+    у чоловіка", "as pernas do meu pai"): the link directly after the sign's last word, at
+    most one possessive (`owner_links` or a self word), then the person."""
     person_forms: dict[str, str] = {}
     adult_age: int = Field(default=16, ge=1, le=30)
     """A person stated younger ("my 4 year old") is a child: at most the confirm question."""
@@ -930,12 +938,12 @@ class ContextRules(_Strict):
     def _clean(self) -> ContextRules:
         for name in (
             "hypothetical", "hypothetical_pseudo", "reported", "reported_after", "definition",
-            "historical", "resolved", "present", "present_questions", "affirmations",
-            "affirmation_openers", "disavowals",
+            "definition_after", "historical", "resolved", "present", "present_questions",
+            "affirmations", "affirmation_openers", "disavowals",
             "scope_ends", "similes", "simile_ends", "self_words", "third_person",
             "third_plural", "other_adult",
             "non_adult", "young_kin", "child_age_before",
-            "object_words", "generic", "owner_links",
+            "object_words", "generic", "owner_links", "person_after_links",
         ):  # fmt: skip
             _phrases_are_clean(getattr(self, name), f"context.{name}")
         return self
@@ -989,6 +997,9 @@ class RedFlagLexicon(_Strict):
     of them is not "another language" to this screen (ISO 639-1 codes)."""
     context: ContextRules
     model: ModelThresholds = ModelThresholds()
+    reduplication_digit: bool = False
+    """The language writes a reduplicated word with a "2" ("kaki2" for "kaki-kaki", "dua2nya"
+    for "dua-duanya"): a word followed directly by a 2 is read as the word twice."""
 
     @model_validator(mode="after")
     def _references_are_known(self) -> RedFlagLexicon:

@@ -103,6 +103,7 @@ _OWN_LATIN_SHARE = 0.6
 _OWN_LATIN_LONG_WORD = 4
 _LATIN_SAMPLE = 400
 _REPEATS = re.compile(r"([^\W\d_])\1{2,}")
+_REDUPLICATED = re.compile(r"([^\W\d_]{2,})2([^\W\d_]*)")  # "kaki2", "dua2nya": the word twice
 _NUMBER_UNIT = re.compile(r"\b(\d+)([^\W\d_]{1,5})\b")
 _BRACKETED_NUMBER = re.compile(r"\(\s*(\d{1,3})\s*\)")  # "my daughter (6)": an aside, no break
 _DOUBLES = re.compile(r"([^\W\d_])\1")
@@ -131,11 +132,13 @@ _HYPOTHETICAL_PSEUDO = "\x00hypothetical_pseudo"
 _REPORTED = "\x00reported"
 _REPORTED_AFTER = "\x00reported_after"
 _DEFINITION = "\x00definition"
+_DEFINITION_AFTER = "\x00definition_after"
 _HISTORICAL = "\x00historical"
 _RESOLVED = "\x00resolved"
 _PRESENT = "\x00present"
 _CONTEXT_END = "\x00context_end"
 _SIMILE = "\x00simile"
+_DEFINITION_TERM_WORDS = 4  # a term a definition cue after it asks about: "and the saddle area"
 _SIMILE_WORDS = 8  # a comparison's reach when no `simile_ends` word ends it sooner
 _PRESENT_QUESTION = "\x00present_question"
 _FORWARD = {
@@ -148,6 +151,7 @@ _CUES = frozenset(
         *_FORWARD,
         _HYPOTHETICAL_PSEUDO,
         _REPORTED_AFTER,
+        _DEFINITION_AFTER,
         _HISTORICAL,
         _RESOLVED,
         _PRESENT,
@@ -238,6 +242,7 @@ class RedFlagScreen:
         self._needs = frozenset(lexicon.model.needs)
         negation = lexicon.negation
         self._contractions = {key: value.split() for key, value in lexicon.contractions.items()}
+        self._reduplicates = lexicon.reduplication_digit
         self._scope_words = negation.scope_words
         self._after_words = negation.after_words
         self._scope_ends = frozenset(negation.scope_ends)
@@ -281,6 +286,7 @@ class RedFlagScreen:
         add(context.reported, _REPORTED)
         add(context.reported_after, _REPORTED_AFTER)
         add(context.definition, _DEFINITION)
+        add(context.definition_after, _DEFINITION_AFTER)
         add(context.historical, _HISTORICAL)
         add(context.resolved, _RESOLVED)
         add(context.present, _PRESENT)
@@ -302,6 +308,7 @@ class RedFlagScreen:
         self._young_kin = frozenset(context.young_kin)
         self._owner_follows = context.owner_follows
         self._owner_links = frozenset(context.owner_links)
+        self._person_after_links = frozenset(context.person_after_links)
         self._child_age_before = context.child_age_before
         self._object_words = frozenset(context.object_words)
         # Concepts that explain a sign away in some rule ("after leg day", "so cold"): with one in
@@ -707,7 +714,9 @@ class RedFlagScreen:
             return Qualifier.HISTORICAL
         if sentence.disavowed:
             return Qualifier.DEFINITION
-        person = _person_of(sentence, mention, self._self_words)
+        person = self._person_after(sentence, mention) or _person_of(
+            sentence, mention, self._self_words
+        )
         if person == _GENERIC and sentence.asks_about_self:
             person = _SELF  # "is it normal not to feel when you need a wee?"
         for start, end, qualifier in sentence.scopes:
@@ -725,6 +734,33 @@ class RedFlagScreen:
             return _OTHER
         return None
 
+    def _person_after(self, sentence: _Sentence, mention: _Mention) -> str | None:
+        """A person tied to the sign by a `person_after_links` word right after it ("не держит
+        мочу у мужа", "as pernas do meu pai"), unless a self word comes right before the sign
+        ("я не можу помочитися у мами": the writer's, at mum's)."""
+        tokens, persons = sentence.tokens, sentence.persons
+        link = mention.end  # after the longest phrase it is part of ("retencion [de orina]")
+        spans = [(m.start, m.end) for found in sentence.mentions.values() for m in found]
+        longer = True
+        while longer:
+            longer = False
+            for start, end in spans:
+                if start < link < end:
+                    link, longer = end, True
+        if link >= len(tokens) or tokens[link] not in self._person_after_links:
+            return None
+        if mention.start > 0 and persons[mention.start - 1] == _SELF:
+            return None
+        index = link + 1
+        if index < len(tokens) and (
+            persons[index] == _SELF
+            or (persons[index] is None and tokens[index] in self._owner_links)
+        ):
+            index += 1  # one possessive: "у моей мамы", "do meu pai"
+        if index < len(tokens) and persons[index] in (_OTHER, _NON_ADULT, _GENERIC):
+            return persons[index]
+        return None
+
     def _tokens(self, piece: str) -> list[str]:
         tokens: list[str] = []
         cache = self._words
@@ -740,9 +776,14 @@ class RedFlagScreen:
         return tokens
 
     def _expand(self, token: str) -> list[str]:
-        """Contractions: "didn't" → did not, "pee'd" → peed, "bladder's" → bladder."""
+        """Contractions: "didn't" → did not, "pee'd" → peed, "bladder's" → bladder; a word
+        reduplicated with a 2 where the language writes so (`reduplication_digit`)."""
         if token in self._contractions:
-            return self._contractions[token]
+            return self._contractions[token]  # "bertahun2": bertahun tahun, as the file says
+        if self._reduplicates:
+            twice = _REDUPLICATED.fullmatch(token)
+            if twice:  # "dua2nya" → dua duanya, "kaki2" → kaki kaki
+                return [twice.group(1), twice.group(1) + twice.group(2)]
         if "'" not in token:
             return [token]
         stem, _, tail = token.rpartition("'")
@@ -861,6 +902,7 @@ class RedFlagScreen:
         size = len(tokens)
         hidden: set[int] = set()
         consumed: set[int] = set()
+        pseudo: set[int] = set()
         raw: list[_Mention] = []
         before: list[tuple[int, int]] = []
         after: list[tuple[int, int]] = []
@@ -887,6 +929,7 @@ class RedFlagScreen:
                 hidden.update(range(mention.start, mention.end))
             elif kind == _PSEUDO:
                 consumed.update(range(mention.start, mention.end))
+                pseudo.update(range(mention.start, mention.end))
             elif kind == _BEFORE:
                 before.append((mention.start, mention.end))
             elif kind == _AFTER:
@@ -929,9 +972,14 @@ class RedFlagScreen:
                     break
                 negated_until[position] = True
                 position -= 1
+        denied_causes = self._denied_causes(mentions, before, pseudo)
         kept: dict[str, list[_Mention]] = defaultdict(list)
         for mention in mentions:
-            if negated_from[mention.start] or negated_until[mention.end - 1]:
+            if (
+                negated_from[mention.start]
+                or negated_until[mention.end - 1]
+                or mention in denied_causes
+            ):
                 sentence.denied = True
                 continue
             kept[mention.concept].append(mention)
@@ -943,10 +991,35 @@ class RedFlagScreen:
                 [c for c in cues if not any(s <= c.start and c.end <= e for s, e in spans)],
             )
 
+    def _denied_causes(
+        self, mentions: list[_Mention], before: list[tuple[int, int]], pseudo: set[int]
+    ) -> set[_Mention]:
+        """Ordinary causes (a rule's `unless`) denied inside another concept's phrase: "не
+        минає" (a constant pain) holds "минає" (it eases), and says it does not. A negation cue
+        inside a phrase is no cue for the signs around it, but a cause it denies explains
+        nothing."""
+        causes = [m for m in mentions if m.concept in self._ordinary_causes]
+        if not causes or not before:
+            return set()
+        denied: set[_Mention] = set()
+        for start, end in before:
+            if not pseudo.isdisjoint(range(start, end)):
+                continue  # "no wonder", "not only": no negation at all
+            holders = [
+                m
+                for m in mentions
+                if m.start <= start and end <= m.end and m.concept not in self._ordinary_causes
+            ]
+            for cause in causes:
+                if any(end <= cause.start < holder.end for holder in holders):
+                    denied.add(cause)
+        return denied
+
     def _read_cues(self, sentence: _Sentence, cues: list[_Mention]) -> None:
         """ConText's cues in one sentence: forward scopes (hypothetical, reported, definition)
         to the end of the sentence or a scope-ending word, backward scopes (reported after the
-        sign: "… is an emergency") to its start or a scope-ending word, and the sentence-wide
+        sign: "… is an emergency", to a comma too; a definition after it: "… means what?") to
+        its start or a scope-ending word, and the sentence-wide
         history, resolution and present-again markers."""
         tokens = sentence.tokens
         pseudo = [(c.start, c.end) for c in cues if c.concept == _HYPOTHETICAL_PSEUDO]
@@ -971,6 +1044,10 @@ class RedFlagScreen:
                 stops += [i for i in range(cue.start) if tokens[i] == ","]
                 begin = max((i + 1 for i in stops), default=0)
                 sentence.scopes.append((begin, cue.start, Qualifier.REPORTED))
+            elif kind == _DEFINITION_AFTER:  # back to a scope end: "X, que es eso?"
+                begin = max((i + 1 for i in ends if i < cue.start), default=0)
+                if self._only_named(sentence, begin, cue.start):
+                    sentence.scopes.append((begin, cue.start, Qualifier.DEFINITION))
             elif kind in _FORWARD:
                 if kind == _HYPOTHETICAL and any(
                     start <= cue.start and cue.end <= end for start, end in pseudo
@@ -980,6 +1057,17 @@ class RedFlagScreen:
                 sentence.scopes.append((cue.start, stop, _FORWARD[kind]))
         if sentence.present:
             sentence.historical = False
+
+    def _only_named(self, sentence: _Sentence, begin: int, end: int) -> bool:
+        """Whether the words before a definition cue are a term asked about: a sign named in
+        a few words ("la incontinencia urinaria, que es eso?"), not a story of the writer's own
+        ("no puedo orinar desde ayer, que es eso?")."""
+        words = [i for i in range(begin, end) if sentence.tokens[i] != ","]
+        return 0 < len(words) <= _DEFINITION_TERM_WORDS and any(
+            mention.start in words
+            for mentioned in sentence.mentions.values()
+            for mention in mentioned
+        )
 
     def _compared(self, tokens: list[str], similes: list[int]) -> set[int]:
         """The positions inside a comparison ("like i have run a marathon"): an ordinary cause

@@ -1,0 +1,123 @@
+"""Engine rules of the warning-sign screen that no word can stand in for, each driven by a field
+of the word files: a definition question after the sign, a negated ordinary cause, a person
+named after the sign, and a word reduplicated with a digit ("kaki2")."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.routine.content import default_red_flags
+from bot.routine.red_flags import RedFlagScreen, ScreenLevel
+from tests.support.reading import screening
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("uk", "а затримка сечі це коли…?"),
+        ("uk", "нетримання сечі це коли?"),
+        ("ru", "задержка мочи это когда?"),
+        ("en", "saddle anaesthesia means what?"),
+        ("en", "bowel incontinence means what exactly"),
+        ("es", "incontinencia urinaria, que es eso?"),
+        ("pt_BR", "incontinência urinária, o que é isso?"),
+    ],
+)
+def test_a_definition_question_after_the_sign_is_no_emergency(language: str, text: str) -> None:
+    """`context.definition_after`: the cue qualifies the sign before it in its sentence."""
+    found = screening(text, language)
+    assert found.level is not ScreenLevel.EMERGENCY, text
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "my bum is numb, is that a symptom of a slipped disc?"),
+        ("en", "my bum is numb, means what?"),
+        ("uk", "у мене затримка сечі, це коли треба в лікарню?"),
+        ("es", "no puedo orinar desde ayer, que es eso?"),
+    ],
+)
+def test_a_definition_question_about_the_writers_own_sign_stays_an_emergency(
+    language: str, text: str
+) -> None:
+    """A self word before the sign: the writer asks about their own body."""
+    assert screening(text, language).level is ScreenLevel.EMERGENCY, text
+
+
+def _uk_screen_with_bare_eases() -> RedFlagScreen:
+    """Ukrainian's words with a bare "минає" ("eases") as an ordinary cause of a numb leg, which
+    the word file had to leave out while a negated cause still cancelled its rule."""
+    flags = default_red_flags("uk")
+    concepts = dict(flags.concepts)
+    concepts["EASES"] = (*concepts["EASES"], "минає", "проходить")
+    return RedFlagScreen(flags.model_copy(update={"concepts": concepts}))
+
+
+def test_a_negated_ordinary_cause_explains_nothing() -> None:
+    """ "не минає" (does not ease): the cause is named only to be denied; the rule fires."""
+    screen = _uk_screen_with_bare_eases()
+    for text in ("нога оніміла, не минає", "нога німіє і не проходить"):
+        assert screen.screen(text).level is ScreenLevel.SEE_DOCTOR, text
+    for text in ("нога оніміла, лягаю і минає", "нога німіє, але проходить"):
+        assert screen.screen(text).level is ScreenLevel.POSSIBLE, text
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("uk", "рак у тата"),
+        ("uk", "не тримає сечу у чоловіка"),
+        ("ru", "не держит мочу у мужа"),
+        ("pt_BR", "nao sente as pernas do meu pai"),
+        ("es", "la retencion de orina de mi padre"),
+        ("pt_BR", "fraqueza nas pernas da minha mae desde ontem"),
+        ("ru", "онемела промежность у мамы"),
+    ],
+)
+def test_a_person_named_right_after_the_sign_is_whose_sign(language: str, text: str) -> None:
+    """`context.person_after_links`: "у" + a person after the sign ties the sign to them."""
+    found = screening(text, language)
+    assert found.experiencer.name == "OTHER_ADULT", text
+
+
+def test_a_person_further_after_the_sign_is_not_whose_sign() -> None:
+    """Only the link word right after the sign's last word: "at my mum's house" is a place."""
+    for language, text in (
+        ("en", "my back hurts and i cant pee at my mums house"),
+        ("uk", "я не можу помочитися, поїхала у гості у мами"),
+        ("ru", "я не могу пописать уже день, живу у мамы"),
+    ):
+        found = screening(text, language)
+        assert found.level is ScreenLevel.EMERGENCY, text
+        assert found.experiencer.name == "SELF", text
+
+
+def _indonesian(reduplication_digit: bool) -> RedFlagScreen:
+    flags = default_red_flags("id")
+    return RedFlagScreen(flags.model_copy(update={"reduplication_digit": reduplication_digit}))
+
+
+def test_a_word_reduplicated_with_a_digit_reads_as_the_word_twice() -> None:
+    """`reduplication_digit`: "kaki2nya" is "kaki-kakinya", "dua2nya" "dua-duanya", read
+    alike whatever ending follows the digit."""
+    screen = _indonesian(reduplication_digit=True)
+    for digit, hyphen in (
+        ("kaki2ku lemas", "kaki-kakiku lemas"),
+        ("kaki2nya baal", "kaki-kakinya baal"),
+        ("kaki kiri kanan dua2nya lemes", "kaki kiri kanan dua-duanya lemes"),
+    ):
+        assert screen.screen(hyphen).level is ScreenLevel.EMERGENCY, hyphen
+        assert screen.screen(digit) == screen.screen(hyphen), digit
+
+
+def test_reduplication_with_a_digit_is_the_word_files_choice() -> None:
+    """Only where the word file says the language writes so: elsewhere "kaki2nya" is one
+    unknown word; and the file's own spellings ("bertahun2": bertahun tahun) come first."""
+    assert _indonesian(reduplication_digit=False).screen("kaki2nya baal").level is not (
+        ScreenLevel.EMERGENCY
+    )
+    screen = _indonesian(reduplication_digit=True)
+    assert screen.screen("udah bertahun2 gak kambuh") == screen.screen(
+        "udah bertahun tahun gak kambuh"
+    )
