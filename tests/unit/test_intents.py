@@ -63,6 +63,11 @@ def reader() -> IntentReader:
         ("not great tbh", Intent.WORSE),
         ("okey dokey", Intent.CHIT_CHAT),
         ("fair enough then", Intent.CHIT_CHAT),
+        ("good point", Intent.CHIT_CHAT),
+        ("two ticks", Intent.PAUSE),
+        ("a bit suppler", Intent.BETTER),
+        ("back's a bit dodgy", Intent.WORSE),
+        ("giving me gyp", Intent.WORSE),
     ],
 )
 def test_the_words_name_their_intent_first(reader: IntentReader, text: str, intent: Intent) -> None:
