@@ -32,10 +32,63 @@ def reader() -> IntentReader:
         ("talk me through it", Intent.GUIDE),
         ("afternoon!", Intent.CHIT_CHAT),
         ("cheers!!", Intent.CHIT_CHAT),
+        # Round 4 families: slang, regional English, typing shortcuts, voice dictation.
+        ("dunzo", Intent.DONE),
+        ("sorted mate", Intent.DONE),
+        ("got through the lot", Intent.DONE),
+        ("ooft my back's screaming", Intent.TOO_PAINFUL),
+        ("it's paining me", Intent.TOO_PAINFUL),
+        ("bit sore that", Intent.TOO_PAINFUL),
+        ("stabbing feeling", Intent.TOO_PAINFUL),
+        ("a milder version?", Intent.GENTLER),
+        ("can you scale it back", Intent.GENTLER),
+        ("the simplest one", Intent.GENTLER),
+        ("ditch it", Intent.SKIP),
+        ("ignore that one", Intent.SKIP),
+        ("give that one a miss", Intent.SKIP),
+        ("afk 2 mins", Intent.PAUSE),
+        ("hol on a tick", Intent.PAUSE),
+        ("taking a call brb", Intent.PAUSE),
+        ("thats me done for today", Intent.STOP_TODAY),
+        ("let's wrap things up", Intent.STOP_TODAY),
+        ("I'll knock it on the head there", Intent.STOP_TODAY),
+        ("where should my back feel it", Intent.MORE),
+        ("what's the technique here", Intent.MORE),
+        ("narrate please", Intent.GUIDE),
+        ("on the mend i think", Intent.BETTER),
+        ("loosened off a bit", Intent.BETTER),
+        ("much of a muchness really", Intent.SAME),
+        ("steady as", Intent.SAME),
+        ("achier than yesterday", Intent.WORSE),
+        ("not great tbh", Intent.WORSE),
+        ("okey dokey", Intent.CHIT_CHAT),
+        ("fair enough then", Intent.CHIT_CHAT),
+        ("good point", Intent.CHIT_CHAT),
+        ("two ticks", Intent.PAUSE),
+        ("a bit suppler", Intent.BETTER),
+        ("back's a bit dodgy", Intent.WORSE),
+        ("giving me gyp", Intent.WORSE),
     ],
 )
 def test_the_words_name_their_intent_first(reader: IntentReader, text: str, intent: Intent) -> None:
     assert reader.read(text).top is intent
+
+
+@pytest.mark.parametrize(
+    ("text", "not_this"),
+    [
+        ("the dog is screaming", Intent.TOO_PAINFUL),
+        ("why do we call it that", Intent.STOP_TODAY),
+        ("i find it boring", Intent.DONE),
+        ("is the app free", Intent.BETTER),
+        ("dunno which", Intent.DONE),
+        ("i slept badly", Intent.WORSE),
+    ],
+)
+def test_lookalikes_of_new_words_name_no_button(
+    reader: IntentReader, text: str, not_this: Intent
+) -> None:
+    assert not_this not in reader.read(text).intents
 
 
 @pytest.mark.parametrize("text", ["not done yet", "haven't finished", "i didn't finish"])
@@ -67,6 +120,10 @@ def test_greetings_and_thanks_get_their_own_opener(reader: IntentReader) -> None
         ("6.5", 7),
         ("no pain at all", 0),
         ("worst imaginable", 10),
+        ("sevn", 7),
+        ("about fiev", 5),
+        ("as bad as it gets", 10),
+        ("zip", 0),
         ("۴", 4),
         ("٧", 7),
     ],
