@@ -350,3 +350,58 @@ def test_round_four_see_a_doctor_families(text: str) -> None:
 def test_round_four_lookalikes_get_no_advice(text: str, why: str) -> None:
     level, _ = _screen(text)
     assert level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "se me anda escapando la orina desde anoche",  # a progressive escape
+        "tengo que andar con papel en el chon todo el día",  # paper as a pad
+        "ya no me vienen las ganas de mear, voy por reloj",  # the urge that no longer comes
+        "orino y me quedo goteando, no noto si vacié",  # dribbling, not knowing if finished
+        "la pierna dcha y la izda se me están adormeciendo",  # both legs named by side
+        "se me dobló la rodilla izquierda al bajar la escalera",  # a knee that buckles
+        "camino y el pie se me cae como ojota, peor cada día",  # foot drop
+        "me fallaron las piernas y me caí en la cocina",  # legs gave way with a fall
+        "me limpio y es como si limpiara a otro, no siento nada",  # wiping someone else
+    ],
+)
+def test_round_five_emergency_families(text: str) -> None:
+    assert _screen(text)[0] is ScreenLevel.EMERGENCY
+
+
+def test_round_five_another_adults_knee() -> None:
+    assert _screen("a mi cuñado se le va la pierna derecha y cada hora peor") == (
+        ScreenLevel.EMERGENCY,
+        Experiencer.OTHER_ADULT,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tengo fiebrita y me duele la espalda",  # a diminutive fever
+        "me noto destemplado y con dolor de cintura",  # feeling feverish
+        "mi hermano se chuta y le duele mucho la espalda",  # a third person who injects
+        "cumplí 62 y de golpe me empezó a doler la espalda",  # 'cumplí' is no typo
+    ],
+)
+def test_round_five_see_a_doctor_families(text: str) -> None:
+    assert _screen(text)[0] is ScreenLevel.SEE_DOCTOR
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("se me dobla el tobillo al caminar en la playa", "a rolled ankle"),
+        ("mi papá se inyecta la insulina y le duele la espalda", "insulin, not drugs"),
+        ("uso papel en la bombacha por el flujo", "discharge, not a leak"),
+        ("me senté en posición de loto y se me durmió el pie", "cross-legged sitting"),
+        ("hago el estiramiento de oración y siento hormigueo en la pierna", "a stretch"),
+        ("mi fisio dice que la incontinencia es urgencia, yo no tengo eso", "reported advice"),
+        ("que vaina este dolor de espalda", "an idiom, not the vagina"),
+    ],
+)
+def test_round_five_lookalikes_get_no_advice(text: str, why: str) -> None:
+    level, _ = _screen(text)
+    assert level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
