@@ -450,3 +450,63 @@ def test_round_4_see_a_doctor_signs_get_the_advice(
     screening = screen.screen(text)
     assert screening.clear
     assert category in screening.categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # West African and Caribbean toilet words ("short call", "long call", "cyaan hold")
+        "my small call has not come out all day and my waist is killing me",
+        "the long call comes out on its own, i cannot stop it",
+        "kyaan hold my water at all today, back is bad",
+        # a change against how it used to be
+        "i cannot stop the flow once it starts, i used to be able to",
+        # one foot catching, getting worse
+        "keep tripping on my right toes, the foot drags and it is worse each day",
+        # a sign announced ("meaning to say my …") is no hypothetical "say my …"
+        "forgot to say my bum has been numb since this morning",
+        # both feet as if in thick socks
+        "both my feet feel like i am wearing thick socks since yesterday",
+    ],
+)
+def test_round_5_present_signs_get_the_emergency_advice(screen: RedFlagScreen, text: str) -> None:
+    assert screen.screen(text).level is ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # fluids explain weeing a lot
+        "weeing every hour since i started drinking 2 litres of water at work",
+        # a news story or article about someone else's sign
+        "read an article about a man who lost control of his bowels after surgery",
+        # a question whether a sign is ever serious, asked after it
+        "is tingling in the groin ever dangerous? asking for my notes",
+        # a bladder that wakes the person up to wee is no night pain
+        "my bladder wakes me at 3am most nights since i turned 65, gp said its normal for my age",
+        # numbness from a long flight or ride that wakes up again
+        "bottom went numb on the long haul to perth, it wakes up once i walk about",
+        "after a 60 mile ride my groin was numb, back by the time i showered",
+    ],
+)
+def test_round_5_look_alikes_get_no_advice(screen: RedFlagScreen, text: str) -> None:
+    assert not screen.screen(text).clear
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("fell down the concrete steps at the station and my lower back is killing me", "trauma"),
+        ("the ache is there day and night whatever position i am in", "night_pain"),
+        ("pain is worst at 3am and lying flat is the worst", "night_pain"),
+        ("my brother is 30 and injects, now his back is agony", "drugs"),
+        ("expecting my first in march, is the routine ok", "pregnancy"),
+        ("the numb bit on my left shin is growing every day", "radiating_pain"),
+    ],
+)
+def test_round_5_see_a_doctor_signs_get_the_advice(
+    screen: RedFlagScreen, text: str, category: str
+) -> None:
+    screening = screen.screen(text)
+    assert screening.clear
+    assert category in screening.categories
