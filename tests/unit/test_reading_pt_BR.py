@@ -363,3 +363,49 @@ def test_round_four_see_a_doctor_families(text: str) -> None:
 )
 def test_round_four_lookalikes_get_no_emergency(text: str) -> None:
     assert _level(text) is not ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a bexiga tá estourando e num saiu nada até agora",  # "num" for "não" (Minas, interior)
+        "o xixi parou de sair direito, fico espremendo a barriga",  # stopped flow, straining
+        "o xixi para de sair no meio, tenho que fazer força pra sair",  # straining to empty
+        "perdi a sensibilidade na frente e atrás desde ontem",  # "front and back": the saddle
+        "meu pé esquerdo tá arrastando, começou ontem",  # foot drop, "tá arrastando"
+        "o pé direito fica batendo no chão quando ando",  # foot slap
+        "o pé tá batendo no chão feito chinelo, começou hoje",  # foot slap, "começou hoje"
+        "não aguento ficar sentada muito tempo e hoje a bunda tá dormente",  # pain, not a seat
+        "quando me seco depois do xixi a sensação tá meio apagada",  # drying, a faded feeling
+        "bebi bastante água e tô sem mijar desde cedo",  # water drunk explains no retention
+    ],
+)
+def test_round_five_emergency_families(text: str) -> None:
+    assert _level(text) is ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "o ortopedista me disse: virilha dormente, vai direto pro hospital",  # reported advice
+        "mês passado a perna ficou fraca, hoje já tô firme de novo",  # strength back
+        "tive escape de xixi no pós-parto, hoje só a coluna incomoda",  # only the back now
+        "meu pé fica batendo no chão quando danço forró",  # dancing
+        "bebi muita água e tô fazendo xixi toda hora kkk",  # drinking, peeing often
+    ],
+)
+def test_round_five_lookalikes_get_no_emergency(text: str) -> None:
+    assert _level(text) is not ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "acordei com a coluna doendo de tanto dormir torta no sofá",  # a posture, not a shape
+        "passei o dia sentada torta no computador e a lombar reclamou",  # sitting crooked
+        "o protagonista da série ficou paraplégico num acidente de moto",  # fiction, on screen
+        "a novela tá com um personagem que caiu da escada e quebrou a coluna",  # a character
+    ],
+)
+def test_round_five_lookalikes_get_no_advice(text: str) -> None:
+    assert _level(text) not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR)
