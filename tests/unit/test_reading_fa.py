@@ -111,6 +111,15 @@ def test_persian_has_word_files_of_its_own() -> None:
         "ادرارم بدون اینکه بخوام اومده",  # "without my wanting"
         "آلتم کمتر حس داره از وقتی دیسکم زد بیرون",  # "feels less"
         "mese adamaye mast rah miram",  # Finglish: walking like a drunk
+        # round 5, one row per family
+        "با شیلنگ که میشورم انگار جای یکی دیگه رو میشورم",  # as if washing someone else
+        "وسط ادرار کنترلی روش ندارم",  # no control over the stream
+        "انگار رو پنبه نشستم، از دیشب اطراف مقعدم",  # sitting on cotton, the saddle further on
+        "پنجه پام از دیروز آویزون شده",  # foot drop
+        "ببخشید اگه زشته، لای پام هیچی حس نمیکنم",  # a polite "if" is no hypothetical
+        # the round's new history and film cues stop at "but since last night" and "I myself"
+        "تو جوونی هیچ وقت مشکل نداشتم ولی از دیشب نمیتونم ادرار کنم",
+        "تو سریال دیدم چقدر کمر درد بده، من خودم از دیروز پاهام بی حس شده",
     ],
 )
 def test_an_emergency_sign_of_ones_own(text: str) -> None:
@@ -162,6 +171,13 @@ def test_another_adults_sign_gets_the_advice_for_them(text: str) -> None:
         "دیروز ماشینمون چپ کرد، کمرم درد میکنه",  # the car rolled over
         "حاملم و کمرم درد میکنه",  # «حاملم»: pregnant
         "داروی ایمونوساپرسیو میخورم، کمرم تازه درد گرفته",  # immune suppression
+        # round 5, one row per family
+        "شبا سرد و گرمم میشه و کمرم درد میکنه",  # hot-and-cold spells
+        "تو حادثه رانندگی ماشینمون چپه شد، کمرم درد میکنه",  # a road accident, rolled over
+        "az kamar dard bidar misham har shab",  # Finglish: woken by the pain
+        "۱۸ سالمه، از پریروز کمرم درد میکنه، قبلا هیچوقت نداشتم",  # never had it before
+        "مادرم ۷۰ ساله است، از دو روز به اینسو کمرش درد می‌کند",  # Dari «به اینسو»: since
+        "رژیم نگرفتم ولی ۶ کیلو وزن کم کردم",  # "I did not diet"
     ],
 )
 def test_a_see_a_doctor_sign(text: str) -> None:
@@ -223,6 +239,15 @@ def test_a_see_a_doctor_sign(text: str) -> None:
         "رفتیم کوه، دوتا پاهام بی جونه",  # after a hike
         "عفونت ادراری دارم و موقع دستشویی میسوزه",  # a urinary infection's burning: no fever
         "بعد پلانک پاهام میلرزه",  # shaking after a plank
+        # round 5, one row per family
+        "دکترم گفته اگه پاهام ضعیف شد یا جیشم نیومد معطل نکنم",  # "don't wait" advice
+        "پسرم ۶ سالشه، میگه پاهام خواب رفته از بس رو زانو نشسته",  # kneeling, a child
+        "تو یه فیلم دیدم یارو نمیتونست ادرار کنه",  # a film, "that guy"
+        "از بس با گوشی نشستم پاهام خواب رفت",  # sitting long with the phone
+        "تو جوونی یه مدت پاهام ضعیف بود، از اون موقع مشکلی ندارم",  # in youth
+        "مادربزرگم آخر عمرش پوشک میبست",  # at the end of her life
+        "۱۰ سال پیش دیسک کمرمو عمل کردم، الان فقط گاهی کمرم خشکه",  # «الان فقط گاهی»
+        "تو سریال دیدم یه نفر بعد تصادف پاهاش حس نداشت",  # a series, "someone"
     ],
 )
 def test_not_the_emergency_advice(text: str) -> None:
