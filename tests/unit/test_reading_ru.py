@@ -82,6 +82,12 @@ def readers() -> Readers:
         "ягодицы как отсиженные, хотя весь день лежу",  # "as if sat numb" is a simile
         "мочевой не пустеет до конца, спина ноет",  # a bladder that does not empty
         "с равновесием беда, равновесие не держу",  # balance, the noun first
+        # round 5, one row per family
+        "ногу ставлю не туда и спотыкаюсь обеими ногами",  # where the feet land is no denial
+        "хожу как на ходулях третий день, спина болит",  # gait by how it looks
+        "пипирка онемела и вокруг тоже",  # nursery words for the genitals
+        "не успеваю, вырвалось прямо в трусы",  # not reaching it in time denies nothing
+        "описалась и не заметила, хотя грыжа у меня давно",  # not noticing is the sign itself
     ],
 )
 def test_a_persons_own_emergency_sign_gets_the_advice(readers: Readers, text: str) -> None:
@@ -106,6 +112,8 @@ def test_latin_spellings_of_one_word_read_alike(readers: Readers, text: str) -> 
         "у мужа не стоит и в паху онемело",
         "у тёщи с утра онемела промежность",  # in-laws
         "зять не может пописать со вчера, спина болит",
+        "брат обделался и даже не почувствовал, я в шоке",  # "в шоке" is the writer's
+        "сестра не может сходить ни по-маленькому ни по-большому",  # a double negative
     ],
 )
 def test_another_adults_sign_gets_the_advice_for_them(readers: Readers, text: str) -> None:
@@ -137,6 +145,9 @@ def test_another_adults_sign_gets_the_advice_for_them(readers: Readers, text: st
         ("на спине лежать не могу, боль только сильнее", "night_pain"),  # lying down hurts
         ("сорвалась с балкона, спина болит", "trauma"),  # a fall from a height, by its place
         ("ставили металлоконструкцию в прошлом году, опять болит", "surgery"),  # within a year
+        ("оперировали грыжу в августе, опять болит", "surgery"),  # the hernia operated
+        ("гормоны от астмы годами, поскользнулась", "steroids"),  # by what they treat
+        ("Мне 66. Раньше спина никогда не беспокоила, а с марта ноет.", "age"),  # a month
     ],
 )
 def test_a_see_a_doctor_sign_gets_that_advice(readers: Readers, text: str, category: str) -> None:
@@ -204,6 +215,11 @@ def test_a_see_a_doctor_sign_gets_that_advice(readers: Readers, text: str, categ
         "при кашле не держу мочу, так с родов",  # stress leaking after childbirth
         "качает от жары, на улице +35",  # heat
         "температура 36,6, просто ноет поясница",  # a normal temperature
+        # round 5
+        "не могу пописать, если рядом кто-то стоит",  # a shy bladder
+        "лет 12 назад упал с крыши, с тех пор все отлично",  # years ago, fine since
+        "задница затекла на рыбалке, к вечеру все ок",  # gone by the evening
+        "правда что при протрузии немеет промежность?",  # a question about a condition
     ],
 )
 def test_no_emergency_pause_for_what_is_not_a_sign_now(readers: Readers, text: str) -> None:
@@ -265,7 +281,12 @@ def test_a_number_out_of_range_is_asked_again(readers: Readers) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["spasibo, vse sdelala segodnya", "spasibo vse sdelal", "zavtra prodolzhim, ustala"],
+    [
+        "spasibo, vse sdelala segodnya",
+        "spasibo vse sdelal",
+        "zavtra prodolzhim, ustala",
+        "planku propuskala, zapyast'e bolit",  # exercise words
+    ],
 )
 def test_russian_in_latin_letters_is_not_another_language(readers: Readers, text: str) -> None:
     """The detector has no model of transliterated Russian (it says Polish, Indonesian…): a text
