@@ -544,6 +544,9 @@ def test_round_four_lookalikes_get_no_advice(text: str) -> None:
         "kaki kanan makin sering kesandung akhir akhir ini",
         # told to exercise is no reported sign
         "masa disuruh jalan tiap hari, kaki kanan kiri lemes gemeter",
+        # a relative saying what they feel is their sign now, not advice
+        "suami saya bilang kalau kakinya dua2nya lemes sejak pagi",
+        "istri bilang kalo pipisnya ga kerasa dari kemarin",
     ],
 )
 def test_round_five_emergency_signs(text: str) -> None:
@@ -569,6 +572,9 @@ def test_round_five_see_a_doctor_signs(text: str) -> None:
         "di radio narasumbernya bahas susah pipis karena hnp, aku sih aman",
         "almarhum kakek dulu pake popok dewasa, aku cuma pegel biasa",
         "drop foot itu apa? tadi denger di podcast",
+        # advice from someone who tells it (a neighbour, a friend)
+        "tetangga bilang kalo gabisa pipis ya ke rs",
+        "temenku bilang kalo selangkangan kebas tuh bahaya",
         # bare Indonesian "suku" is a tribe or a part, not a leg
         "suku cadang motor lemah kualitasnya",
     ],
