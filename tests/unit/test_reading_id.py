@@ -522,3 +522,62 @@ def test_round_four_see_a_doctor_signs(text: str) -> None:
 )
 def test_round_four_lookalikes_get_no_advice(text: str) -> None:
     assert _level(text) not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Javanese "ora kroso" / krama "mboten kraos", "metu dhewe"; Sundanese "teu tiasa",
+        # "hese leumpang", "suku duanana"
+        "selangkanganku ora kroso blas sejak subuh",
+        "mboten kraos menawi cebok, boyok sakit",
+        "uyuh metu dhewe ora kroso, boyok kemeng",
+        "teu tiasa pipis ti kamari sonten",
+        "suku duanana lemes pisan, hese nangtung",
+        # must press on the belly to pee ("kudu / musti dipencet")
+        "pipis kudu dipencet perut bawah, baru ini kejadian",
+        # a total loss of feeling even while sitting; the anaesthetic simile
+        "lagi duduk di jok mobil, bokong mati rasa total",
+        "anus sama selangkangan kaya habis disuntik bius",
+        # one leg weaker by the day, dragging; tripping more and more often
+        "betis kanan lemahnya makin parah, jalan keseret seret",
+        "kaki kanan makin sering kesandung akhir akhir ini",
+        # told to exercise is no reported sign
+        "masa disuruh jalan tiap hari, kaki kanan kiri lemes gemeter",
+        # a relative saying what they feel is their sign now, not advice
+        "suami saya bilang kalau kakinya dua2nya lemes sejak pagi",
+        "istri bilang kalo pipisnya ga kerasa dari kemarin",
+    ],
+)
+def test_round_five_emergency_signs(text: str) -> None:
+    assert _level(text) is ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a teenager's new back pain; a week's pain in someone well before
+        "saya masih 16 tahun tapi punggung bawah nyeri, baru bulan ini",
+        "umur 18, sebelumnya sehat sehat aja, pinggang sakit seminggu ini",
+    ],
+)
+def test_round_five_see_a_doctor_signs(text: str) -> None:
+    assert _level(text) is ScreenLevel.SEE_DOCTOR
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a TV or radio talk, a late grandfather, a term asked about
+        "di radio narasumbernya bahas susah pipis karena hnp, aku sih aman",
+        "almarhum kakek dulu pake popok dewasa, aku cuma pegel biasa",
+        "drop foot itu apa? tadi denger di podcast",
+        # advice from someone who tells it (a neighbour, a friend)
+        "tetangga bilang kalo gabisa pipis ya ke rs",
+        "temenku bilang kalo selangkangan kebas tuh bahaya",
+        # bare Indonesian "suku" is a tribe or a part, not a leg
+        "suku cadang motor lemah kualitasnya",
+    ],
+)
+def test_round_five_lookalikes_get_no_advice(text: str) -> None:
+    assert _level(text) not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR)
