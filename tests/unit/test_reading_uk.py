@@ -63,6 +63,14 @@ def ukrainian() -> tuple[Readers, str]:
         "почався парапарез, ноги ледве рухаються",  # the clinical word
         "член не твердіє відколи спину зірвав",  # erection, everyday words
         "серветкою проводжу і як по гумі",  # wiping feels like rubber
+        # round 5
+        "два тижні як стояти перестало, відколи спину зірвав",  # erection, "перестало стояти"
+        "ліва стопа відмовляє, з кожною годиною гірше",  # one leg failing, worsening
+        "коле між ногами з ранку і там наче чуже",  # prickling between the legs
+        "спина вже легше, але почати пісяти нормально не можу",  # "нормально" is no denial here
+        "ваші вправи роблю, а сьогодні промежина німіє",  # "ваші" (the bot's) is no generic you
+        "сиджу на роботі і не відчуваю сидіння сідницями",  # sitting at work is no look-alike
+        "кожен раз чіпляюсь носком, нога не слухається і все гірше",  # "кожен" is no person
     ],
 )
 def test_an_emergency_sign_is_an_emergency(ukrainian: tuple[Readers, str], text: str) -> None:
@@ -81,6 +89,7 @@ def test_an_emergency_sign_is_an_emergency(ukrainian: tuple[Readers, str], text:
         "мама написала що в неї ноги відмовили, обидві",  # relaying her message is no hearsay
         "у свекра з учора не йде сеча і живіт твердий",  # an in-law
         "товариш по роботі не може встати, ноги відмовили",
+        "побратим каже що обидві ноги не слухаються після контузії",  # a brother-in-arms
     ],
 )
 def test_another_adults_sign_is_their_emergency(ukrainian: tuple[Readers, str], text: str) -> None:
@@ -114,6 +123,10 @@ def test_another_adults_sign_is_their_emergency(ukrainian: tuple[Readers, str], 
         ("імунітету немає після трансплантації, болить поперек", "immune"),
         ("кололася раніше, тепер болить спина", "drugs"),  # injected drug use counts when past
         ("стегно поколює місяць і не проходить", "radiating_pain"),  # "не проходить" is no easing
+        # round 5
+        ("злетів з мопеда, минуло три дні, поперек болить все сильніше", "trauma"),  # time since
+        ("біля мене був вибух, відкинуло ударною хвилею, болить спина", "trauma"),  # a blast
+        ("мені 17, спина заболіла три тижні тому і досі болить", "age"),  # "тому" … still now
     ],
 )
 def test_a_see_a_doctor_sign_gets_that_advice(
@@ -157,6 +170,15 @@ def test_a_see_a_doctor_sign_gets_that_advice(
         "яка різниця між затримкою і нетриманням сечі?",  # a definition question
         "колись давно мала затримку сечі після операції, зараз давно все добре",  # resolved
         "боюся що колись обкакаюсь від цієї грижі",  # feared
+        # round 5
+        "у серіалі персонаж не міг пописяти після аварії",  # a story on screen
+        "а сідлова анестезія це про що?",  # a definition question after the term
+        "обидві ноги затерпли, поки сидів на толчку з телефоном",  # sitting on the toilet
+        "ноги гудуть після добової зміни на ногах",  # a long shift
+        "у 2018 ноги віднімались через грижу, повністю відновилась, зараз для профілактики",
+        "у тестя колись була операція на хребті, тепер бігає як молодий",  # recovered long ago
+        "нічого незвичного в туалеті не помічав, просто ниє поперек",  # a denial
+        "сиджу на роботі по 10 годин, потім ноги затерпають",  # long sitting
     ],
 )
 def test_a_look_alike_never_gets_the_emergency_advice(
@@ -236,3 +258,17 @@ def test_what_is_no_see_a_doctor_sign_gets_no_advice(
 ) -> None:
     readers, spoken = ukrainian
     assert readers.screen(text, spoken).level in (ScreenLevel.POSSIBLE, ScreenLevel.NONE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pokazhit yak rozimnutysia vranci, spyna skuta",
+        "navchy mene rozihritys pered snom, poperek zatysnutyi",
+    ],
+)
+def test_exercise_chat_in_latin_letters_is_ukrainian(
+    ukrainian: tuple[Readers, str], text: str
+) -> None:
+    readers, spoken = ukrainian
+    assert readers.screen(text, spoken).level is ScreenLevel.NONE
