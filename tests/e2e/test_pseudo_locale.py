@@ -23,6 +23,7 @@ from bot.routine.catalogue import DEFAULT_LOCALE_DIR, TEMPLATE_FILE
 from bot.routine.content import load_content
 from bot.routine.languages import load_languages
 from bot.routine.local_time import zone_city
+from bot.routine.locale_format import digits
 from tests.support.fake_bot_api import FakeBotApi
 from tests.support.limber import running_limber
 from tests.support.updates import FakeUser
@@ -114,7 +115,7 @@ async def test_a_whole_journey_shows_no_english(
         await person.tap(buttons.flags_none)
         await person.tap(buttons.flags_none)
         assert texts.tracks.floor_question in person.last_text.translate(_MARKS)
-        await person.tap("4")
+        await person.tap(digits("4", language))  # Persian: ۴
         for number, _exercise in enumerate(floor.exercises, start=1):
             if number == 2:
                 await person.tap(buttons.too_painful)
@@ -123,14 +124,14 @@ async def test_a_whole_journey_shows_no_english(
                 await person.tap(content.texts.media.more)
                 await person.tap(content.texts.media.back)
             await person.tap(buttons.done)
-        await person.tap("2")
+        await person.tap(digits("2", language))
         assert texts.summary.completed in person.visible_text.translate(_MARKS)
         await person.send("/progress")
         await person.send("/reminders")
         await person.tap(texts.reminders.other_time)
         await person.send(TYPED_TIME[language])
         await person.send(zone_city(zones[0], language))  # a city, as the language names it
-        assert "07:30" in person.last_text
+        assert digits("07:30", language) in person.last_text
         await person.send("/routine")
         await person.send("/language")
         await person.send("/help")

@@ -83,6 +83,8 @@ def test_the_words_name_their_intent_first(reader: IntentReader, text: str, inte
         ("is the app free", Intent.BETTER),
         ("dunno which", Intent.DONE),
         ("i slept badly", Intent.WORSE),
+        ("my physio said to keep going", Intent.TOO_PAINFUL),  # "said" is not Scots "sair"
+        ("my hair is everywhere", Intent.TOO_PAINFUL),
     ],
 )
 def test_lookalikes_of_new_words_name_no_button(
