@@ -14,7 +14,7 @@ from bot.routine.content import ChecklistItem, Content, Dose, Exercise, Routine,
 from bot.routine.dosing import PersonalDose, dose_of
 from bot.routine.intents import Intent
 from bot.routine.local_time import zone_city
-from bot.routine.locale_format import list_separator
+from bot.routine.locale_format import digits, list_separator
 from bot.routine.session import (
     Outcome,
     Phase,
@@ -336,7 +336,9 @@ class Screens:
         """The daily nudge: a kind line (varied from day to day) and Start / Snooze / Skip."""
         nudges = self.texts.nudges
         template = nudges.messages[(user_id + local_day.toordinal()) % len(nudges.messages)]
-        message = template.format(minutes=self.routine.minutes)
+        # Sent by the sweep, not through an update's renderer: its number in the language's
+        # own digits here ("۱۲ دقیقه").
+        message = digits(template.format(minutes=self.routine.minutes), self.texts.language)
         rows = (
             (self._general(GeneralVerb.NUDGE_START, nudges.start),),
             (

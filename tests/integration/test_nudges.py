@@ -20,6 +20,7 @@ from bot.nudges import (
 from bot.routine.actions import GeneralVerb, general_action
 from bot.routine.content import load_content
 from bot.routine.languages import shipped_languages
+from bot.routine.locale_format import digits
 from bot.routine.views import View
 from bot.store.database import Database
 from bot.store.models import Nudge, RoutineSession, User
@@ -458,8 +459,9 @@ async def test_each_nudge_is_in_the_persons_stored_language(
     languages = shipped_languages(load_content())
     assert languages is not None
     for user_id, language in ((english, "en"), (russian, "ru"), (persian, "fa"), (unknown, "en")):
+        minutes = languages.content(language).tracks.default.minutes
         messages = [
-            line.format(minutes=languages.content(language).tracks.default.minutes)
+            digits(line.format(minutes=minutes), language)
             for line in languages.content(language).texts.nudges.messages
         ]
         assert texts[user_id] in messages, (language, texts[user_id])

@@ -949,3 +949,18 @@ def test_a_word_typed_at_the_last_soreness_question_is_asked_the_score(
     view = screens.where_you_are(after, "Hi!")
 
     assert view.text == f"Hi! {content.texts.hints.on_soreness}"
+
+
+def test_a_persian_nudge_is_in_persian_digits() -> None:
+    """The sweep sends a nudge outside any update's renderer: its minutes are already in the
+    language's own digits; a language written in Latin digits keeps them."""
+    from bot.routine.content import load_content
+    from bot.routine.languages import shipped_languages
+
+    languages = shipped_languages(load_content())
+    assert languages is not None
+    persian = Screens(languages.content("fa")).nudge(5, date(2026, 12, 5)).text
+    assert not re.search(r"[0-9]", persian), persian
+    assert re.search(r"[۰-۹]", persian), persian
+    russian = Screens(languages.content("ru")).nudge(5, date(2026, 12, 5)).text
+    assert re.search(r"[0-9]", russian), russian
