@@ -113,8 +113,8 @@ _OLDEST = 120  # a larger number next to a person word is not their age
 # slash (Persian writes ۳۸/۵), and/or a degree sign ("39°", "38.5 °C").
 _TEMPERATURE = re.compile(r"(?<![\d.,/٫])(\d{2,3})(?:[.,٫/](\d)(?![\d.,/٫]))?\s*(°)?")
 _HOTTEST_C = 43.0
-_FIRST_WORD = re.compile(r"\s*([^\W\d_]+)")
 _HOTTEST_F = 109.0
+_FIRST_WORD = re.compile(r"\s*([^\W\d_]+)")  # the word after a number: "100.5 kg"
 _AGE_DECADE = re.compile(r"^([1-9]0)s$")
 _PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they", "it", "who", "that"})
 _ASKS = frozenset("?:-–—")
