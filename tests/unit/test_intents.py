@@ -85,6 +85,9 @@ def test_the_words_name_their_intent_first(reader: IntentReader, text: str, inte
         ("i slept badly", Intent.WORSE),
         ("my physio said to keep going", Intent.TOO_PAINFUL),  # "said" is not Scots "sair"
         ("my hair is everywhere", Intent.TOO_PAINFUL),
+        ("half an hour ago", Intent.STOP_TODAY),  # "half" is not a typo of "halt"
+        ("a year of this", Intent.YES),  # nor "year" of "yeah"
+        ("got into it", Intent.MORE),
     ],
 )
 def test_lookalikes_of_new_words_name_no_button(
