@@ -217,6 +217,8 @@ class _Sentence:
     asked: bool = False  # the sentence ends with a question mark
     affirmed: bool = False  # the next sentence says the question is the person's own ("mine do")
     disavowed: bool = False  # the next sentence says it is not ("just curious")
+    times: list[tuple[int, bool]] = field(default_factory=list)  # (position, past?) of time cues
+    turns: bool = False  # a clause opens on a present cue after a past one: "…, now i'm fine"
     denied: bool = False  # a sign the lexicon read here was negated ("no numbness")
     scopes: list[tuple[int, int, Qualifier]] = field(default_factory=list)
 
@@ -382,6 +384,11 @@ class RedFlagScreen:
 
     # --- public -------------------------------------------------------------------------------
 
+    @property
+    def has_model(self) -> bool:
+        """Whether a statistical reader backs the lexicon (`bot.routine.sign_model`)."""
+        return self._model is not None
+
     def in_own_words(self, text: str) -> bool:
         """Whether *text* is written in this language's own words, in Latin letters (see
         `_own_words_in_latin`): English's look-alikes need not read it."""
@@ -413,10 +420,11 @@ class RedFlagScreen:
             elif whole in self._disavowals:
                 previous.disavowed = True  # "… a sign of something? just curious"
         for index, sentence in enumerate(sentences):
-            if sentence.resolved and not sentence.present:
+            if sentence.resolved and (not sentence.present or sentence.turns):
                 if index > 0 and not sentences[index - 1].present:
                     sentences[index - 1].historical = True
-                sentence.historical = True
+                if not sentence.present:
+                    sentence.historical = True
         for sentence in sentences:
             self._qualify(sentence)
         own = self._fired(sentences, frozenset({None}))
@@ -710,7 +718,7 @@ class RedFlagScreen:
         sentence.mentions = qualified
 
     def _qualifier(self, sentence: _Sentence, mention: _Mention) -> Qualifier | str | None:
-        if sentence.historical and mention.concept not in self._history_counts:
+        if mention.concept not in self._history_counts and _in_the_past(sentence, mention):
             return Qualifier.HISTORICAL
         if sentence.disavowed:
             return Qualifier.DEFINITION
@@ -989,6 +997,7 @@ class RedFlagScreen:
             self._read_cues(
                 sentence,
                 [c for c in cues if not any(s <= c.start and c.end <= e for s, e in spans)],
+                [start for start, _ in before],
             )
 
     def _denied_causes(
@@ -1015,7 +1024,7 @@ class RedFlagScreen:
                     denied.add(cause)
         return denied
 
-    def _read_cues(self, sentence: _Sentence, cues: list[_Mention]) -> None:
+    def _read_cues(self, sentence: _Sentence, cues: list[_Mention], negations: list[int]) -> None:
         """ConText's cues in one sentence: forward scopes (hypothetical, reported, definition)
         to the end of the sentence or a scope-ending word, backward scopes (reported after the
         sign: "… is an emergency", to a comma too; a definition after it: "… means what?") to
@@ -1032,11 +1041,14 @@ class RedFlagScreen:
             kind = cue.concept
             if kind == _HISTORICAL:
                 sentence.historical = True
+                sentence.times.append((cue.start, True))
             elif kind == _RESOLVED:
                 sentence.resolved = True
+                sentence.times.append((cue.start, True))
             elif kind == _PRESENT:
                 if not any(s < cue.end and cue.start < e for s, e in resolved):
                     sentence.present = True  # not "came back" in "came back as soon as i stood"
+                    sentence.times.append((cue.start, False))
             elif kind == _PRESENT_QUESTION:
                 sentence.asks_about_self = True
             elif kind == _REPORTED_AFTER:  # back to a scope end or a comma
@@ -1055,6 +1067,15 @@ class RedFlagScreen:
                     continue  # a look-alike covers the cue ("not sure if"); "if i ever" stays
                 stop = next((i for i in ends if i >= cue.end), len(tokens))
                 sentence.scopes.append((cue.start, stop, _FORWARD[kind]))
+        sentence.times.sort()
+        first_past = next((p for p, past in sentence.times if past), None)
+        sentence.turns = first_past is not None and any(
+            not past
+            and position > first_past
+            and (tokens[position - 1] == "," or tokens[position - 1] in self._context_ends)
+            and not any(first_past <= negation < position for negation in negations)
+            for position, past in sentence.times
+        )  # not "раньше спина никогда не болела, а тут…": a past denied is news
         if sentence.present:
             sentence.historical = False
 
@@ -1185,6 +1206,22 @@ def _clear_owners(tokens: list[str], persons: list[str | None], links: frozenset
         owner = after < len(tokens) and persons[after] in (_OTHER, _NON_ADULT)
         if owner and (after > index + 1 or marker == _NON_ADULT):
             persons[index + 1 : after + 1] = [None] * (after - index)
+
+
+def _in_the_past(sentence: _Sentence, mention: _Mention) -> bool:
+    """Whether a sign is history: its sentence is (a history cue, or resolved by the next
+    sentence), or, where a clause turns from the past to now ("bladder trouble years back, all
+    sorted, now i'm fine"; "years ago i wet myself once but now i can't feel when i pee"), the
+    nearest time cue before the sign says past (else the nearest after it). A present cue that
+    opens no clause ("numb since the drive, 3 hours now") makes the whole sentence now."""
+    if sentence.historical:
+        return True
+    if not sentence.turns or mention.concept == AGE_CONCEPT:
+        return False  # "мне 58, раньше спина не болела, а тут…": an age stated is now
+    before = [past for position, past in sentence.times if position < mention.start]
+    if before:
+        return before[-1]
+    return next(past for position, past in sentence.times if position >= mention.start)
 
 
 def _follows(tokens: list[str], index: int, phrases: Iterable[str]) -> bool:

@@ -33,6 +33,9 @@ def screen() -> RedFlagScreen:
             "Had numbness round my bum in 2019. It cleared up after physio.",
             Qualifier.HISTORICAL,
         ),
+        # The clause that turns to now is about now; the sign before it stays history.
+        ("bladder issues years back, all sorted, now i'm fine", Qualifier.HISTORICAL),
+        ("had a numb bum after a fall in 2019, now i just have back ache", Qualifier.HISTORICAL),
         ("my toddler keeps wetting the bed", Qualifier.NON_ADULT),
         ("our dog's back legs have gone weak and wobbly", Qualifier.NON_ADULT),
         ("can you lose bladder control from a slipped disc?", Qualifier.GENERIC),
@@ -55,6 +58,8 @@ def test_a_sign_that_is_not_the_persons_own_now_gets_at_most_the_question(
         "Is it normal to not feel the toilet paper when I wipe",
         "I'm not sure if I wet myself or not, I didn't feel anything",
         "years ago I had sciatica but now I can't control my bladder",
+        "wet myself once years ago but now i can't feel when i pee",
+        "buttocks went numb on the drive home and haven't come back, 3 hours now",
         "my wife says I keep stumbling and both my legs look weak",
         "What should I do, I can't feel my bum",
         "numb bum since yesterday, what does that mean?",
