@@ -24,6 +24,7 @@ from bot.routine.content import (
     RedFlagLexicon,
     load_intents,
     load_red_flags,
+    load_sign_model,
 )
 from bot.routine.intents import Intent, IntentReader, Reading, Score
 from bot.routine.language_guess import guess_language
@@ -62,9 +63,13 @@ def word_readers(
 
 @cache
 def _compiled(content_dir: Path, code: str) -> WordReaders:
-    """A language's word files, compiled once per process (up to a second each: every
-    `Dependencies` of a test run shares them)."""
-    return word_readers(load_red_flags(content_dir, code), load_intents(content_dir, code))
+    """A language's word files and its warning-sign model, compiled once per process (up to a
+    second each: every `Dependencies` of a test run shares them)."""
+    return word_readers(
+        load_red_flags(content_dir, code),
+        load_intents(content_dir, code),
+        load_sign_model(content_dir, code),
+    )
 
 
 class Readers:
@@ -99,7 +104,11 @@ class Readers:
             if (content_dir / INTENTS_FILE.format(language=code)).is_file():
                 readers[code] = _compiled(content_dir, code)
             else:
-                readers[code] = word_readers(load_red_flags(content_dir, code), english.intents)
+                readers[code] = word_readers(
+                    load_red_flags(content_dir, code),
+                    english.intents,
+                    load_sign_model(content_dir, code),
+                )
         return cls(readers)
 
     @property
@@ -109,6 +118,10 @@ class Readers:
     def reads(self, language: str) -> bool:
         """Whether *language* has word files of its own."""
         return language in self._by_language
+
+    def screen_of(self, language: str) -> RedFlagScreen:
+        """The warning-sign screen of a language with word files of its own."""
+        return self._by_language[language].screen
 
     def screen(self, text: str, spoken: str = ENGLISH) -> Screening:
         """The most urgent screening of *text* in English, the person's language and, when

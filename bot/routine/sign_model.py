@@ -4,9 +4,10 @@ actually word the signs, for what the lexicon's rules cannot foresee.
 The lexicon (`bot.routine.red_flags`) is precise and explainable but reads only the phrasings it
 lists; people find new ones every day ("my bits have gone quiet", "can't feel the seat under me").
 This model reads words, word pairs and letter runs (3–5 characters, so "numbish" and "numb" share
-most of their features), hashed into `DIMENSIONS` weights per class (emergency, see a doctor,
-benign), trained by `train` on the labelled sets in tests/data (multinomial logistic regression,
-plain numpy, a fixed seed: the same data always gives the same weights). The weights are content:
+most of their features; "онемела" and "онемение" too: words of any script), hashed into
+`DIMENSIONS` weights per class (emergency, see a doctor, benign), trained by `train` on each
+language's labelled sets in tests/data (multinomial logistic regression, plain numpy, a fixed seed:
+the same data always gives the same weights). The weights are content, one file per language:
 `content/red_flags.<language>.model.npz`, rebuilt with `python -m bench.sign_model --train`.
 
 The screen lets it decide only what the lexicon left open, and never against context: a possible
@@ -35,7 +36,7 @@ EMERGENCY, SEE_DOCTOR, BENIGN = range(3)
 MAX_CHARACTERS = 800
 """A longer text is read sentence by sentence (the sentences the lexicon found something in)."""
 
-_WORD = re.compile(r"[a-z0-9']+")
+_WORD = re.compile(r"(?:[^\W_]|')+")  # letters and digits of any script, and apostrophes
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 _SEED = 20261204
 _EPOCHS = 30

@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 from bench import sign_model as bench_sign_model
-from bot.routine.content import load_content
+from bench.common import shipped_readers
+from bot.routine.content import DEFAULT_CONTENT_DIR, load_content, load_sign_model
 from bot.routine.red_flags import Qualifier, RedFlagScreen, ScreenLevel
 from bot.routine.sign_model import BENIGN, DIMENSIONS, EMERGENCY, SignModel, features, train
 
@@ -40,13 +41,34 @@ def test_a_broken_model_file_is_refused(tmp_path: Path) -> None:
         SignModel.load(path)
 
 
-def test_the_shipped_model_is_what_the_training_data_gives() -> None:
+@pytest.mark.parametrize("language", bench_sign_model.languages())
+def test_each_languages_shipped_model_is_what_its_training_data_gives(language: str) -> None:
     """Deterministic: retraining on the same data rebuilds the committed weights."""
-    shipped = load_content().sign_model
+    shipped = load_sign_model(DEFAULT_CONTENT_DIR, language)
     assert shipped is not None
-    fresh = train(bench_sign_model.training_examples())
-    for text in ("my legs have gone like jelly and i cant feel my bits", "stiff after gardening"):
+    fresh = train(bench_sign_model.training_examples(language))
+    for text in (
+        "my legs have gone like jelly and i cant feel my bits",
+        "stiff after gardening",
+        "не чувствую промежность и ноги подкашиваются",
+        "نمیتونم ادرار کنم و پاهام بی حس شده",
+        "não sinto a bunda e fiz xixi na roupa",
+    ):
         assert fresh.probabilities(text) == pytest.approx(shipped.probabilities(text), abs=1e-4)
+
+
+def test_words_in_every_script_are_features() -> None:
+    """Cyrillic, Persian and accented words are read, not dropped: a Russian message and its
+    English gloss share no feature, and each has some."""
+    for text in ("ноги отнимаются", "پاهام بی حس شده", "não sinto"):
+        assert len(features(text)) > 10, text
+    assert set(features("ноги")).isdisjoint(features("legs"))
+
+
+def test_every_language_screen_has_its_model() -> None:
+    readers, _spoken, _content = shipped_readers("ru")
+    for language in bench_sign_model.languages():
+        assert readers.screen_of(language).has_model, language
 
 
 @pytest.fixture(scope="module")
