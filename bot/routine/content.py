@@ -932,7 +932,11 @@ class ContextRules(_Strict):
     adult_age: int = Field(default=16, ge=1, le=30)
     """A person stated younger ("my 4 year old") is a child: at most the confirm question."""
     self_only: tuple[str, ...] = ()
-    """Categories that are a sign only for the person themself (someone else's pregnancy)."""
+    """Categories that are a sign only for the person themself (someone else's pregnancy)..."""
+    self_only_theirs: tuple[str, ...] = ()
+    """...unless one of these concepts is that other adult's too: "my wife is pregnant and
+    her back hurts" (she should see a clinician before starting), not "my wife is pregnant so
+    i do the lifting"."""
 
     @model_validator(mode="after")
     def _clean(self) -> ContextRules:

@@ -301,6 +301,7 @@ class RedFlagScreen:
         self._self_words = frozenset(context.self_words)
         self._adult_age = context.adult_age
         self._self_only = frozenset(context.self_only)
+        self._self_only_theirs = frozenset(context.self_only_theirs)
         self._affirmations = frozenset(context.affirmations)
         self._disavowals = frozenset(context.disavowals)
         self._affirmation_openers = sorted(
@@ -438,6 +439,8 @@ class RedFlagScreen:
                 return Screening(ScreenLevel.EMERGENCY, tuple(doctor))
             return self._clear(own, Experiencer.SELF)
         someone_else = self._fired(sentences, frozenset({None, _OTHER}), self._self_only)
+        if not someone_else and self._theirs_too(sentences):
+            someone_else = self._fired(sentences, frozenset({_OTHER}))
         if someone_else:
             return self._clear(someone_else, Experiencer.OTHER_ADULT)
         if self._other_language(text, plain):
@@ -473,6 +476,33 @@ class RedFlagScreen:
                 return learnt  # "legs made of concrete": words the lexicon never listed
             return Screening(ScreenLevel.POSSIBLE)  # no sign the lexicon knows: one question
         return NOTHING
+
+    def _theirs_too(self, sentences: list[_Sentence]) -> bool:
+        """Whether another adult's `self_only` sign and their `self_only_theirs` concept are
+        both named, with no word of the writer's own between ("my wife is pregnant and her back
+        hurts"; not "istri lagi hamil, jadi gue yg angkat galon, pinggang gue pegel"): then the
+        sign counts for them too."""
+        if not self._self_only_theirs:
+            return False
+        signs = {
+            concept
+            for rule, groups, _ in self._rule_groups
+            if rule.category in self._self_only
+            for group in groups
+            for concept in group
+        }
+        events: list[tuple[int, int, str]] = []
+        for index, sentence in enumerate(sentences):
+            for name, mentioned in sentence.mentions.items():
+                kind = (
+                    "sign" if name in signs else "theirs" if name in self._self_only_theirs else ""
+                )
+                events.extend(
+                    (index, m.start, kind) for m in mentioned if kind and m.qualifier == _OTHER
+                )
+            events.extend((index, i, "self") for i, p in enumerate(sentence.persons) if p == _SELF)
+        kinds = [kind for *_, kind in sorted(events)]
+        return any({first, second} == {"sign", "theirs"} for first, second in pairwise(kinds))
 
     def _sure_alone(self, text: str, sentences: list[_Sentence]) -> bool:
         """Whether the statistical reader may give the emergency advice on its own word: it is

@@ -119,8 +119,8 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 _NOT_WORDS = frozenset(
     {
         "language", "spelling", "rules", "possible", "model", "fuzzy", "under", "over",
-        "adult_age", "self_only", "history_counts", "priority", "conflicts", "words",
-        "scope_words", "after_words", "emoji",
+        "adult_age", "self_only", "self_only_theirs", "history_counts", "priority", "conflicts",
+        "words", "scope_words", "after_words", "emoji",
     }
 )  # fmt: skip
 

@@ -101,3 +101,33 @@ def test_the_persons_own_sign_wins_over_someone_elses(screen: RedFlagScreen) -> 
 
     assert screening.level is ScreenLevel.EMERGENCY
     assert screening.experiencer is Experiencer.SELF
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my wife is pregnant and her back hurts, can she do these?",
+        "my sister is 20 weeks pregnant and her lower back is killing her",
+    ],
+)
+def test_another_adults_pregnancy_with_their_back_pain_is_theirs_to_check(
+    screen: RedFlagScreen, text: str
+) -> None:
+    screening = screen.screen(text)
+
+    assert screening.level is ScreenLevel.SEE_DOCTOR, screening
+    assert screening.experiencer is Experiencer.OTHER_ADULT
+    assert "pregnancy" in screening.categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my wife is pregnant so i'm doing all the lifting, my back is sore",
+        "my sister is pregnant!! so excited",
+    ],
+)
+def test_someone_elses_pregnancy_told_in_passing_is_no_sign(
+    screen: RedFlagScreen, text: str
+) -> None:
+    assert screen.screen(text).level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR)
