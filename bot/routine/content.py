@@ -881,6 +881,11 @@ class ContextRules(_Strict):
     hypothetical: tuple[str, ...] = Field(min_length=1)
     hypothetical_pseudo: tuple[str, ...] = ()
     reported: tuple[str, ...] = ()
+    tells: tuple[str, ...] = ()
+    """Words by which someone tells of their own body ("said", "сказал", "me contó"): a
+    `reported` cue among them, right after another adult ("муж сказал что у него там всё
+    онемело"), is that adult's sign now, not advice someone gave; the sign's person words then
+    say whose it is."""
     reported_after: tuple[str, ...] = ()
     """Cues that follow the sign they qualify ("numbness there is an emergency, good to know")."""
     definition: tuple[str, ...] = ()

@@ -119,6 +119,8 @@ _AGE_DECADE = re.compile(r"^([1-9]0)s$")
 _PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they", "it", "who", "that"})
 _ASKS = frozenset("?:-–—")
 _MAX_AGE = 110
+_TELLER_WORDS = 3
+"""How far before a `tells` cue the adult telling of their own body may be named."""
 _CACHE_SIZE = 20_000
 _MIN_AGE = 5
 
@@ -300,6 +302,7 @@ class RedFlagScreen:
         self._person_forms = dict(context.person_forms)
         self._self_words = frozenset(context.self_words)
         self._adult_age = context.adult_age
+        self._tells = frozenset(context.tells)
         self._self_only = frozenset(context.self_only)
         self._self_only_theirs = frozenset(context.self_only_theirs)
         self._affirmations = frozenset(context.affirmations)
@@ -1095,6 +1098,8 @@ class RedFlagScreen:
                     start <= cue.start and cue.end <= end for start, end in pseudo
                 ):
                     continue  # a look-alike covers the cue ("not sure if"); "if i ever" stays
+                if kind == _REPORTED and self._told_by_another(sentence, cue):
+                    continue  # "муж сказал что у него там всё онемело": his sign, now
                 stop = next((i for i in ends if i >= cue.end), len(tokens))
                 sentence.scopes.append((cue.start, stop, _FORWARD[kind]))
         sentence.times.sort()
@@ -1108,6 +1113,28 @@ class RedFlagScreen:
         )  # not "раньше спина никогда не болела, а тут…": a past denied is news
         if sentence.present:
             sentence.historical = False
+
+    def _told_by_another(self, sentence: _Sentence, cue: _Mention) -> bool:
+        """Whether a reported cue is a `tells` word right after another adult ("my husband told
+        me", "mi novio me contó", "теща мне шепнула"). A self word between is the listener, not
+        whose body: it is cleared, so a sign with no person word of its own is the teller's."""
+        tokens, persons = sentence.tokens, sentence.persons
+        if self._tells.isdisjoint(tokens[cue.start : cue.end]):
+            return False
+        listeners: list[int] = []
+        for index in range(cue.start - 1, max(-1, cue.start - 1 - _TELLER_WORDS), -1):
+            if persons[index] == _SELF:
+                listeners.append(index)
+            elif persons[index] is not None:
+                if persons[index] != _OTHER:
+                    return False
+                for listener in listeners:
+                    persons[listener] = None
+                for index in range(cue.start, cue.end):
+                    if persons[index] == _SELF:
+                        persons[index] = None  # "me" inside "me contó"
+                return True
+        return False
 
     def _only_named(self, sentence: _Sentence, begin: int, end: int) -> bool:
         """Whether the words before a definition cue are a term asked about: a sign named in

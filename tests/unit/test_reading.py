@@ -147,6 +147,24 @@ def test_where_the_owner_follows_the_pet_or_child_is_whose_body() -> None:
         assert found.experiencer.name == "OTHER_ADULT", text
 
 
+def test_another_adult_telling_of_their_own_body_is_their_sign_now() -> None:
+    """ "my wife told me she …": a `tells` word right after another adult is that adult's sign,
+    not advice someone gave; a clinician's words stay advice."""
+    for language, text in (
+        ("ru", "жена сказала что у нее там все онемело, это серьезно?"),
+        ("es", "mi esposa me conto que no siente nada alla abajo desde ayer"),
+        ("uk", "чоловік розказав що в нього там внизу все оніміло"),
+    ):
+        found = screening(text, language)
+        assert found.level is ScreenLevel.EMERGENCY, text
+        assert found.experiencer.name == "OTHER_ADULT", text
+    for language, text in (
+        ("ru", "врач сказал что если онемеет промежность сразу в скорую"),
+        ("es", "mi medico dijo que si no siento la cola vaya a urgencias"),
+    ):
+        assert screening(text, language).level is not ScreenLevel.EMERGENCY, text
+
+
 def test_a_temperature_typed_as_a_number_is_a_fever() -> None:
     """ "tengo 38.5" is a fever in any language's way of writing it: a decimal in a fever's
     range, or a whole number with a degree word or sign. Weights, ages and blood pressure
