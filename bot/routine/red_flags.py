@@ -220,6 +220,7 @@ class _Sentence:
     affirmed: bool = False  # the next sentence says the question is the person's own ("mine do")
     disavowed: bool = False  # the next sentence says it is not ("just curious")
     times: list[tuple[int, bool]] = field(default_factory=list)  # (position, past?) of time cues
+    pauses: list[int] = field(default_factory=list)  # where an ellipsis was: a scope ends
     turns: bool = False  # a clause opens on a present cue after a past one: "…, now i'm fine"
     denied: bool = False  # a sign the lexicon read here was negated ("no numbness")
     scopes: list[tuple[int, int, Qualifier]] = field(default_factory=list)
@@ -615,7 +616,7 @@ class RedFlagScreen:
 
     def _sentences(self, plain: str) -> list[_Sentence]:
         parts = _SENTENCE_BREAK.split(plain.translate(_BRACKETS))
-        pieces, breaks = self._join_colons(
+        pieces, breaks, pauses = self._join_colons(
             [self._tokens(piece) for piece in parts[::2]], parts[1::2]
         )
         sentences: list[_Sentence] = []
@@ -634,23 +635,32 @@ class RedFlagScreen:
             persons: list[str | None] = [self._persons.get(token) for token in tokens]
             if self._person_forms:
                 tokens = [self._person_forms.get(token, token) for token in tokens]
-            sentences.append(_Sentence(tokens, persons, asked=asked))
+            sentences.append(_Sentence(tokens, persons, asked=asked, pauses=pauses[index]))
         return sentences
 
     def _join_colons(
         self, pieces: list[list[str]], breaks: list[str]
-    ) -> tuple[list[list[str]], list[str]]:
+    ) -> tuple[list[list[str]], list[str], list[list[int]]]:
         """A colon introduces what was said or listed, inside its sentence: "the doctor warned:
-        numbness down there …" stays advice the writer was given. Unless an answer follows it
-        ("numbness: none"), which is read as a question and its answer."""
+        numbness down there …" stays advice the writer was given; an ellipsis is a pause inside
+        it ("legs... both... like someone else's"), which ends a context's scope as a `scope_ends`
+        word does ("як би це сказати... там де сідаєш все наче чуже"). Unless an answer follows
+        ("numbness: none"), which is read as a question and its answer. Returns the pieces, the
+        breaks kept, and each piece's pauses (the positions of the commas put for an ellipsis)."""
         joined, kept = [pieces[0]], []
+        pauses: list[list[int]] = [[]]
         for brk, piece in zip(breaks, pieces[1:], strict=True):
-            if set(brk) == {":"} and " ".join(t for t in piece if t != ",") not in self._answers:
+            pause = brk == "…" * len(brk) or (len(brk) > 1 and set(brk) == {"."})
+            answer = " ".join(t for t in piece if t != ",") in self._answers
+            if (set(brk) == {":"} or pause) and not answer:
+                if pause:
+                    pauses[-1].append(len(joined[-1]))
                 joined[-1] = [*joined[-1], ",", *piece]
             else:
                 kept.append(brk)
                 joined.append(piece)
-        return joined, kept
+                pauses.append([])
+        return joined, kept, pauses
 
     def _resolve_persons(self, sentence: _Sentence, referent: str | None) -> str | None:
         """He, she, they (and "it", for an animal or a child) take the last person named before
@@ -999,7 +1009,9 @@ class RedFlagScreen:
                 continue
             position = end
             limit = min(size, end + self._scope_words)
-            while position < limit and not self._ends_scope(tokens, position):
+            while position < limit and not (
+                self._ends_scope(tokens, position) or position in sentence.pauses
+            ):
                 negated_from[position] = True
                 position += 1
         negated_until = [False] * (size + 1)
@@ -1069,6 +1081,7 @@ class RedFlagScreen:
         ends = sorted(
             {i for i, token in enumerate(tokens) if token in self._context_ends}
             | {c.start for c in cues if c.concept == _CONTEXT_END}
+            | set(sentence.pauses)
         )
         for cue in cues:
             kind = cue.concept

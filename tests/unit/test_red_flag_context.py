@@ -131,3 +131,14 @@ def test_someone_elses_pregnancy_told_in_passing_is_no_sign(
     screen: RedFlagScreen, text: str
 ) -> None:
     assert screen.screen(text).level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR)
+
+
+def test_an_ellipsis_is_a_pause_inside_the_sentence(screen: RedFlagScreen) -> None:
+    """ "my legs... both of them... so weak": the words the pauses split are one sign; a
+    context before a pause ends there ("how do i put this... ")."""
+    screening = screen.screen("my legs... both of them... so weak since this morning")
+
+    assert screening.level is ScreenLevel.EMERGENCY, screening
+    assert "both_legs" in screening.categories
+    hedged = screen.screen("how do i put this... what if my bum went numb, would that be bad")
+    assert hedged.level is ScreenLevel.POSSIBLE
