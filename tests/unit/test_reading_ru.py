@@ -27,6 +27,7 @@ ROUND_6_OWN = [
     "шлёпанцы слетают с левой ноги, не держатся",  # foot drop by the slipper
     "мочусь тонкой струйкой, жму на живот",  # straining for a weak stream
     "пузырь как будто не наполняется, в туалет не тянет",  # no bladder fullness
+    "не чувствую как выходит, только по звуку понимаю",  # not feeling the stream itself
 ]
 ROUND_6_THEIRS = [
     "свёкор бельё марает и не замечает",  # soiling, the verb of staining
@@ -41,10 +42,12 @@ ROUND_6_NOT_NOW = [
     "по телику показали мужика, у которого отнялись ноги",  # television is reported
     "промежность онемела, потом все вернулось, сейчас норм",  # feeling came back
     "что за синдром конского хвоста?",  # the narrowed "what is"
+    "недержание мочи, что это такое?",  # "what is it" after the term
 ]
 ROUND_6_LATIN = [
     "otmeni napominanie pozhaluista",  # the bot's own settings
     "korobki taskal pri pereezde, spina bolit",  # everyday causes
+    "chto takoe kauda ekvina",  # the Latin name, transliterated
 ]
 
 
