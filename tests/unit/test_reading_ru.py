@@ -7,11 +7,48 @@ from __future__ import annotations
 import pytest
 
 from bench.common import shipped_readers
+from bot.routine.content import DEFAULT_CONTENT_DIR, load_red_flags
 from bot.routine.intents import Intent, Score
 from bot.routine.reading import Readers
-from bot.routine.red_flags import Experiencer, ScreenLevel
+from bot.routine.red_flags import Experiencer, RedFlagScreen, ScreenLevel
 
 RUSSIAN = "ru"
+
+
+# Round 6, one row per family the lexicon itself now reads (checked below without the sign model
+# too, which had been trained on the set these families came from).
+ROUND_6_OWN = [
+    "что за хрень, обе ноги подкашиваются",  # an exclamation is no "what is"
+    "мочусь без всяких ощущений уже с утра",  # "без" inside the sign's own phrase
+    "ничего не болит, жопа онемела совсем",  # a body word after a comma opens a clause
+    "провожу салфеточкой, а ощущение как через ткань",  # the diminutive of the tissue
+    "с обеда там ничего не чувствую",  # "there", the euphemism
+    "левую ногу не чувствую, а теперь и вторую",  # the second leg joining the first
+    "шлёпанцы слетают с левой ноги, не держатся",  # foot drop by the slipper
+    "мочусь тонкой струйкой, жму на живот",  # straining for a weak stream
+    "пузырь как будто не наполняется, в туалет не тянет",  # no bladder fullness
+    "не чувствую как выходит, только по звуку понимаю",  # not feeling the stream itself
+]
+ROUND_6_THEIRS = [
+    "свёкор бельё марает и не замечает",  # soiling, the verb of staining
+    "отец стеснялся признаться, что не может пописать с ночи",  # shy to tell, not shy to go
+    "муж сказал что у него в паху онемело",  # saying so is no reported advice
+]
+ROUND_6_DOCTOR = [
+    ("мне 58, поясница разболелась, раньше вообще никогда", "age"),  # "never at all"
+    ("боль в спине будит, потом до утра хожу", "night_pain"),  # pain that wakes
+]
+ROUND_6_NOT_NOW = [
+    "по телику показали мужика, у которого отнялись ноги",  # television is reported
+    "промежность онемела, потом все вернулось, сейчас норм",  # feeling came back
+    "что за синдром конского хвоста?",  # the narrowed "what is"
+    "недержание мочи, что это такое?",  # "what is it" after the term
+]
+ROUND_6_LATIN = [
+    "otmeni napominanie pozhaluista",  # the bot's own settings
+    "korobki taskal pri pereezde, spina bolit",  # everyday causes
+    "chto takoe kauda ekvina",  # the Latin name, transliterated
+]
 
 
 @pytest.fixture(scope="module")
@@ -88,6 +125,7 @@ def readers() -> Readers:
         "пипирка онемела и вокруг тоже",  # nursery words for the genitals
         "не успеваю, вырвалось прямо в трусы",  # not reaching it in time denies nothing
         "описалась и не заметила, хотя грыжа у меня давно",  # not noticing is the sign itself
+        *ROUND_6_OWN,
     ],
 )
 def test_a_persons_own_emergency_sign_gets_the_advice(readers: Readers, text: str) -> None:
@@ -114,6 +152,7 @@ def test_latin_spellings_of_one_word_read_alike(readers: Readers, text: str) -> 
         "зять не может пописать со вчера, спина болит",
         "брат обделался и даже не почувствовал, я в шоке",  # "в шоке" is the writer's
         "сестра не может сходить ни по-маленькому ни по-большому",  # a double negative
+        *ROUND_6_THEIRS,
     ],
 )
 def test_another_adults_sign_gets_the_advice_for_them(readers: Readers, text: str) -> None:
@@ -148,6 +187,7 @@ def test_another_adults_sign_gets_the_advice_for_them(readers: Readers, text: st
         ("оперировали грыжу в августе, опять болит", "surgery"),  # the hernia operated
         ("гормоны от астмы годами, поскользнулась", "steroids"),  # by what they treat
         ("Мне 66. Раньше спина никогда не беспокоила, а с марта ноет.", "age"),  # a month
+        *ROUND_6_DOCTOR,
     ],
 )
 def test_a_see_a_doctor_sign_gets_that_advice(readers: Readers, text: str, category: str) -> None:
@@ -220,6 +260,7 @@ def test_a_see_a_doctor_sign_gets_that_advice(readers: Readers, text: str, categ
         "лет 12 назад упал с крыши, с тех пор все отлично",  # years ago, fine since
         "задница затекла на рыбалке, к вечеру все ок",  # gone by the evening
         "правда что при протрузии немеет промежность?",  # a question about a condition
+        *ROUND_6_NOT_NOW,
     ],
 )
 def test_no_emergency_pause_for_what_is_not_a_sign_now(readers: Readers, text: str) -> None:
@@ -286,9 +327,54 @@ def test_a_number_out_of_range_is_asked_again(readers: Readers) -> None:
         "spasibo vse sdelal",
         "zavtra prodolzhim, ustala",
         "planku propuskala, zapyast'e bolit",  # exercise words
+        *ROUND_6_LATIN,
     ],
 )
 def test_russian_in_latin_letters_is_not_another_language(readers: Readers, text: str) -> None:
     """The detector has no model of transliterated Russian (it says Polish, Indonesian…): a text
     whose words are Russian's, in Latin letters, is read as Russian, not given the list."""
     assert readers.screen(text, RUSSIAN).level is ScreenLevel.NONE
+
+
+@pytest.fixture(scope="module")
+def lexicon_alone() -> RedFlagScreen:
+    return RedFlagScreen(load_red_flags(DEFAULT_CONTENT_DIR, RUSSIAN), model=None)
+
+
+@pytest.mark.parametrize("text", ROUND_6_OWN)
+def test_the_lexicon_alone_reads_round_6_signs(lexicon_alone: RedFlagScreen, text: str) -> None:
+    screening = lexicon_alone.screen(text)
+    assert screening.level is ScreenLevel.EMERGENCY
+    assert screening.experiencer is Experiencer.SELF
+
+
+@pytest.mark.parametrize("text", ROUND_6_THEIRS)
+def test_the_lexicon_alone_reads_round_6_signs_of_others(
+    lexicon_alone: RedFlagScreen, text: str
+) -> None:
+    screening = lexicon_alone.screen(text)
+    assert screening.level is ScreenLevel.EMERGENCY
+    assert screening.experiencer is Experiencer.OTHER_ADULT
+
+
+@pytest.mark.parametrize(("text", "category"), ROUND_6_DOCTOR)
+def test_the_lexicon_alone_reads_round_6_doctor_signs(
+    lexicon_alone: RedFlagScreen, text: str, category: str
+) -> None:
+    screening = lexicon_alone.screen(text)
+    assert screening.level is ScreenLevel.SEE_DOCTOR
+    assert category in screening.categories
+
+
+@pytest.mark.parametrize("text", ROUND_6_NOT_NOW)
+def test_the_lexicon_alone_pauses_nothing_for_round_6_look_alikes(
+    lexicon_alone: RedFlagScreen, text: str
+) -> None:
+    assert lexicon_alone.screen(text).level in (ScreenLevel.POSSIBLE, ScreenLevel.NONE)
+
+
+@pytest.mark.parametrize("text", ROUND_6_LATIN)
+def test_the_lexicon_alone_knows_round_6_latin_words(
+    lexicon_alone: RedFlagScreen, text: str
+) -> None:
+    assert lexicon_alone.screen(text).level is ScreenLevel.NONE
