@@ -409,3 +409,52 @@ def test_round_five_lookalikes_get_no_emergency(text: str) -> None:
 )
 def test_round_five_lookalikes_get_no_advice(text: str) -> None:
     assert _level(text) not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nem sei direito se a bexiga esvaziou, fico com a sensação de que tem mais",  # "whether"
+        "não tenho mais certeza se a bexiga tá cheia, desde ontem",  # "whether", not an "if"
+        "o formigamento começou numa perna e já pegou a outra",  # spread to both legs
+        "a dormência tava num pé só e passou pro outro também",  # spread to both feet
+        "não consigo segurar o pum nem as fezes, escapa tudo",  # "nem" joins the sign
+        "meu pai tá molhando a cueca desde semana passada",  # any tense of "molhar"
+        "não sinto nada quando a gente transa, desde a crise da lombar",  # "a gente": the couple
+        "parece que passei o dia numa sela de cavalo, a virilha tá dormente",  # riding gear
+    ],
+)
+def test_round_six_emergency_families(text: str) -> None:
+    assert _level(text) is ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tenho 18 anos e tô com dor nas costas tem uns 10 dias",  # young, a recent start
+        "tenho 62 anos e a lombar dói tem umas três semanas",  # older, recent
+        "tomei um tombo da égua ontem e caí sentado no chão",  # the writer's fall, not the horse's
+    ],
+)
+def test_round_six_see_a_doctor_families(text: str) -> None:
+    assert _level(text) in (ScreenLevel.SEE_DOCTOR, ScreenLevel.EMERGENCY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nem xixi nem cocô escapam, graças a deus",  # a "nem" that opens the clause negates
+        "não tenho escape de urina nem de fezes",  # "não tenho …" still negates past "nem"
+        "tô molhando a roupa no tanque pra lavar",  # laundry
+        # resolved: "voltou tudo ao normal"
+        "semana passada fiquei com a perna dormente uns dias, mas voltou tudo ao normal",
+    ],
+)
+def test_round_six_lookalikes_get_no_emergency(text: str) -> None:
+    assert _level(text) is not ScreenLevel.EMERGENCY
+
+
+def test_round_six_resolved_numbness_gets_no_advice() -> None:
+    assert _level(
+        "mês passado a perna ficou sem sensibilidade depois da infiltração, ficou tudo normal"
+    ) not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR)
