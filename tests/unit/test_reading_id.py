@@ -581,3 +581,63 @@ def test_round_five_see_a_doctor_signs(text: str) -> None:
 )
 def test_round_five_lookalikes_get_no_advice(text: str) -> None:
     assert _level(text) not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # knees that buckle or fold away ("ngeles", "nglokro"); a leg that "won't lift"
+        "dengkul gue ngeles sendiri pas turun tangga, dua2nya",
+        "lutut tiba2 nglokro, hampir jatoh di kamar mandi",
+        "kaki kiri gak mau diangkat sejak bangun tidur",
+        # numbness told by what is not felt when wiping: the water, the tissue
+        "pas cebok airnya gak kerasa sama sekali",
+        "abis pup gak ngerasain tisunya pas ngelap",
+        # the seat-part, with the ordinary cause ruled out ("haven't ridden for a week")
+        "bagian yg nempel jok mati rasa, padahal udah seminggu ga ngojek",
+    ],
+)
+def test_round_six_emergency_signs(text: str) -> None:
+    assert _level(text) is ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Javanese possessed kin ("mbok'e", "bapake"), "loro-lorone" (both), "ora kuwat ngadeg"
+        "mboke sikile loro-lorone ora kuwat ngadeg",
+        "bapake ngendika kakine loro lorone lemes",
+    ],
+)
+def test_round_six_another_adults_sign(text: str) -> None:
+    readers, spoken = _readers()
+    screening = readers.screen(text, spoken)
+    assert screening.level is ScreenLevel.EMERGENCY
+    assert screening.experiencer is Experiencer.OTHER_ADULT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a fall typed "jatoh"; a teenager's month-old pain with the heavy lifting denied
+        "tadi jatoh dari tangga bambu pas benerin atap, punggung nyeri",
+        "umur 17, pinggang sakit sebulan ini padahal gak pernah ngangkat barang berat",
+    ],
+)
+def test_round_six_see_a_doctor_signs(text: str) -> None:
+    assert _level(text) is ScreenLevel.SEE_DOCTOR
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # my own professional's warning ("dokter saya pesen … jangan nunggu besok")
+        "dokter saya pesen kalo kaki dua2nya lemes mendadak jangan nunggu besok",
+        # a neighbour's ginger cat: a breed or colour word between the animal and its owner
+        "kucing oren tetangga kaki belakangnya lumpuh",
+        # sitting flat on the floor ("ndeprok") is a cause of a tingling foot, not a collapse
+        "duduk ndeprok kelamaan di pengajian, kaki kesemutan",
+    ],
+)
+def test_round_six_lookalikes_get_no_advice(text: str) -> None:
+    assert _level(text) not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR)
