@@ -339,6 +339,11 @@ def test_not_the_emergency_advice(text: str) -> None:
         ("یه سوال علمی: چرا سیاتیک پا رو بی حس میکنه؟", None),  # a science question
         ("یه بار تو اتوبوس پاهام گزگز کرد ولی بعد چند دقیقه رفت", None),  # gone after a few minutes
         ("che konam, dastam gezgez mikone", None),  # «konam» (I do) is no body word
+        ("خواهرم حامله بود و کمرش درد میکرد، الان بچش دو سالشه", None),  # a past pregnancy
+        (
+            "کشالم یعنی همون جایی که رو زین دوچرخه میشینی گزگز میکنه",
+            (ScreenLevel.EMERGENCY, Experiencer.SELF),
+        ),  # the saddle named to say where, not why
     ],
 )
 def test_the_word_file_alone_reads_each_family(
