@@ -10,15 +10,21 @@ import pytest
 
 from bench.common import shipped_readers
 from bench.typed_intents import typed_table
-from bot.routine.content import Content
+from bot.routine.content import DEFAULT_CONTENT_DIR, Content, load_red_flags
 from bot.routine.intents import ChitChat, Intent, Score
 from bot.routine.reading import Readers
-from bot.routine.red_flags import Experiencer, ScreenLevel
+from bot.routine.red_flags import Experiencer, RedFlagScreen, ScreenLevel
 
 
 @cache
 def _shipped() -> tuple[Readers, str, Content]:
     return shipped_readers("fa")
+
+
+@cache
+def _word_file_alone() -> RedFlagScreen:
+    """The Persian word file without the statistical reader: what the lexicon itself reads."""
+    return RedFlagScreen(load_red_flags(DEFAULT_CONTENT_DIR, "fa"), model=None)
 
 
 def _screen(text: str) -> tuple[ScreenLevel, Experiencer]:
@@ -252,6 +258,102 @@ def test_a_see_a_doctor_sign(text: str) -> None:
 )
 def test_not_the_emergency_advice(text: str) -> None:
     assert _screen(text)[0] in (ScreenLevel.NONE, ScreenLevel.POSSIBLE)
+
+
+# Round 6: one row per family the word file gained, read by the word file alone (the shipped
+# model was trained on the set these families came from, so it would hide a lexicon's miss).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "ران های داخلیم گزگز میکنه",
+            (ScreenLevel.EMERGENCY, Experiencer.SELF),
+        ),  # the inner thighs, Tehrani plural
+        (
+            "ran haye dakhelam bi hes shode az sob",
+            (ScreenLevel.EMERGENCY, Experiencer.SELF),
+        ),  # Finglish inner thighs
+        (
+            "موقع شستن حسم خیلی کمتر شده",
+            (ScreenLevel.EMERGENCY, Experiencer.SELF),
+        ),  # a word between the feeling and «less»
+        (
+            "unjam hesesh yekam kam shode",
+            (ScreenLevel.EMERGENCY, Experiencer.SELF),
+        ),  # Finglish: the feeling a bit less down there
+        ("لای پاهام سره", (ScreenLevel.EMERGENCY, Experiencer.SELF)),  # «سره»: has gone numb
+        (
+            "پاهام انگار مال من نیستن",
+            (ScreenLevel.EMERGENCY, Experiencer.SELF),
+        ),  # legs not mine, plural
+        (
+            "نمیتونم جیش کنم نرماله؟",
+            (ScreenLevel.EMERGENCY, Experiencer.SELF),
+        ),  # «is it normal that …?» after the sign's own verb
+        (
+            "نمیفهمم کی جیشم پره طبیعیه؟",
+            (ScreenLevel.EMERGENCY, Experiencer.SELF),
+        ),  # not noticing when full, asked
+        (
+            "nemidunam masanam khaliye ya pore",
+            (ScreenLevel.EMERGENCY, Experiencer.SELF),
+        ),  # Finglish: empty or full, either order
+        (
+            "mesanam por mishe vali nemifahmam",
+            (ScreenLevel.EMERGENCY, Experiencer.SELF),
+        ),  # Finglish «mesane»
+        (
+            "ادرار کرده نمیتانم از دیشب",
+            (ScreenLevel.EMERGENCY, Experiencer.SELF),
+        ),  # Dari «نمیتانم»: can't
+        (
+            "ادرارم خودش میاد و حس نمیکنم، قبلا اصلا اینطوری نبودم",
+            (ScreenLevel.EMERGENCY, Experiencer.SELF),
+        ),  # never like this before: now
+        (
+            "vaghti jish daram bayad zur bezanam ta shoru beshe, tabiiye?",
+            (ScreenLevel.EMERGENCY, Experiencer.SELF),
+        ),  # straining until it starts
+        (
+            "از وقتی کمرم درد گرفته نعوظم رفته",
+            (ScreenLevel.EMERGENCY, Experiencer.SELF),
+        ),  # the erection gone
+        (
+            "nauzam kam shode az vaghti kamaram gerefte",
+            (ScreenLevel.EMERGENCY, Experiencer.SELF),
+        ),  # Finglish: the erection less
+        (
+            "من مراقب مادربزرگمم، از صبح نتونسته ادرار کنه",
+            (ScreenLevel.EMERGENCY, Experiencer.OTHER_ADULT),
+        ),  # a carer: «مراقب» is no «watch out»
+        (
+            "قبلا تزریقی مصرف میکردم، کمرم درد میکنه",
+            (ScreenLevel.SEE_DOCTOR, Experiencer.SELF),
+        ),  # injecting, said as a way of using
+        (
+            "deraz ke mikesham badtar mishe dard e kamaram",
+            (ScreenLevel.SEE_DOCTOR, Experiencer.SELF),
+        ),  # Finglish: worse lying down
+        ("درد تا باسنم میره ولی بی حسی هم ندارم", None),  # no numbness either
+        ("شنیدم یه خواننده دیسکشو عمل کرده چون پاهاش بی حس شده بود", None),  # heard about a singer
+        ("یه سوال علمی: چرا سیاتیک پا رو بی حس میکنه؟", None),  # a science question
+        ("یه بار تو اتوبوس پاهام گزگز کرد ولی بعد چند دقیقه رفت", None),  # gone after a few minutes
+        ("che konam, dastam gezgez mikone", None),  # «konam» (I do) is no body word
+        ("خواهرم حامله بود و کمرش درد میکرد، الان بچش دو سالشه", None),  # a past pregnancy
+        (
+            "کشالم یعنی همون جایی که رو زین دوچرخه میشینی گزگز میکنه",
+            (ScreenLevel.EMERGENCY, Experiencer.SELF),
+        ),  # the saddle named to say where, not why
+    ],
+)
+def test_the_word_file_alone_reads_each_family(
+    text: str, expected: tuple[ScreenLevel, Experiencer] | None
+) -> None:
+    screening = _word_file_alone().screen(text)
+    if expected is None:  # no advice: at most the confirm question
+        assert screening.level in (ScreenLevel.NONE, ScreenLevel.POSSIBLE)
+    else:
+        assert (screening.level, screening.experiencer) == expected
 
 
 def test_legs_tingling_for_years_is_no_emergency() -> None:
