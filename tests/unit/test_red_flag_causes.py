@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from bot.routine.content import load_content
-from bot.routine.red_flags import RedFlagScreen, ScreenLevel
+from bot.routine.red_flags import Experiencer, RedFlagScreen, ScreenLevel
 from bot.routine.sign_model import CLASSES, DIMENSIONS, SignModel
 
 
@@ -531,6 +531,11 @@ def lexicon() -> RedFlagScreen:
         "cannot feel my yansh since morning",
         "my pwet has been numb since last night",
         "can't feel me bits at all since yesterday",
+        "ma doup's gone numb since yesterday",
+        "i have lost the ability to feel my bum since yesterday",
+        # Tagalog words for a wee and a poo
+        "cant ihi since this morning, back sakit",
+        "cant control my tae since yesterday",
         # a Southern US word for a wee
         "cant tee tee at all since my back went",
         # legs that do not obey, feel filled with sand, can barely be lifted
@@ -581,3 +586,17 @@ def test_round_6_pain_the_same_in_every_position_is_constant(lexicon: RedFlagScr
     )
     assert screening.clear
     assert "night_pain" in screening.categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a grandmother (Tagalog "lola") and a boss (Pidgin "oga") are other adults
+        "my lola can not feel both legs since this morning",
+        "my oga no fit feel both legs since morning",
+    ],
+)
+def test_round_6_another_adults_sign_is_theirs(lexicon: RedFlagScreen, text: str) -> None:
+    screening = lexicon.screen(text)
+    assert screening.level is ScreenLevel.EMERGENCY
+    assert screening.experiencer is Experiencer.OTHER_ADULT
