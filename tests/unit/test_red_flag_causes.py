@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from bot.routine.content import load_content
-from bot.routine.red_flags import RedFlagScreen, ScreenLevel
+from bot.routine.red_flags import Experiencer, RedFlagScreen, ScreenLevel
 from bot.routine.sign_model import CLASSES, DIMENSIONS, SignModel
 
 
@@ -510,3 +510,93 @@ def test_round_5_see_a_doctor_signs_get_the_advice(
     screening = screen.screen(text)
     assert screening.clear
     assert category in screening.categories
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> RedFlagScreen:
+    """The lexicon alone: round 6 fixes what the word file reads, not what the model lifts."""
+    return RedFlagScreen(load_content().red_flags, model=None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "not being able to feel", "unable to feel": numbness said as an inability
+        "is it normal not being able to feel my bum on the loo seat",
+        "unable to feel the paper when i wipe since tuesday",
+        # Scots "ah" (I) ends a negation's scope like "i" ("noo" read as "no")
+        "n noo ah cannae feel ma erse at aw",
+        # Caribbean, West African, Filipino and Australian words for the seat ("cyah": can't)
+        "since sunday ah cyah feel mi batty at all",
+        "cannot feel my yansh since morning",
+        "my pwet has been numb since last night",
+        "can't feel me bits at all since yesterday",
+        "ma doup's gone numb since yesterday",
+        "i have lost the ability to feel my bum since yesterday",
+        # Tagalog words for a wee and a poo
+        "cant ihi since this morning, back sakit",
+        "cant control my tae since yesterday",
+        # a Southern US word for a wee
+        "cant tee tee at all since my back went",
+        # legs that do not obey, feel filled with sand, can barely be lifted
+        "my legs are not listening since the back went, they just fold",
+        "both my legs feel like they are full of sand since monday",
+        "i can barely lift my legs into the car since yesterday",
+        # the urge or the feeling of passing urine gone
+        "not getting the urge to wee at all today, back is bad",
+        "since friday i am not getting feeling of urine passing",
+        "it comes out and i can not feel it come out, since my back went",
+        # parts "not working like they should"
+        "my front bits are not working like they should since the disc went",
+        # Pidgin "complain say" reports a sign, it is no hypothetical "say my …"
+        "my wife dey complain say her two legs no get power since morning",
+        # "just in case … cos it leaks": the reason clause states a present sign
+        "carrying spare pants just in case cos it keeps leaking since friday",
+    ],
+)
+def test_round_6_present_signs_get_the_emergency_advice_from_the_lexicon(
+    lexicon: RedFlagScreen, text: str
+) -> None:
+    assert lexicon.screen(text).level is ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a card or sheet listing warning signs
+        "my physio handed me a card with numbness down below on it",
+        "the nurse gave me a sheet with loss of bladder control on it",
+        # leg day and DOMS explain dead or wobbly legs
+        "legs are dead from leg day, walking like a duck lol",
+        "legs wobbly from leg day, staggering about like a drunk",
+        # a longstanding sign with nothing new about it
+        "had the numb toes for years, nothing new there",
+        "my feet tingle at night, had it for ages, no change there",
+    ],
+)
+def test_round_6_look_alikes_get_no_advice_from_the_lexicon(
+    lexicon: RedFlagScreen, text: str
+) -> None:
+    assert not lexicon.screen(text).clear
+
+
+def test_round_6_pain_the_same_in_every_position_is_constant(lexicon: RedFlagScreen) -> None:
+    screening = lexicon.screen(
+        "it is there all the time, makes no difference whether i am sitting or lying"
+    )
+    assert screening.clear
+    assert "night_pain" in screening.categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a grandmother (Tagalog "lola") and a boss (Pidgin "oga") are other adults
+        "my lola can not feel both legs since this morning",
+        "my oga no fit feel both legs since morning",
+    ],
+)
+def test_round_6_another_adults_sign_is_theirs(lexicon: RedFlagScreen, text: str) -> None:
+    screening = lexicon.screen(text)
+    assert screening.level is ScreenLevel.EMERGENCY
+    assert screening.experiencer is Experiencer.OTHER_ADULT
