@@ -472,6 +472,7 @@ def test_round_six_see_a_doctor_families(text: str, experiencer: Experiencer) ->
         ("tuve una infección de orina con fiebre hace 10 días, ya estoy como nueva", "resolved"),
         ("me caí de la bici hace unas semanas, ya no me duele nada", "resolved"),
         ("después del día de pierna tengo las dos piernas muertas jaja", "a leg workout"),
+        ("me duele la nalga derecha cuando me siento", "buttock pain: the model may only ask"),
     ],
 )
 def test_round_six_lookalikes_get_no_advice(text: str, why: str) -> None:
