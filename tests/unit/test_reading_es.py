@@ -405,3 +405,76 @@ def test_round_five_see_a_doctor_families(text: str) -> None:
 def test_round_five_lookalikes_get_no_advice(text: str, why: str) -> None:
     level, _ = _screen(text)
     assert level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ya ni se me levanta desde que me dio el lumbago",  # 'ni' inside the sign is no denial
+        "el pie derecho se me cae al caminar y cada día está peor",  # a dropping foot, worse
+        "caminar de talones ya no puedo con ningún pie, desde el lunes",  # heels, both feet
+        "al hacer pis no lo puedo parar, sale y sale hasta el final",  # the stream won't stop
+        "me hago pipí antes de llegar al baño desde que me dio la ciática",  # not in time
+        "tengo la zona del sillín acorchada y no uso bici",  # the zone, not the seat
+        "la pierna izquierda cada vez más floja, hoy ya casi no la apoyo",  # 'floja', worse
+        "me caí porque se me fue una pierna y ahora las dos las tengo dormidas",
+        "siento las piernas como de otra persona, las dos, pesadísimas",  # not 'a person'
+        "el dolor se me pasó con ibuprofeno pero no puedo hacer pis",  # resolved, but a sign now
+    ],
+)
+def test_round_six_emergency_families(text: str) -> None:
+    assert _screen(text)[0] is ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi husband no puede hacer pee desde ayer",  # Spanglish, another adult
+        "mi abuela ya no controla ni el pipí ni la popó",  # 'ni … ni' lists what she can't hold
+    ],
+)
+def test_round_six_another_adults_signs(text: str) -> None:
+    assert _screen(text) == (ScreenLevel.EMERGENCY, Experiencer.OTHER_ADULT)
+
+
+def test_round_six_spanglish_in_the_spanish_words_alone() -> None:
+    """Spanish written with English words reads in the Spanish word file too, not only in
+    English's (which a text the detector calls Spanish never reaches)."""
+    spanish = _readers()[0].screen_of(SPANISH)
+    assert spanish.screen("tengo numbness en los private parts").level is ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    ("text", "experiencer"),
+    [
+        ("por la noche es peor, acostada no aguanto", Experiencer.SELF),
+        ("tengo que dormir sentado en el sofá, acostado no aguanto la espalda", Experiencer.SELF),
+        ("soy de 18 y desde hace poco me duele la espalda", Experiencer.SELF),  # 'soy de' an age
+        (
+            "mi mujer está embarazada de 5 meses y quiere hacer los ejercicios",
+            Experiencer.OTHER_ADULT,
+        ),
+    ],
+)
+def test_round_six_see_a_doctor_families(text: str, experiencer: Experiencer) -> None:
+    assert _screen(text) == (ScreenLevel.SEE_DOCTOR, experiencer)
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        (
+            "el doctor dice que es grave salvo que no sienta las nalgas, y yo las siento bien",
+            "'salvo que' with the subjunctive is a condition",
+        ),
+        ("vi un documental de un señor que no podía orinar por la próstata", "television"),
+        ("en las noticias salió una mujer que perdió el control de la vejiga", "the news"),
+        ("tuve una infección de orina con fiebre hace 10 días, ya estoy como nueva", "resolved"),
+        ("me caí de la bici hace unas semanas, ya no me duele nada", "resolved"),
+        ("después del día de pierna tengo las dos piernas muertas jaja", "a leg workout"),
+        ("me duele la nalga derecha cuando me siento", "buttock pain: the model may only ask"),
+    ],
+)
+def test_round_six_lookalikes_get_no_advice(text: str, why: str) -> None:
+    level, _ = _screen(text)
+    assert level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
