@@ -80,6 +80,7 @@ def ukrainian() -> tuple[Readers, str]:
         "ліву стопу волочу, з кожним днем гірше",  # dragging a foot
         "обидві ноги ватні ніби після тренування, хоча я не тренувалась",  # exertion in a simile
         "що мені робити якщо не відчуваю сідниць з ранку?",  # "якщо" + present: no hypothetical
+        "обкакалась у маршрутці і навіть не помітила",  # unaware, whatever the place
     ],
 )
 def test_an_emergency_sign_is_an_emergency(ukrainian: tuple[Readers, str], text: str) -> None:
