@@ -71,6 +71,16 @@ def ukrainian() -> tuple[Readers, str]:
         "ваші вправи роблю, а сьогодні промежина німіє",  # "ваші" (the bot's) is no generic you
         "сиджу на роботі і не відчуваю сидіння сідницями",  # sitting at work is no look-alike
         "кожен раз чіпляюсь носком, нога не слухається і все гірше",  # "кожен" is no person
+        # round 6, by family
+        "вчора не втримала стілець у таксі, поперек ниє",  # a stool not held, past forms
+        "без ціпка вже не ходжу, обидві ноги підгинаються з понеділка",  # "без" aid: no denial
+        "erekciyi nemaye vzhe tyzhden, poperek bolyt",  # Latin "iyi" folds like "ii"
+        "nohy slabki i pidkoshuiutsia obydvi",  # Latin "i" is "and", not "her"
+        "з коханою нічого не відчуваю там, а ще тиждень тому все було нормально",  # fine before
+        "ліву стопу волочу, з кожним днем гірше",  # dragging a foot
+        "обидві ноги ватні ніби після тренування, хоча я не тренувалась",  # exertion in a simile
+        "що мені робити якщо не відчуваю сідниць з ранку?",  # "якщо" + present: no hypothetical
+        "обкакалась у маршрутці і навіть не помітила",  # unaware, whatever the place
     ],
 )
 def test_an_emergency_sign_is_an_emergency(ukrainian: tuple[Readers, str], text: str) -> None:
@@ -90,6 +100,7 @@ def test_an_emergency_sign_is_an_emergency(ukrainian: tuple[Readers, str], text:
         "у свекра з учора не йде сеча і живіт твердий",  # an in-law
         "товариш по роботі не може встати, ноги відмовили",
         "побратим каже що обидві ноги не слухаються після контузії",  # a brother-in-arms
+        "клієнтка на масажі каже що в неї німіє промежина з учора",  # a massage is no cause
     ],
 )
 def test_another_adults_sign_is_their_emergency(ukrainian: tuple[Readers, str], text: str) -> None:
@@ -127,6 +138,14 @@ def test_another_adults_sign_is_their_emergency(ukrainian: tuple[Readers, str], 
         ("злетів з мопеда, минуло три дні, поперек болить все сильніше", "trauma"),  # time since
         ("біля мене був вибух, відкинуло ударною хвилею, болить спина", "trauma"),  # a blast
         ("мені 17, спина заболіла три тижні тому і досі болить", "age"),  # "тому" … still now
+        # round 6
+        ("зі сходів покотився вчора, спина болить", "trauma"),  # the stairs first
+        ("в нас на перехресті ззаду врізались, тепер поперек болить", "trauma"),  # crashed into
+        ("грижу прооперували у березні, знову ниє поперек", "surgery"),  # a hernia operated on
+        ("мені 18, поперек болить вже 3 тижні", "age"),  # weeks of pain are new
+        ("мені 19, спина почала боліти два тижні тому", "age"),  # a dated start is now
+        ("на спині шишка, раніше її не було", "lump"),  # "not there before": new
+        ("pokhudela na 8 kilo bez dieti", "weight_loss"),  # Latin "dieti" is no "дети"
     ],
 )
 def test_a_see_a_doctor_sign_gets_that_advice(
@@ -179,6 +198,10 @@ def test_a_see_a_doctor_sign_gets_that_advice(
         "у тестя колись була операція на хребті, тепер бігає як молодий",  # recovered long ago
         "нічого незвичного в туалеті не помічав, просто ниє поперек",  # a denial
         "сиджу на роботі по 10 годин, потім ноги затерпають",  # long sitting
+        # round 6
+        "ортопед попереджав: як почнеться нетримання — в лікарню",  # any doctor's warning
+        "як з'являться слабкість в ногах, що робити?",  # "як з'являться": when, future
+        "обкакався від страху коли собака вискочив",  # fright, as wetting from laughter
     ],
 )
 def test_a_look_alike_never_gets_the_emergency_advice(
@@ -242,6 +265,23 @@ def test_a_score_in_ukrainian(ukrainian: tuple[Readers, str], text: str, value: 
 
 
 @pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("дружина вагітна, у неї ниє поперек", "pregnancy"),  # their pregnancy, their pain
+        ("тато 78 років почав скаржитись на спину, раніше ніколи", "age"),  # a parent's age
+    ],
+)
+def test_another_adults_see_a_doctor_sign_is_theirs(
+    ukrainian: tuple[Readers, str], text: str, category: str
+) -> None:
+    readers, spoken = ukrainian
+    screening = readers.screen(text, spoken)
+    assert screening.level is ScreenLevel.SEE_DOCTOR
+    assert category in screening.categories
+    assert screening.experiencer is Experiencer.OTHER_ADULT
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "послизнулася біля під'їзду і впала, встала і пішла далі",  # a fall alone: minor
@@ -251,6 +291,7 @@ def test_a_score_in_ukrainian(ukrainian: tuple[Readers, str], text: str, value: 
         "доня вагітна, чи можна їй місток?",  # a daughter's pregnancy
         "колюсь інсуліном двічі на день",  # a medical injection, not drug use
         "наша кішка схудла, а в мене спина болить",  # a pet's weight
+        "дочка вагітна, покажіть їй вправи",  # "покажіть" is no toilet word
     ],
 )
 def test_what_is_no_see_a_doctor_sign_gets_no_advice(
