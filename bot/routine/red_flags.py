@@ -1015,9 +1015,17 @@ class RedFlagScreen:
                 negated_from[position] = True
                 position += 1
         negated_until = [False] * (size + 1)
+        starts = {mention.start for mention in mentions}
         for start, end in after:
             if not consumed.isdisjoint(range(start, end)):
                 continue
+            if end in starts:
+                continue  # it denies what follows, not what came before
+            if any(
+                start - self._after_words <= cue < start and "," not in tokens[cue:start]
+                for cue, _ in before
+            ):
+                continue  # "culo dormido, no meo bien": not well is no "fine"
             position = start - 1
             limit = max(0, start - self._after_words)
             while position >= limit and tokens[position] != ",":

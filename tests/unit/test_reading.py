@@ -165,6 +165,16 @@ def test_another_adult_telling_of_their_own_body_is_their_sign_now() -> None:
         assert screening(text, language).level is not ScreenLevel.EMERGENCY, text
 
 
+def test_not_well_is_no_fine() -> None:
+    """A "fine" word after a sign (`negation.after`: "pis bien") denies it, but not when a
+    negation stands before it in the clause ("no orino bien" is not peeing well), nor when a sign
+    follows it."""
+    found = screening("nalgas dormidas no orino bien desde ayer", "es")
+    assert found.level is ScreenLevel.EMERGENCY
+    assert "bladder" in found.categories
+    assert screening("hormigueo no tengo, orino bien", "es").level is ScreenLevel.NONE
+
+
 def test_a_temperature_typed_as_a_number_is_a_fever() -> None:
     """ "tengo 38.5" is a fever in any language's way of writing it: a decimal in a fever's
     range, or a whole number with a degree word or sign. Weights, ages and blood pressure
