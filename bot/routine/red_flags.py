@@ -223,6 +223,7 @@ class _Sentence:
     pauses: list[int] = field(default_factory=list)  # where an ellipsis was: a scope ends
     turns: bool = False  # a clause opens on a present cue after a past one: "…, now i'm fine"
     denied: bool = False  # a sign the lexicon read here was negated ("no numbness")
+    looked_alike: bool = False  # an `ignore` look-alike was read here ("tanganku kebas")
     scopes: list[tuple[int, int, Qualifier]] = field(default_factory=list)
 
 
@@ -475,7 +476,7 @@ class RedFlagScreen:
             return replace(learnt, concepts=tuple(possible))  # the model is sure: the advice
         if possible:
             return Screening(ScreenLevel.POSSIBLE, (), tuple(possible))
-        if learnt is not None and not any(s.denied for s in sentences):
+        if learnt is not None and not any(s.denied or s.looked_alike for s in sentences):
             if learnt.level is ScreenLevel.EMERGENCY and self._sure_alone(text, sentences):
                 return learnt  # "legs made of concrete": words the lexicon never listed
             return Screening(ScreenLevel.POSSIBLE)  # no sign the lexicon knows: one question
@@ -525,6 +526,8 @@ class RedFlagScreen:
         """No ConText qualifier, no denied sign and no ordinary cause anywhere in the message."""
         for sentence in sentences:
             if sentence.historical or sentence.resolved or sentence.disavowed or sentence.denied:
+                return False
+            if sentence.looked_alike:
                 return False
             if sentence.scopes or any(p not in (None, _SELF) for p in sentence.persons):
                 return False
@@ -990,6 +993,7 @@ class RedFlagScreen:
             else:
                 mentions.append(mention)
         if hidden:
+            sentence.looked_alike = True
             mentions = [m for m in mentions if hidden.isdisjoint(range(m.start, m.end))]
         if similes:
             compared = self._compared(tokens, similes)

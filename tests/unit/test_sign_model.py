@@ -112,3 +112,10 @@ def test_the_qualifiers_still_show_on_a_lifted_question(
     screening = both.screen("should I go to A&E if I can't pee?")
     assert screening.level is ScreenLevel.POSSIBLE
     assert Qualifier.HYPOTHETICAL in screening.qualifiers
+
+
+def test_a_look_alike_the_lexicon_read_gets_no_question_from_the_model() -> None:
+    """ "tanganku kebas pas bangun" (a hand numb on waking) is an `ignore` look-alike: the model,
+    sure of a sign on "kebas" alone, may not ask about it."""
+    readers, spoken, _content = shipped_readers("id")
+    assert readers.screen("tanganku kebas pas bangun", spoken).level is ScreenLevel.NONE
