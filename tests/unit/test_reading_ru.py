@@ -336,19 +336,47 @@ def test_russian_in_latin_letters_is_not_another_language(readers: Readers, text
     assert readers.screen(text, RUSSIAN).level is ScreenLevel.NONE
 
 
+# Round 7, one row per family added for the 2026e dev set's lexicon errors (new wordings).
+ROUND_7_OWN = [
+    "сажусь на табуретку и не чувствую сиденье под собой с утра",  # the seat not felt
+    "ne chuvstvuyu sedlo pod soboi s obeda",  # the same, in Latin letters
+    "ноги со вчера словно не свои",  # legs not one's own
+    "как поясницу сорвал совсем не встаёт",  # the erection, dated by the back
+    "ни на левую ни на правую ногу не могу встать на цыпочки",  # neither leg, on tiptoe
+    "нога за двое суток стала тяжёлая как колода",  # one leg weakening within days
+    "вчера с мужем ничего не ощущала там",  # "there", in the past tense
+    "делаю ваши упражнения, а со вчера не могу пописать, хотя хочется",  # "ваш" is the coach's
+    "наверно отсидел, но промежность онемела и уже несколько часов не отпускает",  # not passing
+]
+ROUND_7_THEIRS = [
+    "у бабули ноги как чужие с утра, падает",
+    "папа со вчера не может ходить на обе ноги",  # "cannot walk" said of him
+]
+ROUND_7_DOCTOR = [
+    ("облучали по поводу простаты, теперь поясница ноет", "cancer"),  # radiotherapy
+    ("спина стала кривая, лопатка выпирает, раньше так не было", "lump"),  # "not like this before"
+]
+ROUND_7_NOT_NOW = [
+    "не стоит волноваться, с тех пор как спину лечу всё лучше",  # "не стоит" + what is not worth it
+    "после велика седло не чувствую, но быстро проходит",  # passes in minutes
+    "кроссовки не мои, ноги гудят",  # someone else's shoes, not legs
+    "в детстве был перелом лучевой кости, а сейчас спина ноет",  # the radius, not radiotherapy
+]
+
+
 @pytest.fixture(scope="module")
 def lexicon_alone() -> RedFlagScreen:
     return RedFlagScreen(load_red_flags(DEFAULT_CONTENT_DIR, RUSSIAN), model=None)
 
 
-@pytest.mark.parametrize("text", ROUND_6_OWN)
+@pytest.mark.parametrize("text", [*ROUND_6_OWN, *ROUND_7_OWN])
 def test_the_lexicon_alone_reads_round_6_signs(lexicon_alone: RedFlagScreen, text: str) -> None:
     screening = lexicon_alone.screen(text)
     assert screening.level is ScreenLevel.EMERGENCY
     assert screening.experiencer is Experiencer.SELF
 
 
-@pytest.mark.parametrize("text", ROUND_6_THEIRS)
+@pytest.mark.parametrize("text", [*ROUND_6_THEIRS, *ROUND_7_THEIRS])
 def test_the_lexicon_alone_reads_round_6_signs_of_others(
     lexicon_alone: RedFlagScreen, text: str
 ) -> None:
@@ -357,7 +385,7 @@ def test_the_lexicon_alone_reads_round_6_signs_of_others(
     assert screening.experiencer is Experiencer.OTHER_ADULT
 
 
-@pytest.mark.parametrize(("text", "category"), ROUND_6_DOCTOR)
+@pytest.mark.parametrize(("text", "category"), [*ROUND_6_DOCTOR, *ROUND_7_DOCTOR])
 def test_the_lexicon_alone_reads_round_6_doctor_signs(
     lexicon_alone: RedFlagScreen, text: str, category: str
 ) -> None:
@@ -366,7 +394,7 @@ def test_the_lexicon_alone_reads_round_6_doctor_signs(
     assert category in screening.categories
 
 
-@pytest.mark.parametrize("text", ROUND_6_NOT_NOW)
+@pytest.mark.parametrize("text", [*ROUND_6_NOT_NOW, *ROUND_7_NOT_NOW])
 def test_the_lexicon_alone_pauses_nothing_for_round_6_look_alikes(
     lexicon_alone: RedFlagScreen, text: str
 ) -> None:
