@@ -641,3 +641,75 @@ def test_round_six_see_a_doctor_signs(text: str) -> None:
 )
 def test_round_six_lookalikes_get_no_advice(text: str) -> None:
     assert _level(text) not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Malaysian Malay: the crotch ("celah kangkang"), feeling nothing ("tak rasa apa-apa"),
+        # cannot ("tak boleh nak"); the inner thigh with its owner's suffix ("paha dalemku")
+        "celah kangkang saya kebas dari semalam",
+        "tak rasa apa-apa masa basuh lepas buang air besar",
+        "saya tak boleh nak kencing dari subuh, perut bawah sebu",
+        "paha dalemku mati rasa sejak kemarin sore",
+        # Balinese "tusing nyidaang" (cannot)
+        "tiang tusing nyidaang kencing dari semalem, boyok sakit",
+        # a precaution bought BECAUSE of the sign now ("buat jaga2 soalnya …")
+        "beli popok buat jaga2 soalnya kencing suka netes sendiri",
+        # a teacher of small children is the writer ("guru TK"), not a child's sign
+        "saya guru tk, sejak selasa kencing harus mengejan dan pancarannya lemah",
+    ],
+)
+def test_round_seven_emergency_signs(text: str) -> None:
+    assert _level(text) is ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the penis's euphemism gone numb; Malay "tak boleh nak kencing" told of a brother
+        "suami saya bilang anunya tidak ada rasa sejak pagi",
+        "abang saya kata dia tak boleh nak kencing sejak malam tadi",
+    ],
+)
+def test_round_seven_another_adults_sign(text: str) -> None:
+    readers, spoken = _readers()
+    screening = readers.screen(text, spoken)
+    assert screening.level is ScreenLevel.EMERGENCY
+    assert screening.experiencer is Experiencer.OTHER_ADULT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Javanese fever ("panas adem"); the small hours by the clock; krama age and "never before"
+        "badan panas adem terus, boyok loro",
+        "nyerinya paling parah jam 3-4 pagi",
+        "kula sampun 70 tahun, boyok nembe sakit, sakderenge mboten nate",
+        # another adult's pregnancy with her own back ("punggungnya")
+        "kakak saya lagi hamil 6 bulan, punggungnya nyeri terus",
+        # Jakarta "make" (using drugs) by injection
+        "dulu nge-make pake suntik, sekarang pinggang sakit",
+        # the child only took the photo ("dipotret anak")
+        "tulang belakang saya bengkok ke kiri, baru sadar pas dipotret anak",
+    ],
+)
+def test_round_seven_see_a_doctor_signs(text: str) -> None:
+    assert _level(text) is ScreenLevel.SEE_DOCTOR
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a late night is no night pain; "not allowed to" is no "cannot"
+        "begadang sampai jam 2 pagi, pinggang agak pegal",
+        "dokter bilang tidak boleh nahan kencing lama-lama",
+        "tidak boleh kencing sembarangan di sini ya pak",
+        # the writer's own back after a pregnant wife's chores
+        "istri lagi hamil, jadi gue yg angkat galon, pinggang gue pegel",
+        # a weak leg after an old accident, back to playing football
+        "waktu kecelakaan 2019 kaki kiri sempat lemah, sekarang sudah bisa main bola lagi",
+    ],
+)
+def test_round_seven_lookalikes_get_no_advice(text: str) -> None:
+    assert _level(text) not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR)
