@@ -173,8 +173,8 @@ _ADVANCE_AND_CLAIM = text(
     ":now, :lease, :status, 1 FROM unnest(CAST(:user_ids AS BIGINT[]), CAST(:days AS DATE[]), "
     "CAST(:kinds AS TEXT[]), CAST(:due AS TIMESTAMPTZ[])) AS claims(user_id, local_date, kind, "
     "due_at) ON CONFLICT (user_id, local_date, kind) DO NOTHING "
-    "RETURNING id, user_id, local_date, kind, due_at) "
-    "SELECT claimed.id, claimed.user_id, claimed.local_date, claimed.kind, claimed.due_at, "
+    "RETURNING id, user_id, kind) "
+    "SELECT claimed.id, claimed.user_id, "
     "unchecked.id AS session_id, unchecked.started_at, unchecked.rest_day FROM claimed "
     "LEFT JOIN LATERAL (SELECT sessions.id, sessions.started_at, sessions.rest_day FROM sessions "
     "WHERE claimed.kind = :daily AND sessions.user_id = claimed.user_id "
@@ -366,10 +366,17 @@ class OutboxQueries:
                 "daily": NudgeKind.DAILY.value,
             },
         )
+        # The rows name only the new nudge and its user: the rest is the claim sent (a batch has
+        # one claim per user), not 3 000 more values to decode.
+        by_user = {claim.user_id: claim for claim in claims}
+        if len(by_user) != len(claims):
+            raise ValueError("a batch claims at most one nudge per user")
         claimed, unchecked = [], {}
-        kinds = {kind.value: kind for kind in NudgeKind}
-        for nudge_id, user_id, day, kind, due_at, session_id, started, rest_day in rows:
-            claimed.append(ClaimedNudge(nudge_id, user_id, day, kinds[kind], due_at))
+        for nudge_id, user_id, session_id, started, rest_day in rows:
+            claim = by_user[user_id]
+            claimed.append(
+                ClaimedNudge(nudge_id, user_id, claim.local_date, claim.kind, claim.due_at)
+            )
             if session_id is not None:
                 unchecked[user_id] = (session_id, started, bool(rest_day))
         return claimed, unchecked
