@@ -112,6 +112,12 @@ class User(Base):
     track: Mapped[str | None] = mapped_column(String(24))
 
 
+# A session that ended: completed, or stopped for pain (a rest day is one of them). The condition
+# of two partial indexes, written with literals in the queries that use them too: a planner
+# proves an index's condition from literals, not from bound parameters.
+FINISHED_SESSION = "status IN ('completed', 'stopped_for_pain')"
+
+
 class RoutineSession(Base):
     """One run through the routine (the table is `sessions`)."""
 
@@ -124,6 +130,23 @@ class RoutineSession(Base):
         CheckConstraint("soreness_before BETWEEN 0 AND 10", name="soreness_before"),
         CheckConstraint("soreness_after BETWEEN 0 AND 10", name="soreness_after"),
         Index("ix_sessions_user_status", "user_id", "status"),
+        # The nudge sweep's two look-ups per due user (when they last finished a session, and
+        # the one still awaiting its morning check-in) read one or two entries each, however long
+        # their history (migration 0012; bench/README.md, "Fifth look").
+        Index(
+            "ix_sessions_user_finished_at",
+            "user_id",
+            "finished_at",
+            sqlite_where=text(FINISHED_SESSION),
+            postgresql_where=text(FINISHED_SESSION),
+        ),
+        Index(
+            "ix_sessions_user_started_at",
+            "user_id",
+            "started_at",
+            sqlite_where=text(FINISHED_SESSION),
+            postgresql_where=text(FINISHED_SESSION),
+        ),
         # At most one open session per user, even if two taps race to open one.
         Index(
             "uq_sessions_one_open_per_user",

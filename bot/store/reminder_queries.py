@@ -18,9 +18,8 @@ from bot.routine.nudging import (
     NudgeKind,
     NudgeStatus,
 )
-from bot.routine.session import Status
 from bot.store.database import StoreConnection
-from bot.store.models import CheckIn, Nudge, RoutineSession, User
+from bot.store.models import FINISHED_SESSION, CheckIn, Nudge, RoutineSession, User
 from bot.store.records import ClaimedNudge, ReminderSettings
 from bot.store.session_queries import dialect_insert
 
@@ -85,6 +84,11 @@ def _user_in_batch(postgresql: bool) -> ColumnElement[bool]:
     return RoutineSession.user_id.in_(bindparam("b_user_ids", expanding=True))
 
 
+# Literals, not parameters: the planner uses the partial indexes on finished sessions only if it
+# can prove their condition (bot/store/models.py, FINISHED_SESSION).
+_FINISHED_SESSION = text(f"sessions.{FINISHED_SESSION}")
+
+
 def _unchecked_sessions(postgresql: bool) -> Any:
     return (
         select(
@@ -97,7 +101,7 @@ def _unchecked_sessions(postgresql: bool) -> Any:
         .where(
             _user_in_batch(postgresql),
             # A rest day (soreness 7+ before, no routine) counts too: the next nudge asks about it.
-            RoutineSession.status.in_((Status.COMPLETED.value, Status.STOPPED_FOR_PAIN.value)),
+            _FINISHED_SESSION,
             RoutineSession.started_at >= bindparam("b_since"),
             CheckIn.id.is_(None),
         )
@@ -110,7 +114,7 @@ def _last_finished(postgresql: bool) -> Any:
         select(RoutineSession.user_id, func.max(RoutineSession.finished_at))
         .where(
             _user_in_batch(postgresql),
-            RoutineSession.status.in_((Status.COMPLETED.value, Status.STOPPED_FOR_PAIN.value)),
+            _FINISHED_SESSION,
         )
         .group_by(RoutineSession.user_id)
     )
@@ -151,14 +155,13 @@ _CLAIM_ARRAYS = text(
 # each last finished a session; the rules then run in Python (`plan_claims`: zones and DST); the
 # second moves the users on, inserts the claimed nudges and reads, for each daily one, the session
 # of the day before still awaiting its check-in.
-_FINISHED = {"completed": Status.COMPLETED.value, "stopped": Status.STOPPED_FOR_PAIN.value}
 _LOCK_DUE = text(
     "WITH due AS (SELECT id, time_zone, reminder_time, next_nudge_at, next_nudge_kind, "
     "safety_screen, language FROM users WHERE next_nudge_at <= :now ORDER BY next_nudge_at "
     "LIMIT :limit FOR UPDATE SKIP LOCKED) "
     "SELECT due.id, due.time_zone, due.reminder_time, due.next_nudge_at, due.next_nudge_kind, "
     "due.safety_screen, (SELECT max(sessions.finished_at) FROM sessions "
-    "WHERE sessions.user_id = due.id AND sessions.status IN (:completed, :stopped)) "
+    f"WHERE sessions.user_id = due.id AND sessions.{FINISHED_SESSION}) "
     "AS last_finished, due.language FROM due ORDER BY due.next_nudge_at"
 )
 _ADVANCE_AND_CLAIM = text(
@@ -170,12 +173,12 @@ _ADVANCE_AND_CLAIM = text(
     ":now, :lease, :status, 1 FROM unnest(CAST(:user_ids AS BIGINT[]), CAST(:days AS DATE[]), "
     "CAST(:kinds AS TEXT[]), CAST(:due AS TIMESTAMPTZ[])) AS claims(user_id, local_date, kind, "
     "due_at) ON CONFLICT (user_id, local_date, kind) DO NOTHING "
-    "RETURNING id, user_id, local_date, kind, due_at) "
-    "SELECT claimed.id, claimed.user_id, claimed.local_date, claimed.kind, claimed.due_at, "
+    "RETURNING id, user_id, kind) "
+    "SELECT claimed.id, claimed.user_id, "
     "unchecked.id AS session_id, unchecked.started_at, unchecked.rest_day FROM claimed "
     "LEFT JOIN LATERAL (SELECT sessions.id, sessions.started_at, sessions.rest_day FROM sessions "
     "WHERE claimed.kind = :daily AND sessions.user_id = claimed.user_id "
-    "AND sessions.status IN (:completed, :stopped) AND sessions.started_at >= :since "
+    f"AND sessions.{FINISHED_SESSION} AND sessions.started_at >= :since "
     "AND NOT EXISTS (SELECT 1 FROM check_ins WHERE check_ins.session_id = sessions.id) "
     "ORDER BY sessions.id DESC LIMIT 1) AS unchecked ON true "
     "ORDER BY claimed.id"
@@ -306,7 +309,7 @@ class OutboxQueries:
         if not self._postgresql:
             due = await self.due_users(now, limit)
             return due, await self.last_finished([user.user_id for user in due])
-        rows = await self._connection.execute(_LOCK_DUE, {"now": now, "limit": limit, **_FINISHED})
+        rows = await self._connection.execute(_LOCK_DUE, {"now": now, "limit": limit})
         due, finished = [], {}
         # Plain tuples and one kind lookup per value (1 000 rows: a few ms less than named
         # attributes and an enum call per row).
@@ -361,13 +364,19 @@ class OutboxQueries:
                 "status": NudgeStatus.CLAIMED.value,
                 "since": unchecked_since,
                 "daily": NudgeKind.DAILY.value,
-                **_FINISHED,
             },
         )
+        # The rows name only the new nudge and its user: the rest is the claim sent (a batch has
+        # one claim per user), not 3 000 more values to decode.
+        by_user = {claim.user_id: claim for claim in claims}
+        if len(by_user) != len(claims):
+            raise ValueError("a batch claims at most one nudge per user")
         claimed, unchecked = [], {}
-        kinds = {kind.value: kind for kind in NudgeKind}
-        for nudge_id, user_id, day, kind, due_at, session_id, started, rest_day in rows:
-            claimed.append(ClaimedNudge(nudge_id, user_id, day, kinds[kind], due_at))
+        for nudge_id, user_id, session_id, started, rest_day in rows:
+            claim = by_user[user_id]
+            claimed.append(
+                ClaimedNudge(nudge_id, user_id, claim.local_date, claim.kind, claim.due_at)
+            )
             if session_id is not None:
                 unchecked[user_id] = (session_id, started, bool(rest_day))
         return claimed, unchecked

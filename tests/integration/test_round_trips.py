@@ -5,16 +5,20 @@ Counted, not timed (the times are in bench/README.md: `bench.nudges` section 2, 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import event, insert
+from sqlalchemy import event, insert, text
+from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.ext.asyncio import engine as async_engine
 
-from bot.store.models import RoutineSession
+from bot.routine.nudging import NudgePolicy, plan_claims
+from bot.store.models import CheckIn, RoutineSession
+from bot.store.reminder_queries import OutboxQueries
 from tests.integration.helpers import Chat
 from tests.integration.test_nudges import NINE_IN_BERLIN, seed_due_users
 from tests.support.clock import FakeClock
@@ -30,6 +34,115 @@ def statements_sent(coach: CoachDriver) -> Iterator[list[str]]:
         seen.append(statement)
 
     engine = coach.database.units_engine
+    event.listen(engine, "before_cursor_execute", on_execute)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", on_execute)
+
+
+def finished_session(user_id: int, started: datetime) -> dict[str, Any]:
+    return {
+        "user_id": user_id,
+        "started_at": started,
+        "finished_at": started + timedelta(minutes=20),
+        "status": "completed",
+        "phase": "finished",
+        "step": 6,
+        "soreness_before": 3,
+        "soreness_after": 2,
+        "rest_day": False,
+        "gentler": False,
+        "paused": False,
+        "stopped_early": False,
+        "content_version": "test",
+        "version": 9,
+    }
+
+
+async def session_rows_read(connection: AsyncConnection, statement: str, parameters: Any) -> int:
+    """How many `sessions` rows (index entries) *statement* reads: EXPLAIN ANALYZE's rows, and
+    the rows its filters threw away, over every loop of every scan of the table."""
+    result = await connection.exec_driver_sql(
+        f"EXPLAIN (ANALYZE, FORMAT JSON) {statement}", tuple(parameters)
+    )
+    raw = result.scalar_one()
+    plan = raw if isinstance(raw, list) else json.loads(raw)
+
+    def read(node: dict[str, Any]) -> float:
+        here = 0.0
+        if node.get("Relation Name") == "sessions":
+            per_loop = node["Actual Rows"] + node.get("Rows Removed by Filter", 0)
+            here = per_loop * node["Actual Loops"]
+        return here + sum(read(child) for child in node.get("Plans", []))
+
+    return round(read(plan[0]["Plan"]))
+
+
+async def test_a_claim_reads_a_few_sessions_per_user_however_long_their_history(
+    coach: CoachDriver, clock: FakeClock, backend: str
+) -> None:
+    """Two months of daily routines each: the claim still reads one or two sessions per user
+    (migration 0012's partial indexes; with only (user_id, status), 120 per user)."""
+    clock.now = NINE_IN_BERLIN
+    users = await seed_due_users(coach.database, 20, NINE_IN_BERLIN)
+    days = 60
+    async with coach.database.transaction() as db:
+        sessions = [
+            finished_session(user_id, NINE_IN_BERLIN - timedelta(days=day, hours=-1))
+            for user_id in users
+            for day in range(1, days + 1)
+        ]
+        adding = insert(RoutineSession).returning(RoutineSession.id, sort_by_parameter_order=True)
+        ids = (await db.execute(adding, sessions)).all()
+        # Every session checked in the morning after, but yesterday's: its question is due.
+        checked = [
+            {
+                "user_id": row["user_id"],
+                "session_id": session_id,
+                "answer": "better",
+                "at": row["finished_at"] + timedelta(days=1),
+            }
+            for (session_id,), row in zip(ids, sessions, strict=True)
+            if row["started_at"] < NINE_IN_BERLIN - timedelta(days=1, hours=2)
+        ]
+        await db.execute(insert(CheckIn), checked)
+    if backend == "postgresql":
+        async with coach.database.transaction() as db:
+            await db.execute(text("ANALYZE sessions"))
+            await db.execute(text("ANALYZE check_ins"))
+        now, policy = NINE_IN_BERLIN, NudgePolicy()
+        async with coach.database.transaction() as connection:
+            outbox = OutboxQueries(connection)
+            with statements_seen(connection) as seen:
+                due, finished = await outbox.lock_due(now, policy.batch)
+            read_by_lock = await session_rows_read(connection, *seen[-1])
+            moves, claims = plan_claims(due, finished, now, policy)
+            savepoint = await connection.begin_nested()
+            with statements_seen(connection) as seen:
+                await outbox.advance_and_claim(
+                    moves, claims, now, now + policy.lease, now - timedelta(hours=48)
+                )
+            await savepoint.rollback()  # the statement is measured below, on the same rows
+            read_by_write = await session_rows_read(connection, *seen[-1])
+            await connection.rollback()
+        assert len(due) == len(users)
+        assert read_by_lock <= len(users), read_by_lock
+        assert read_by_write <= 2 * len(users), read_by_write
+    claimed = await coach.outbox.claim_due()
+    question = coach.content.texts.check_in.question
+    assert sorted(nudge.user_id for nudge in claimed if question in nudge.view.text) == users
+
+
+@contextmanager
+def statements_seen(connection: AsyncConnection) -> Iterator[list[tuple[str, Any]]]:
+    """(SQL, parameters) of each statement sent on *connection*'s engine inside the block."""
+    seen: list[tuple[str, Any]] = []
+
+    def on_execute(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+        seen.append((statement, parameters))
+
+    engine = connection.engine.sync_engine
     event.listen(engine, "before_cursor_execute", on_execute)
     try:
         yield seen
