@@ -9,7 +9,7 @@ import pytest
 
 from bot.routine.content import default_red_flags
 from bot.routine.intents import Intent, Score
-from bot.routine.red_flags import Experiencer, ScreenLevel
+from bot.routine.red_flags import Experiencer, RedFlagScreen, ScreenLevel
 from tests.support.reading import readers_of, screening
 
 SPANISH = "es"
@@ -478,3 +478,49 @@ def test_round_six_see_a_doctor_families(text: str, experiencer: Experiencer) ->
 def test_round_six_lookalikes_get_no_advice(text: str, why: str) -> None:
     level, _ = _screen(text)
     assert level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
+
+
+@pytest.mark.parametrize(
+    ("text", "experiencer"),
+    [
+        ("las rodillas no me respondieron al levantarme de la silla", Experiencer.SELF),
+        ("la pierna izquierda no me aguantó al bajar del taxi", Experiencer.SELF),
+        (
+            "a mi suegro las piernas no le daban esta mañana para ir al baño",
+            Experiencer.OTHER_ADULT,
+        ),
+        ("el pie izquierdo me cae al andar y va de mal en peor", Experiencer.SELF),
+        ("cuando me limpio es como si llevara un guante puesto", Experiencer.SELF),
+        ("fui a hacer de vientre y no he notado nada de nada", Experiencer.SELF),
+        ("no puedo ni caminar las dos piernas se me durmieron", Experiencer.SELF),
+        ("desde la ciática no consigo acabar cuando lo hacemos", Experiencer.SELF),
+    ],
+)
+def test_round_seven_emergency_families(text: str, experiencer: Experiencer) -> None:
+    """The word file's own families: read by the lexicon alone, and as the bot reads them."""
+    lexicon = RedFlagScreen(default_red_flags(SPANISH), model=None).screen(text)
+    assert (lexicon.level, lexicon.experiencer) == (ScreenLevel.EMERGENCY, experiencer)
+    assert _screen(text) == (ScreenLevel.EMERGENCY, experiencer)
+
+
+def test_round_seven_another_adults_months_of_pregnancy() -> None:
+    assert _screen("mi esposa ya va de 30 semanas y le duele la cintura") == (
+        ScreenLevel.SEE_DOCTOR,
+        Experiencer.OTHER_ADULT,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("el perro de mi tío ya no mueve las patas traseras", "an animal's hind legs"),
+        ("tras 9 horas de autobus se me durmió una nalga, ya se me pasó", "a long bus ride"),
+        ("que es retencion urinaria? no entiendo la palabra", "a definition"),
+        ("me puse guantes para limpiar el baño y me duele la espalda", "a glove to clean"),
+        ("mi marido no me responde los mensajes y se fue a caminar", "no leg named"),
+        ("no puedo terminar con mi novia, me da pena, y me duele la espalda", "a break-up"),
+    ],
+)
+def test_round_seven_lookalikes_get_no_emergency(text: str, why: str) -> None:
+    level, _ = _screen(text)
+    assert level is not ScreenLevel.EMERGENCY, why
