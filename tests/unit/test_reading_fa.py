@@ -356,6 +356,114 @@ def test_the_word_file_alone_reads_each_family(
         assert (screening.level, screening.experiencer) == expected
 
 
+# Round 7: one row per family the word file gained, read by the word file alone.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "امروز سر کلاس خودمو خیس کردم",
+            (ScreenLevel.EMERGENCY, Experiencer.SELF),
+        ),  # a meeting explains not going, never wetting oneself
+        (
+            "پاهام یهو وا میده، دیروز نزدیک بود تو پله ها بیفتم",
+            (ScreenLevel.EMERGENCY, Experiencer.SELF),
+        ),  # nearly falling is no joke
+        (
+            "نمیتونم جلوی مدفوعمو بگیرم، صبح کار دستم داد",
+            (ScreenLevel.EMERGENCY, Experiencer.SELF),
+        ),  # «کار دستم داد»: an idiom, not a numb hand
+        (
+            "az dishab nemitunam jeloye mafuamo negah daram",
+            (ScreenLevel.EMERGENCY, Experiencer.SELF),
+        ),  # Finglish «mafu», «jeloye»
+        (
+            "ولی الان نمیتونم ادرار کنم",
+            (ScreenLevel.EMERGENCY, Experiencer.SELF),
+        ),  # «now I can't» is busy only with «go»
+        ("پایین تنم کلا بی حس شده", (ScreenLevel.EMERGENCY, Experiencer.SELF)),  # the lower body
+        (
+            "payin tanam hes nadare",
+            (ScreenLevel.EMERGENCY, Experiencer.SELF),
+        ),  # Finglish lower body
+        (
+            "فکر کنم ناحیه زینی بی حس شده",
+            (ScreenLevel.EMERGENCY, Experiencer.SELF),
+        ),  # the clinical «saddle»
+        (
+            "نه فقط با عطسه، همینطوری ادرارم بی اختیار میاد",
+            (ScreenLevel.EMERGENCY, Experiencer.SELF),
+        ),  # not just when sneezing
+        (
+            "ادرارم بی خبر میاد از دیروز",
+            (ScreenLevel.EMERGENCY, Experiencer.SELF),
+        ),  # a leak without warning
+        (
+            "paham mese pambe shode az sob",
+            (ScreenLevel.EMERGENCY, Experiencer.SELF),
+        ),  # Finglish legs like cotton
+        (
+            "paham engar male yeki dige ast",
+            (ScreenLevel.EMERGENCY, Experiencer.SELF),
+        ),  # Finglish: legs someone else's
+        (
+            "یکی از شاگردام میگه از دیروز اون پایین بی حس شده",
+            (ScreenLevel.EMERGENCY, Experiencer.OTHER_ADULT),
+        ),  # one of my students is an adult, not «someone»
+        (
+            "بابام از صبح نتونسته دستشویی کنه",
+            (ScreenLevel.EMERGENCY, Experiencer.OTHER_ADULT),
+        ),  # the perfect «hasn't been able to»
+        (
+            "babam 3 ruze nemitune jish kone",
+            (ScreenLevel.EMERGENCY, Experiencer.OTHER_ADULT),
+        ),  # «3 ruze» is days, not an age
+        (
+            "یه قلنبگی پشت کمرم پیدا شده که ماه پیش نبود",
+            (ScreenLevel.SEE_DOCTOR, Experiencer.SELF),
+        ),  # «wasn't there last month» is no denial
+        (
+            "kamaram ye tarafesh zade bala, kaj shode",
+            (ScreenLevel.SEE_DOCTOR, Experiencer.SELF),
+        ),  # Finglish change of shape
+        (
+            "کمرم درد میکنه نه با استراحت بهتر میشه نه با مسکن",
+            (ScreenLevel.SEE_DOCTOR, Experiencer.SELF),
+        ),  # neither rest nor painkillers
+        (
+            "kamar dardam hamishe hast, ye lahze ham vel nemikone",
+            (ScreenLevel.SEE_DOCTOR, Experiencer.SELF),
+        ),  # Finglish constant pain
+        (
+            "masraf e tazrighi daram, kamaram dard mikone",
+            (ScreenLevel.SEE_DOCTOR, Experiencer.SELF),
+        ),  # Finglish injected drugs
+        (
+            "عمرم ۵۸ سال است، دو هفته می‌شود کمرم درد می‌کند، پیش از این نبود",
+            (ScreenLevel.SEE_DOCTOR, Experiencer.SELF),
+        ),  # Dari age, new pain
+        ("کمرم مثل همیشه درد میکنه، امروز تمرین کنم؟", None),  # «as always» is not constant
+        ("تو یه برنامه تلویزیونی درباره بی اختیاری ادرار حرف میزدن", None),  # a TV programme
+        (
+            "sale 1398 ye moddat nemitunestam jish konam, alan hich moshkeli nadaram",
+            None,
+        ),  # a past year, resolved
+        (
+            "سر کار نمیتونم برم دستشویی، تا عصر نگه میدارم",
+            None,
+        ),  # guard: work still explains not going
+        ("کم مونده بود خودمو خیس کنم از خنده", None),  # guard: «nearly», laughing, still no wetting
+    ],
+)
+def test_the_word_file_alone_reads_each_round_7_family(
+    text: str, expected: tuple[ScreenLevel, Experiencer] | None
+) -> None:
+    screening = _word_file_alone().screen(text)
+    if expected is None:  # no advice: at most the confirm question
+        assert screening.level in (ScreenLevel.NONE, ScreenLevel.POSSIBLE)
+    else:
+        assert (screening.level, screening.experiencer) == expected
+
+
 def test_legs_tingling_for_years_is_no_emergency() -> None:
     # mum says for years her legs tingle at night: at most see a doctor
     assert _screen("مامانم میگه سالهاست پاهاش شبا گزگز میکنه")[0] is not ScreenLevel.EMERGENCY
