@@ -472,6 +472,8 @@ def test_round_six_resolved_numbness_gets_no_advice() -> None:
         "minha mãe disse que as duas pernas estão dormentes e pesadas, "
         "ela operou a coluna há 8 anos",
         "jogo bola há 10 anos, tô com a virilha dormente desde o jogo",
+        # both legs wobbly and nearly falling: no workout or joke elsewhere explains it away
+        "faço faxina o dia todo e hoje as pernas ficaram moles, tive que sentar pra não cair kkk",
     ],
 )
 def test_round_seven_emergency_families(text: str) -> None:
@@ -497,3 +499,10 @@ def test_round_seven_emergency_families(text: str) -> None:
 )
 def test_round_seven_lookalikes_get_no_advice(text: str) -> None:
     assert _level(text) not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR)
+
+
+def test_round_seven_slip_in_the_shower_is_no_near_fall_emergency() -> None:
+    assert (
+        _level("escorreguei no banho e quase caí, minhas pernas ficaram bambas de susto")
+        is not ScreenLevel.EMERGENCY
+    )
