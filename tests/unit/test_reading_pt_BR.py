@@ -458,3 +458,51 @@ def test_round_six_resolved_numbness_gets_no_advice() -> None:
     assert _level(
         "mês passado a perna ficou sem sensibilidade depois da infiltração, ficou tudo normal"
     ) not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # soaping down there, touch felt as through a cloth or rubber
+        "me lavando lá parece que tô tocando por cima de um pano, não sinto",
+        # penis in slang; "alguém já passou por isso?" is no "it went away"
+        "desde o jogo de domingo tô com a rola dormente e o saco também, "
+        "alguém já passou por isso?",
+        # the sign as a state now, whatever past another clause names
+        "minha mãe disse que as duas pernas estão dormentes e pesadas, "
+        "ela operou a coluna há 8 anos",
+        "jogo bola há 10 anos, tô com a virilha dormente desde o jogo",
+        # both legs wobbly and nearly falling: no workout or joke elsewhere explains it away
+        "faço faxina o dia todo e hoje as pernas ficaram moles, tive que sentar pra não cair kkk",
+    ],
+)
+def test_round_seven_emergency_families(text: str) -> None:
+    assert _level(text) is ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list handed over, then denied
+        "a médica me passou uma lista: não conseguir fazer xixi, perder o controle do cocô, "
+        "dormência na virilha. não tenho nenhum desses graças a deus",
+        # "X é quando a pessoa …?": a definition
+        "incontinência fecal é quando alguém não consegue segurar o cocô?",
+        # news, TV and radio
+        "passou no jornal da noite que idosos com incontinência urinária sofrem calados",
+        "deu na tv que a fila da cirurgia de coluna pelo sus demora anos",
+        "ouvi no rádio um médico falando de retenção urinária, interessante",
+        # "moída" of a back after work is sore, not ill; another adult's pregnancy is theirs
+        "minha irmã tá grávida de 7 meses e eu que carrego as compras, tô com a lombar moída",
+        "cheguei moído do serviço hoje, a lombar pede arrego",
+    ],
+)
+def test_round_seven_lookalikes_get_no_advice(text: str) -> None:
+    assert _level(text) not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR)
+
+
+def test_round_seven_slip_in_the_shower_is_no_near_fall_emergency() -> None:
+    assert (
+        _level("escorreguei no banho e quase caí, minhas pernas ficaram bambas de susto")
+        is not ScreenLevel.EMERGENCY
+    )
