@@ -304,6 +304,7 @@ def test_another_adults_see_a_doctor_sign_is_theirs(
         "дочка вагітна, покажіть їй вправи",  # "покажіть" is no toilet word
         "колежанка вагітна, тому я тягаю ящики за неї, спина болить",  # a colleague's pregnancy
         "вигнула спину на котику і трохи ниє",  # arching the back in an exercise: no shape change
+        "мені 65, поперек почав боліти ще в 2015, звик",  # a start long ago stays history
     ],
 )
 def test_what_is_no_see_a_doctor_sign_gets_no_advice(
