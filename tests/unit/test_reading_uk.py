@@ -81,6 +81,10 @@ def ukrainian() -> tuple[Readers, str]:
         "обидві ноги ватні ніби після тренування, хоча я не тренувалась",  # exertion in a simile
         "що мені робити якщо не відчуваю сідниць з ранку?",  # "якщо" + present: no hypothetical
         "обкакалась у маршрутці і навіть не помітила",  # unaware, whatever the place
+        # round 7, by family
+        "помітив що як сідаю на унітаз то сідниць не відчуваю",  # "що як" + a habit: when, not if
+        "сеча почала текти сама з учора, спина болить",  # leaking by itself, the infinitive
+        "після зміни на заводі обидві ноги німіють і не минає вже другий день",  # it lasts
     ],
 )
 def test_an_emergency_sign_is_an_emergency(ukrainian: tuple[Readers, str], text: str) -> None:
@@ -101,6 +105,8 @@ def test_an_emergency_sign_is_an_emergency(ukrainian: tuple[Readers, str], text:
         "товариш по роботі не може встати, ноги відмовили",
         "побратим каже що обидві ноги не слухаються після контузії",  # a brother-in-arms
         "клієнтка на масажі каже що в неї німіє промежина з учора",  # a massage is no cause
+        "чоловік каже що як підтирається то нічого не відчуває",  # told, "що як" + a habit
+        "свекор розповідає що обидві ноги як не свої і його хитає",  # "його" is no "йога"
     ],
 )
 def test_another_adults_sign_is_their_emergency(ukrainian: tuple[Readers, str], text: str) -> None:
@@ -146,6 +152,10 @@ def test_another_adults_sign_is_their_emergency(ukrainian: tuple[Readers, str], 
         ("мені 19, спина почала боліти два тижні тому", "age"),  # a dated start is now
         ("на спині шишка, раніше її не було", "lump"),  # "not there before": new
         ("pokhudela na 8 kilo bez dieti", "weight_loss"),  # Latin "dieti" is no "дети"
+        # round 7
+        ("мені 18, поперек почав боліти без причини місяць тому", "age"),  # a start dated is now
+        ("мені пересадили печінку, приймаю ліки проти відторгнення, спина болить", "immune"),
+        ("хребет викривився за пару місяців, збоку видно", "lump"),  # the spine bending
     ],
 )
 def test_a_see_a_doctor_sign_gets_that_advice(
@@ -292,6 +302,9 @@ def test_another_adults_see_a_doctor_sign_is_theirs(
         "колюсь інсуліном двічі на день",  # a medical injection, not drug use
         "наша кішка схудла, а в мене спина болить",  # a pet's weight
         "дочка вагітна, покажіть їй вправи",  # "покажіть" is no toilet word
+        "колежанка вагітна, тому я тягаю ящики за неї, спина болить",  # a colleague's pregnancy
+        "вигнула спину на котику і трохи ниє",  # arching the back in an exercise: no shape change
+        "мені 65, поперек почав боліти ще в 2015, звик",  # a start long ago stays history
     ],
 )
 def test_what_is_no_see_a_doctor_sign_gets_no_advice(
@@ -306,6 +319,8 @@ def test_what_is_no_see_a_doctor_sign_gets_no_advice(
     [
         "pokazhit yak rozimnutysia vranci, spyna skuta",
         "navchy mene rozihritys pered snom, poperek zatysnutyi",
+        "u p'yatnytsyu volejbol, krashche propustyty chy mozhna hraty?",  # days, sports, chat
+        "okej, prodovzhymo v subotu",
     ],
 )
 def test_exercise_chat_in_latin_letters_is_ukrainian(
