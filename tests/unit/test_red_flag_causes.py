@@ -600,3 +600,65 @@ def test_round_6_another_adults_sign_is_theirs(lexicon: RedFlagScreen, text: str
     screening = lexicon.screen(text)
     assert screening.level is ScreenLevel.EMERGENCY
     assert screening.experiencer is Experiencer.OTHER_ADULT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Scots "pish … oot" and straining to start the stream
+        "cannae get a pish oot since the morning, back is murder",
+        "since tuesday i have to push to get my wee going",
+        "sat on the toilet forever and nothing, back is agony",
+        # wet trackies, joggers or pyjamas without noticing
+        "my joggers were soaked and i never felt it happen",
+        # numbness felt while washing after the toilet (istinja, a bum gun, a tabo)
+        "with the tabo since yesterday i can not feel the water back there",
+        # legs heavy as if wading through cement, both of them
+        "both legs like i am wading through cement since lunch",
+        # bumping into door frames: unsteady
+        "keep bumping into door frames since friday, back is bad",
+        # one leg will not lift, cannot stand on tiptoe
+        "my right leg will not lift like it should, getting worse",
+        "can not stand on tiptoe on the left any more since monday",
+        # a leg "fixing to quit on me"
+        "my left leg keeps fixin to quit on me since yesterday",
+    ],
+)
+def test_round_7_present_signs_get_the_emergency_advice_from_the_lexicon(
+    lexicon: RedFlagScreen, text: str
+) -> None:
+    assert lexicon.screen(text).level is ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # reported advice: a sign before "means straight in / means an ambulance"
+        "the gp always says numbness down below means straight in, so i watch for it",
+        # a stretch not felt, an idiom of fright
+        "i cant feel the stretch in my back or legs during knee to chest, am i doing it wrong",
+        "almost shat myself when the dog barked mid plank",
+        # jelly legs after leg day
+        "leg day today so both legs are pure jelly",
+    ],
+)
+def test_round_7_look_alikes_get_no_advice_from_the_lexicon(
+    lexicon: RedFlagScreen, text: str
+) -> None:
+    assert not lexicon.screen(text).clear
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # people noticing weight loss, a rolled quad or ATV, anti-rejection drugs
+        "everyone says i have gotten so thin lately, not dieting, back aches",
+        "rolled the quad on the hill last week, back has been sore since",
+        "crashed the atv on the farm saturday, back sore since",
+        "on anti rejection tablets for my kidney, back started hurting this week",
+    ],
+)
+def test_round_7_see_a_doctor_signs_get_the_advice_from_the_lexicon(
+    lexicon: RedFlagScreen, text: str
+) -> None:
+    assert lexicon.screen(text).level is ScreenLevel.SEE_DOCTOR
