@@ -550,6 +550,8 @@ def test_round_eight_emergency_families(text: str, experiencer: Experiencer) -> 
         "tuvimos una volcadura con el tractor y tengo la lumbar fatal",
         "ando agripada desde el jueves y me duele la cintura",
         "tengo un cuadro gripal y me duele la lumbar",
+        "me operé de hernia en enero y todavía me tira la lumbar",
+        "utilizo prednisona hace años por la artritis y me duele la espalda",
     ],
 )
 def test_round_eight_see_a_doctor_families(text: str) -> None:
@@ -564,6 +566,7 @@ def test_round_eight_see_a_doctor_families(text: str) -> None:
         ("mi compañera tuvo la pierna dormida unos días y ahora ya está mejor", "settled, theirs"),
         ("me dio un vuelco el corazón cuando vi la factura", "a heart's jolt"),
         ("tengo gases y me duele la espalda", "ordinary wind"),
+        ("hace años me dieron cortisona una semana por una alergia", "a short course, long ago"),
         ("con mi novia fuimos al cine y me senté mal, me duele la espalda", "a date"),
     ],
 )
