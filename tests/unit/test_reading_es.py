@@ -524,3 +524,54 @@ def test_round_seven_another_adults_months_of_pregnancy() -> None:
 def test_round_seven_lookalikes_get_no_emergency(text: str, why: str) -> None:
     level, _ = _screen(text)
     assert level is not ScreenLevel.EMERGENCY, why
+
+
+@pytest.mark.parametrize(
+    ("text", "experiencer"),
+    [
+        ("mi suegro se ha hecho pis en la cama, nunca le pasaba", Experiencer.OTHER_ADULT),
+        ("desde la caída se me escapan los pedos sin querer", Experiencer.SELF),
+        ("no puedo aguantar los gases desde el lunes, me duele la espalda", Experiencer.SELF),
+        ("echamos un polvo y no sentí nada, como anestesiado", Experiencer.SELF),
+        ("cuando lo hacemos ya no noto nada, como dormido", Experiencer.SELF),
+    ],
+)
+def test_round_eight_emergency_families(text: str, experiencer: Experiencer) -> None:
+    """The word file's own families: read by the lexicon alone, and as the bot reads them."""
+    lexicon = RedFlagScreen(default_red_flags(SPANISH), model=None).screen(text)
+    assert (lexicon.level, lexicon.experiencer) == (ScreenLevel.EMERGENCY, experiencer)
+    assert _screen(text) == (ScreenLevel.EMERGENCY, experiencer)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "se nos volteó la camioneta en la carretera y desde entonces me duele la espalda",
+        "tuvimos una volcadura con el tractor y tengo la lumbar fatal",
+        "ando agripada desde el jueves y me duele la cintura",
+        "tengo un cuadro gripal y me duele la lumbar",
+        "me operé de hernia en enero y todavía me tira la lumbar",
+        "utilizo prednisona hace años por la artritis y me duele la espalda",
+    ],
+)
+def test_round_eight_see_a_doctor_families(text: str) -> None:
+    lexicon = RedFlagScreen(default_red_flags(SPANISH), model=None).screen(text)
+    assert lexicon.level is ScreenLevel.SEE_DOCTOR
+    assert _screen(text)[0] is ScreenLevel.SEE_DOCTOR
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("mi compañera tuvo la pierna dormida unos días y ahora ya está mejor", "settled, theirs"),
+        ("me dio un vuelco el corazón cuando vi la factura", "a heart's jolt"),
+        ("tengo gases y me duele la espalda", "ordinary wind"),
+        ("hace años me dieron cortisona una semana por una alergia", "a short course, long ago"),
+        ("con mi novia fuimos al cine y me senté mal, me duele la espalda", "a date"),
+    ],
+)
+def test_round_eight_lookalikes_get_no_advice(text: str, why: str) -> None:
+    lexicon = RedFlagScreen(default_red_flags(SPANISH), model=None).screen(text)
+    assert lexicon.level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
+    level, _ = _screen(text)
+    assert level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
