@@ -464,6 +464,42 @@ def test_the_word_file_alone_reads_each_round_7_family(
         assert (screening.level, screening.experiencer) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("از صبح هر کاری میکنم نمیتونم برم دستشویی", (ScreenLevel.EMERGENCY, Experiencer.SELF)),  # can't go to the toilet
+        ("nemitunam beram dastshui az ghable zohr", (ScreenLevel.EMERGENCY, Experiencer.SELF)),  # Finglish: the same
+        ("هر ۲ تا پام سر شده از دیشب", (ScreenLevel.EMERGENCY, Experiencer.SELF)),  # both legs counted with a digit
+        ("har 2 ta pam bi hes shode", (ScreenLevel.EMERGENCY, Experiencer.SELF)),  # Finglish: the same
+        ("خواستم از صندلی پاشم پاهام منو نگه نداشت", (ScreenLevel.EMERGENCY, Experiencer.SELF)),  # my legs did not hold me
+        ("توی کشالم هیچ حسی ندارم", (ScreenLevel.EMERGENCY, Experiencer.SELF)),  # no feeling in my groin (place before the verb)
+        ("هیچ حسی توی اون پایینم نیست", (ScreenLevel.EMERGENCY, Experiencer.SELF)),  # no feeling down there, «نیست»
+        ("hich hesi tu basanam nadaram", (ScreenLevel.EMERGENCY, Experiencer.SELF)),  # Finglish: no feeling in my bum
+        ("مثانم پر میشه ولی باید کلی زور بزنم تا کامل خالی شه", (ScreenLevel.EMERGENCY, Experiencer.SELF)),  # straining to empty
+        ("پام شل شده، پنجه‌ش آویزون مونده", (ScreenLevel.EMERGENCY, Experiencer.SELF)),  # the front of my foot hangs
+        ("از وقتی دیسکم زده بیرون نعوظ کلا پریده", (ScreenLevel.EMERGENCY, Experiencer.SELF)),  # erection gone since the disc
+        ("موقع شستن خودم انگار یه نفر دیگه حس میکنه", (ScreenLevel.EMERGENCY, Experiencer.SELF)),  # as if someone else feels it
+        ("اون پایینمو موقع شستن حس نمیکنم", (ScreenLevel.EMERGENCY, Experiencer.SELF)),  # down there, object form
+        (
+            "بابام از چند تا پله افتاد و کمرش درد گرفته",
+            (ScreenLevel.SEE_DOCTOR, Experiencer.OTHER_ADULT),
+        ),  # dad fell down some stairs
+        ("سر کلاسم و فعلا نمیتونم برم دستشویی", None),  # guard: in class, not retention
+        ("فشارم افتاده بود پایین، کمرمم درد میکنه", None),  # guard: blood pressure, no fall
+        ("میل جنسیم کلا رفته از بس کمرم درد میکنه", None),  # guard: a lost wish is no sign
+        ("اگه هیچ حسی تو پاهام نداشته باشم چی کار کنم؟", None),  # guard: «if»
+    ],
+)
+def test_the_word_file_alone_reads_each_round_8_family(
+    text: str, expected: tuple[ScreenLevel, Experiencer] | None
+) -> None:
+    screening = _word_file_alone().screen(text)
+    if expected is None:  # no advice: at most the confirm question
+        assert screening.level in (ScreenLevel.NONE, ScreenLevel.POSSIBLE)
+    else:
+        assert (screening.level, screening.experiencer) == expected
+
+
 def test_legs_tingling_for_years_is_no_emergency() -> None:
     # mum says for years her legs tingle at night: at most see a doctor
     assert _screen("مامانم میگه سالهاست پاهاش شبا گزگز میکنه")[0] is not ScreenLevel.EMERGENCY
