@@ -464,22 +464,34 @@ def test_the_word_file_alone_reads_each_round_7_family(
         assert (screening.level, screening.experiencer) == expected
 
 
+_OWN_EMERGENCY = (ScreenLevel.EMERGENCY, Experiencer.SELF)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("از صبح هر کاری میکنم نمیتونم برم دستشویی", (ScreenLevel.EMERGENCY, Experiencer.SELF)),  # can't go to the toilet
-        ("nemitunam beram dastshui az ghable zohr", (ScreenLevel.EMERGENCY, Experiencer.SELF)),  # Finglish: the same
-        ("هر ۲ تا پام سر شده از دیشب", (ScreenLevel.EMERGENCY, Experiencer.SELF)),  # both legs counted with a digit
-        ("har 2 ta pam bi hes shode", (ScreenLevel.EMERGENCY, Experiencer.SELF)),  # Finglish: the same
-        ("خواستم از صندلی پاشم پاهام منو نگه نداشت", (ScreenLevel.EMERGENCY, Experiencer.SELF)),  # my legs did not hold me
-        ("توی کشالم هیچ حسی ندارم", (ScreenLevel.EMERGENCY, Experiencer.SELF)),  # no feeling in my groin (place before the verb)
-        ("هیچ حسی توی اون پایینم نیست", (ScreenLevel.EMERGENCY, Experiencer.SELF)),  # no feeling down there, «نیست»
-        ("hich hesi tu basanam nadaram", (ScreenLevel.EMERGENCY, Experiencer.SELF)),  # Finglish: no feeling in my bum
-        ("مثانم پر میشه ولی باید کلی زور بزنم تا کامل خالی شه", (ScreenLevel.EMERGENCY, Experiencer.SELF)),  # straining to empty
-        ("پام شل شده، پنجه‌ش آویزون مونده", (ScreenLevel.EMERGENCY, Experiencer.SELF)),  # the front of my foot hangs
-        ("از وقتی دیسکم زده بیرون نعوظ کلا پریده", (ScreenLevel.EMERGENCY, Experiencer.SELF)),  # erection gone since the disc
-        ("موقع شستن خودم انگار یه نفر دیگه حس میکنه", (ScreenLevel.EMERGENCY, Experiencer.SELF)),  # as if someone else feels it
-        ("اون پایینمو موقع شستن حس نمیکنم", (ScreenLevel.EMERGENCY, Experiencer.SELF)),  # down there, object form
+        ("از صبح هر کاری میکنم نمیتونم برم دستشویی", _OWN_EMERGENCY),  # can't go to the toilet
+        ("nemitunam beram dastshui az ghable zohr", _OWN_EMERGENCY),  # Finglish: the same
+        ("هر ۲ تا پام سر شده از دیشب", _OWN_EMERGENCY),  # both legs counted with a digit
+        ("har 2 ta pam bi hes shode", _OWN_EMERGENCY),  # Finglish: the same
+        ("خواستم از صندلی پاشم پاهام منو نگه نداشت", _OWN_EMERGENCY),  # my legs did not hold me
+        (
+            "توی کشالم هیچ حسی ندارم",
+            _OWN_EMERGENCY,
+        ),  # no feeling in my groin (place before the verb)
+        ("هیچ حسی توی اون پایینم نیست", _OWN_EMERGENCY),  # no feeling down there, «نیست»
+        ("hich hesi tu basanam nadaram", _OWN_EMERGENCY),  # Finglish: no feeling in my bum
+        (
+            "مثانم پر میشه ولی باید کلی زور بزنم تا کامل خالی شه",
+            _OWN_EMERGENCY,
+        ),  # straining to empty
+        ("پام شل شده، پنجه‌ش آویزون مونده", _OWN_EMERGENCY),  # the front of my foot hangs
+        ("از وقتی دیسکم زده بیرون نعوظ کلا پریده", _OWN_EMERGENCY),  # erection gone since the disc
+        (
+            "موقع شستن خودم انگار یه نفر دیگه حس میکنه",
+            _OWN_EMERGENCY,
+        ),  # as if someone else feels it
+        ("اون پایینمو موقع شستن حس نمیکنم", _OWN_EMERGENCY),  # down there, object form
         (
             "بابام از چند تا پله افتاد و کمرش درد گرفته",
             (ScreenLevel.SEE_DOCTOR, Experiencer.OTHER_ADULT),
