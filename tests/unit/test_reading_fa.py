@@ -496,6 +496,14 @@ _OWN_EMERGENCY = (ScreenLevel.EMERGENCY, Experiencer.SELF)
             "بابام از چند تا پله افتاد و کمرش درد گرفته",
             (ScreenLevel.SEE_DOCTOR, Experiencer.OTHER_ADULT),
         ),  # dad fell down some stairs
+        (
+            "gholombe ye taze roo poshtam peyda shode",
+            (ScreenLevel.SEE_DOCTOR, Experiencer.SELF),
+        ),  # Finglish: a new bulge on my back
+        (
+            "sotoon fagharatam yehoo kaj shode",
+            (ScreenLevel.SEE_DOCTOR, Experiencer.SELF),
+        ),  # Finglish: my spine has suddenly gone crooked
         ("سر کلاسم و فعلا نمیتونم برم دستشویی", None),  # guard: in class, not retention
         ("فشارم افتاده بود پایین، کمرمم درد میکنه", None),  # guard: blood pressure, no fall
         ("میل جنسیم کلا رفته از بس کمرم درد میکنه", None),  # guard: a lost wish is no sign
