@@ -464,6 +464,62 @@ def test_the_word_file_alone_reads_each_round_7_family(
         assert (screening.level, screening.experiencer) == expected
 
 
+_OWN_EMERGENCY = (ScreenLevel.EMERGENCY, Experiencer.SELF)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("از صبح هر کاری میکنم نمیتونم برم دستشویی", _OWN_EMERGENCY),  # can't go to the toilet
+        ("nemitunam beram dastshui az ghable zohr", _OWN_EMERGENCY),  # Finglish: the same
+        ("هر ۲ تا پام سر شده از دیشب", _OWN_EMERGENCY),  # both legs counted with a digit
+        ("har 2 ta pam bi hes shode", _OWN_EMERGENCY),  # Finglish: the same
+        ("خواستم از صندلی پاشم پاهام منو نگه نداشت", _OWN_EMERGENCY),  # my legs did not hold me
+        (
+            "توی کشالم هیچ حسی ندارم",
+            _OWN_EMERGENCY,
+        ),  # no feeling in my groin (place before the verb)
+        ("هیچ حسی توی اون پایینم نیست", _OWN_EMERGENCY),  # no feeling down there, «نیست»
+        ("hich hesi tu basanam nadaram", _OWN_EMERGENCY),  # Finglish: no feeling in my bum
+        (
+            "مثانم پر میشه ولی باید کلی زور بزنم تا کامل خالی شه",
+            _OWN_EMERGENCY,
+        ),  # straining to empty
+        ("پام شل شده، پنجه‌ش آویزون مونده", _OWN_EMERGENCY),  # the front of my foot hangs
+        ("از وقتی دیسکم زده بیرون نعوظ کلا پریده", _OWN_EMERGENCY),  # erection gone since the disc
+        (
+            "موقع شستن خودم انگار یه نفر دیگه حس میکنه",
+            _OWN_EMERGENCY,
+        ),  # as if someone else feels it
+        ("اون پایینمو موقع شستن حس نمیکنم", _OWN_EMERGENCY),  # down there, object form
+        (
+            "بابام از چند تا پله افتاد و کمرش درد گرفته",
+            (ScreenLevel.SEE_DOCTOR, Experiencer.OTHER_ADULT),
+        ),  # dad fell down some stairs
+        (
+            "gholombe ye taze roo poshtam peyda shode",
+            (ScreenLevel.SEE_DOCTOR, Experiencer.SELF),
+        ),  # Finglish: a new bulge on my back
+        (
+            "sotoon fagharatam yehoo kaj shode",
+            (ScreenLevel.SEE_DOCTOR, Experiencer.SELF),
+        ),  # Finglish: my spine has suddenly gone crooked
+        ("سر کلاسم و فعلا نمیتونم برم دستشویی", None),  # guard: in class, not retention
+        ("فشارم افتاده بود پایین، کمرمم درد میکنه", None),  # guard: blood pressure, no fall
+        ("میل جنسیم کلا رفته از بس کمرم درد میکنه", None),  # guard: a lost wish is no sign
+        ("اگه هیچ حسی تو پاهام نداشته باشم چی کار کنم؟", None),  # guard: «if»
+    ],
+)
+def test_the_word_file_alone_reads_each_round_8_family(
+    text: str, expected: tuple[ScreenLevel, Experiencer] | None
+) -> None:
+    screening = _word_file_alone().screen(text)
+    if expected is None:  # no advice: at most the confirm question
+        assert screening.level in (ScreenLevel.NONE, ScreenLevel.POSSIBLE)
+    else:
+        assert (screening.level, screening.experiencer) == expected
+
+
 def test_legs_tingling_for_years_is_no_emergency() -> None:
     # mum says for years her legs tingle at night: at most see a doctor
     assert _screen("مامانم میگه سالهاست پاهاش شبا گزگز میکنه")[0] is not ScreenLevel.EMERGENCY
