@@ -662,3 +662,39 @@ def test_round_7_see_a_doctor_signs_get_the_advice_from_the_lexicon(
     lexicon: RedFlagScreen, text: str
 ) -> None:
     assert lexicon.screen(text).level is ScreenLevel.SEE_DOCTOR
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another adult soiling or wetting themself; stool leaving without pushing
+        "my husband has been messing himself since friday and cant feel it",
+        "dad wet himself twice today, his back went on monday",
+        "poo just comes out without me noticing now, back is bad",
+        # a soaked pad; legs that will not hold or take a weight; a leg going on someone
+        "her pads were soaked again this morning and she never felt it",
+        "my legs cant take my weight since this morning, back went yesterday",
+        "his legs wouldnt hold him getting out of the car today",
+        "my right leg keeps going on me since tuesday, worse today",
+    ],
+)
+def test_round_8_present_signs_get_the_emergency_advice_from_the_lexicon(
+    lexicon: RedFlagScreen, text: str
+) -> None:
+    assert lexicon.screen(text).level is ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the bus or taxi someone was in crashed; thrown by a horse; "me back" dialect
+        "the taxi i was in crashed on monday and my back is stiff since",
+        "the matatu crashed on the way to work, back hurting now",
+        "the horse threw me off on sunday, lower back sore",
+        "came off the trampoline and landed flat on me back, sore",
+    ],
+)
+def test_round_8_see_a_doctor_signs_get_the_advice_from_the_lexicon(
+    lexicon: RedFlagScreen, text: str
+) -> None:
+    assert lexicon.screen(text).level in (ScreenLevel.SEE_DOCTOR, ScreenLevel.EMERGENCY)
