@@ -664,7 +664,6 @@ def test_round_7_see_a_doctor_signs_get_the_advice_from_the_lexicon(
     assert lexicon.screen(text).level is ScreenLevel.SEE_DOCTOR
 
 
-
 @pytest.mark.parametrize(
     "text",
     [
