@@ -662,3 +662,62 @@ def test_round_7_see_a_doctor_signs_get_the_advice_from_the_lexicon(
     lexicon: RedFlagScreen, text: str
 ) -> None:
     assert lexicon.screen(text).level is ScreenLevel.SEE_DOCTOR
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another adult soiling themself; a leg going on someone; foot drop
+        "my husband has been messing himself since friday and cant feel it",
+        "my right leg keeps going on me since tuesday, worse today",
+        "my left foot just hangs and slaps the floor when i walk, since tuesday",
+        # an anal leak, wind that cannot be held; limbs not one's own; formication
+        "my arse leaks a bit when i sneeze now, its poo not wee, since my back went",
+        "cant hold my wind in at all since my back went",
+        "my feet dont feel like mine, both legs, since yesterday",
+        "like ants crawling round my bum and between my legs since last night",
+        # straining to void, a stop-start stream
+        "i have to press on my tummy to get the wee out now",
+        "my pee stops and starts since my back went on monday",
+    ],
+)
+def test_round_8_present_signs_get_the_emergency_advice_from_the_lexicon(
+    lexicon: RedFlagScreen, text: str
+) -> None:
+    assert lexicon.screen(text).level is ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the vehicle someone was in crashed; thrown by a horse; an older relative's new pain
+        "the taxi i was in crashed on monday and my back is stiff since",
+        "the matatu crashed on the way to work, back hurting now",
+        "the horse threw me off on sunday, lower back sore",
+        "my grandma is 83 and this back pain is new this week",
+    ],
+)
+def test_round_8_see_a_doctor_signs_get_the_advice_from_the_lexicon(
+    lexicon: RedFlagScreen, text: str
+) -> None:
+    assert lexicon.screen(text).level is ScreenLevel.SEE_DOCTOR
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "no change to" denies what follows; "ill" typed for "I'll"; cold, a sock; menopause
+        "no change to my bladder or bowels, just stiff",
+        "ill do the stretches later, back a bit sore",
+        "my feet go numb when i get cold, bad circulation",
+        "thought my leg was numb but it was just my sock, false alarm",
+        "bladder is weak since the menopause, no change to it",
+        # a danger sign told at the surgery; a TV documentary
+        "the clinic told me numbness down below is a danger sign, nothing like that here",
+        "watched a doc on the bbc about a man who couldnt feel his legs, scary stuff",
+    ],
+)
+def test_round_8_look_alikes_get_no_advice_from_the_lexicon(
+    lexicon: RedFlagScreen, text: str
+) -> None:
+    assert not lexicon.screen(text).clear
