@@ -175,6 +175,22 @@ def test_not_well_is_no_fine() -> None:
     assert screening("hormigueo no tengo, orino bien", "es").level is ScreenLevel.NONE
 
 
+def test_nowhere_to_go_just_now_is_no_retention() -> None:
+    """ "can't go to the toilet, I'm in a meeting" is about a place, not the bladder
+    (NOWHERE_TO_GO, in the can't-go rules only); wetting oneself in a meeting stays a sign."""
+    for language, text in (
+        ("en", "cant go to the toilet right now, im in a meeting"),
+        ("es", "no puedo ir al bano ahora, estoy en una reunion"),
+    ):
+        assert screening(text, language).level is not ScreenLevel.EMERGENCY, text
+    for language, text in (
+        ("en", "i wet myself in a meeting and didnt feel it"),
+        ("es", "me hice pis en una reunion y no lo senti"),
+        ("en", "i cant pee since last night"),
+    ):
+        assert screening(text, language).level is ScreenLevel.EMERGENCY, text
+
+
 def test_a_temperature_typed_as_a_number_is_a_fever() -> None:
     """ "tengo 38.5" is a fever in any language's way of writing it: a decimal in a fever's
     range, or a whole number with a degree word or sign. Weights, ages and blood pressure
