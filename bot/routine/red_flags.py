@@ -386,6 +386,13 @@ class RedFlagScreen:
             )
             for rule in lexicon.rules
         )
+        self._self_only_signs = frozenset(
+            concept
+            for rule, groups, _ in self._rule_groups
+            if rule.category in self._self_only
+            for group in groups
+            for concept in group
+        )  # the concepts of the rules that are a sign only for the writer (pregnancy)
         self._candidates = lru_cache(maxsize=8192)(self._candidates_uncached)
 
     # --- public -------------------------------------------------------------------------------
@@ -489,13 +496,7 @@ class RedFlagScreen:
         sign counts for them too."""
         if not self._self_only_theirs:
             return False
-        signs = {
-            concept
-            for rule, groups, _ in self._rule_groups
-            if rule.category in self._self_only
-            for group in groups
-            for concept in group
-        }
+        signs = self._self_only_signs
         events: list[tuple[int, int, str]] = []
         for index, sentence in enumerate(sentences):
             for name, mentioned in sentence.mentions.items():
@@ -1155,9 +1156,9 @@ class RedFlagScreen:
                     return False
                 for listener in listeners:
                     persons[listener] = None
-                for index in range(cue.start, cue.end):
-                    if persons[index] == _SELF:
-                        persons[index] = None  # "me" inside "me contó"
+                for inside in range(cue.start, cue.end):
+                    if persons[inside] == _SELF:
+                        persons[inside] = None  # "me" inside "me contó"
                 return True
         return False
 
