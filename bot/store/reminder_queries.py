@@ -152,13 +152,16 @@ _CLAIM_ARRAYS = text(
 
 # PostgreSQL: the claim is two statements, one round trip each (bench/nudges.py, section 2).
 # The first locks the due users (SKIP LOCKED: another process's batch is left alone) and reads when
-# each last finished a session; the rules then run in Python (`plan_claims`: zones and DST); the
-# second moves the users on, inserts the claimed nudges and reads, for each daily one, the session
-# of the day before still awaiting its check-in.
+# each last finished a session. NO KEY UPDATE is the lock the claim's UPDATE takes anyway (it
+# changes no key): a tap's insert of a session or a soreness report for one of these users, which
+# checks its key with KEY SHARE, goes on instead of waiting for the claim to commit. The rules then
+# run in Python (`plan_claims`: zones and DST); the second statement moves the users on, inserts
+# the claimed nudges and reads, for each daily one, the session of the day before still awaiting
+# its check-in.
 _LOCK_DUE = text(
     "WITH due AS (SELECT id, time_zone, reminder_time, next_nudge_at, next_nudge_kind, "
     "safety_screen, language FROM users WHERE next_nudge_at <= :now ORDER BY next_nudge_at "
-    "LIMIT :limit FOR UPDATE SKIP LOCKED) "
+    "LIMIT :limit FOR NO KEY UPDATE SKIP LOCKED) "
     "SELECT due.id, due.time_zone, due.reminder_time, due.next_nudge_at, due.next_nudge_kind, "
     "due.safety_screen, (SELECT max(sessions.finished_at) FROM sessions "
     f"WHERE sessions.user_id = due.id AND sessions.{FINISHED_SESSION}) "
@@ -285,7 +288,7 @@ class OutboxQueries:
         """
         statement = _DUE
         if self._dialect == "postgresql":
-            statement = statement.with_for_update(skip_locked=True, of=User)
+            statement = statement.with_for_update(skip_locked=True, of=User, key_share=True)
         rows = await self._connection.execute(statement, {"b_now": now, "b_limit": limit})
         return [
             DueUser(
