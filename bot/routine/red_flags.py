@@ -223,6 +223,7 @@ class _Sentence:
     pauses: list[int] = field(default_factory=list)  # where an ellipsis was: a scope ends
     turns: bool = False  # a clause opens on a present cue after a past one: "…, now i'm fine"
     denied: bool = False  # a sign the lexicon read here was negated ("no numbness")
+    denied_concepts: set[str] = field(default_factory=set)  # the concepts of those signs
     looked_alike: bool = False  # an `ignore` look-alike was read here ("tanganku kebas")
     scopes: list[tuple[int, int, Qualifier]] = field(default_factory=list)
 
@@ -255,6 +256,9 @@ class RedFlagScreen:
         self._starters = frozenset(negation.clause_starters)
         self._answers = frozenset(negation.answers)
         self._possible = frozenset(lexicon.possible)
+        # A denial of one of these silences the model's question (`model.needs`: body parts and
+        # functions of the emergency signs; the possible signs).
+        self._signs_named = frozenset(lexicon.model.needs) | self._possible
         self._rules = lexicon.rules
         self._age = lexicon.age
         self._age_not_after = frozenset(lexicon.age.not_after)
@@ -483,10 +487,16 @@ class RedFlagScreen:
             return replace(learnt, concepts=tuple(possible))  # the model is sure: the advice
         if possible:
             return Screening(ScreenLevel.POSSIBLE, (), tuple(possible))
-        if learnt is not None and not any(s.denied or s.looked_alike for s in sentences):
+        if learnt is not None and not any(
+            s.looked_alike or not self._signs_named.isdisjoint(s.denied_concepts) for s in sentences
+        ):
             if learnt.level is ScreenLevel.EMERGENCY and self._sure_alone(text, sentences):
                 return learnt  # "legs made of concrete": words the lexicon never listed
-            return Screening(ScreenLevel.POSSIBLE)  # no sign the lexicon knows: one question
+            # No sign the lexicon knows: one question, even beside a denial of something else
+            # ("no fever, no blood, but it just won't come out"), never when a sign's body part
+            # or function is denied ("no numbness around my groin"); the advice needs a plain
+            # message.
+            return Screening(ScreenLevel.POSSIBLE)
         return NOTHING
 
     def _theirs_too(self, sentences: list[_Sentence]) -> bool:
@@ -1047,6 +1057,7 @@ class RedFlagScreen:
                 or mention in denied_causes
             ):
                 sentence.denied = True
+                sentence.denied_concepts.add(mention.concept)
                 continue
             kept[mention.concept].append(mention)
         sentence.mentions = dict(kept)

@@ -119,3 +119,14 @@ def test_a_look_alike_the_lexicon_read_gets_no_question_from_the_model() -> None
     sure of a sign on "kebas" alone, may not ask about it."""
     readers, spoken, _content = shipped_readers("id")
     assert readers.screen("tanganku kebas pas bangun", spoken).level is ScreenLevel.NONE
+
+
+def test_a_denial_of_something_else_leaves_the_models_question(
+    screens: tuple[RedFlagScreen, RedFlagScreen],
+) -> None:
+    """ "no fever, no blood, but …": the denial covers its own words, not a sign the lexicon
+    has no words for; the model may still ask about it (before, any denial silenced it)."""
+    lexicon, both = screens
+    text = "no fever, no blood, but since monday it just wont come out however long i sit there"
+    assert lexicon.screen(text).level is ScreenLevel.NONE
+    assert both.screen(text).level is ScreenLevel.POSSIBLE
