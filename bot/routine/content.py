@@ -905,6 +905,9 @@ class ContextRules(_Strict):
     disavowals: tuple[str, ...] = ()
     """A whole sentence after a question that says it is not ("just curious"): a definition."""
     scope_ends: tuple[str, ...] = ()
+    scope_goes_on: tuple[str, ...] = ()
+    """Words right after a `scope_ends` word that carry the context on: a Persian clause ends
+    with its verb, but «اگه بی حس شد یا کنترل ادرارتو از دست دادی» is one condition."""
     similes: tuple[str, ...] = ()
     """Words that make what follows a comparison ("walking like i'm drunk"): an ordinary cause
     (a rule's `unless`) there explains nothing, up to `simile_ends` or a few words."""
@@ -949,7 +952,7 @@ class ContextRules(_Strict):
             "hypothetical", "hypothetical_pseudo", "reported", "reported_after", "definition",
             "definition_after", "historical", "resolved", "present", "present_questions",
             "affirmations", "affirmation_openers", "disavowals",
-            "scope_ends", "similes", "simile_ends", "self_words", "third_person",
+            "scope_ends", "scope_goes_on", "similes", "simile_ends", "self_words", "third_person",
             "third_plural", "other_adult",
             "non_adult", "young_kin", "child_age_before",
             "object_words", "generic", "owner_links", "person_after_links",

@@ -305,6 +305,7 @@ class RedFlagScreen:
         add(context.similes, _SIMILE)
         self._simile_ends = frozenset(context.simile_ends)
         self._context_ends = frozenset(end for end in context.scope_ends if " " not in end)
+        self._scope_goes_on = frozenset(context.scope_goes_on)
         self._person_forms = dict(context.person_forms)
         self._self_words = frozenset(context.self_words)
         self._adult_age = context.adult_age
@@ -1103,8 +1104,11 @@ class RedFlagScreen:
         pseudo = [(c.start, c.end) for c in cues if c.concept == _HYPOTHETICAL_PSEUDO]
         resolved = [(c.start, c.end) for c in cues if c.concept == _RESOLVED]
         ends = sorted(
-            {i for i, token in enumerate(tokens) if token in self._context_ends}
-            | {c.start for c in cues if c.concept == _CONTEXT_END}
+            (
+                {i for i, token in enumerate(tokens) if token in self._context_ends}
+                | {c.start for c in cues if c.concept == _CONTEXT_END}
+            )
+            - {i - 1 for i, token in enumerate(tokens) if token in self._scope_goes_on}
             | set(sentence.pauses)
         )
         for cue in cues:

@@ -121,3 +121,19 @@ def test_reduplication_with_a_digit_is_the_word_files_choice() -> None:
     assert screen.screen("udah bertahun2 gak kambuh") == screen.screen(
         "udah bertahun tahun gak kambuh"
     )
+
+
+def _fa_screen(goes_on: tuple[str, ...]) -> RedFlagScreen:
+    flags = default_red_flags("fa")
+    context = flags.context.model_copy(update={"scope_goes_on": goes_on})
+    return RedFlagScreen(flags.model_copy(update={"context": context}))
+
+
+def test_or_after_a_clauses_verb_carries_the_condition_on() -> None:
+    """`context.scope_goes_on`: a Persian clause ends with its verb, which ends a context's
+    reach; "or" right after it goes on with the same condition (and the advice reported)."""
+    text = "دکترم گفته اگه باسنم بی حس شد یا نتونستم ادرار کنم فورا برم بیمارستان"
+    assert _fa_screen(()).screen(text).level is ScreenLevel.EMERGENCY
+    assert _fa_screen(("یا",)).screen(text).level is ScreenLevel.POSSIBLE
+    own = "از دیروز باسنم بی حس شده یا شایدم نه، ولی ادرارمو حس نمیکنم"
+    assert _fa_screen(("یا",)).screen(own).level is ScreenLevel.EMERGENCY
