@@ -68,6 +68,7 @@ class Services:
             max_in_flight=max_in_flight,
             sleep=sleep,
             keep_going=keep_going,
+            speak_as=self.coach.speak_as,
         )
 
 

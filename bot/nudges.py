@@ -111,8 +111,12 @@ class NudgeSweeper:
         max_in_flight: int = 64,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         keep_going: Callable[[], bool] = lambda: True,
+        speak_as: Callable[[str], None] = lambda _language: None,
     ) -> None:
+        """*speak_as*: sets the language a nudge is sent in for the task that sends it (its own
+        task: `asyncio.gather`), as an update's is set (`Coach.speak_as`)."""
         self.outbox = outbox
+        self.speak_as = speak_as
         self.exclusive = exclusive
         self.send = send
         self.limiter = RateLimiter(rate)
@@ -163,6 +167,7 @@ class NudgeSweeper:
             report.released += len(unsent)
 
     async def _deliver(self, nudge: OutgoingNudge, report: SweepReport) -> None:
+        self.speak_as(nudge.language)
         for attempt in range(MAX_ATTEMPTS):
             await self.limiter.acquire()
             try:

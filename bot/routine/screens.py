@@ -336,8 +336,8 @@ class Screens:
         """The daily nudge: a kind line (varied from day to day) and Start / Snooze / Skip."""
         nudges = self.texts.nudges
         template = nudges.messages[(user_id + local_day.toordinal()) % len(nudges.messages)]
-        # Sent by the sweep, not through an update's renderer: its number in the language's
-        # own digits here ("۱۲ دقیقه").
+        # Its number in the language's own digits here ("۱۲ دقیقه"), as every channel shows
+        # it (the Telegram sender's renderer would write them so too).
         message = digits(template.format(minutes=self.routine.minutes), self.texts.language)
         rows = (
             (self._general(GeneralVerb.NUDGE_START, nudges.start),),

@@ -18,7 +18,7 @@ from bot.nudges import (
 )
 from bot.routine.views import View
 from bot.telegram.context import LimberContext
-from bot.telegram.render import MAX_MESSAGE_LENGTH, keyboard
+from bot.telegram.render import MAX_MESSAGE_LENGTH, for_the_reader, keyboard
 from bot.telegram.retry_after import retry_after_seconds
 
 log = logging.getLogger(__name__)
@@ -30,6 +30,7 @@ def telegram_sender(bot: Bot) -> Send:
     """A `Send` for the sweeper: Bot API errors become the sweeper's own exceptions."""
 
     async def send(user_id: int, view: View) -> int:
+        view = for_the_reader(view)  # in the nudge's language (`NudgeSweeper.speak_as`)
         try:
             message = await bot.send_message(
                 chat_id=user_id, text=view.text[:MAX_MESSAGE_LENGTH], reply_markup=keyboard(view)

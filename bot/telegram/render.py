@@ -10,7 +10,7 @@ the media port (`MediaPort.remember`) so the file is never uploaded again.
 
 In a language written right to left (`bot.coach.written_right_to_left`), a View's text, caption
 and inline button labels are written with `bot.routine.bidi.right_to_left` as they become a
-message (`_for_the_reader`, once per message): every paragraph starts right to left and Latin
+message (`for_the_reader`, once per message): every paragraph starts right to left and Latin
 runs are isolated. A reply keyboard's labels are left as they are: a tap sends the label back as
 the person's own text.
 
@@ -101,7 +101,7 @@ def keyboard(view: View) -> InlineKeyboardMarkup | ReplyKeyboardMarkup | None:
     return InlineKeyboardMarkup([[_button(action) for action in row] for row in view.rows])
 
 
-def _for_the_reader(view: View) -> View:
+def for_the_reader(view: View) -> View:
     """*view* as its message shows it: its text, its caption and its inline buttons' labels in
     the language's own digits, and in a right-to-left language written right to left
     (`bot.routine.bidi`); else *view*."""
@@ -200,7 +200,7 @@ async def reply(message: Message, view: View, port: MediaPort = NO_MEDIA) -> Mes
 
 async def send(bot: Bot, chat_id: int, view: View, port: MediaPort = NO_MEDIA) -> Message:
     """*view* as a new message: an animation with its caption when the media is ready."""
-    shown = _for_the_reader(view)
+    shown = for_the_reader(view)
     media = shown.media
     if media is not None and media.ready:
 
@@ -299,7 +299,7 @@ async def edit_message(message: Message, view: View, port: MediaPort = NO_MEDIA)
 
 async def _edit(message: Message, view: View, port: MediaPort) -> Message:
     # *view* goes on as it is to a new message (`reply` writes it for the reader itself).
-    shown = _for_the_reader(view)
+    shown = for_the_reader(view)
     markup = keyboard(shown)
     inline = markup if isinstance(markup, InlineKeyboardMarkup) else None
     media = shown.media if shown.media is not None and shown.media.ready else None

@@ -30,6 +30,9 @@ class OutgoingNudge:
     nudge_id: int
     user_id: int
     make_view: Callable[[], View] = field(repr=False, compare=False)
+    language: str = ENGLISH
+    """The person's language: the sender writes the view as it reads in it (Persian: right to
+    left, its own digits)."""
 
     @cached_property
     def view(self) -> View:
@@ -109,7 +112,7 @@ class NudgeOutbox:
         self, nudge: ClaimedNudge, check_in: tuple[int, bool] | None, language: str
     ) -> OutgoingNudge:
         return OutgoingNudge(
-            nudge.id, nudge.user_id, partial(self._view, nudge, check_in, language)
+            nudge.id, nudge.user_id, partial(self._view, nudge, check_in, language), language
         )
 
     def _view(self, nudge: ClaimedNudge, check_in: tuple[int, bool] | None, language: str) -> View:

@@ -10,11 +10,13 @@ from typing import Any
 
 from sqlalchemy import insert, select, update
 
+from bot.coach import writes_own_digits, written_right_to_left
 from bot.nudges import (
     MaybeSentError,
     NudgeSweeper,
     RecipientBlockedError,
     RetryAfterError,
+    Send,
     TransientSendError,
 )
 from bot.routine.actions import GeneralVerb, general_action
@@ -58,7 +60,7 @@ class RecordingSend:
         return len(self.accepted)
 
 
-def sweeper(coach: CoachDriver, send: RecordingSend, **options: Any) -> NudgeSweeper:
+def sweeper(coach: CoachDriver, send: Send, **options: Any) -> NudgeSweeper:
     async def no_wait(_seconds: float) -> None:
         return None
 
@@ -150,6 +152,27 @@ async def test_each_due_user_gets_one_nudge_a_day(coach: CoachDriver, clock: Fak
     clock.advance(days=1)
     await sweeper(coach, send).sweep()
     assert Counter(send.accepted) == dict.fromkeys(users, 2)
+
+
+async def test_each_nudge_is_sent_as_its_persons_language_reads(
+    coach: CoachDriver, clock: FakeClock
+) -> None:
+    """The sender writes a view for its reader (`bot.telegram.render.for_the_reader`: right to
+    left, own digits) by the language set for the task that sends it, as an update's is: a
+    Persian speaker's nudge in Persian's, an English speaker's in English's."""
+    clock.now = NINE_IN_BERLIN
+    users = await seed_due_users(coach.database, 4, NINE_IN_BERLIN)
+    persian = set(users[::2])
+    async with coach.database.transaction() as db:
+        await db.execute(update(User).where(User.id.in_(persian)).values(language="fa"))
+    read_as: dict[int, tuple[bool, bool]] = {}
+
+    async def send(user_id: int, view: View) -> int:
+        read_as[user_id] = (written_right_to_left(), writes_own_digits())
+        return user_id
+
+    assert (await sweeper(coach, send).sweep()).sent == 4
+    assert read_as == {user: (user in persian, user in persian) for user in users}
 
 
 async def test_no_nudge_on_a_day_whose_routine_is_done(
