@@ -110,6 +110,8 @@ def test_see_a_doctor_signs_in_spanish(text: str) -> None:
         ("hace un año que hago yoga", "año is not ano"),
         ("tengo las piernas pesadas después de correr 10 km", "exertion"),
         ("ahora camino como 5 km al día", "a walk"),
+        ("hoy no puedo hacer la rutina, tengo que ir al baño", "can't do the routine"),
+        ("no pude hacer los estiramientos, estuve en el baño toda la mañana", "can't do them"),
     ],
 )
 def test_lookalikes_get_no_emergency_advice(text: str, why: str) -> None:
