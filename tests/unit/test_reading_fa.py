@@ -520,6 +520,68 @@ def test_the_word_file_alone_reads_each_round_8_family(
         assert (screening.level, screening.experiencer) == expected
 
 
+_OTHERS_EMERGENCY = (ScreenLevel.EMERGENCY, Experiencer.OTHER_ADULT)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("az hafte pish dige nemitunam erection begiram", _OWN_EMERGENCY),  # Finglish: erection
+        ("jelooye dastshoye bozorgamo nemitunam begiram", _OWN_EMERGENCY),  # can't hold my stool
+        ("dotaye paham bi hes shode az sob", _OWN_EMERGENCY),  # Finglish: the two of my legs
+        ("پنجه پامو نمیتونم بالا بکشم از دیروز", _OWN_EMERGENCY),  # the foot's front won't lift
+        ("کفشم از پام درمیاد و اصلا متوجه نمیشم", _OWN_EMERGENCY),  # a shoe lost unnoticed
+        ("کمرم بهتر شده ولی در عوض پاهام هر دو کرخت شدن", _OWN_EMERGENCY),  # «instead»: now
+        ("وقتی عطسه میکنم جیشم میریزه، قبلا اینطوری نبودم", _OWN_EMERGENCY),  # a new leak
+        ("پای راستم لمس شده و قدرت نداره، ساعت به ساعت بدتر میشه", _OWN_EMERGENCY),  # hourly
+        ("retention daram az dishab", _OWN_EMERGENCY),  # the clinical word in Finglish
+        ("شوهرم نمیفهمه روی چی نشسته، میگه زیرش بی حسه", _OTHERS_EMERGENCY),  # what he sits on
+        ("خودم نه، خانمم هر دو پاش بی حس شده", _OTHERS_EMERGENCY),  # «not me» is no negation
+        ("مامانم امروز دوبار پاهاش خم شد و خورد زمین", _OTHERS_EMERGENCY),  # buckled
+        (
+            "مادربزرگم بدون اینکه زیر بغلشو بگیریم نمیتونه راه بره، از دیروز اینجوری شده",
+            _OTHERS_EMERGENCY,
+        ),  # held up under the arm to walk
+        (
+            "dadasham paye rastesho nemitune tekoon bede, saat be saat badtar mishe",
+            _OTHERS_EMERGENCY,
+        ),  # Finglish: can't move one leg, worse by the hour
+        (
+            "پدربزرگم رو ماشین زیرش گرفت و کمرش درد میکنه",
+            (ScreenLevel.SEE_DOCTOR, Experiencer.OTHER_ADULT),
+        ),  # run over by a car
+        (
+            "خواهرم بارداره و از کمردرد شکایت داره",
+            (ScreenLevel.SEE_DOCTOR, Experiencer.OTHER_ADULT),
+        ),  # her pregnancy with her own back pain
+        ("halam kharabe va kamaram dard mikone", (ScreenLevel.SEE_DOCTOR, Experiencer.SELF)),
+        ("۱۷ سالمه، از سه روز پیش کمرم درد میکنه", (ScreenLevel.SEE_DOCTOR, Experiencer.SELF)),
+        ("خم شدم کفش بپوشم کمرم گرفت", None),  # guard: bending over is no buckling
+        ("زانوهام خم شد تا وزنه رو بلند کنم", None),  # guard: knees bent to lift
+        ("دمپایی از پام درمیاد چون گشاده", None),  # guard: a loose slipper, felt
+        ("عطسه میکنم یه کم ادرار میاد، از زایمان اینطوریم", None),  # guard: since childbirth
+        ("بی حسی باسن یعنی باید بری اورژانس؟", None),  # guard: what a term means
+        ("بی حسی ناحیه زینی که میگن منظور کجاست؟", None),  # guard: which place is meant
+        ("دکترم گفت اگه پاهات ضعیف شد یا ادرارت قطع شد سریع برو اورژانس", None),  # advice
+    ],
+)
+def test_the_word_file_alone_reads_each_round_9_family(
+    text: str, expected: tuple[ScreenLevel, Experiencer] | None
+) -> None:
+    screening = _word_file_alone().screen(text)
+    if expected is None:  # no advice: at most the confirm question
+        assert screening.level in (ScreenLevel.NONE, ScreenLevel.POSSIBLE)
+    else:
+        assert (screening.level, screening.experiencer) == expected
+
+
+def test_a_finglish_question_about_a_word_is_read_in_persian_alone() -> None:
+    # "retention means what? the doctor wrote it in a letter for my dad, who got better":
+    # every word Persian's own, so English's «retention» does not alarm
+    text = "retention yani chi? doctor to nameh neveshte bood vase babam ke khoob shode"
+    assert _screen(text)[0] not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR)
+
+
 def test_legs_tingling_for_years_is_no_emergency() -> None:
     # mum says for years her legs tingle at night: at most see a doctor
     assert _screen("مامانم میگه سالهاست پاهاش شبا گزگز میکنه")[0] is not ScreenLevel.EMERGENCY
