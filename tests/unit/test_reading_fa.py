@@ -535,6 +535,9 @@ _OTHERS_EMERGENCY = (ScreenLevel.EMERGENCY, Experiencer.OTHER_ADULT)
         ("وقتی عطسه میکنم جیشم میریزه، قبلا اینطوری نبودم", _OWN_EMERGENCY),  # a new leak
         ("پای راستم لمس شده و قدرت نداره، ساعت به ساعت بدتر میشه", _OWN_EMERGENCY),  # hourly
         ("retention daram az dishab", _OWN_EMERGENCY),  # the clinical word in Finglish
+        ("noozh nadaram dige az vaghti kamaram gereft", _OWN_EMERGENCY),  # Finglish: no erection
+        ("lay e pam hichi hes nemikonam", _OWN_EMERGENCY),  # the ezafe typed apart
+        ("بی حسی تو باسنم دارم ولی درد ندارم", _OWN_EMERGENCY),  # «has», the pain denied
         ("شوهرم نمیفهمه روی چی نشسته، میگه زیرش بی حسه", _OTHERS_EMERGENCY),  # what he sits on
         ("خودم نه، خانمم هر دو پاش بی حس شده", _OTHERS_EMERGENCY),  # «not me» is no negation
         ("مامانم امروز دوبار پاهاش خم شد و خورد زمین", _OTHERS_EMERGENCY),  # buckled
@@ -563,6 +566,12 @@ _OTHERS_EMERGENCY = (ScreenLevel.EMERGENCY, Experiencer.OTHER_ADULT)
         ("بی حسی باسن یعنی باید بری اورژانس؟", None),  # guard: what a term means
         ("بی حسی ناحیه زینی که میگن منظور کجاست؟", None),  # guard: which place is meant
         ("دکترم گفت اگه پاهات ضعیف شد یا ادرارت قطع شد سریع برو اورژانس", None),  # advice
+        ("زیاد رو صندلی نشستم باسنم خواب رفته", None),  # guard: long on a chair
+        ("تو رانندگی باسنم بی حس میشه، پیاده میشم خوب میشه", None),  # guard: gone on getting out
+        ("بی حسی تو پاهام ندارم، فقط کمرم", None),  # guard: no numbness, the place between
+        ("مشکل نعوظ ندارم فقط کمرم درد میکنه", None),  # guard: no problem with erections
+        ("moshkele kontrole edrar nadaram", None),  # guard: the same of bladder control
+        ("بی اختیاری ادرار با بی اختیاری مدفوع چه فرقی داره؟", None),  # guard: the difference
     ],
 )
 def test_the_word_file_alone_reads_each_round_9_family(
