@@ -538,6 +538,9 @@ _OTHERS_EMERGENCY = (ScreenLevel.EMERGENCY, Experiencer.OTHER_ADULT)
         ("noozh nadaram dige az vaghti kamaram gereft", _OWN_EMERGENCY),  # Finglish: no erection
         ("lay e pam hichi hes nemikonam", _OWN_EMERGENCY),  # the ezafe typed apart
         ("بی حسی تو باسنم دارم ولی درد ندارم", _OWN_EMERGENCY),  # «has», the pain denied
+        ("پاهام مثل دو تیکه چوب شدن", _OWN_EMERGENCY),  # like two pieces of wood
+        ("موقع راه رفتن پاهام به هم میپیچه", _OWN_EMERGENCY),  # legs tangle when walking
+        ("سوالم اینه که باسنم از دیروز بی حس شده خطرناکه؟", _OWN_EMERGENCY),  # «my» question
         ("شوهرم نمیفهمه روی چی نشسته، میگه زیرش بی حسه", _OTHERS_EMERGENCY),  # what he sits on
         ("خودم نه، خانمم هر دو پاش بی حس شده", _OTHERS_EMERGENCY),  # «not me» is no negation
         ("مامانم امروز دوبار پاهاش خم شد و خورد زمین", _OTHERS_EMERGENCY),  # buckled
@@ -572,6 +575,12 @@ _OTHERS_EMERGENCY = (ScreenLevel.EMERGENCY, Experiencer.OTHER_ADULT)
         ("مشکل نعوظ ندارم فقط کمرم درد میکنه", None),  # guard: no problem with erections
         ("moshkele kontrole edrar nadaram", None),  # guard: the same of bladder control
         ("بی اختیاری ادرار با بی اختیاری مدفوع چه فرقی داره؟", None),  # guard: the difference
+        ("روده هام به هم میپیچه از گرسنگی", None),  # guard: a hungry cramp, not legs
+        ("بعد از کوه پاهام مثل چوب شده، خشک خشکه", None),  # guard: after a hike
+        ("موقع پریود پاهام سنگین میشه", None),  # guard: heavy legs with a period
+        ("تو مسابقه نیمه ماراتن دویدم پاهام جون نداره", None),  # guard: after a race
+        ("مادرم سالهاست بی اختیاری ادرار داره، دکترش میدونه", None),  # guard: long known
+        ("سوالم اینه که بی حسی باسن خطرناکه؟", None),  # guard: a question about a term
     ],
 )
 def test_the_word_file_alone_reads_each_round_9_family(
