@@ -541,6 +541,10 @@ _OTHERS_EMERGENCY = (ScreenLevel.EMERGENCY, Experiencer.OTHER_ADULT)
         ("پاهام مثل دو تیکه چوب شدن", _OWN_EMERGENCY),  # like two pieces of wood
         ("موقع راه رفتن پاهام به هم میپیچه", _OWN_EMERGENCY),  # legs tangle when walking
         ("سوالم اینه که باسنم از دیروز بی حس شده خطرناکه؟", _OWN_EMERGENCY),  # «my» question
+        ("paye rastam vaznamo tahamol nemikone", _OWN_EMERGENCY),  # Finglish: won't bear weight
+        ("پای چپم داره قدرتشو از دست میده", _OWN_EMERGENCY),  # losing its strength
+        ("از صبح دستشویی نرفتم و حسشم ندارم", _OWN_EMERGENCY),  # no urge either
+        ("shalvaram kasif shode, nafahmidam kei", _OWN_EMERGENCY),  # Finglish: soiled, unnoticed
         ("شوهرم نمیفهمه روی چی نشسته، میگه زیرش بی حسه", _OTHERS_EMERGENCY),  # what he sits on
         ("خودم نه، خانمم هر دو پاش بی حس شده", _OTHERS_EMERGENCY),  # «not me» is no negation
         ("مامانم امروز دوبار پاهاش خم شد و خورد زمین", _OTHERS_EMERGENCY),  # buckled
@@ -581,6 +585,9 @@ _OTHERS_EMERGENCY = (ScreenLevel.EMERGENCY, Experiencer.OTHER_ADULT)
         ("تو مسابقه نیمه ماراتن دویدم پاهام جون نداره", None),  # guard: after a race
         ("مادرم سالهاست بی اختیاری ادرار داره، دکترش میدونه", None),  # guard: long known
         ("سوالم اینه که بی حسی باسن خطرناکه؟", None),  # guard: a question about a term
+        ("شلوارم کثیف شده از گل", None),  # guard: mud, not soiling
+        ("گوشیم از دستم افتاد و شکست", None),  # guard: a phone dropped is no fall
+        ("yeki az dustam mige pahash bi hes mishe vaghti ziad mishine", None),  # guard: sitting
     ],
 )
 def test_the_word_file_alone_reads_each_round_9_family(
