@@ -545,6 +545,7 @@ _OTHERS_EMERGENCY = (ScreenLevel.EMERGENCY, Experiencer.OTHER_ADULT)
         ("پای چپم داره قدرتشو از دست میده", _OWN_EMERGENCY),  # losing its strength
         ("از صبح دستشویی نرفتم و حسشم ندارم", _OWN_EMERGENCY),  # no urge either
         ("shalvaram kasif shode, nafahmidam kei", _OWN_EMERGENCY),  # Finglish: soiled, unnoticed
+        ("سل دارم و کمرم درد میکنه", (ScreenLevel.SEE_DOCTOR, Experiencer.SELF)),  # tuberculosis
         ("شوهرم نمیفهمه روی چی نشسته، میگه زیرش بی حسه", _OTHERS_EMERGENCY),  # what he sits on
         ("خودم نه، خانمم هر دو پاش بی حس شده", _OTHERS_EMERGENCY),  # «not me» is no negation
         ("مامانم امروز دوبار پاهاش خم شد و خورد زمین", _OTHERS_EMERGENCY),  # buckled
@@ -605,6 +606,12 @@ def test_a_finglish_question_about_a_word_is_read_in_persian_alone() -> None:
     # every word Persian's own, so English's «retention» does not alarm
     text = "retention yani chi? doctor to nameh neveshte bood vase babam ke khoob shode"
     assert _screen(text)[0] not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR)
+
+
+def test_legs_tingling_for_years_in_finglish_is_no_emergency() -> None:
+    # the same in Finglish, "salhast" (for years): at most see a doctor
+    screening = _word_file_alone().screen("madaram mige pahash shaba gezgez mikone, salhast")
+    assert screening.level is not ScreenLevel.EMERGENCY
 
 
 def test_legs_tingling_for_years_is_no_emergency() -> None:
