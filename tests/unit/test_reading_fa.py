@@ -548,6 +548,7 @@ _OTHERS_EMERGENCY = (ScreenLevel.EMERGENCY, Experiencer.OTHER_ADULT)
         ("سل دارم و کمرم درد میکنه", (ScreenLevel.SEE_DOCTOR, Experiencer.SELF)),  # tuberculosis
         ("شوهرم نمیفهمه روی چی نشسته، میگه زیرش بی حسه", _OTHERS_EMERGENCY),  # what he sits on
         ("خودم نه، خانمم هر دو پاش بی حس شده", _OTHERS_EMERGENCY),  # «not me» is no negation
+        ("babam kontrole jishesh ro nadare az dirooz", _OTHERS_EMERGENCY),  # Finglish: his control
         ("مامانم امروز دوبار پاهاش خم شد و خورد زمین", _OTHERS_EMERGENCY),  # buckled
         (
             "مادربزرگم بدون اینکه زیر بغلشو بگیریم نمیتونه راه بره، از دیروز اینجوری شده",
