@@ -546,6 +546,10 @@ _OTHERS_EMERGENCY = (ScreenLevel.EMERGENCY, Experiencer.OTHER_ADULT)
         ("از صبح دستشویی نرفتم و حسشم ندارم", _OWN_EMERGENCY),  # no urge either
         ("shalvaram kasif shode, nafahmidam kei", _OWN_EMERGENCY),  # Finglish: soiled, unnoticed
         ("سل دارم و کمرم درد میکنه", (ScreenLevel.SEE_DOCTOR, Experiencer.SELF)),  # tuberculosis
+        ("پایهایم سست شده و قوت ندارد", _OWN_EMERGENCY),  # Dari: my legs, no strength
+        ("تشناب رفته نمیتوانم از دیشب", _OWN_EMERGENCY),  # Dari: I cannot go to the toilet
+        ("پای چپم قوت ندارد و روز به روز بدتر میشود", _OWN_EMERGENCY),  # Dari: one leg weakening
+        ("امروز مهمان داریم، تشناب رفته نمیتوانم چون مصروفم", None),  # guard: Dari, busy
         ("شوهرم نمیفهمه روی چی نشسته، میگه زیرش بی حسه", _OTHERS_EMERGENCY),  # what he sits on
         ("خودم نه، خانمم هر دو پاش بی حس شده", _OTHERS_EMERGENCY),  # «not me» is no negation
         ("babam kontrole jishesh ro nadare az dirooz", _OTHERS_EMERGENCY),  # Finglish: his control
