@@ -550,6 +550,8 @@ _OTHERS_EMERGENCY = (ScreenLevel.EMERGENCY, Experiencer.OTHER_ADULT)
         ("تشناب رفته نمیتوانم از دیشب", _OWN_EMERGENCY),  # Dari: I cannot go to the toilet
         ("پای چپم قوت ندارد و روز به روز بدتر میشود", _OWN_EMERGENCY),  # Dari: one leg weakening
         ("امروز مهمان داریم، تشناب رفته نمیتوانم چون مصروفم", None),  # guard: Dari, busy
+        ("bachem shaba jasho khis mikone", None),  # guard: Finglish «my child» wets the bed
+        ("hichvaght moshkele edrar nadashtam", None),  # guard: never had a bladder problem
         ("شوهرم نمیفهمه روی چی نشسته، میگه زیرش بی حسه", _OTHERS_EMERGENCY),  # what he sits on
         ("خودم نه، خانمم هر دو پاش بی حس شده", _OTHERS_EMERGENCY),  # «not me» is no negation
         ("babam kontrole jishesh ro nadare az dirooz", _OTHERS_EMERGENCY),  # Finglish: his control
