@@ -520,6 +520,107 @@ def test_the_word_file_alone_reads_each_round_8_family(
         assert (screening.level, screening.experiencer) == expected
 
 
+_OTHERS_EMERGENCY = (ScreenLevel.EMERGENCY, Experiencer.OTHER_ADULT)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("az hafte pish dige nemitunam erection begiram", _OWN_EMERGENCY),  # Finglish: erection
+        ("jelooye dastshoye bozorgamo nemitunam begiram", _OWN_EMERGENCY),  # can't hold my stool
+        ("dotaye paham bi hes shode az sob", _OWN_EMERGENCY),  # Finglish: the two of my legs
+        ("پنجه پامو نمیتونم بالا بکشم از دیروز", _OWN_EMERGENCY),  # the foot's front won't lift
+        ("کفشم از پام درمیاد و اصلا متوجه نمیشم", _OWN_EMERGENCY),  # a shoe lost unnoticed
+        ("کمرم بهتر شده ولی در عوض پاهام هر دو کرخت شدن", _OWN_EMERGENCY),  # «instead»: now
+        ("وقتی عطسه میکنم جیشم میریزه، قبلا اینطوری نبودم", _OWN_EMERGENCY),  # a new leak
+        ("پای راستم لمس شده و قدرت نداره، ساعت به ساعت بدتر میشه", _OWN_EMERGENCY),  # hourly
+        ("retention daram az dishab", _OWN_EMERGENCY),  # the clinical word in Finglish
+        ("noozh nadaram dige az vaghti kamaram gereft", _OWN_EMERGENCY),  # Finglish: no erection
+        ("lay e pam hichi hes nemikonam", _OWN_EMERGENCY),  # the ezafe typed apart
+        ("بی حسی تو باسنم دارم ولی درد ندارم", _OWN_EMERGENCY),  # «has», the pain denied
+        ("پاهام مثل دو تیکه چوب شدن", _OWN_EMERGENCY),  # like two pieces of wood
+        ("موقع راه رفتن پاهام به هم میپیچه", _OWN_EMERGENCY),  # legs tangle when walking
+        ("سوالم اینه که باسنم از دیروز بی حس شده خطرناکه؟", _OWN_EMERGENCY),  # «my» question
+        ("paye rastam vaznamo tahamol nemikone", _OWN_EMERGENCY),  # Finglish: won't bear weight
+        ("پای چپم داره قدرتشو از دست میده", _OWN_EMERGENCY),  # losing its strength
+        ("از صبح دستشویی نرفتم و حسشم ندارم", _OWN_EMERGENCY),  # no urge either
+        ("shalvaram kasif shode, nafahmidam kei", _OWN_EMERGENCY),  # Finglish: soiled, unnoticed
+        ("سل دارم و کمرم درد میکنه", (ScreenLevel.SEE_DOCTOR, Experiencer.SELF)),  # tuberculosis
+        ("پایهایم سست شده و قوت ندارد", _OWN_EMERGENCY),  # Dari: my legs, no strength
+        ("تشناب رفته نمیتوانم از دیشب", _OWN_EMERGENCY),  # Dari: I cannot go to the toilet
+        ("پای چپم قوت ندارد و روز به روز بدتر میشود", _OWN_EMERGENCY),  # Dari: one leg weakening
+        ("امروز مهمان داریم، تشناب رفته نمیتوانم چون مصروفم", None),  # guard: Dari, busy
+        ("bachem shaba jasho khis mikone", None),  # guard: Finglish «my child» wets the bed
+        ("hichvaght moshkele edrar nadashtam", None),  # guard: never had a bladder problem
+        ("شوهرم نمیفهمه روی چی نشسته، میگه زیرش بی حسه", _OTHERS_EMERGENCY),  # what he sits on
+        ("خودم نه، خانمم هر دو پاش بی حس شده", _OTHERS_EMERGENCY),  # «not me» is no negation
+        ("babam kontrole jishesh ro nadare az dirooz", _OTHERS_EMERGENCY),  # Finglish: his control
+        ("مامانم امروز دوبار پاهاش خم شد و خورد زمین", _OTHERS_EMERGENCY),  # buckled
+        (
+            "مادربزرگم بدون اینکه زیر بغلشو بگیریم نمیتونه راه بره، از دیروز اینجوری شده",
+            _OTHERS_EMERGENCY,
+        ),  # held up under the arm to walk
+        (
+            "dadasham paye rastesho nemitune tekoon bede, saat be saat badtar mishe",
+            _OTHERS_EMERGENCY,
+        ),  # Finglish: can't move one leg, worse by the hour
+        (
+            "پدربزرگم رو ماشین زیرش گرفت و کمرش درد میکنه",
+            (ScreenLevel.SEE_DOCTOR, Experiencer.OTHER_ADULT),
+        ),  # run over by a car
+        (
+            "خواهرم بارداره و از کمردرد شکایت داره",
+            (ScreenLevel.SEE_DOCTOR, Experiencer.OTHER_ADULT),
+        ),  # her pregnancy with her own back pain
+        ("halam kharabe va kamaram dard mikone", (ScreenLevel.SEE_DOCTOR, Experiencer.SELF)),
+        ("۱۷ سالمه، از سه روز پیش کمرم درد میکنه", (ScreenLevel.SEE_DOCTOR, Experiencer.SELF)),
+        ("خم شدم کفش بپوشم کمرم گرفت", None),  # guard: bending over is no buckling
+        ("زانوهام خم شد تا وزنه رو بلند کنم", None),  # guard: knees bent to lift
+        ("دمپایی از پام درمیاد چون گشاده", None),  # guard: a loose slipper, felt
+        ("عطسه میکنم یه کم ادرار میاد، از زایمان اینطوریم", None),  # guard: since childbirth
+        ("بی حسی باسن یعنی باید بری اورژانس؟", None),  # guard: what a term means
+        ("بی حسی ناحیه زینی که میگن منظور کجاست؟", None),  # guard: which place is meant
+        ("دکترم گفت اگه پاهات ضعیف شد یا ادرارت قطع شد سریع برو اورژانس", None),  # advice
+        ("زیاد رو صندلی نشستم باسنم خواب رفته", None),  # guard: long on a chair
+        ("تو رانندگی باسنم بی حس میشه، پیاده میشم خوب میشه", None),  # guard: gone on getting out
+        ("بی حسی تو پاهام ندارم، فقط کمرم", None),  # guard: no numbness, the place between
+        ("مشکل نعوظ ندارم فقط کمرم درد میکنه", None),  # guard: no problem with erections
+        ("moshkele kontrole edrar nadaram", None),  # guard: the same of bladder control
+        ("بی اختیاری ادرار با بی اختیاری مدفوع چه فرقی داره؟", None),  # guard: the difference
+        ("روده هام به هم میپیچه از گرسنگی", None),  # guard: a hungry cramp, not legs
+        ("بعد از کوه پاهام مثل چوب شده، خشک خشکه", None),  # guard: after a hike
+        ("موقع پریود پاهام سنگین میشه", None),  # guard: heavy legs with a period
+        ("تو مسابقه نیمه ماراتن دویدم پاهام جون نداره", None),  # guard: after a race
+        ("مادرم سالهاست بی اختیاری ادرار داره، دکترش میدونه", None),  # guard: long known
+        ("سوالم اینه که بی حسی باسن خطرناکه؟", None),  # guard: a question about a term
+        ("شلوارم کثیف شده از گل", None),  # guard: mud, not soiling
+        ("گوشیم از دستم افتاد و شکست", None),  # guard: a phone dropped is no fall
+        ("yeki az dustam mige pahash bi hes mishe vaghti ziad mishine", None),  # guard: sitting
+    ],
+)
+def test_the_word_file_alone_reads_each_round_9_family(
+    text: str, expected: tuple[ScreenLevel, Experiencer] | None
+) -> None:
+    screening = _word_file_alone().screen(text)
+    if expected is None:  # no advice: at most the confirm question
+        assert screening.level in (ScreenLevel.NONE, ScreenLevel.POSSIBLE)
+    else:
+        assert (screening.level, screening.experiencer) == expected
+
+
+def test_a_finglish_question_about_a_word_is_read_in_persian_alone() -> None:
+    # "retention means what? the doctor wrote it in a letter for my dad, who got better":
+    # every word Persian's own, so English's «retention» does not alarm
+    text = "retention yani chi? doctor to nameh neveshte bood vase babam ke khoob shode"
+    assert _screen(text)[0] not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR)
+
+
+def test_legs_tingling_for_years_in_finglish_is_no_emergency() -> None:
+    # the same in Finglish, "salhast" (for years): at most see a doctor
+    screening = _word_file_alone().screen("madaram mige pahash shaba gezgez mikone, salhast")
+    assert screening.level is not ScreenLevel.EMERGENCY
+
+
 def test_legs_tingling_for_years_is_no_emergency() -> None:
     # mum says for years her legs tingle at night: at most see a doctor
     assert _screen("مامانم میگه سالهاست پاهاش شبا گزگز میکنه")[0] is not ScreenLevel.EMERGENCY
