@@ -621,6 +621,13 @@ def test_legs_tingling_for_years_in_finglish_is_no_emergency() -> None:
     assert screening.level is not ScreenLevel.EMERGENCY
 
 
+def test_or_after_the_verb_keeps_the_doctors_condition() -> None:
+    # "the nurse said if my legs got weak or I couldn't pass urine, to call the emergency
+    # number": «یا» after «شد» goes on with the same condition (context.scope_goes_on)
+    text = "پرستاره گفته بود اگه پاهام ضعیف شد یا نتونستم ادرار کنم با اورژانس تماس بگیرم"
+    assert _word_file_alone().screen(text).level is not ScreenLevel.EMERGENCY
+
+
 def test_legs_tingling_for_years_is_no_emergency() -> None:
     # mum says for years her legs tingle at night: at most see a doctor
     assert _screen("مامانم میگه سالهاست پاهاش شبا گزگز میکنه")[0] is not ScreenLevel.EMERGENCY
