@@ -721,3 +721,75 @@ def test_round_8_look_alikes_get_no_advice_from_the_lexicon(
     lexicon: RedFlagScreen, text: str
 ) -> None:
     assert not lexicon.screen(text).clear
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an adverb inside "can not feel"; the seat a few words after; "felt nothing"
+        "i can't even feel the seat under my bum since this morning",
+        "honestly i cant properly feel my privates since the back went",
+        "cant feel a thing when i sit on the loo since monday",
+        "why can't i feel anything when i sit on the toilet",
+        "my girlfriend said she felt nothing at all down there last night, her back is bad",
+        # a numbing seat as a simile; the skin felt as not one's own
+        "its like i am sitting on a block of ice down there, started today",
+        "my bottom feels like its not my skin when i wash, since yesterday",
+        # the urine as "it"; urine that comes out by itself; a bladder that lets go
+        "i just cant get it to come out, sat on the toilet an hour, my wee",
+        "my wee keeps coming out when i stand up since tuesday",
+        "my bladder just let go when i stood up, since my back went",
+        # legs that will not lift or hold; "without my legs going" says they go
+        "my legs just won't lift onto the bed, both sides, since the weekend",
+        "my mum's legs just wont hold her, both of them, since the fall",
+        "cant get to the bus stop without my legs going, both of them, since monday",
+        # "funny" as odd is no joke; one leg that was, both legs now; genital slang
+        "my wife has gone funny, she cant stand up because her legs wont take her weight",
+        "the numbness used to be in one leg, now its in both legs and they feel heavy",
+        "my foo foo is numb since lifting the sofa",
+    ],
+)
+def test_round_9_present_signs_get_the_emergency_advice_from_the_lexicon(
+    lexicon: RedFlagScreen, text: str
+) -> None:
+    assert lexicon.screen(text).level is ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # weeks of pain at a young age; "body dey hot"; the next baby; weeks along
+        "im 18 and my back has been sore for a month",
+        "i'm 17 and my lower back has ached for three weeks",
+        "body dey hot since morning and my waist dey pain me",
+        "baby number 3 on the way and my back is killing me",
+        "i am 31 weeks and my lower back is aching",
+        # a student's year at uni is now; a transplant's history counts
+        "in my second year at uni and this back pain started last week, i'm 19",
+        "had a liver transplant years ago, still on the tablets, back pain new this week",
+    ],
+)
+def test_round_9_see_a_doctor_signs_get_the_advice_from_the_lexicon(
+    lexicon: RedFlagScreen, text: str
+) -> None:
+    assert lexicon.screen(text).level is ScreenLevel.SEE_DOCTOR
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a weight on a leg or a foot; a child's age after "is"; decades ago and recovered
+        "the dog slept on my lap all evening and now my thigh has pins and needles",
+        "sat on my feet playing lego and now my foot is dead haha",
+        "my son is 7 and his legs ache at night",
+        "my grandad had weak legs in the 80s after a spine op, he walked again after physio",
+        # "without my legs going numb" is better, not a sign; carrying a thing is no pregnancy
+        "i can now walk to the shops without my legs going numb, much better",
+        "i am carrying the shopping up three flights and my back aches",
+        "im carrying a few extra pounds since christmas, back a bit stiff",
+    ],
+)
+def test_round_9_look_alikes_get_no_advice_from_the_lexicon(
+    lexicon: RedFlagScreen, text: str
+) -> None:
+    assert not lexicon.screen(text).clear
