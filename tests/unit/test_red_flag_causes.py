@@ -793,3 +793,50 @@ def test_round_9_look_alikes_get_no_advice_from_the_lexicon(
     lexicon: RedFlagScreen, text: str
 ) -> None:
     assert not lexicon.screen(text).clear
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "wipe down there" is no cleaning; a bowel or bladder that does its own thing or packs in
+        "can barely feel it when i wipe down there since yesterday",
+        "my back passage is doing its own thing, cant stop it, since monday",
+        "my bowels have packed in since my back went, cant hold anything",
+        # urine that refuses to come; full but nothing; "havnt"; "ease myself"
+        "the urine refused to come out this morning, back is very painful",
+        "busting but nothing, back is wrecked since monday",
+        "havnt peed since yesterday and my back is killing me",
+        "i can't feel anything when i go to ease myself, back is bad",
+        # "i dont feel nothing since" (no resolution); "piddled myself"; numb as at the dentist
+        "when i pee i dont feel nothing since yesterday",
+        "i piddled myself on the bus and didnt feel it coming",
+        "my lady bits feel like they have been to the dentist since yesterday",
+        # legs of wet sand; "just" inside an idiom; a comma then "its" ends a negation
+        "my legs feel like wet sand, both of them, since the weekend",
+        "my legs just stopped working on the stairs this morning",
+        "no temperature, its just that my legs both feel numb",
+    ],
+)
+def test_round_9_older_sets_families_get_the_emergency_advice_from_the_lexicon(
+    lexicon: RedFlagScreen, text: str
+) -> None:
+    assert lexicon.screen(text).level is ScreenLevel.EMERGENCY
+
+
+def test_a_lifelong_strong_back_is_no_longstanding_pain(lexicon: RedFlagScreen) -> None:
+    text = "at 68 my back suddenly started hurting this week, always had a strong back"
+    assert lexicon.screen(text).level is ScreenLevel.SEE_DOCTOR
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "barely anything" near a toilet word is no retention; wiping a mat down
+        "barely anything hurts today, i need the loo a lot though cos of all the tea",
+        "wipe down the mat after the exercises?",
+    ],
+)
+def test_round_9_older_sets_look_alikes_get_no_advice_from_the_lexicon(
+    lexicon: RedFlagScreen, text: str
+) -> None:
+    assert not lexicon.screen(text).clear
