@@ -840,3 +840,29 @@ def test_round_9_older_sets_look_alikes_get_no_advice_from_the_lexicon(
     lexicon: RedFlagScreen, text: str
 ) -> None:
     assert not lexicon.screen(text).clear
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "no longer" as "not"; urine running down a leg; Caribbean "foot dem" (both feet)
+        "i no longer get the feeling that i need the loo since my back went",
+        "my pee is running down my leg and i cant stop it since this morning",
+        "mi foot dem numb from mawning and mi back a kill mi",
+    ],
+)
+def test_round_9_last_families_get_the_emergency_advice_from_the_lexicon(
+    lexicon: RedFlagScreen, text: str
+) -> None:
+    assert lexicon.screen(text).level is ScreenLevel.EMERGENCY
+
+
+def test_a_person_word_without_its_apostrophe_is_another_adult(lexicon: RedFlagScreen) -> None:
+    screening = lexicon.screen("my hubbys legs have gone numb and weak since this morning")
+    assert screening.level is ScreenLevel.EMERGENCY
+    assert screening.experiencer is Experiencer.OTHER_ADULT
+    assert not lexicon.screen("my wifes pregnant so im doing all the hoovering, back is sore").clear
+
+
+def test_a_day_on_ones_feet_explains_heavy_legs(lexicon: RedFlagScreen) -> None:
+    assert not lexicon.screen("my legs are heavy after being on my feet all day at the shop").clear
