@@ -834,6 +834,10 @@ def test_a_lifelong_strong_back_is_no_longstanding_pain(lexicon: RedFlagScreen) 
         # "barely anything" near a toilet word is no retention; wiping a mat down
         "barely anything hurts today, i need the loo a lot though cos of all the tea",
         "wipe down the mat after the exercises?",
+        # what keeps coming out is not always urine; "neither leg"; "nothing wrong" is no numbness
+        "my hair keeps coming out in the shower, stress i think",
+        "neither leg hurts, just my back",
+        "i dont feel nothing wrong down there, back is fine",
     ],
 )
 def test_round_9_older_sets_look_alikes_get_no_advice_from_the_lexicon(
