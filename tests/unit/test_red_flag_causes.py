@@ -733,7 +733,7 @@ def test_round_8_look_alikes_get_no_advice_from_the_lexicon(
         "why can't i feel anything when i sit on the toilet",
         "my girlfriend said she felt nothing at all down there last night, her back is bad",
         # a numbing seat as a simile; the skin felt as not one's own
-        "its like i am sitting on a block of ice down there, started today",
+        "its like sitting on a bag of frozen peas, started today, back agony",
         "my bottom feels like its not my skin when i wash, since yesterday",
         # the urine as "it"; urine that comes out by itself; a bladder that lets go
         "i just cant get it to come out, sat on the toilet an hour, my wee",
@@ -837,6 +837,7 @@ def test_a_lifelong_strong_back_is_no_longstanding_pain(lexicon: RedFlagScreen) 
         # what keeps coming out is not always urine; "neither leg"; "nothing wrong" is no numbness
         "my hair keeps coming out in the shower, stress i think",
         "neither leg hurts, just my back",
+        "this new cushion is like sitting on a cloud",
         "i dont feel nothing wrong down there, back is fine",
     ],
 )
