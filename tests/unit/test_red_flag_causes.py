@@ -721,3 +721,153 @@ def test_round_8_look_alikes_get_no_advice_from_the_lexicon(
     lexicon: RedFlagScreen, text: str
 ) -> None:
     assert not lexicon.screen(text).clear
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an adverb inside "can not feel"; the seat a few words after; "felt nothing"
+        "i can't even feel the seat under my bum since this morning",
+        "honestly i cant properly feel my privates since the back went",
+        "cant feel a thing when i sit on the loo since monday",
+        "why can't i feel anything when i sit on the toilet",
+        "my girlfriend said she felt nothing at all down there last night, her back is bad",
+        # a numbing seat as a simile; the skin felt as not one's own
+        "its like sitting on a bag of frozen peas, started today, back agony",
+        "my bottom feels like its not my skin when i wash, since yesterday",
+        # the urine as "it"; urine that comes out by itself; a bladder that lets go
+        "i just cant get it to come out, sat on the toilet an hour, my wee",
+        "my wee keeps coming out when i stand up since tuesday",
+        "my bladder just let go when i stood up, since my back went",
+        # legs that will not lift or hold; "without my legs going" says they go
+        "my legs just won't lift onto the bed, both sides, since the weekend",
+        "my mum's legs just wont hold her, both of them, since the fall",
+        "cant get to the bus stop without my legs going, both of them, since monday",
+        # "funny" as odd is no joke; one leg that was, both legs now; genital slang
+        "my wife has gone funny, she cant stand up because her legs wont take her weight",
+        "the numbness used to be in one leg, now its in both legs and they feel heavy",
+        "my foo foo is numb since lifting the sofa",
+    ],
+)
+def test_round_9_present_signs_get_the_emergency_advice_from_the_lexicon(
+    lexicon: RedFlagScreen, text: str
+) -> None:
+    assert lexicon.screen(text).level is ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # weeks of pain at a young age; "body dey hot"; the next baby; weeks along
+        "im 18 and my back has been sore for a month",
+        "i'm 17 and my lower back has ached for three weeks",
+        "body dey hot since morning and my waist dey pain me",
+        "baby number 3 on the way and my back is killing me",
+        "i am 31 weeks and my lower back is aching",
+        # a student's year at uni is now; a transplant's history counts
+        "in my second year at uni and this back pain started last week, i'm 19",
+        "had a liver transplant years ago, still on the tablets, back pain new this week",
+    ],
+)
+def test_round_9_see_a_doctor_signs_get_the_advice_from_the_lexicon(
+    lexicon: RedFlagScreen, text: str
+) -> None:
+    assert lexicon.screen(text).level is ScreenLevel.SEE_DOCTOR
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a weight on a leg or a foot; a child's age after "is"; decades ago and recovered
+        "the dog slept on my lap all evening and now my thigh has pins and needles",
+        "sat on my feet playing lego and now my foot is dead haha",
+        "my son is 7 and his legs ache at night",
+        "my grandad had weak legs in the 80s after a spine op, he walked again after physio",
+        # "without my legs going numb" is better, not a sign; carrying a thing is no pregnancy
+        "i can now walk to the shops without my legs going numb, much better",
+        "i am carrying the shopping up three flights and my back aches",
+        "im carrying a few extra pounds since christmas, back a bit stiff",
+    ],
+)
+def test_round_9_look_alikes_get_no_advice_from_the_lexicon(
+    lexicon: RedFlagScreen, text: str
+) -> None:
+    assert not lexicon.screen(text).clear
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "wipe down there" is no cleaning; a bowel or bladder that does its own thing or packs in
+        "can barely feel it when i wipe down there since yesterday",
+        "my back passage is doing its own thing, cant stop it, since monday",
+        "my bowels have packed in since my back went, cant hold anything",
+        # urine that refuses to come; full but nothing; "havnt"; "ease myself"
+        "the urine refused to come out this morning, back is very painful",
+        "busting but nothing, back is wrecked since monday",
+        "havnt peed since yesterday and my back is killing me",
+        "i can't feel anything when i go to ease myself, back is bad",
+        # "i dont feel nothing since" (no resolution); "piddled myself"; numb as at the dentist
+        "when i pee i dont feel nothing since yesterday",
+        "i piddled myself on the bus and didnt feel it coming",
+        "my lady bits feel like they have been to the dentist since yesterday",
+        # legs of wet sand; "just" inside an idiom; a comma then "its" ends a negation
+        "my legs feel like wet sand, both of them, since the weekend",
+        "my legs just stopped working on the stairs this morning",
+        "no temperature, its just that my legs both feel numb",
+    ],
+)
+def test_round_9_older_sets_families_get_the_emergency_advice_from_the_lexicon(
+    lexicon: RedFlagScreen, text: str
+) -> None:
+    assert lexicon.screen(text).level is ScreenLevel.EMERGENCY
+
+
+def test_a_lifelong_strong_back_is_no_longstanding_pain(lexicon: RedFlagScreen) -> None:
+    text = "at 68 my back suddenly started hurting this week, always had a strong back"
+    assert lexicon.screen(text).level is ScreenLevel.SEE_DOCTOR
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "barely anything" near a toilet word is no retention; wiping a mat down
+        "barely anything hurts today, i need the loo a lot though cos of all the tea",
+        "wipe down the mat after the exercises?",
+        # what keeps coming out is not always urine; "neither leg"; "nothing wrong" is no numbness
+        "my hair keeps coming out in the shower, stress i think",
+        "neither leg hurts, just my back",
+        "this new cushion is like sitting on a cloud",
+        "i dont feel nothing wrong down there, back is fine",
+    ],
+)
+def test_round_9_older_sets_look_alikes_get_no_advice_from_the_lexicon(
+    lexicon: RedFlagScreen, text: str
+) -> None:
+    assert not lexicon.screen(text).clear
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "no longer" as "not"; urine running down a leg; Caribbean "foot dem" (both feet)
+        "i no longer get the feeling that i need the loo since my back went",
+        "my pee is running down my leg and i cant stop it since this morning",
+        "mi foot dem numb from mawning and mi back a kill mi",
+    ],
+)
+def test_round_9_last_families_get_the_emergency_advice_from_the_lexicon(
+    lexicon: RedFlagScreen, text: str
+) -> None:
+    assert lexicon.screen(text).level is ScreenLevel.EMERGENCY
+
+
+def test_a_person_word_without_its_apostrophe_is_another_adult(lexicon: RedFlagScreen) -> None:
+    screening = lexicon.screen("my hubbys legs have gone numb and weak since this morning")
+    assert screening.level is ScreenLevel.EMERGENCY
+    assert screening.experiencer is Experiencer.OTHER_ADULT
+    assert not lexicon.screen("my wifes pregnant so im doing all the hoovering, back is sore").clear
+
+
+def test_a_day_on_ones_feet_explains_heavy_legs(lexicon: RedFlagScreen) -> None:
+    assert not lexicon.screen("my legs are heavy after being on my feet all day at the shop").clear
