@@ -212,6 +212,9 @@ def test_a_see_a_doctor_sign_gets_that_advice(
         "ортопед попереджав: як почнеться нетримання — в лікарню",  # any doctor's warning
         "як з'являться слабкість в ногах, що робити?",  # "як з'являться": when, future
         "обкакався від страху коли собака вискочив",  # fright, as wetting from laughter
+        # round 9: nowhere to go just now; holding on is no loss
+        "не можу зараз піти пописати, сиджу на парі ще годину",
+        "за кермом не можу пописати, потерплю до дому",
     ],
 )
 def test_a_look_alike_never_gets_the_emergency_advice(
