@@ -1142,6 +1142,17 @@ class RedFlagScreen:
                 if kind == _REPORTED and self._told_by_another(sentence, cue):
                     continue  # "муж сказал что у него там всё онемело": his sign, now
                 stop = next((i for i in ends if i >= cue.end), len(tokens))
+                if kind == _REPORTED:
+                    stop = next(
+                        (
+                            i
+                            for i in range(cue.end, stop)
+                            if tokens[i] == ","
+                            and i + 1 < len(tokens)
+                            and sentence.persons[i + 1] == _SELF
+                        ),
+                        stop,
+                    )
                 sentence.scopes.append((cue.start, stop, _FORWARD[kind]))
         sentence.times.sort()
         first_past = next((p for p, past in sentence.times if past), None)

@@ -137,3 +137,16 @@ def test_or_after_a_clauses_verb_carries_the_condition_on() -> None:
     assert _fa_screen(("یا",)).screen(text).level is ScreenLevel.POSSIBLE
     own = "از دیروز باسنم بی حس شده یا شایدم نه، ولی ادرارمو حس نمیکنم"
     assert _fa_screen(("یا",)).screen(own).level is ScreenLevel.EMERGENCY
+
+
+def test_a_comma_then_the_writer_ends_what_someone_else_said() -> None:
+    """A reported cue reaches forward to the end of its sentence, but a comma followed by the
+    writer ("…, i cant feel…") starts the writer's own clause; advice quoted before the comma
+    keeps its signs reported."""
+    own = "the physio keeps telling me to stretch more, i cant feel my bum at all since sunday"
+    assert screening(own, "en").level is ScreenLevel.EMERGENCY
+    for reported in (
+        "my gp told me to look out for a numb bum, i havent had that",
+        "the nurse said to watch for leaking, i will keep an eye on it",
+    ):
+        assert screening(reported, "en").level is not ScreenLevel.EMERGENCY, reported
