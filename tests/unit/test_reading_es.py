@@ -604,6 +604,8 @@ def test_round_eight_lookalikes_get_no_advice(text: str, why: str) -> None:
         ("oe causa se me duerme el trasero desde ayer", Experiencer.SELF),
         ("te cuento que mi hermana me dijo que no siente cuando hace pis", Experiencer.OTHER_ADULT),
         ("ya ni sé si tengo ganas de hacer pis, la vejiga ya no me avisa", Experiencer.SELF),
+        ("ni la pierna izquierda ni la derecha me responden al levantarme", Experiencer.SELF),
+        ("mi abuela se cae sin tropezar desde el lunes", Experiencer.OTHER_ADULT),
     ],
 )
 def test_round_ten_emergency_families(text: str, experiencer: Experiencer) -> None:
