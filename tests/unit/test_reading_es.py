@@ -577,3 +577,68 @@ def test_round_eight_lookalikes_get_no_advice(text: str, why: str) -> None:
     assert lexicon.level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
     level, _ = _screen(text)
     assert level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
+
+
+@pytest.mark.parametrize(
+    ("text", "experiencer"),
+    [
+        (
+            "mi marido no siente ni la pierna derecha ni la izquierda desde esta mañana",
+            Experiencer.OTHER_ADULT,
+        ),
+        (
+            "no logro ponerme de talones ni de puntillas con ninguno de los dos pies",
+            Experiencer.SELF,
+        ),
+        ("las piernas se me iban al bajar la escalera", Experiencer.SELF),
+        ("la vejiga no se me vacía del todo, siempre me quedo con ganas", Experiencer.SELF),
+        ("el chorro se corta y vuelve, no lo controlo desde la caída", Experiencer.SELF),
+        ("se me fue la popó en la calle y no me di cuenta", Experiencer.SELF),
+        ("es normal que no note la diferencia entre la vejiga llena o vacía?", Experiencer.SELF),
+        (
+            "anoche con mi novio no sentí nada, literal nada, y la lumbar fatal",
+            Experiencer.SELF,
+        ),
+        ("me siento en la taza y el asiento no lo siento, como de corcho", Experiencer.SELF),
+        ("lo de la pierna izquierda empeora, casi no la levanto del suelo", Experiencer.SELF),
+        ("oe causa se me duerme el trasero desde ayer", Experiencer.SELF),
+        ("te cuento que mi hermana me dijo que no siente cuando hace pis", Experiencer.OTHER_ADULT),
+        ("ya ni sé si tengo ganas de hacer pis, la vejiga ya no me avisa", Experiencer.SELF),
+        ("ni la pierna izquierda ni la derecha me responden al levantarme", Experiencer.SELF),
+        ("mi abuela se cae sin tropezar desde el lunes", Experiencer.OTHER_ADULT),
+    ],
+)
+def test_round_ten_emergency_families(text: str, experiencer: Experiencer) -> None:
+    """The word file's own families: read by the lexicon alone, and as the bot reads them."""
+    lexicon = RedFlagScreen(default_red_flags(SPANISH), model=None).screen(text)
+    assert (lexicon.level, lexicon.experiencer) == (ScreenLevel.EMERGENCY, experiencer)
+    assert _screen(text) == (ScreenLevel.EMERGENCY, experiencer)
+
+
+def test_round_ten_hit_by_a_vehicle() -> None:
+    text = "a mi tía la arrolló una moto ayer y le duele la espalda"
+    lexicon = RedFlagScreen(default_red_flags(SPANISH), model=None).screen(text)
+    assert (lexicon.level, lexicon.experiencer) == (ScreenLevel.SEE_DOCTOR, Experiencer.OTHER_ADULT)
+    assert _screen(text) == (ScreenLevel.SEE_DOCTOR, Experiencer.OTHER_ADULT)
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("cero hormigueo y cero problemas con el pis, solo la espalda", "zero is none"),
+        ("me quedé con la pierna cruzada en la reunión y se me durmió, ya volvió", "a crossed leg"),
+        (
+            "muerto de cansancio, las piernas no me dan más después de 12 horas de pie",
+            "a long shift",
+        ),
+        ("no pego ojo por los ronquidos de mi esposa, me duele la espalda", "snoring, not pain"),
+        ("me chocó un poco lo que dijo el médico", "shocked, not crashed"),
+        ("me pillé un resfriado y me duele la espalda", "a cold caught"),
+        ("hice el puente pero no lo sentí en las piernas", "a stretch not felt"),
+    ],
+)
+def test_round_ten_lookalikes_get_no_advice(text: str, why: str) -> None:
+    lexicon = RedFlagScreen(default_red_flags(SPANISH), model=None).screen(text)
+    assert lexicon.level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
+    level, _ = _screen(text)
+    assert level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
