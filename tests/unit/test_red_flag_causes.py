@@ -871,3 +871,72 @@ def test_a_person_word_without_its_apostrophe_is_another_adult(lexicon: RedFlagS
 
 def test_a_day_on_ones_feet_explains_heavy_legs(lexicon: RedFlagScreen) -> None:
     assert not lexicon.screen("my legs are heavy after being on my feet all day at the shop").clear
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # legs without power or that will not take me; "both leg"; "giving" mistyped
+        "since lunch my legs are not having any power, i can't get off the sofa",
+        "since this morning my legs will not take me as far as the door",
+        "both leg feel numb numb since this afternoon, back very bad",
+        "my legs keep giveing way since last night",
+        # a bladder that quit; water not made; a stream like a stuck tap
+        "think my bladder has given up on me today, my back is agony",
+        "have not made water since yesterday teatime and my back is killing me",
+        "it feels like the tap is jammed when i try to wee, back went on monday",
+        # feet that catch or flop; balance just gone
+        "both my feet keep catching on the kerb since this morning",
+        "my left foot is flopping when i walk, started today",
+        "my balance has completely gone since this morning, back has been bad all week",
+        # "have not been able to feel"; someone else's bottom; not knowing full from empty
+        "i have not been able to feel my bottom since i woke up",
+        "feels like i am sat on somebody elses backside since this morning",
+        "dunno if my bladder is full or empty these days, back has been awful",
+        # peed a bit in my trousers; a bowel emptied unnoticed; accidents not felt coming
+        "i peed a bit in my trousers at work today, back is agony",
+        "had a poo at work and did not know it was happening till i smelt it",
+        "had three accidents since monday and did not feel it coming once",
+    ],
+)
+def test_round_10_families_get_the_emergency_advice_from_the_lexicon(
+    lexicon: RedFlagScreen, text: str
+) -> None:
+    assert lexicon.screen(text).level is ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a hot body; "knocked by" a boda or a car; "all clear so far" after cancer
+        "my body is very hot since morning and the back pain is worse",
+        "my brother was knocked by a car on saturday and his back is very sore",
+        "was hit by a tuk tuk yesterday and my lower back hurts badly",
+        "had prostate cancer treatment in 2021 all clear so far but my back aches now",
+        # weeks along with the next baby; another adult who wants to do the routine
+        "i am 24 weeks with my second and my lower back is sore",
+        "my partner is 16 weeks pregnant and wants to try these exercises",
+    ],
+)
+def test_round_10_see_a_doctor_signs_get_the_advice_from_the_lexicon(
+    lexicon: RedFlagScreen, text: str
+) -> None:
+    assert lexicon.screen(text).level is ScreenLevel.SEE_DOCTOR
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # numb on hard seats; numb toes from diabetes for years; the feeling came back
+        "my backside goes numb on the wooden benches at the footy, always has",
+        "numb feet from my diabetes, been like that 12 years, nothing new",
+        "bum went numb once years ago, the feeling came back in a day and all fine since",
+        # a question because a leaflet lists the sign; "rear end" as a body part, no crash
+        "is it normal to lose feeling when you wipe? asking because the leaflet says so",
+        "my rear end aches after gardening, back a bit stiff too",
+    ],
+)
+def test_round_10_look_alikes_get_no_advice_from_the_lexicon(
+    lexicon: RedFlagScreen, text: str
+) -> None:
+    assert not lexicon.screen(text).clear
