@@ -575,6 +575,9 @@ def test_round_ten_see_a_doctor_families(text: str) -> None:
         # hands, not legs; "duas semanas" is no "as duas"
         "as duas mãos ficam dormentes quando acordo, depois passa",
         "fiquei com a perna dormente duas semanas atrás, já passou",
+        # a video someone shared is no one's sign; a numbness that has just gone is history
+        "minha esposa mandou um vídeo sobre incontinência urinária",
+        "acabou de passar a dormência na perna",
         # a word on a paper, read in Portuguese (no English look-alike)
         "o que quer dizer 'incontinência'? tá escrito na receita que o médico me deu",
     ],
