@@ -521,6 +521,7 @@ _ROUND_TEN_EMERGENCIES = [
     "perna bamba as duas desde o almoço",
     # falls again and again
     "caio toda vez que levanto da cadeira desde hoje",
+    "meu pai vive caindo desde ontem",
     # a leg getting heavy by the hour; a foot drop with its owner between
     "a perna esquerda tá pesando mais a cada hora",
     "o pé dela tá caindo desde ontem e piorando",
@@ -578,6 +579,8 @@ def test_round_ten_see_a_doctor_families(text: str) -> None:
         # a video someone shared is no one's sign; a numbness that has just gone is history
         "minha esposa mandou um vídeo sobre incontinência urinária",
         "acabou de passar a dormência na perna",
+        # one's body weight is no heavy leg
+        "tô pesando 92 kg e minhas pernas tão doendo",
         # a word on a paper, read in Portuguese (no English look-alike)
         "o que quer dizer 'incontinência'? tá escrito na receita que o médico me deu",
     ],
