@@ -4,12 +4,13 @@ as Brazilians type them, what is not a sign, and typed answers that do what thei
 
 from __future__ import annotations
 
-from functools import partial
+from functools import cache, partial
 
 import pytest
 
+from bot.routine.content import DEFAULT_CONTENT_DIR, load_red_flags
 from bot.routine.intents import Intent, Score
-from bot.routine.red_flags import Experiencer, ScreenLevel
+from bot.routine.red_flags import Experiencer, RedFlagScreen, ScreenLevel
 from tests.support.reading import readers_of, screening
 
 _readers = partial(readers_of, "pt_BR")
@@ -506,3 +507,83 @@ def test_round_seven_slip_in_the_shower_is_no_near_fall_emergency() -> None:
         _level("escorreguei no banho e quase caí, minhas pernas ficaram bambas de susto")
         is not ScreenLevel.EMERGENCY
     )
+
+
+_ROUND_TEN_EMERGENCIES = [
+    # a plural marked on the article alone ("as duas perna", "os dois pé")
+    "os dois pé tão dormente desde cedo e a lombar travou",
+    # legs that did not hold (third person), a leg one cannot plant, a leg that disobeys
+    "desci do ônibus e as pernas não aguentaram, fui pro chão",
+    "não firmo a perna esquerda no chão desde hoje cedo",
+    "minha perna direita tá desobedecendo desde ontem",
+    # a leg that "vanishes", and "as duas" for the legs just named
+    "quando tento andar a perna esquerda simplesmente some",
+    "perna bamba as duas desde o almoço",
+    # falls again and again
+    "caio toda vez que levanto da cadeira desde hoje",
+    "meu pai vive caindo desde ontem",
+    # a leg getting heavy by the hour; a foot drop with its owner between
+    "a perna esquerda tá pesando mais a cada hora",
+    "o pé dela tá caindo desde ontem e piorando",
+    # "sem controlar", "as necessidade(s)"; finding out only afterwards is now
+    "meu pai tá sem controlar o xixi desde ontem à noite",
+    "fui fazer as necessidade e nem vi que já tinha saído",
+    "não sinto mais a vontade de fazer cocô, só percebo quando já foi",
+    # a general question, then "pq é o que tá acontecendo comigo"
+    "hérnia pode fazer a gente não segurar o xixi? pq é o que tá acontecendo comigo",
+    # "acabou de me contar" is recent; told on WhatsApp is the teller's own sign
+    "minha tia acabou de me contar que não sente nada quando se limpa",
+    "meu irmão mandou no zap: 'não tô conseguindo fazer xixi desde ontem'",
+    # the road is where, not why
+    "parei no posto da estrada e não consegui fazer xixi, já faz 8 horas",
+]
+
+
+@pytest.mark.parametrize("text", _ROUND_TEN_EMERGENCIES)
+def test_round_ten_emergency_families(text: str) -> None:
+    assert _level(text) is ScreenLevel.EMERGENCY
+
+
+@cache
+def _word_file_alone() -> RedFlagScreen:
+    return RedFlagScreen(load_red_flags(DEFAULT_CONTENT_DIR, "pt_BR"), model=None)
+
+
+@pytest.mark.parametrize("text", _ROUND_TEN_EMERGENCIES)
+def test_round_ten_families_are_the_word_files_own(text: str) -> None:
+    """The word file alone, without the statistical reader that lifts what it leaves open."""
+    assert _word_file_alone().screen(text).level is ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dor 24h na lombar, nenhuma posição alivia",
+        # "de 2 degraus" counts steps: no child's age hides the steroids
+        "uso corticoide faz 3 anos e escorreguei de um banquinho de 2 degraus",
+    ],
+)
+def test_round_ten_see_a_doctor_families(text: str) -> None:
+    assert _level(text) in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what goes from a leg is not the leg going; a pain no longer felt is no numbness
+        "a dor da perna sumiu depois do alongamento",
+        "não sinto mais aquela dor que descia pra perna, graças a deus",
+        # hands, not legs; "duas semanas" is no "as duas"
+        "as duas mãos ficam dormentes quando acordo, depois passa",
+        "fiquei com a perna dormente duas semanas atrás, já passou",
+        # a video someone shared is no one's sign; a numbness that has just gone is history
+        "minha esposa mandou um vídeo sobre incontinência urinária",
+        "acabou de passar a dormência na perna",
+        # one's body weight is no heavy leg
+        "tô pesando 92 kg e minhas pernas tão doendo",
+        # a word on a paper, read in Portuguese (no English look-alike)
+        "o que quer dizer 'incontinência'? tá escrito na receita que o médico me deu",
+    ],
+)
+def test_round_ten_lookalikes_get_no_advice(text: str) -> None:
+    assert _level(text) not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR)
