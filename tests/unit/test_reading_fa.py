@@ -628,6 +628,11 @@ def test_the_word_file_alone_reads_each_round_9_family(
             (ScreenLevel.SEE_DOCTOR, Experiencer.SELF),
         ),  # a burning prickle in one leg, numbing more by the day
         ("bedune regim 5 kilo vazn kam kardam", (ScreenLevel.SEE_DOCTOR, Experiencer.SELF)),
+        (
+            "مامانم از پشت بوم افتاده پایین، کمرش درد میکنه",
+            (ScreenLevel.SEE_DOCTOR, Experiencer.OTHER_ADULT),
+        ),  # fallen down from somewhere, the place between
+        ("قندم افتاده پایین، کمرم هم درد میکنه", None),  # guard: sugar dropped is no fall
         ("بی حسی باسن چیه دقیقا؟", None),  # guard: what a term is
         ("سال ۸۹ یه بار ادرارم بند اومد، دیگه هیچوقت پیش نیومد", None),  # guard: a dated past
         ("فکر نکنم مشکل ادراری داشته باشم، همه چی خوبه", None),  # guard: a hedged denial
