@@ -633,6 +633,7 @@ def test_the_word_file_alone_reads_each_round_9_family(
             (ScreenLevel.SEE_DOCTOR, Experiencer.OTHER_ADULT),
         ),  # fallen down from somewhere, the place between
         ("قندم افتاده پایین، کمرم هم درد میکنه", None),  # guard: sugar dropped is no fall
+        ("شکمم مثل حامله ها جلو اومده از بس کمرمو قوس میدم", None),  # guard: a look
         ("بی حسی باسن چیه دقیقا؟", None),  # guard: what a term is
         ("سال ۸۹ یه بار ادرارم بند اومد، دیگه هیچوقت پیش نیومد", None),  # guard: a dated past
         ("فکر نکنم مشکل ادراری داشته باشم، همه چی خوبه", None),  # guard: a hedged denial
