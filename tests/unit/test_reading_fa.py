@@ -618,6 +618,7 @@ def test_the_word_file_alone_reads_each_round_9_family(
         ("az sob hamash khis misham, nemidoonam chera", _OWN_EMERGENCY),  # Finglish: wetting
         ("babam mige az dishab payin tanash bi hes shode", _OTHERS_EMERGENCY),  # «payin tan»
         ("کمردردم دیگه خوب شده ولی حالا نمیتونم جیشمو نگه دارم", _OWN_EMERGENCY),  # «but now»
+        ("گمون نکنم چیز خاصی باشه لای پاهام بی حس شده", _OWN_EMERGENCY),  # a hedge minimises
         (
             "مامانم از دیروز ادرارش بی اختیار میریزه، قبلا همچین مشکلی نداشت",
             _OTHERS_EMERGENCY,
