@@ -640,6 +640,7 @@ def test_the_word_file_alone_reads_each_round_9_family(
         ("فکر نکنم مشکل ادراری داشته باشم، همه چی خوبه", None),  # guard: a hedged denial
         ("تو جلسه‌ام نمیتونم برم دستشویی، بعد از جلسه تمرین میکنم", None),  # guard: a meeting
         ("سه ساعته تو قطارم دستشویی نرفتم", None),  # guard: on a train
+        ("پارسال یه مدت نمیتونستم ادرار کنم، حالا دیگه خوبم", None),  # guard: «now fine»
         ("نمیتونم زیاد سر پا بمونم چون میخچه دارم", None),  # guard: a corn on the foot
         ("dar surati ke edraram bi ekhtiar biad chi kar konam?", None),  # guard: «in case»
     ],
