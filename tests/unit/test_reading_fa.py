@@ -613,6 +613,7 @@ def test_the_word_file_alone_reads_each_round_9_family(
     [
         ("پاهاش دیگه فرمون نمیبره و هی میفته زمین، از دیروز", _OTHERS_EMERGENCY),  # won't obey
         ("پاشو رو زمین میکشه، از پریروز اینجوری شده", _OWN_EMERGENCY),  # a foot dragged
+        ("هم‌اتاقیم میگه از دیشب نمیتونه ادرار کنه", _OTHERS_EMERGENCY),  # a roommate
         ("از پریروز ادرارم سرخود میاد", _OWN_EMERGENCY),  # urine that comes unannounced
         ("adraram az dirooz bi khabar miad", _OWN_EMERGENCY),  # Finglish, «adrar» for «edrar»
         ("az sob hamash khis misham, nemidoonam chera", _OWN_EMERGENCY),  # Finglish: wetting
@@ -640,6 +641,7 @@ def test_the_word_file_alone_reads_each_round_9_family(
         ("فکر نکنم مشکل ادراری داشته باشم، همه چی خوبه", None),  # guard: a hedged denial
         ("تو جلسه‌ام نمیتونم برم دستشویی، بعد از جلسه تمرین میکنم", None),  # guard: a meeting
         ("سه ساعته تو قطارم دستشویی نرفتم", None),  # guard: on a train
+        ("پشت فرمونم نمیتونم برم دستشویی", None),  # guard: at the wheel
         ("پارسال یه مدت نمیتونستم ادرار کنم، حالا دیگه خوبم", None),  # guard: «now fine»
         ("نمیتونم زیاد سر پا بمونم چون میخچه دارم", None),  # guard: a corn on the foot
         ("dar surati ke edraram bi ekhtiar biad chi kar konam?", None),  # guard: «in case»
