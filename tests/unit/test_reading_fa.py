@@ -612,7 +612,7 @@ def test_the_word_file_alone_reads_each_round_9_family(
     ("text", "expected"),
     [
         ("پاهاش دیگه فرمون نمیبره و هی میفته زمین، از دیروز", _OTHERS_EMERGENCY),  # won't obey
-        ("پاشو رو زمین میکشه، از پریروز اینجوری شده", _OWN_EMERGENCY),  # a foot dragged
+        ("بابام پاشو رو زمین میکشه، از پریروز اینجوری شده", _OTHERS_EMERGENCY),  # foot dragged
         ("هم‌اتاقیم میگه از دیشب نمیتونه ادرار کنه", _OTHERS_EMERGENCY),  # a roommate
         ("از پریروز ادرارم سرخود میاد", _OWN_EMERGENCY),  # urine that comes unannounced
         ("adraram az dirooz bi khabar miad", _OWN_EMERGENCY),  # Finglish, «adrar» for «edrar»
