@@ -608,6 +608,61 @@ def test_the_word_file_alone_reads_each_round_9_family(
         assert (screening.level, screening.experiencer) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("پاهاش دیگه فرمون نمیبره و هی میفته زمین، از دیروز", _OTHERS_EMERGENCY),  # won't obey
+        ("بابام پاشو رو زمین میکشه، از پریروز اینجوری شده", _OTHERS_EMERGENCY),  # foot dragged
+        ("هم‌اتاقیم میگه از دیشب نمیتونه ادرار کنه", _OTHERS_EMERGENCY),  # a roommate
+        ("از پریروز ادرارم سرخود میاد", _OWN_EMERGENCY),  # urine that comes unannounced
+        ("adraram az dirooz bi khabar miad", _OWN_EMERGENCY),  # Finglish, «adrar» for «edrar»
+        ("az sob hamash khis misham, nemidoonam chera", _OWN_EMERGENCY),  # Finglish: wetting
+        ("babam mige az dishab payin tanash bi hes shode", _OTHERS_EMERGENCY),  # «payin tan»
+        ("کمردردم دیگه خوب شده ولی حالا نمیتونم جیشمو نگه دارم", _OWN_EMERGENCY),  # «but now»
+        ("گمون نکنم چیز خاصی باشه لای پاهام بی حس شده", _OWN_EMERGENCY),  # a hedge minimises
+        (
+            "مامانم از دیروز ادرارش بی اختیار میریزه، قبلا همچین مشکلی نداشت",
+            _OTHERS_EMERGENCY,
+        ),  # never had such a problem before: new, not history
+        ("ماشین از پشت زد به ماشینم و کمرم درد گرفته", (ScreenLevel.SEE_DOCTOR, Experiencer.SELF)),
+        (
+            "paye chapam suz suz mikone va ruz be ruz bishtar bi hes mishe",
+            (ScreenLevel.SEE_DOCTOR, Experiencer.SELF),
+        ),  # a burning prickle in one leg, numbing more by the day
+        ("bedune regim 5 kilo vazn kam kardam", (ScreenLevel.SEE_DOCTOR, Experiencer.SELF)),
+        (
+            "مامانم از پشت بوم افتاده پایین، کمرش درد میکنه",
+            (ScreenLevel.SEE_DOCTOR, Experiencer.OTHER_ADULT),
+        ),  # fallen down from somewhere, the place between
+        ("قندم افتاده پایین، کمرم هم درد میکنه", None),  # guard: sugar dropped is no fall
+        ("شکمم مثل حامله ها جلو اومده از بس کمرمو قوس میدم", None),  # guard: a look
+        ("بی حسی باسن چیه دقیقا؟", None),  # guard: what a term is
+        ("سال ۸۹ یه بار ادرارم بند اومد، دیگه هیچوقت پیش نیومد", None),  # guard: a dated past
+        ("فکر نکنم مشکل ادراری داشته باشم، همه چی خوبه", None),  # guard: a hedged denial
+        ("تو جلسه‌ام نمیتونم برم دستشویی، بعد از جلسه تمرین میکنم", None),  # guard: a meeting
+        ("سه ساعته تو قطارم دستشویی نرفتم", None),  # guard: on a train
+        ("پشت فرمونم نمیتونم برم دستشویی", None),  # guard: at the wheel
+        ("پارسال یه مدت نمیتونستم ادرار کنم، حالا دیگه خوبم", None),  # guard: «now fine»
+        ("نمیتونم زیاد سر پا بمونم چون میخچه دارم", None),  # guard: a corn on the foot
+        ("dar surati ke edraram bi ekhtiar biad chi kar konam?", None),  # guard: «in case»
+    ],
+)
+def test_the_word_file_alone_reads_each_round_10_family(
+    text: str, expected: tuple[ScreenLevel, Experiencer] | None
+) -> None:
+    screening = _word_file_alone().screen(text)
+    if expected is None:  # no advice: at most the confirm question
+        assert screening.level in (ScreenLevel.NONE, ScreenLevel.POSSIBLE)
+    else:
+        assert (screening.level, screening.experiencer) == expected
+
+
+def test_a_finglish_question_about_a_term_read_online_is_read_in_persian_alone() -> None:
+    # "incontinence means what? I read it in an article": every word Persian's own
+    text = "incontinence yani chi? tu ye maghale khundam"
+    assert _screen(text)[0] not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR)
+
+
 def test_a_finglish_question_about_a_word_is_read_in_persian_alone() -> None:
     # "retention means what? the doctor wrote it in a letter for my dad, who got better":
     # every word Persian's own, so English's «retention» does not alarm
