@@ -940,3 +940,39 @@ def test_round_10_look_alikes_get_no_advice_from_the_lexicon(
     lexicon: RedFlagScreen, text: str
 ) -> None:
     assert not lexicon.screen(text).clear
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # both feet or legs named as "either" / "neither"; a numb leg that spread to the other
+        "today i could not feel the clutch with either foot, back has been bad for days",
+        "since this morning there is no feeling in either of my legs",
+        "i can not feel the floor under either foot since last night, back is agony",
+        "sciatica in my left side for a month and now the other leg is numb too",
+        "the right foot has gone numb too since yesterday, both feel dead",
+        # legs that are (just) not carrying or holding the person
+        "my legs are just not holding me up since this morning",
+        # the progressive "not feeling my / his" of West African and Indian English
+        "my father of 60 years is not feeling his buttocks since sunday, back pain",
+        "i am not feeling my legs at all since i woke up",
+    ],
+)
+def test_round_11_families_get_the_emergency_advice_from_the_lexicon(
+    lexicon: RedFlagScreen, text: str
+) -> None:
+    assert lexicon.screen(text).level is ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a mood, not numbness; "either" about something else
+        "not feeling my best today, my legs are stiff after the hike",
+        "i can stand on either foot fine, just the low back aches",
+    ],
+)
+def test_round_11_look_alikes_get_no_advice_from_the_lexicon(
+    lexicon: RedFlagScreen, text: str
+) -> None:
+    assert not lexicon.screen(text).clear
