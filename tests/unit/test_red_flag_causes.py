@@ -970,6 +970,10 @@ def test_round_11_families_get_the_emergency_advice_from_the_lexicon(
         # a mood, not numbness; "either" about something else
         "not feeling my best today, my legs are stiff after the hike",
         "i can stand on either foot fine, just the low back aches",
+        # a TV episode or an Australian "doco"; a farm animal's legs
+        "grey's anatomy had an episode where a nurse lost control of her bladder after a fall",
+        "saw a doco on sbs about a miner who could not feel his legs after a rockfall",
+        "the heifer's hind legs went from under her this morning, waiting on the vet, back ok",
     ],
 )
 def test_round_11_look_alikes_get_no_advice_from_the_lexicon(
