@@ -956,6 +956,11 @@ def test_round_10_look_alikes_get_no_advice_from_the_lexicon(
         # the progressive "not feeling my / his" of West African and Indian English
         "my father of 60 years is not feeling his buttocks since sunday, back pain",
         "i am not feeling my legs at all since i woke up",
+        # weeing into clothes (progressive, hyphenated); a bladder that no longer feels full
+        "been pee-ing in my undies since sunday without noticing, back is wrecked",
+        "lah my bladder never feels full since the fall, can drink and drink",
+        "there is no feeling to wee at all since tuesday, back still bad",
+        "honestly no clue when i need the loo anymore since my back went",
     ],
 )
 def test_round_11_families_get_the_emergency_advice_from_the_lexicon(
@@ -970,6 +975,7 @@ def test_round_11_families_get_the_emergency_advice_from_the_lexicon(
         # a mood, not numbness; "either" about something else
         "not feeling my best today, my legs are stiff after the hike",
         "i can stand on either foot fine, just the low back aches",
+        "ate a huge curry and still do not feel full, back a bit sore",
         # a TV episode or an Australian "doco"; a farm animal's legs
         "grey's anatomy had an episode where a nurse lost control of her bladder after a fall",
         "saw a doco on sbs about a miner who could not feel his legs after a rockfall",
