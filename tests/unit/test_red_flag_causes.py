@@ -961,6 +961,10 @@ def test_round_10_look_alikes_get_no_advice_from_the_lexicon(
         "lah my bladder never feels full since the fall, can drink and drink",
         "there is no feeling to wee at all since tuesday, back still bad",
         "honestly no clue when i need the loo anymore since my back went",
+        # "man area / male parts / woman area"; "lame" legs
+        "sorry to ask but my man area has no feeling since the weekend, back is bad",
+        "my wife says her woman area is numb since yesterday, her back went on friday",
+        "both my legs have gone lame since this morning, cant get up the stairs",
     ],
 )
 def test_round_11_families_get_the_emergency_advice_from_the_lexicon(
@@ -976,6 +980,7 @@ def test_round_11_families_get_the_emergency_advice_from_the_lexicon(
         "not feeling my best today, my legs are stiff after the hike",
         "i can stand on either foot fine, just the low back aches",
         "ate a huge curry and still do not feel full, back a bit sore",
+        "skipping leg day is lame i know, my back is just a bit tight",
         # a TV episode or an Australian "doco"; a farm animal's legs
         "grey's anatomy had an episode where a nurse lost control of her bladder after a fall",
         "saw a doco on sbs about a miner who could not feel his legs after a rockfall",
