@@ -965,6 +965,8 @@ def test_round_10_look_alikes_get_no_advice_from_the_lexicon(
         "sorry to ask but my man area has no feeling since the weekend, back is bad",
         "my wife says her woman area is numb since yesterday, her back went on friday",
         "both my legs have gone lame since this morning, cant get up the stairs",
+        # a sense lost now, said against how it "used to be obvious"
+        "cant tell when my bladder is full anymore, used to be obvious",
     ],
 )
 def test_round_11_families_get_the_emergency_advice_from_the_lexicon(
