@@ -940,3 +940,56 @@ def test_round_10_look_alikes_get_no_advice_from_the_lexicon(
     lexicon: RedFlagScreen, text: str
 ) -> None:
     assert not lexicon.screen(text).clear
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # both feet or legs named as "either" / "neither"; a numb leg that spread to the other
+        "today i could not feel the clutch with either foot, back has been bad for days",
+        "since this morning there is no feeling in either of my legs",
+        "i can not feel the floor under either foot since last night, back is agony",
+        "sciatica in my left side for a month and now the other leg is numb too",
+        "the right foot has gone numb too since yesterday, both feel dead",
+        # legs that are (just) not carrying or holding the person
+        "my legs are just not holding me up since this morning",
+        # the progressive "not feeling my / his" of West African and Indian English
+        "my father of 60 years is not feeling his buttocks since sunday, back pain",
+        "i am not feeling my legs at all since i woke up",
+        # weeing into clothes (progressive, hyphenated); a bladder that no longer feels full
+        "been pee-ing in my undies since sunday without noticing, back is wrecked",
+        "lah my bladder never feels full since the fall, can drink and drink",
+        "there is no feeling to wee at all since tuesday, back still bad",
+        "honestly no clue when i need the loo anymore since my back went",
+        # "man area / male parts / woman area"; "lame" legs
+        "sorry to ask but my man area has no feeling since the weekend, back is bad",
+        "my wife says her woman area is numb since yesterday, her back went on friday",
+        "both my legs have gone lame since this morning, cant get up the stairs",
+        # a sense lost now, said against how it "used to be obvious"
+        "cant tell when my bladder is full anymore, used to be obvious",
+    ],
+)
+def test_round_11_families_get_the_emergency_advice_from_the_lexicon(
+    lexicon: RedFlagScreen, text: str
+) -> None:
+    assert lexicon.screen(text).level is ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a mood, not numbness; "either" about something else
+        "not feeling my best today, my legs are stiff after the hike",
+        "i can stand on either foot fine, just the low back aches",
+        "ate a huge curry and still do not feel full, back a bit sore",
+        "skipping leg day is lame i know, my back is just a bit tight",
+        # a TV episode or an Australian "doco"; a farm animal's legs
+        "grey's anatomy had an episode where a nurse lost control of her bladder after a fall",
+        "saw a doco on sbs about a miner who could not feel his legs after a rockfall",
+        "the heifer's hind legs went from under her this morning, waiting on the vet, back ok",
+    ],
+)
+def test_round_11_look_alikes_get_no_advice_from_the_lexicon(
+    lexicon: RedFlagScreen, text: str
+) -> None:
+    assert not lexicon.screen(text).clear
