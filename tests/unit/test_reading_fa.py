@@ -657,6 +657,26 @@ def test_the_word_file_alone_reads_each_round_10_family(
         assert (screening.level, screening.experiencer) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("از دیروز بین دوتا رونام مور مور میشه", _OWN_EMERGENCY),  # count inside «between»
+        ("laye do ta pam bi hes shode az sob", _OWN_EMERGENCY),  # the same in Finglish
+        ("بی حسی باسن یعنی دقیقا کجای بدن؟", None),  # guard: «exactly where» after a term
+        ("نوشته بود «بی اختیاری ادرار»، این یعنی دقیقا چی؟", None),  # guard: «this means what»
+        # ROUND11_ROWS
+    ],
+)
+def test_the_word_file_alone_reads_each_round_11_family(
+    text: str, expected: tuple[ScreenLevel, Experiencer] | None
+) -> None:
+    screening = _word_file_alone().screen(text)
+    if expected is None:  # no advice: at most the confirm question
+        assert screening.level in (ScreenLevel.NONE, ScreenLevel.POSSIBLE)
+    else:
+        assert (screening.level, screening.experiencer) == expected
+
+
 def test_a_finglish_question_about_a_term_read_online_is_read_in_persian_alone() -> None:
     # "incontinence means what? I read it in an article": every word Persian's own
     text = "incontinence yani chi? tu ye maghale khundam"
