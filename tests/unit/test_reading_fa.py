@@ -664,6 +664,10 @@ def test_the_word_file_alone_reads_each_round_10_family(
         ("laye do ta pam bi hes shode az sob", _OWN_EMERGENCY),  # the same in Finglish
         ("بی حسی باسن یعنی دقیقا کجای بدن؟", None),  # guard: «exactly where» after a term
         ("نوشته بود «بی اختیاری ادرار»، این یعنی دقیقا چی؟", None),  # guard: «this means what»
+        ("از دیروز نوک پای راستم میفته، راه رفتنم عوض شده", _OWN_EMERGENCY),  # tip of foot drops
+        ("pam mikhore zamin, nuke pam bala nemiad", _OWN_EMERGENCY),  # the same in Finglish
+        ("از دیشب موقع راه رفتن تلوتلو میخورم، گیج نمیرم", _OWN_EMERGENCY),  # dizziness denied
+        ("سرم گیج میره و موقع راه رفتن تلو تلو میخورم", None),  # guard: dizziness explains it
         # ROUND11_ROWS
     ],
 )
