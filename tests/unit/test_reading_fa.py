@@ -668,6 +668,10 @@ def test_the_word_file_alone_reads_each_round_10_family(
         ("pam mikhore zamin, nuke pam bala nemiad", _OWN_EMERGENCY),  # the same in Finglish
         ("از دیشب موقع راه رفتن تلوتلو میخورم، گیج نمیرم", _OWN_EMERGENCY),  # dizziness denied
         ("سرم گیج میره و موقع راه رفتن تلو تلو میخورم", None),  # guard: dizziness explains it
+        ("az sob har do ta pahaam kerekht shode", _OWN_EMERGENCY),  # Finglish «karakht»
+        ("توان اندامهای تحتانیم از پریروز افت کرده", _OWN_EMERGENCY),  # clinical lower limbs
+        ("بابام میگه پاش بی حس شده، جفتش", _OTHERS_EMERGENCY),  # «both of them» after the leg
+        ("بعد از باشگاه زور پاهام کم شده", None),  # guard: after the gym
         # ROUND11_ROWS
     ],
 )
