@@ -672,6 +672,9 @@ def test_the_word_file_alone_reads_each_round_10_family(
         ("توان اندامهای تحتانیم از پریروز افت کرده", _OWN_EMERGENCY),  # clinical lower limbs
         ("بابام میگه پاش بی حس شده، جفتش", _OTHERS_EMERGENCY),  # «both of them» after the leg
         ("بعد از باشگاه زور پاهام کم شده", None),  # guard: after the gym
+        ("kontorole edraram az dastam rafte az dirooz", _OWN_EMERGENCY),  # «kontorol» spelling
+        ("از صبح پاهام منو نمیکشه، به زور راه میرم", _OWN_EMERGENCY),  # legs will not carry
+        ("پاهام تیر نمیکشه، فقط کمرم گرفته", None),  # guard: no shooting pain
         # ROUND11_ROWS
     ],
 )
