@@ -675,6 +675,19 @@ def test_the_word_file_alone_reads_each_round_10_family(
         ("kontorole edraram az dastam rafte az dirooz", _OWN_EMERGENCY),  # «kontorol» spelling
         ("از صبح پاهام منو نمیکشه، به زور راه میرم", _OWN_EMERGENCY),  # legs will not carry
         ("پاهام تیر نمیکشه، فقط کمرم گرفته", None),  # guard: no shooting pain
+        (
+            "کمرم هیچ وضعیتی آرومش نمیکنه، درد داره",
+            (ScreenLevel.SEE_DOCTOR, Experiencer.SELF),
+        ),  # no position eases it
+        (
+            "پریروز یه موتور زد بهم، کمرم درد میکنه",
+            (ScreenLevel.SEE_DOCTOR, Experiencer.SELF),
+        ),  # hit by a motorbike «بهم»
+        (
+            "دیشب دوباره از کمردرد بیدار شدم",
+            (ScreenLevel.SEE_DOCTOR, Experiencer.SELF),
+        ),  # woken by the back named inside
+        ("قرص جلوگیری از بارداری کمردرد میاره؟", None),  # guard: contraception
         # ROUND11_ROWS
     ],
 )
