@@ -688,6 +688,8 @@ def test_the_word_file_alone_reads_each_round_10_family(
             (ScreenLevel.SEE_DOCTOR, Experiencer.SELF),
         ),  # woken by the back named inside
         ("قرص جلوگیری از بارداری کمردرد میاره؟", None),  # guard: contraception
+        ("shoharam mige vaghti baham hastim bi hes shode", _OTHERS_EMERGENCY),  # «together»
+        ("کنترل ادرارم دست خودمه، فقط کمرم درد میکنه", None),  # guard: control in my hands
         # ROUND11_ROWS
     ],
 )
