@@ -690,6 +690,8 @@ def test_the_word_file_alone_reads_each_round_10_family(
         ("قرص جلوگیری از بارداری کمردرد میاره؟", None),  # guard: contraception
         ("shoharam mige vaghti baham hastim bi hes shode", _OTHERS_EMERGENCY),  # «together»
         ("کنترل ادرارم دست خودمه، فقط کمرم درد میکنه", None),  # guard: control in my hands
+        ("nemitunam ba pa ye rastam feshar biaram, har ruz badtar mishe", _OWN_EMERGENCY),  # press
+        ("نمیتونم به پام فشار بیارم چون درد داره", None),  # guard: pain, not worse each day
         # ROUND11_ROWS
     ],
 )
