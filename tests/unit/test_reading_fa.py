@@ -660,8 +660,8 @@ def test_the_word_file_alone_reads_each_round_10_family(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("از دیروز بین دوتا رونام مور مور میشه", _OWN_EMERGENCY),  # count inside «between»
-        ("laye do ta pam bi hes shode az sob", _OWN_EMERGENCY),  # the same in Finglish
+        ("بین دو تا رونم سوزن سوزن میشه از دیروز", _OWN_EMERGENCY),  # count inside «between»
+        ("laye do ta runam gez gez mikone", _OWN_EMERGENCY),  # the same in Finglish
         ("بی حسی باسن یعنی دقیقا کجای بدن؟", None),  # guard: «exactly where» after a term
         ("نوشته بود «بی اختیاری ادرار»، این یعنی دقیقا چی؟", None),  # guard: «this means what»
         ("از دیروز نوک پای راستم میفته، راه رفتنم عوض شده", _OWN_EMERGENCY),  # tip of foot drops
@@ -680,9 +680,9 @@ def test_the_word_file_alone_reads_each_round_10_family(
             (ScreenLevel.SEE_DOCTOR, Experiencer.SELF),
         ),  # no position eases it
         (
-            "پریروز یه موتور زد بهم، کمرم درد میکنه",
+            "دیروز یه ماشین از پشت بهم زد، کمرم درد میکنه",
             (ScreenLevel.SEE_DOCTOR, Experiencer.SELF),
-        ),  # hit by a motorbike «بهم»
+        ),  # hit by a car «بهم»
         (
             "دیشب دوباره از کمردرد بیدار شدم",
             (ScreenLevel.SEE_DOCTOR, Experiencer.SELF),
