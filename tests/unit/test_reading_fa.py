@@ -657,6 +657,54 @@ def test_the_word_file_alone_reads_each_round_10_family(
         assert (screening.level, screening.experiencer) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("بین دو تا رونم سوزن سوزن میشه از دیروز", _OWN_EMERGENCY),  # count inside «between»
+        ("laye do ta runam gez gez mikone", _OWN_EMERGENCY),  # the same in Finglish
+        ("بی حسی باسن یعنی دقیقا کجای بدن؟", None),  # guard: «exactly where» after a term
+        ("نوشته بود «بی اختیاری ادرار»، این یعنی دقیقا چی؟", None),  # guard: «this means what»
+        ("از دیروز نوک پای راستم میفته، راه رفتنم عوض شده", _OWN_EMERGENCY),  # tip of foot drops
+        ("pam mikhore zamin, nuke pam bala nemiad", _OWN_EMERGENCY),  # the same in Finglish
+        ("از دیشب موقع راه رفتن تلوتلو میخورم، گیج نمیرم", _OWN_EMERGENCY),  # dizziness denied
+        ("سرم گیج میره و موقع راه رفتن تلو تلو میخورم", None),  # guard: dizziness explains it
+        ("az sob har do ta pahaam kerekht shode", _OWN_EMERGENCY),  # Finglish «karakht»
+        ("توان اندامهای تحتانیم از پریروز افت کرده", _OWN_EMERGENCY),  # clinical lower limbs
+        ("بابام میگه پاش بی حس شده، جفتش", _OTHERS_EMERGENCY),  # «both of them» after the leg
+        ("بعد از باشگاه زور پاهام کم شده", None),  # guard: after the gym
+        ("kontorole edraram az dastam rafte az dirooz", _OWN_EMERGENCY),  # «kontorol» spelling
+        ("از صبح پاهام منو نمیکشه، به زور راه میرم", _OWN_EMERGENCY),  # legs will not carry
+        ("پاهام تیر نمیکشه، فقط کمرم گرفته", None),  # guard: no shooting pain
+        (
+            "کمرم هیچ وضعیتی آرومش نمیکنه، درد داره",
+            (ScreenLevel.SEE_DOCTOR, Experiencer.SELF),
+        ),  # no position eases it
+        (
+            "دیروز یه ماشین از پشت بهم زد، کمرم درد میکنه",
+            (ScreenLevel.SEE_DOCTOR, Experiencer.SELF),
+        ),  # hit by a car «بهم»
+        (
+            "دیشب دوباره از کمردرد بیدار شدم",
+            (ScreenLevel.SEE_DOCTOR, Experiencer.SELF),
+        ),  # woken by the back named inside
+        ("قرص جلوگیری از بارداری کمردرد میاره؟", None),  # guard: contraception
+        ("shoharam mige vaghti baham hastim bi hes shode", _OTHERS_EMERGENCY),  # «together»
+        ("کنترل ادرارم دست خودمه، فقط کمرم درد میکنه", None),  # guard: control in my hands
+        ("nemitunam ba pa ye rastam feshar biaram, har ruz badtar mishe", _OWN_EMERGENCY),  # press
+        ("نمیتونم به پام فشار بیارم چون درد داره", None),  # guard: pain, not worse each day
+        # ROUND11_ROWS
+    ],
+)
+def test_the_word_file_alone_reads_each_round_11_family(
+    text: str, expected: tuple[ScreenLevel, Experiencer] | None
+) -> None:
+    screening = _word_file_alone().screen(text)
+    if expected is None:  # no advice: at most the confirm question
+        assert screening.level in (ScreenLevel.NONE, ScreenLevel.POSSIBLE)
+    else:
+        assert (screening.level, screening.experiencer) == expected
+
+
 def test_a_finglish_question_about_a_term_read_online_is_read_in_persian_alone() -> None:
     # "incontinence means what? I read it in an article": every word Persian's own
     text = "incontinence yani chi? tu ye maghale khundam"
