@@ -731,6 +731,12 @@ def test_or_after_the_verb_keeps_the_doctors_condition() -> None:
     assert _word_file_alone().screen(text).level is not ScreenLevel.EMERGENCY
 
 
+def test_every_two_hours_is_not_both_legs() -> None:
+    # "my leg goes numb every two hours when I sit": «هر دو ساعت» is "every two hours"
+    text = "پای چپم هر دو ساعت یه بار بی حس میشه وقتی پشت میز میشینم"
+    assert _screen(text)[0] is not ScreenLevel.EMERGENCY
+
+
 def test_legs_tingling_for_years_is_no_emergency() -> None:
     # mum says for years her legs tingle at night: at most see a doctor
     assert _screen("مامانم میگه سالهاست پاهاش شبا گزگز میکنه")[0] is not ScreenLevel.EMERGENCY
