@@ -732,8 +732,8 @@ def test_or_after_the_verb_keeps_the_doctors_condition() -> None:
 
 
 def test_every_two_hours_is_not_both_legs() -> None:
-    # "my leg goes numb every two hours when I sit": «هر دو ساعت» is "every two hours"
-    text = "پای چپم هر دو ساعت یه بار بی حس میشه وقتی پشت میز میشینم"
+    # "my calf goes numb every two hours": «هر دو ساعت» is "every two hours", not "both"
+    text = "ساق پام هر دو ساعت یه بار بی حس میشه"
     assert _screen(text)[0] is not ScreenLevel.EMERGENCY
 
 
