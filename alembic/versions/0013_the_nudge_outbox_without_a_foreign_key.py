@@ -1,6 +1,6 @@
 """The nudge outbox without a foreign key to users: its check of each inserted row cost ~10 ms
 of the claim of 1 000 due nudges among a million users (30.7 → 21.1 ms for the claim's write;
-bench/README.md, "The claim under 50 ms"). Nothing is lost by it: the claim, the outbox's only
+bench/README.md, "Sixth look"). Nothing is lost by it: the claim, the outbox's only
 writer, inserts nudges only for the user rows it holds locked in the same transaction, and
 /delete removes a person's nudges with the rest of their rows.
 

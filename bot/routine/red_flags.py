@@ -537,9 +537,13 @@ class RedFlagScreen:
     def _plain(self, sentences: list[_Sentence]) -> bool:
         """No ConText qualifier, no denied sign and no ordinary cause anywhere in the message."""
         for sentence in sentences:
-            if sentence.historical or sentence.resolved or sentence.disavowed or sentence.denied:
-                return False
-            if sentence.looked_alike:
+            if (
+                sentence.historical
+                or sentence.resolved
+                or sentence.disavowed
+                or sentence.denied
+                or sentence.looked_alike
+            ):
                 return False
             if sentence.scopes or any(p not in (None, _SELF) for p in sentence.persons):
                 return False

@@ -217,7 +217,7 @@ class Nudge(Base):
     No foreign key to users (migration 0013): the only writer, the claim, inserts nudges for the
     user rows it holds locked in the same transaction, and /delete removes a person's nudges
     with the rest of their rows (`PersonalDataQueries.delete`). The key's check of each inserted
-    row cost ~10 ms of the claim of 1 000 nudges (bench/README.md, "The claim under 50 ms").
+    row cost ~10 ms of the claim of 1 000 nudges (bench/README.md, "Sixth look").
     """
 
     __tablename__ = "nudges"

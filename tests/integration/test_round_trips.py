@@ -160,25 +160,7 @@ async def test_a_claim_on_postgresql_is_two_statements_and_the_expired_lease_che
     async with coach.database.transaction() as db:
         await db.execute(
             insert(RoutineSession),
-            [
-                {
-                    "user_id": user_id,
-                    "started_at": yesterday + timedelta(hours=1),
-                    "finished_at": yesterday + timedelta(hours=1, minutes=20),
-                    "status": "completed",
-                    "phase": "finished",
-                    "step": 6,
-                    "soreness_before": 3,
-                    "soreness_after": 2,
-                    "rest_day": False,
-                    "gentler": False,
-                    "paused": False,
-                    "stopped_early": False,
-                    "content_version": "test",
-                    "version": 9,
-                }
-                for user_id in users[:20]
-            ],
+            [finished_session(user_id, yesterday + timedelta(hours=1)) for user_id in users[:20]],
         )
     with statements_sent(coach) as seen:
         claimed = await coach.outbox.claim_due()
