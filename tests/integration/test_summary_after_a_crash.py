@@ -76,3 +76,18 @@ async def test_an_older_tap_on_a_finished_routine_is_still_expired(
 
     assert reply.notice == content.texts.notices.expired
     assert reply.view is None
+
+
+async def test_session_after_the_lost_summary_opens_no_second_routine_that_day(
+    coach: CoachDriver, content: Content, clock: FakeClock
+) -> None:
+    """The person who never saw the summary types /session: today's routine is done, not redone."""
+    chat = Chat(coach, USER)
+    await finish_a_routine(chat, content)
+    clock.advance(seconds=20)  # the summary never arrived; the process restarted
+    before = await snapshot(coach.database)
+
+    view = await coach.open_session(USER)
+
+    assert view.text == content.texts.progress.done_today
+    assert await snapshot(coach.database) == before
