@@ -439,8 +439,15 @@ class RedFlagScreen:
                 previous.disavowed = True  # "… a sign of something? just curious"
         for index, sentence in enumerate(sentences):
             if sentence.resolved and (not sentence.present or sentence.turns):
-                if index > 0 and not sentences[index - 1].present:
-                    sentences[index - 1].historical = True
+                before = sentences[index - 1] if index > 0 else None
+                if (
+                    before is not None
+                    and not before.present
+                    # "i'm 55, my back started last week. my husband had numb legs years ago,
+                    # fine now": his recovery is not the writer's.
+                    and not (_about_someone_else(sentence) and _OTHER not in before.persons)
+                ):
+                    before.historical = True
                 if not sentence.present:
                     sentence.historical = True
         for sentence in sentences:
@@ -454,10 +461,14 @@ class RedFlagScreen:
                 and self._sure_alone(text, sentences)
             ):
                 return Screening(ScreenLevel.EMERGENCY, tuple(doctor))
+            if not own[FlagLevel.EMERGENCY]:
+                # "i had a fever last night, and my husband cant feel his legs": his emergency
+                # outranks the writer's own see-a-doctor sign.
+                theirs = self._someone_elses(sentences)
+                if theirs and theirs[FlagLevel.EMERGENCY]:
+                    return self._clear(theirs, Experiencer.OTHER_ADULT)
             return self._clear(own, Experiencer.SELF)
-        someone_else = self._fired(sentences, frozenset({None, _OTHER}), self._self_only)
-        if not someone_else and self._theirs_too(sentences):
-            someone_else = self._fired(sentences, frozenset({_OTHER}))
+        someone_else = self._someone_elses(sentences)
         if someone_else:
             return self._clear(someone_else, Experiencer.OTHER_ADULT)
         if self._other_language(text, plain):
@@ -499,6 +510,14 @@ class RedFlagScreen:
             # message.
             return Screening(ScreenLevel.POSSIBLE)
         return NOTHING
+
+    def _someone_elses(self, sentences: list[_Sentence]) -> dict[FlagLevel, list[str]]:
+        """The rules that fire for another adult's body (their `self_only` signs only when
+        `_theirs_too`)."""
+        fired = self._fired(sentences, frozenset({None, _OTHER}), self._self_only)
+        if not fired and self._theirs_too(sentences):
+            fired = self._fired(sentences, frozenset({_OTHER}))
+        return fired
 
     def _theirs_too(self, sentences: list[_Sentence]) -> bool:
         """Whether another adult's `self_only` sign and their `self_only_theirs` concept are
@@ -1319,6 +1338,15 @@ def _clear_owners(tokens: list[str], persons: list[str | None], links: frozenset
         owner = after < len(tokens) and persons[after] in (_OTHER, _NON_ADULT)
         if owner and (after > index + 1 or marker == _NON_ADULT):
             persons[index + 1 : after + 1] = [None] * (after - index)
+
+
+def _about_someone_else(sentence: _Sentence) -> bool:
+    """Another person is named, and the writer only as their owner ("my husband")."""
+    persons = sentence.persons
+    return _OTHER in persons and all(
+        person != _SELF or (index + 1 < len(persons) and persons[index + 1] == _OTHER)
+        for index, person in enumerate(persons)
+    )
 
 
 def _in_the_past(sentence: _Sentence, mention: _Mention) -> bool:

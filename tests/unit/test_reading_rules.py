@@ -150,3 +150,32 @@ def test_a_comma_then_the_writer_ends_what_someone_else_said() -> None:
         "the nurse said to watch for leaking, i will keep an eye on it",
     ):
         assert screening(reported, "en").level is not ScreenLevel.EMERGENCY, reported
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "i had a fever last night, and my husband cant feel his legs"),
+        ("en", "my wife says she cant feel her bum when she wipes, and im 60 with new back pain"),
+        ("ru", "у меня температура, а муж не чувствует ног"),
+    ],
+)
+def test_another_adults_emergency_outranks_the_writers_own_see_a_doctor_sign(
+    language: str, text: str
+) -> None:
+    """The writer's fever or age is a see-a-doctor sign; the husband's legs are an emergency:
+    the advice is the emergency's, for him."""
+    found = screening(text, language)
+    assert found.level is ScreenLevel.EMERGENCY, text
+    assert found.experiencer.name == "OTHER_ADULT", text
+
+
+def test_someone_elses_recovery_leaves_the_writers_own_sign_as_it_is() -> None:
+    """ "Fine now" about the husband does not make the writer's new pain at 55 history."""
+    text = (
+        "im 55 and my back started hurting last week. my husband had numb legs years ago, fine now"
+    )
+    found = screening(text, "en")
+    assert found.level is ScreenLevel.SEE_DOCTOR, found
+    own = "my bum went numb last year. it got sorted, fine now"
+    assert screening(own, "en").level is not ScreenLevel.EMERGENCY
