@@ -908,6 +908,10 @@ class ContextRules(_Strict):
     scope_goes_on: tuple[str, ...] = ()
     """Words right after a `scope_ends` word that carry the context on: a Persian clause ends
     with its verb, but «اگه بی حس شد یا کنترل ادرارتو از دست دادی» is one condition."""
+    contrasts: tuple[str, ...] = ()
+    """Single words that set what came before aside ("but"): an ordinary cause before one
+    explains no sign after it ("i must have sat too long, but since last night my bottom is
+    numb"); a cause after the sign still does ("numb bum, but only from the bike")."""
     similes: tuple[str, ...] = ()
     """Words that make what follows a comparison ("walking like i'm drunk"): an ordinary cause
     (a rule's `unless`) there explains nothing, up to `simile_ends` or a few words."""
@@ -952,7 +956,8 @@ class ContextRules(_Strict):
             "hypothetical", "hypothetical_pseudo", "reported", "reported_after", "definition",
             "definition_after", "historical", "resolved", "present", "present_questions",
             "affirmations", "affirmation_openers", "disavowals",
-            "scope_ends", "scope_goes_on", "similes", "simile_ends", "self_words", "third_person",
+            "scope_ends", "scope_goes_on", "contrasts", "similes", "simile_ends", "self_words",
+            "third_person",
             "third_plural", "other_adult",
             "non_adult", "young_kin", "child_age_before",
             "object_words", "generic", "owner_links", "person_after_links",

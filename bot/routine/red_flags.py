@@ -306,6 +306,7 @@ class RedFlagScreen:
         self._simile_ends = frozenset(context.simile_ends)
         self._context_ends = frozenset(end for end in context.scope_ends if " " not in end)
         self._scope_goes_on = frozenset(context.scope_goes_on)
+        self._contrasts = frozenset(context.contrasts)
         self._person_forms = dict(context.person_forms)
         self._self_words = frozenset(context.self_words)
         self._adult_age = context.adult_age
@@ -391,6 +392,10 @@ class RedFlagScreen:
             )
             for rule in lexicon.rules
         )
+        # Causes and nothing else ("wind" is also a sign's word: "thought it was wind, but …").
+        self._only_causes = self._ordinary_causes - {
+            name for _, groups, _ in self._rule_groups for group in groups for name in group
+        }
         self._self_only_signs = frozenset(
             concept
             for rule, groups, _ in self._rule_groups
@@ -1085,6 +1090,7 @@ class RedFlagScreen:
                 continue
             kept[mention.concept].append(mention)
         sentence.mentions = dict(kept)
+        self._set_causes_aside(sentence)
         if cues:  # a cue inside a concept's phrase is no cue; "all gone" is one over "gone"
             spans = [(m.start, m.end) for m in mentions] + [(i, i + 1) for i in hidden]
             self._read_cues(
@@ -1092,6 +1098,30 @@ class RedFlagScreen:
                 [c for c in cues if not any(s <= c.start and c.end <= e for s, e in spans)],
                 [start for start, _ in before],
             )
+
+    def _set_causes_aside(self, sentence: _Sentence) -> None:
+        """Drop the ordinary causes a `contrasts` word sets aside before the first sign: "lo
+        mismo me senté mucho, pero desde anoche tengo el culo dormido" is not explained."""
+        contrasts = [i for i, token in enumerate(sentence.tokens) if token in self._contrasts]
+        signs = [
+            m.start
+            for name, mentioned in sentence.mentions.items()
+            if name not in self._ordinary_causes
+            for m in mentioned
+        ]
+        if not contrasts or not signs:
+            return
+        first = min(signs)
+        for name in self._only_causes.intersection(sentence.mentions):
+            kept = [
+                m
+                for m in sentence.mentions[name]
+                if not any(m.end <= contrast < first for contrast in contrasts)
+            ]
+            if kept:
+                sentence.mentions[name] = kept
+            else:
+                del sentence.mentions[name]
 
     def _denied_causes(
         self, mentions: list[_Mention], before: list[tuple[int, int]], pseudo: set[int]

@@ -179,3 +179,21 @@ def test_someone_elses_recovery_leaves_the_writers_own_sign_as_it_is() -> None:
     assert found.level is ScreenLevel.SEE_DOCTOR, found
     own = "my bum went numb last year. it got sorted, fine now"
     assert screening(own, "en").level is not ScreenLevel.EMERGENCY
+
+
+def _with_contrasts(language: str, contrasts: tuple[str, ...]) -> RedFlagScreen:
+    flags = default_red_flags(language)
+    context = flags.context.model_copy(update={"contrasts": contrasts})
+    return RedFlagScreen(flags.model_copy(update={"context": context}))
+
+
+def test_a_cause_set_aside_with_but_explains_no_sign_after_it() -> None:
+    """`context.contrasts`: "i must have sat too long, but …" sets the ordinary cause aside; a
+    cause after the sign ("numb, but only from the bike") still explains it."""
+    own = "i must have sat too long, but since last night my bottom is numb"
+    assert _with_contrasts("en", ()).screen(own).level is not ScreenLevel.EMERGENCY
+    assert _with_contrasts("en", ("but",)).screen(own).level is ScreenLevel.EMERGENCY
+    explained = "my bottom went numb but only from sitting on the bike too long"
+    assert _with_contrasts("en", ("but",)).screen(explained).level is not ScreenLevel.EMERGENCY
+    persian = "لابد زیاد نشستم، ولی از دیشب باسنم کرخته"
+    assert screening(persian, "fa").level is ScreenLevel.EMERGENCY
