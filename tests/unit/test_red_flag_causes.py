@@ -993,3 +993,17 @@ def test_round_11_look_alikes_get_no_advice_from_the_lexicon(
     lexicon: RedFlagScreen, text: str
 ) -> None:
     assert not lexicon.screen(text).clear
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "saddle" as a seat (a bike's, a horse's), not the body's saddle area
+        "the saddle on my bike feels weird, back is alright",
+        "tried a different saddle and my bum still aches, back fine",
+    ],
+)
+def test_round_12_look_alikes_get_no_advice_from_the_lexicon(
+    lexicon: RedFlagScreen, text: str
+) -> None:
+    assert not lexicon.screen(text).clear
