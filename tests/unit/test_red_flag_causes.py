@@ -1007,3 +1007,21 @@ def test_round_12_look_alikes_get_no_advice_from_the_lexicon(
     lexicon: RedFlagScreen, text: str
 ) -> None:
     assert not lexicon.screen(text).clear
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the night or lying flat as the worst time; sleeping upright in a chair to escape it
+        "nights are the worst, been sleeping upright in the armchair all week for my back",
+        "my lower back is screaming at me and i have been sleeping in a chair",
+        # an age after a bare "am"; "since two weeks", "this month": a new pain
+        "am 57, my back started hurting last month for the first time",
+        "19 and back ache since two weeks, no fall",
+        "im 15 and my back has hurt most days this month",
+    ],
+)
+def test_round_12_see_a_doctor_signs_get_the_advice_from_the_lexicon(
+    lexicon: RedFlagScreen, text: str
+) -> None:
+    assert lexicon.screen(text).level is ScreenLevel.SEE_DOCTOR
