@@ -1001,6 +1001,9 @@ def test_round_11_look_alikes_get_no_advice_from_the_lexicon(
         # "saddle" as a seat (a bike's, a horse's), not the body's saddle area
         "the saddle on my bike feels weird, back is alright",
         "tried a different saddle and my bum still aches, back fine",
+        # a soap's storyline or a character, not the writer's body
+        "in the storyline the nurse can not feel her legs after the car crash, would that happen",
+        "did you see on eastenders when phil wet himself in the pub",
     ],
 )
 def test_round_12_look_alikes_get_no_advice_from_the_lexicon(
