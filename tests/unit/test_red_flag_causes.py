@@ -1004,6 +1004,10 @@ def test_round_11_look_alikes_get_no_advice_from_the_lexicon(
         # a soap's storyline or a character, not the writer's body
         "in the storyline the nurse can not feel her legs after the car crash, would that happen",
         "did you see on eastenders when phil wet himself in the pub",
+        # a baby's or a toddler's nappies; pull-ups as an exercise
+        "bending down to change my toddler's nappy is killing my back",
+        "first week as a new mum, all feeds and nappies, my back aches",
+        "did three sets of pull ups yesterday and now my lower back is tight",
     ],
 )
 def test_round_12_look_alikes_get_no_advice_from_the_lexicon(
