@@ -1008,6 +1008,9 @@ def test_round_11_look_alikes_get_no_advice_from_the_lexicon(
         "bending down to change my toddler's nappy is killing my back",
         "first week as a new mum, all feeds and nappies, my back aches",
         "did three sets of pull ups yesterday and now my lower back is tight",
+        # legs gone to jelly at an emotional moment (a speech, being called in at work)
+        "legs turned to jelly giving my best man speech, back was sore after",
+        "my legs went weak when i got called into the office, my back has been stiff",
     ],
 )
 def test_round_12_look_alikes_get_no_advice_from_the_lexicon(
