@@ -1011,6 +1011,9 @@ def test_round_11_look_alikes_get_no_advice_from_the_lexicon(
         # legs gone to jelly at an emotional moment (a speech, being called in at work)
         "legs turned to jelly giving my best man speech, back was sore after",
         "my legs went weak when i got called into the office, my back has been stiff",
+        # a leak on coughing or sneezing, since having children: stress incontinence
+        "my gran can not hold her wee when she sneezes, her back aches though",
+        "i can not hold my pee when i laugh, had it since i had the kids, back is just stiff",
     ],
 )
 def test_round_12_look_alikes_get_no_advice_from_the_lexicon(
