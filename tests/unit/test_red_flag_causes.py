@@ -1038,3 +1038,22 @@ def test_round_12_see_a_doctor_signs_get_the_advice_from_the_lexicon(
     lexicon: RedFlagScreen, text: str
 ) -> None:
     assert lexicon.screen(text).level is ScreenLevel.SEE_DOCTOR
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the feeling as a noun, lost, in the saddle area; urine trickling out by itself
+        "sensation down below is lost, back agony",
+        "wee keeps trickling out by itself since monday and my back is bad",
+        # a carer's client's pad dry all day; trying to wee while bursting
+        "mums pad has been dry since breakfast and her back is worse",
+        "been trying to pee for half an hour and i am bursting, back is killing",
+        # a bottom that will not hold anything in
+        "my bottom can not hold anything in, back went yesterday",
+    ],
+)
+def test_round_12_families_get_the_emergency_advice_from_the_lexicon(
+    lexicon: RedFlagScreen, text: str
+) -> None:
+    assert lexicon.screen(text).level is ScreenLevel.EMERGENCY
