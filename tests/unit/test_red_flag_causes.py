@@ -1051,6 +1051,11 @@ def test_round_12_see_a_doctor_signs_get_the_advice_from_the_lexicon(
         "been trying to pee for half an hour and i am bursting, back is killing",
         # a bottom that will not hold anything in
         "my bottom can not hold anything in, back went yesterday",
+        # "not pain, it's the numbness": a correction, not a denial
+        "not sore just numb round my bum since the weekend",
+        # a dropping foot; not feeling oneself go on the toilet (another adult's, told)
+        "it's not the pain it's the weakness, my left foot keeps dropping since monday",
+        "my dad says he can not feel himself going when he sits on the toilet",
     ],
 )
 def test_round_12_families_get_the_emergency_advice_from_the_lexicon(
