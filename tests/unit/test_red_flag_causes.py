@@ -1012,6 +1012,10 @@ def test_round_11_look_alikes_get_no_advice_from_the_lexicon(
         "legs turned to jelly giving my best man speech, back was sore after",
         "my legs went weak when i got called into the office, my back has been stiff",
         # a leak on coughing or sneezing, since having children: stress incontinence
+        # woken by a noise, a baby or a pet, not by pain; a player's surgery in the news
+        "the neighbours dog keeps me awake barking, back a bit stiff",
+        "woken up by the baby five times, back sore from rocking her",
+        "saw in the news a rugby player had back surgery",
         "my gran can not hold her wee when she sneezes, her back aches though",
         "i can not hold my pee when i laugh, had it since i had the kids, back is just stiff",
     ],
