@@ -1061,7 +1061,7 @@ def test_round_12_see_a_doctor_signs_get_the_advice_from_the_lexicon(
         "it's not the pain it's the weakness, my left foot keeps dropping since monday",
         "my dad says he can not feel himself going when he sits on the toilet",
         # a stream that barely trickles after straining
-        "had to strain and strain and the wee barely trickled, back went on friday",
+        "went for a pee tonight and had to push and push and it barely trickled, back is sore",
     ],
 )
 def test_round_12_families_get_the_emergency_advice_from_the_lexicon(
