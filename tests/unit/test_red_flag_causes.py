@@ -1036,6 +1036,9 @@ def test_round_12_look_alikes_get_no_advice_from_the_lexicon(
         "am 57, my back started hurting last month for the first time",
         "19 and back ache since two weeks, no fall",
         "im 15 and my back has hurt most days this month",
+        # a back or spine that looks bent sideways or wonky
+        "my back looks bent sideways in the mirror, it has never been like that",
+        "my spine looks wonky in the photo, back been sore a month",
     ],
 )
 def test_round_12_see_a_doctor_signs_get_the_advice_from_the_lexicon(
@@ -1062,6 +1065,8 @@ def test_round_12_see_a_doctor_signs_get_the_advice_from_the_lexicon(
         "my dad says he can not feel himself going when he sits on the toilet",
         # a stream that barely trickles after straining
         "went for a pee tonight and had to push and push and it barely trickled, back is sore",
+        # the penis, by any name, that no longer works
+        "honestly my penis is useless since the weekend, back is agony",
     ],
 )
 def test_round_12_families_get_the_emergency_advice_from_the_lexicon(
