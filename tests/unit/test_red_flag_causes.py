@@ -993,3 +993,83 @@ def test_round_11_look_alikes_get_no_advice_from_the_lexicon(
     lexicon: RedFlagScreen, text: str
 ) -> None:
     assert not lexicon.screen(text).clear
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "saddle" as a seat (a bike's, a horse's), not the body's saddle area
+        "the saddle on my bike feels weird, back is alright",
+        "tried a different saddle and my bum still aches, back fine",
+        # a soap's storyline or a character, not the writer's body
+        "in the storyline the nurse can not feel her legs after the car crash, would that happen",
+        "did you see on eastenders when phil wet himself in the pub",
+        # a baby's or a toddler's nappies; pull-ups as an exercise
+        "bending down to change my toddler's nappy is killing my back",
+        "first week as a new mum, all feeds and nappies, my back aches",
+        "did three sets of pull ups yesterday and now my lower back is tight",
+        # legs gone to jelly at an emotional moment (a speech, being called in at work)
+        "legs turned to jelly giving my best man speech, back was sore after",
+        "my legs went weak when i got called into the office, my back has been stiff",
+        # a leak on coughing or sneezing, since having children: stress incontinence
+        # woken by a noise, a baby or a pet, not by pain; a player's surgery in the news
+        "the neighbours dog keeps me awake barking, back a bit stiff",
+        "woken up by the baby five times, back sore from rocking her",
+        "saw in the news a rugby player had back surgery",
+        "my gran can not hold her wee when she sneezes, her back aches though",
+        "i can not hold my pee when i laugh, had it since i had the kids, back is just stiff",
+    ],
+)
+def test_round_12_look_alikes_get_no_advice_from_the_lexicon(
+    lexicon: RedFlagScreen, text: str
+) -> None:
+    assert not lexicon.screen(text).clear
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the night or lying flat as the worst time; sleeping upright in a chair to escape it
+        "nights are the worst, been sleeping upright in the armchair all week for my back",
+        "my lower back is screaming at me and i have been sleeping in a chair",
+        # an age after a bare "am"; "since two weeks", "this month": a new pain
+        "am 57, my back started hurting last month for the first time",
+        "19 and back ache since two weeks, no fall",
+        "im 15 and my back has hurt most days this month",
+        # a back or spine that looks bent sideways or wonky
+        "my back looks bent sideways in the mirror, it has never been like that",
+        "my spine looks wonky in the photo, back been sore a month",
+    ],
+)
+def test_round_12_see_a_doctor_signs_get_the_advice_from_the_lexicon(
+    lexicon: RedFlagScreen, text: str
+) -> None:
+    assert lexicon.screen(text).level is ScreenLevel.SEE_DOCTOR
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the feeling as a noun, lost, in the saddle area; urine trickling out by itself
+        "sensation down below is lost, back agony",
+        "wee keeps trickling out by itself since monday and my back is bad",
+        # a carer's client's pad dry all day; trying to wee while bursting
+        "mums pad has been dry since breakfast and her back is worse",
+        "been trying to pee for half an hour and i am bursting, back is killing",
+        # a bottom that will not hold anything in
+        "my bottom can not hold anything in, back went yesterday",
+        # "not pain, it's the numbness": a correction, not a denial
+        "not sore just numb round my bum since the weekend",
+        # a dropping foot; not feeling oneself go on the toilet (another adult's, told)
+        "it's not the pain it's the weakness, my left foot keeps dropping since monday",
+        "my dad says he can not feel himself going when he sits on the toilet",
+        # a stream that barely trickles after straining
+        "went for a pee tonight and had to push and push and it barely trickled, back is sore",
+        # the penis, by any name, that no longer works
+        "honestly my penis is useless since the weekend, back is agony",
+    ],
+)
+def test_round_12_families_get_the_emergency_advice_from_the_lexicon(
+    lexicon: RedFlagScreen, text: str
+) -> None:
+    assert lexicon.screen(text).level is ScreenLevel.EMERGENCY
