@@ -642,3 +642,22 @@ def test_round_ten_lookalikes_get_no_advice(text: str, why: str) -> None:
     assert lexicon.level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
     level, _ = _screen(text)
     assert level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
+
+
+@pytest.mark.parametrize(
+    ("text", "experiencer"),
+    [
+        # 'ni' (not even) before a perception verb: the urge or the feeling that no longer comes
+        ("ya ni noto cuando tengo ganas de hacer pis, me entero tarde", Experiencer.SELF),
+        ("ni distingo si tengo ganas de ir al baño desde el martes", Experiencer.SELF),
+        (
+            "mi esposa dice que no nota nada cuando va al baño, ni orina ni caca",
+            Experiencer.OTHER_ADULT,
+        ),
+    ],
+)
+def test_round_twelve_emergency_families(text: str, experiencer: Experiencer) -> None:
+    """The word file's own families: read by the lexicon alone, and as the bot reads them."""
+    lexicon = RedFlagScreen(default_red_flags(SPANISH), model=None).screen(text)
+    assert (lexicon.level, lexicon.experiencer) == (ScreenLevel.EMERGENCY, experiencer)
+    assert _screen(text) == (ScreenLevel.EMERGENCY, experiencer)
