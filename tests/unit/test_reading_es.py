@@ -650,6 +650,9 @@ def test_round_ten_lookalikes_get_no_advice(text: str, why: str) -> None:
         # 'ni' (not even) before a perception verb: the urge or the feeling that no longer comes
         ("ya ni noto cuando tengo ganas de hacer pis, me entero tarde", Experiencer.SELF),
         ("ni distingo si tengo ganas de ir al baño desde el martes", Experiencer.SELF),
+        # 'no puedo ni aguantarme' (I can't even hold it): 'ni' is 'even', and every clitic of holding
+        ("ya no me puedo ni contener la orina cuando estornudo, antes nunca", Experiencer.SELF),
+        ("no puedo ni retenerla, la caca se me sale sola", Experiencer.SELF),
         (
             "mi esposa dice que no nota nada cuando va al baño, ni orina ni caca",
             Experiencer.OTHER_ADULT,
@@ -661,3 +664,17 @@ def test_round_twelve_emergency_families(text: str, experiencer: Experiencer) ->
     lexicon = RedFlagScreen(default_red_flags(SPANISH), model=None).screen(text)
     assert (lexicon.level, lexicon.experiencer) == (ScreenLevel.EMERGENCY, experiencer)
     assert _screen(text) == (ScreenLevel.EMERGENCY, experiencer)
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("no puedo ni aguantar el dolor de espalda, me voy a acostar", "pain, not the bladder"),
+        ("no me puedo ni agachar a atarme los zapatos", "bending, not the bladder"),
+    ],
+)
+def test_round_twelve_lookalikes_get_no_advice(text: str, why: str) -> None:
+    lexicon = RedFlagScreen(default_red_flags(SPANISH), model=None).screen(text)
+    assert lexicon.level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
+    level, _ = _screen(text)
+    assert level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
