@@ -653,6 +653,19 @@ def test_round_ten_lookalikes_get_no_advice(text: str, why: str) -> None:
         # 'no puedo ni aguantarme' (I can't even hold it): 'ni' is 'even', and every clitic of holding
         ("ya no me puedo ni contener la orina cuando estornudo, antes nunca", Experiencer.SELF),
         ("no puedo ni retenerla, la caca se me sale sola", Experiencer.SELF),
+        # going down to the floor in every person: 'se fue al piso' is a fall, not 'it went away'
+        (
+            "a mi abuelo le fallan las dos piernas, hoy se fue al suelo en el patio",
+            Experiencer.OTHER_ADULT,
+        ),
+        ("mi vieja tiene las piernas flojas y se va al piso sola", Experiencer.OTHER_ADULT),
+        # 'dormir' typed with the infinitive's vowel
+        ("a mi esposa se le dormio la zona del perine desde ayer", Experiencer.OTHER_ADULT),
+        # an ordinary cause the person has since ruled out
+        (
+            "tengo la cola adormecida, pensaba que era por estar sentada en el coche pero sigue igual",
+            Experiencer.SELF,
+        ),
         (
             "mi esposa dice que no nota nada cuando va al baño, ni orina ni caca",
             Experiencer.OTHER_ADULT,
@@ -671,6 +684,7 @@ def test_round_twelve_emergency_families(text: str, experiencer: Experiencer) ->
     [
         ("no puedo ni aguantar el dolor de espalda, me voy a acostar", "pain, not the bladder"),
         ("no me puedo ni agachar a atarme los zapatos", "bending, not the bladder"),
+        ("se me durmió el trasero de estar sentado cuatro horas en el bus, ya pasó", "a long sit"),
     ],
 )
 def test_round_twelve_lookalikes_get_no_advice(text: str, why: str) -> None:
