@@ -685,6 +685,8 @@ def test_round_twelve_emergency_families(text: str, experiencer: Experiencer) ->
         ("no puedo ni aguantar el dolor de espalda, me voy a acostar", "pain, not the bladder"),
         ("no me puedo ni agachar a atarme los zapatos", "bending, not the bladder"),
         ("se me durmió el trasero de estar sentado cuatro horas en el bus, ya pasó", "a long sit"),
+        ("tuve un día malísimo en el trabajo y me duele la espalda", "a bad day, not ill"),
+        ("estoy fatal de la espalda desde hace semanas, tengo 35", "an adult's back pain"),
     ],
 )
 def test_round_twelve_lookalikes_get_no_advice(text: str, why: str) -> None:
@@ -692,3 +694,19 @@ def test_round_twelve_lookalikes_get_no_advice(text: str, why: str) -> None:
     assert lexicon.level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
     level, _ = _screen(text)
     assert level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me encuentro pésima, sudo frío y la espalda no me deja",
+        "amanecí re mal, todo el cuerpo cortado y la cintura que me mata",
+        "tengo 16 y desde hace varias semanas me duele la zona lumbar",
+        "mi papá tiene 72 y le duele la espalda hace unos cuantos días",
+    ],
+)
+def test_round_twelve_see_a_doctor_families(text: str) -> None:
+    lexicon = RedFlagScreen(default_red_flags(SPANISH), model=None).screen(text)
+    assert lexicon.level is ScreenLevel.SEE_DOCTOR
+    level, _ = _screen(text)
+    assert level is ScreenLevel.SEE_DOCTOR
