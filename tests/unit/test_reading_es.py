@@ -653,6 +653,9 @@ def test_round_ten_lookalikes_get_no_advice(text: str, why: str) -> None:
         # 'no puedo ni aguantarme' (I can't even hold it): 'ni' is 'even', and every clitic of holding
         ("ya no me puedo ni contener la orina cuando estornudo, antes nunca", Experiencer.SELF),
         ("no puedo ni retenerla, la caca se me sale sola", Experiencer.SELF),
+        # not feeling it come out; the urge that used to come and no longer does
+        ("fui al baño a hacer caca y ni lo noté salir, qué raro", Experiencer.SELF),
+        ("la vejiga antes me avisaba y ahora nada, ¿es normal?", Experiencer.SELF),
         # going down to the floor in every person: 'se fue al piso' is a fall, not 'it went away'
         (
             "a mi abuelo le fallan las dos piernas, hoy se fue al suelo en el patio",
