@@ -656,6 +656,7 @@ def test_round_ten_lookalikes_get_no_advice(text: str, why: str) -> None:
         # not feeling it come out; the urge that used to come and no longer does
         ("fui al baño a hacer caca y ni lo noté salir, qué raro", Experiencer.SELF),
         ("la vejiga antes me avisaba y ahora nada, ¿es normal?", Experiencer.SELF),
+        ("di un mal paso en la escalera y desde entonces se me escapa el pis", Experiencer.SELF),
         # going down to the floor in every person: 'se fue al piso' is a fall, not 'it went away'
         (
             "a mi abuelo le fallan las dos piernas, hoy se fue al suelo en el patio",
@@ -689,6 +690,14 @@ def test_round_twelve_emergency_families(text: str, experiencer: Experiencer) ->
         ("no me puedo ni agachar a atarme los zapatos", "bending, not the bladder"),
         ("se me durmió el trasero de estar sentado cuatro horas en el bus, ya pasó", "a long sit"),
         ("tuve un día malísimo en el trabajo y me duele la espalda", "a bad day, not ill"),
+        (
+            "ando meada por los perros esta semana, se me rompió el coche y me duele la espalda",
+            "jinxed",
+        ),
+        (
+            "se me dobló la rodilla porque pisé en falso en la vereda, hoy ya estoy bien",
+            "a misstep",
+        ),
         ("estoy fatal de la espalda desde hace semanas, tengo 35", "an adult's back pain"),
     ],
 )
