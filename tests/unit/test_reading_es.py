@@ -699,6 +699,7 @@ def test_round_twelve_emergency_families(text: str, experiencer: Experiencer) ->
             "a misstep",
         ),
         ("estoy fatal de la espalda desde hace semanas, tengo 35", "an adult's back pain"),
+        ("mi prima nos dio la noticia de que está embarazada, ¡qué emoción!", "another's news"),
     ],
 )
 def test_round_twelve_lookalikes_get_no_advice(text: str, why: str) -> None:
