@@ -652,22 +652,22 @@ def test_round_ten_lookalikes_get_no_advice(text: str, why: str) -> None:
         ("ni distingo si tengo ganas de ir al baño desde el martes", Experiencer.SELF),
         # 'no puedo ni aguantarme' (I can't even hold it): 'ni' is 'even', and every clitic of holding
         ("ya no me puedo ni contener la orina cuando estornudo, antes nunca", Experiencer.SELF),
-        ("no puedo ni retenerla, la caca se me sale sola", Experiencer.SELF),
+        ("no me puedo ni aguantar las ganas de hacer caca", Experiencer.SELF),
         # not feeling it come out; the urge that used to come and no longer does
-        ("fui al baño a hacer caca y ni lo noté salir, qué raro", Experiencer.SELF),
+        ("hice caca y no la sentí salir", Experiencer.SELF),
         ("la vejiga antes me avisaba y ahora nada, ¿es normal?", Experiencer.SELF),
         ("di un mal paso en la escalera y desde entonces se me escapa el pis", Experiencer.SELF),
         # going down to the floor in every person: 'se fue al piso' is a fall, not 'it went away'
         (
-            "a mi abuelo le fallan las dos piernas, hoy se fue al suelo en el patio",
+            "mi abuela no siente bien las piernas y se fue al piso en la cocina",
             Experiencer.OTHER_ADULT,
         ),
-        ("mi vieja tiene las piernas flojas y se va al piso sola", Experiencer.OTHER_ADULT),
+        ("a mi tío le fallan las piernas, se fue al suelo dos veces", Experiencer.OTHER_ADULT),
         # 'dormir' typed with the infinitive's vowel
         ("a mi esposa se le dormio la zona del perine desde ayer", Experiencer.OTHER_ADULT),
         # an ordinary cause the person has since ruled out
         (
-            "tengo la cola adormecida, pensaba que era por estar sentada en el coche pero sigue igual",
+            "tengo la cola dormida, creí que era de estar sentada pero ya van tres días",
             Experiencer.SELF,
         ),
         (
@@ -713,7 +713,7 @@ def test_round_twelve_lookalikes_get_no_advice(text: str, why: str) -> None:
     "text",
     [
         "me encuentro pésima, sudo frío y la espalda no me deja",
-        "amanecí re mal, todo el cuerpo cortado y la cintura que me mata",
+        "amanecí malísima, sudando frío, y con la espalda hecha polvo",
         "tengo 16 y desde hace varias semanas me duele la zona lumbar",
         "mi papá tiene 72 y le duele la espalda hace unos cuantos días",
     ],
