@@ -650,7 +650,7 @@ def test_round_ten_lookalikes_get_no_advice(text: str, why: str) -> None:
         # 'ni' (not even) before a perception verb: the urge or the feeling that no longer comes
         ("ya ni noto cuando tengo ganas de hacer pis, me entero tarde", Experiencer.SELF),
         ("ni distingo si tengo ganas de ir al baño desde el martes", Experiencer.SELF),
-        # 'no puedo ni aguantarme' (I can't even hold it): 'ni' is 'even', and every clitic of holding
+        # 'no puedo ni aguantarme' (can't even hold it): 'ni' is 'even'; every clitic of holding
         ("ya no me puedo ni contener la orina cuando estornudo, antes nunca", Experiencer.SELF),
         ("no me puedo ni aguantar las ganas de hacer caca", Experiencer.SELF),
         # not feeling it come out; the urge that used to come and no longer does
