@@ -657,6 +657,9 @@ def test_round_ten_lookalikes_get_no_advice(text: str, why: str) -> None:
         ("hice caca y no la sentí salir", Experiencer.SELF),
         ("la vejiga antes me avisaba y ahora nada, ¿es normal?", Experiencer.SELF),
         ("di un mal paso en la escalera y desde entonces se me escapa el pis", Experiencer.SELF),
+        # 'ya ni siento' (can't even feel it any more): a complaint, never a denial
+        ("ya ni siento el culo cuando me siento, desde el lunes", Experiencer.SELF),
+        ("mi marido casi ni nota las piernas al levantarse", Experiencer.OTHER_ADULT),
         # going down to the floor in every person: 'se fue al piso' is a fall, not 'it went away'
         (
             "mi abuela no siente bien las piernas y se fue al piso en la cocina",
@@ -700,6 +703,8 @@ def test_round_twelve_emergency_families(text: str, experiencer: Experiencer) ->
         ),
         ("estoy fatal de la espalda desde hace semanas, tengo 35", "an adult's back pain"),
         ("mi prima nos dio la noticia de que está embarazada, ¡qué emoción!", "another's news"),
+        ("ya ni siento dolor en las piernas con los ejercicios, gracias", "relief"),
+        ("no tengo fiebre, ni siento hormigueo en las nalgas", "a denial"),
     ],
 )
 def test_round_twelve_lookalikes_get_no_advice(text: str, why: str) -> None:
