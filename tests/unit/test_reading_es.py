@@ -705,6 +705,8 @@ def test_round_twelve_emergency_families(text: str, experiencer: Experiencer) ->
         ("mi prima nos dio la noticia de que está embarazada, ¡qué emoción!", "another's news"),
         ("ya ni siento dolor en las piernas con los ejercicios, gracias", "relief"),
         ("no tengo fiebre, ni siento hormigueo en las nalgas", "a denial"),
+        ("estoy malita de la espalda desde el lunes", "a bad back, not ill"),
+        ("mi hijo está malito y de tanto cargarlo me duele la espalda", "a child is ill"),
     ],
 )
 def test_round_twelve_lookalikes_get_no_advice(text: str, why: str) -> None:
@@ -719,6 +721,8 @@ def test_round_twelve_lookalikes_get_no_advice(text: str, why: str) -> None:
     [
         "me encuentro pésima, sudo frío y la espalda no me deja",
         "amanecí malísima, sudando frío, y con la espalda hecha polvo",
+        "estoy malita desde el domingo y la cintura me está matando",
+        "ando como enfermo, sin fuerzas, y encima la espalda",
         "tengo 16 y desde hace varias semanas me duele la zona lumbar",
         "mi papá tiene 72 y le duele la espalda hace unos cuantos días",
     ],
