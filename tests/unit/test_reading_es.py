@@ -724,7 +724,7 @@ def test_round_twelve_lookalikes_get_no_advice(text: str, why: str) -> None:
         "estoy malita desde el domingo y la cintura me está matando",
         "ando como enfermo, sin fuerzas, y encima la espalda",
         "tengo 16 y desde hace varias semanas me duele la zona lumbar",
-        "tengo 15 años y desde hace un tiempito me duele la espalda al correr",
+        "tengo 15 años y desde hace un tiempito me duele la espalda baja",
         "mi papá tiene 72 y le duele la espalda hace unos cuantos días",
     ],
 )
