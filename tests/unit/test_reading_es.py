@@ -642,3 +642,94 @@ def test_round_ten_lookalikes_get_no_advice(text: str, why: str) -> None:
     assert lexicon.level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
     level, _ = _screen(text)
     assert level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
+
+
+@pytest.mark.parametrize(
+    ("text", "experiencer"),
+    [
+        # 'ni' (not even) before a perception verb: the urge or the feeling that no longer comes
+        ("ya ni noto cuando tengo ganas de hacer pis, me entero tarde", Experiencer.SELF),
+        ("ni distingo si tengo ganas de ir al baño desde el martes", Experiencer.SELF),
+        # 'no puedo ni aguantarme' (can't even hold it): 'ni' is 'even'; every clitic of holding
+        ("ya no me puedo ni contener la orina cuando estornudo, antes nunca", Experiencer.SELF),
+        ("no me puedo ni aguantar las ganas de hacer caca", Experiencer.SELF),
+        # not feeling it come out; the urge that used to come and no longer does
+        ("hice caca y no la sentí salir", Experiencer.SELF),
+        ("la vejiga antes me avisaba y ahora nada, ¿es normal?", Experiencer.SELF),
+        ("di un mal paso en la escalera y desde entonces se me escapa el pis", Experiencer.SELF),
+        # 'ya ni siento' (can't even feel it any more): a complaint, never a denial
+        ("ya ni siento el culo cuando me siento, desde el lunes", Experiencer.SELF),
+        ("mi marido casi ni nota las piernas al levantarse", Experiencer.OTHER_ADULT),
+        # going down to the floor in every person: 'se fue al piso' is a fall, not 'it went away'
+        (
+            "mi abuela no siente bien las piernas y se fue al piso en la cocina",
+            Experiencer.OTHER_ADULT,
+        ),
+        ("a mi tío le fallan las piernas, se fue al suelo dos veces", Experiencer.OTHER_ADULT),
+        # 'dormir' typed with the infinitive's vowel
+        ("a mi esposa se le dormio la zona del perine desde ayer", Experiencer.OTHER_ADULT),
+        # an ordinary cause the person has since ruled out
+        (
+            "tengo la cola dormida, creí que era de estar sentada pero ya van tres días",
+            Experiencer.SELF,
+        ),
+        (
+            "mi esposa dice que no nota nada cuando va al baño, ni orina ni caca",
+            Experiencer.OTHER_ADULT,
+        ),
+    ],
+)
+def test_round_twelve_emergency_families(text: str, experiencer: Experiencer) -> None:
+    """The word file's own families: read by the lexicon alone, and as the bot reads them."""
+    lexicon = RedFlagScreen(default_red_flags(SPANISH), model=None).screen(text)
+    assert (lexicon.level, lexicon.experiencer) == (ScreenLevel.EMERGENCY, experiencer)
+    assert _screen(text) == (ScreenLevel.EMERGENCY, experiencer)
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("no puedo ni aguantar el dolor de espalda, me voy a acostar", "pain, not the bladder"),
+        ("no me puedo ni agachar a atarme los zapatos", "bending, not the bladder"),
+        ("se me durmió el trasero de estar sentado cuatro horas en el bus, ya pasó", "a long sit"),
+        ("tuve un día malísimo en el trabajo y me duele la espalda", "a bad day, not ill"),
+        (
+            "ando meada por los perros esta semana, se me rompió el coche y me duele la espalda",
+            "jinxed",
+        ),
+        (
+            "se me dobló la rodilla porque pisé en falso en la vereda, hoy ya estoy bien",
+            "a misstep",
+        ),
+        ("estoy fatal de la espalda desde hace semanas, tengo 35", "an adult's back pain"),
+        ("mi prima nos dio la noticia de que está embarazada, ¡qué emoción!", "another's news"),
+        ("ya ni siento dolor en las piernas con los ejercicios, gracias", "relief"),
+        ("no tengo fiebre, ni siento hormigueo en las nalgas", "a denial"),
+        ("estoy malita de la espalda desde el lunes", "a bad back, not ill"),
+        ("mi hijo está malito y de tanto cargarlo me duele la espalda", "a child is ill"),
+    ],
+)
+def test_round_twelve_lookalikes_get_no_advice(text: str, why: str) -> None:
+    lexicon = RedFlagScreen(default_red_flags(SPANISH), model=None).screen(text)
+    assert lexicon.level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
+    level, _ = _screen(text)
+    assert level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me encuentro pésima, sudo frío y la espalda no me deja",
+        "amanecí malísima, sudando frío, y con la espalda hecha polvo",
+        "estoy malita desde el domingo y la cintura me está matando",
+        "ando como enfermo, sin fuerzas, y encima la espalda",
+        "tengo 16 y desde hace varias semanas me duele la zona lumbar",
+        "tengo 15 años y desde hace un tiempito me duele la espalda baja",
+        "mi papá tiene 72 y le duele la espalda hace unos cuantos días",
+    ],
+)
+def test_round_twelve_see_a_doctor_families(text: str) -> None:
+    lexicon = RedFlagScreen(default_red_flags(SPANISH), model=None).screen(text)
+    assert lexicon.level is ScreenLevel.SEE_DOCTOR
+    level, _ = _screen(text)
+    assert level is ScreenLevel.SEE_DOCTOR
