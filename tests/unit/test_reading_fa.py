@@ -705,6 +705,27 @@ def test_the_word_file_alone_reads_each_round_11_family(
         assert (screening.level, screening.experiencer) == expected
 
 
+_OWN_DOCTOR = (ScreenLevel.SEE_DOCTOR, Experiencer.SELF)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("مطمئن نیستم لازمه یا نه، دو سال پیش شیمی درمانی کردم، الان کمرم درد میکنه", _OWN_DOCTOR),
+        ("نمیدونم درسته یا نه ولی از دیروز نمیتونم ادرار کنم", _OWN_EMERGENCY),  # «or not»
+        # ROUND12_ROWS
+    ],
+)
+def test_the_word_file_alone_reads_each_round_12_family(
+    text: str, expected: tuple[ScreenLevel, Experiencer] | None
+) -> None:
+    screening = _word_file_alone().screen(text)
+    if expected is None:  # no advice: at most the confirm question
+        assert screening.level in (ScreenLevel.NONE, ScreenLevel.POSSIBLE)
+    else:
+        assert (screening.level, screening.experiencer) == expected
+
+
 def test_a_finglish_question_about_a_term_read_online_is_read_in_persian_alone() -> None:
     # "incontinence means what? I read it in an article": every word Persian's own
     text = "incontinence yani chi? tu ye maghale khundam"
