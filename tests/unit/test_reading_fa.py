@@ -713,6 +713,13 @@ _OWN_DOCTOR = (ScreenLevel.SEE_DOCTOR, Experiencer.SELF)
     [
         ("مطمئن نیستم لازمه یا نه، دو سال پیش شیمی درمانی کردم، الان کمرم درد میکنه", _OWN_DOCTOR),
         ("نمیدونم درسته یا نه ولی از دیروز نمیتونم ادرار کنم", _OWN_EMERGENCY),  # «or not»
+        ("tu khabara neshun dad ye piremard nemitunest jish kone", None),  # the news, Finglish
+        ("دیشب تو خبرها گفتن یه راننده پاهاش فلج شده", None),  # «in the news» plural
+        ("خبر بد اینکه از دیروز نمیتونم ادرار کنم", _OWN_EMERGENCY),  # guard: "bad news" is mine
+        ("سندرم دم اسب که میگن همون بی حسی باسنه؟", None),  # "… that they talk of, the same as?"
+        ("باسنم بی حس شده که میگن همون زین اسبیه؟", _OWN_EMERGENCY),  # guard: "my" before it
+        ("har vaght paham bi hes shod behetun khabar midam", None),  # "once it happens I'll tell"
+        ("از دیروز نمیتونم ادرار کنم بهتون خبر میدم", _OWN_EMERGENCY),  # guard: telling you now
         # ROUND12_ROWS
     ],
 )
