@@ -720,6 +720,12 @@ _OWN_DOCTOR = (ScreenLevel.SEE_DOCTOR, Experiencer.SELF)
         ("باسنم بی حس شده که میگن همون زین اسبیه؟", _OWN_EMERGENCY),  # guard: "my" before it
         ("har vaght paham bi hes shod behetun khabar midam", None),  # "once it happens I'll tell"
         ("از دیروز نمیتونم ادرار کنم بهتون خبر میدم", _OWN_EMERGENCY),  # guard: telling you now
+        ("دیشب تو حموم زانوم تا شد و خوردم زمین", _OWN_EMERGENCY),  # a knee folds (singular)
+        ("zanuham ta shod tu kuche", _OWN_EMERGENCY),  # the same in Finglish
+        ("زانوم رو تا کردم درد گرفت", None),  # guard: bending the knee oneself
+        ("paye rastam har ruz badtar mishe, pam be pele gir kard", _OWN_EMERGENCY),  # foot catches
+        ("پای راستم ساعت به ساعت ضعیف تر میشه، دو بار زمین خوردم", _OWN_EMERGENCY),  # weaker, falls
+        ("پام پیچ خورد افتادم، هر روز بدتر میشه", _OWN_DOCTOR),  # guard: a sprain, no weakness
         # ROUND12_ROWS
     ],
 )
