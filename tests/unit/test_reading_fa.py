@@ -726,6 +726,10 @@ _OWN_DOCTOR = (ScreenLevel.SEE_DOCTOR, Experiencer.SELF)
         ("paye rastam har ruz badtar mishe, pam be pele gir kard", _OWN_EMERGENCY),  # foot catches
         ("پای راستم ساعت به ساعت ضعیف تر میشه، دو بار زمین خوردم", _OWN_EMERGENCY),  # weaker, falls
         ("پام پیچ خورد افتادم، هر روز بدتر میشه", _OWN_DOCTOR),  # guard: a sprain, no weakness
+        ("طبیعیه که وقتی نیاز به دستشویی دارم حسش نمیکنم؟", _OWN_EMERGENCY),  # "I don't feel it"
+        ("tu dastshui nemidunam umad ya na", _OWN_EMERGENCY),  # not knowing whether it came
+        ("حس پر شدن مثانمو ندارم از دیشب", _OWN_EMERGENCY),  # no feeling of a full bladder
+        ("تو دستشویی میفهمم مثانم پره", None),  # guard: the feeling is there
         # ROUND12_ROWS
     ],
 )
