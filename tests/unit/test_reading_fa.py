@@ -730,6 +730,9 @@ _OWN_DOCTOR = (ScreenLevel.SEE_DOCTOR, Experiencer.SELF)
         ("tu dastshui nemidunam umad ya na", _OWN_EMERGENCY),  # not knowing whether it came
         ("حس پر شدن مثانمو ندارم از دیشب", _OWN_EMERGENCY),  # no feeling of a full bladder
         ("تو دستشویی میفهمم مثانم پره", None),  # guard: the feeling is there
+        ("سابقه بیماری خاصی ندارم، از دیروز پاهام بی حس شده", _OWN_EMERGENCY),  # history denied
+        ("sabeghe saratan nadaram, faghat az dishab nemitunam jish konam", _OWN_EMERGENCY),
+        ("سابقه دیسک دارم، چند سال پیش یه بار باسنم بی حس شد", None),  # guard: a past told
         # ROUND12_ROWS
     ],
 )
