@@ -733,6 +733,9 @@ _OWN_DOCTOR = (ScreenLevel.SEE_DOCTOR, Experiencer.SELF)
         ("سابقه بیماری خاصی ندارم، از دیروز پاهام بی حس شده", _OWN_EMERGENCY),  # history denied
         ("sabeghe saratan nadaram, faghat az dishab nemitunam jish konam", _OWN_EMERGENCY),
         ("سابقه دیسک دارم، چند سال پیش یه بار باسنم بی حس شد", None),  # guard: a past told
+        ("ممکنه آدم نتونه ادرار کنه؟ منم الان همین حالم", _OWN_EMERGENCY),  # "I'm in that state"
+        ("mage mishe adam nafahme kei dastshui dare? manam haminjurim", _OWN_EMERGENCY),
+        ("ممکنه آدم نتونه ادرار کنه؟ آخه من پرستارم", None),  # guard: "because I'm a nurse"
         # ROUND12_ROWS
     ],
 )
