@@ -736,15 +736,20 @@ _OWN_DOCTOR = (ScreenLevel.SEE_DOCTOR, Experiencer.SELF)
         ("ممکنه آدم نتونه ادرار کنه؟ منم الان همین حالم", _OWN_EMERGENCY),  # "I'm in that state"
         ("mage mishe adam nafahme kei dastshui dare? manam haminjurim", _OWN_EMERGENCY),
         ("ممکنه آدم نتونه ادرار کنه؟ آخه من پرستارم", None),  # guard: "because I'm a nurse"
+        ("وقتی همسرم اونجامو لمس میکنه هیچی حس نمیکنم", ScreenLevel.EMERGENCY),  # a touch there
+        ("vaqti shoharam dast mizane be unjam hes nadaram", ScreenLevel.EMERGENCY),  # Finglish
+        ("وقتی دست میزنه اونجا گرمه", None),  # guard: no feeling lost
         # ROUND12_ROWS
     ],
 )
 def test_the_word_file_alone_reads_each_round_12_family(
-    text: str, expected: tuple[ScreenLevel, Experiencer] | None
+    text: str, expected: tuple[ScreenLevel, Experiencer] | ScreenLevel | None
 ) -> None:
     screening = _word_file_alone().screen(text)
     if expected is None:  # no advice: at most the confirm question
         assert screening.level in (ScreenLevel.NONE, ScreenLevel.POSSIBLE)
+    elif isinstance(expected, ScreenLevel):  # the level only: whose body is an engine limit
+        assert screening.level is expected
     else:
         assert (screening.level, screening.experiencer) == expected
 
