@@ -739,6 +739,13 @@ _OWN_DOCTOR = (ScreenLevel.SEE_DOCTOR, Experiencer.SELF)
         ("وقتی همسرم اونجامو لمس میکنه هیچی حس نمیکنم", ScreenLevel.EMERGENCY),  # a touch there
         ("vaqti shoharam dast mizane be unjam hes nadaram", ScreenLevel.EMERGENCY),  # Finglish
         ("وقتی دست میزنه اونجا گرمه", None),  # guard: no feeling lost
+        ("جیش که میکنم نمیسوزه نه، اصلا هیچ حسی ندارم", _OWN_EMERGENCY),  # no feeling peeing
+        (
+            "nemitunam dige ba pa ye rastam pedal e tormoz ro kamel feshar bedam, "
+            "har ruz bad tar mishe",
+            _OWN_EMERGENCY,
+        ),  # the pedal named between
+        ("nemitunam pedal e docharkhe ro ba paham feshar bedam chon khaste am", None),  # tired
         # ROUND12_ROWS
     ],
 )
