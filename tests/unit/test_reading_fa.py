@@ -746,6 +746,9 @@ _OWN_DOCTOR = (ScreenLevel.SEE_DOCTOR, Experiencer.SELF)
             _OWN_EMERGENCY,
         ),  # the pedal named between
         ("nemitunam pedal e docharkhe ro ba paham feshar bedam chon khaste am", None),  # tired
+        ("از دیروز مردونگیم دیگه کار نمیکنه", _OWN_EMERGENCY),  # "manhood doesn't work"
+        ("alatam dige kar nemikone az vaghti kamaram gereft", _OWN_EMERGENCY),  # Finglish
+        ("چند ساله مردونگیم کار نمیکنه، دکترم میدونه", None),  # guard: for years
         # ROUND12_ROWS
     ],
 )
