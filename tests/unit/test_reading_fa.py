@@ -749,6 +749,8 @@ _OWN_DOCTOR = (ScreenLevel.SEE_DOCTOR, Experiencer.SELF)
         ("از دیروز مردونگیم دیگه کار نمیکنه", _OWN_EMERGENCY),  # "manhood doesn't work"
         ("alatam dige kar nemikone az vaghti kamaram gereft", _OWN_EMERGENCY),  # Finglish
         ("چند ساله مردونگیم کار نمیکنه، دکترم میدونه", None),  # guard: for years
+        ("bi hesi e basan ba gez gez e pa farghi dare?", None),  # "is there a difference"
+        ("باسنم بی حس شده با گزگز معمولی فرق داره", _OWN_EMERGENCY),  # guard: "my" before it
         # ROUND12_ROWS
     ],
 )
