@@ -751,6 +751,7 @@ _OWN_DOCTOR = (ScreenLevel.SEE_DOCTOR, Experiencer.SELF)
         ("چند ساله مردونگیم کار نمیکنه، دکترم میدونه", None),  # guard: for years
         ("bi hesi e basan ba gez gez e pa farghi dare?", None),  # "is there a difference"
         ("باسنم بی حس شده با گزگز معمولی فرق داره", _OWN_EMERGENCY),  # guard: "my" before it
+        ("تو روزنامه یه راننده پاهاش فلج شده بود", None),  # the newspaper
         # ROUND12_ROWS
     ],
 )
