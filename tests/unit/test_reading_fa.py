@@ -752,6 +752,7 @@ _OWN_DOCTOR = (ScreenLevel.SEE_DOCTOR, Experiencer.SELF)
         ("bi hesi e basan ba gez gez e pa farghi dare?", None),  # "is there a difference"
         ("باسنم بی حس شده با گزگز معمولی فرق داره", _OWN_EMERGENCY),  # guard: "my" before it
         ("تو روزنامه یه راننده پاهاش فلج شده بود", None),  # the newspaper
+        ("ممکنه آدم نتونه ادرار کنه؟ منم همین مشکلو دارم", _OWN_EMERGENCY),  # "the same problem"
         # ROUND12_ROWS
     ],
 )
