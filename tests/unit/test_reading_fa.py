@@ -753,7 +753,7 @@ _OWN_DOCTOR = (ScreenLevel.SEE_DOCTOR, Experiencer.SELF)
         ("باسنم بی حس شده با گزگز معمولی فرق داره", _OWN_EMERGENCY),  # guard: "my" before it
         ("تو روزنامه یه راننده پاهاش فلج شده بود", None),  # the newspaper
         ("ممکنه آدم نتونه ادرار کنه؟ منم همین مشکلو دارم", _OWN_EMERGENCY),  # "the same problem"
-        ("نه تب دارم نه سابقه سرطان دارم، از دیروز باسنم بی حس شده", _OWN_EMERGENCY),  # "nor a history"
+        ("نه تب دارم نه سابقه سرطان دارم، از دیروز باسنم بی حس شده", _OWN_EMERGENCY),  # nor history
         # ROUND12_ROWS
     ],
 )
