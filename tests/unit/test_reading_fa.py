@@ -705,6 +705,70 @@ def test_the_word_file_alone_reads_each_round_11_family(
         assert (screening.level, screening.experiencer) == expected
 
 
+_OWN_DOCTOR = (ScreenLevel.SEE_DOCTOR, Experiencer.SELF)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("مطمئن نیستم لازمه یا نه، دو سال پیش شیمی درمانی کردم، الان کمرم درد میکنه", _OWN_DOCTOR),
+        ("نمیدونم درسته یا نه ولی از دیروز نمیتونم ادرار کنم", _OWN_EMERGENCY),  # «or not»
+        ("tu khabara neshun dad ye piremard nemitunest jish kone", None),  # the news, Finglish
+        ("دیشب تو خبرها گفتن یه راننده پاهاش فلج شده", None),  # «in the news» plural
+        ("خبر بد اینکه از دیروز نمیتونم ادرار کنم", _OWN_EMERGENCY),  # guard: "bad news" is mine
+        ("سندرم دم اسب که میگن همون بی حسی باسنه؟", None),  # "… that they talk of, the same as?"
+        ("باسنم بی حس شده که میگن همون زین اسبیه؟", _OWN_EMERGENCY),  # guard: "my" before it
+        ("har vaght paham bi hes shod behetun khabar midam", None),  # "once it happens I'll tell"
+        ("از دیروز نمیتونم ادرار کنم بهتون خبر میدم", _OWN_EMERGENCY),  # guard: telling you now
+        ("دیشب تو حموم زانوم تا شد و خوردم زمین", _OWN_EMERGENCY),  # a knee folds (singular)
+        ("zanuham ta shod tu kuche", _OWN_EMERGENCY),  # the same in Finglish
+        ("زانوم رو تا کردم درد گرفت", None),  # guard: bending the knee oneself
+        ("paye rastam har ruz badtar mishe, pam be pele gir kard", _OWN_EMERGENCY),  # foot catches
+        ("پای راستم ساعت به ساعت ضعیف تر میشه، دو بار زمین خوردم", _OWN_EMERGENCY),  # weaker, falls
+        ("پام پیچ خورد افتادم، هر روز بدتر میشه", _OWN_DOCTOR),  # guard: a sprain, no weakness
+        ("طبیعیه که وقتی نیاز به دستشویی دارم حسش نمیکنم؟", _OWN_EMERGENCY),  # "I don't feel it"
+        ("tu dastshui nemidunam umad ya na", _OWN_EMERGENCY),  # not knowing whether it came
+        ("حس پر شدن مثانمو ندارم از دیشب", _OWN_EMERGENCY),  # no feeling of a full bladder
+        ("تو دستشویی میفهمم مثانم پره", None),  # guard: the feeling is there
+        ("سابقه بیماری خاصی ندارم، از دیروز پاهام بی حس شده", _OWN_EMERGENCY),  # history denied
+        ("sabeghe saratan nadaram, faghat az dishab nemitunam jish konam", _OWN_EMERGENCY),
+        ("سابقه دیسک دارم، چند سال پیش یه بار باسنم بی حس شد", None),  # guard: a past told
+        ("ممکنه آدم نتونه ادرار کنه؟ منم الان همین حالم", _OWN_EMERGENCY),  # "I'm in that state"
+        ("mage mishe adam nafahme kei dastshui dare? manam haminjurim", _OWN_EMERGENCY),
+        ("ممکنه آدم نتونه ادرار کنه؟ آخه من پرستارم", None),  # guard: "because I'm a nurse"
+        ("وقتی همسرم اونجامو لمس میکنه هیچی حس نمیکنم", ScreenLevel.EMERGENCY),  # a touch there
+        ("vaqti shoharam dast mizane be unjam hes nadaram", ScreenLevel.EMERGENCY),  # Finglish
+        ("وقتی دست میزنه اونجا گرمه", None),  # guard: no feeling lost
+        ("جیش که میکنم نمیسوزه نه، اصلا هیچ حسی ندارم", _OWN_EMERGENCY),  # no feeling peeing
+        (
+            "nemitunam dige ba pa ye rastam pedal e tormoz ro kamel feshar bedam, "
+            "har ruz bad tar mishe",
+            _OWN_EMERGENCY,
+        ),  # the pedal named between
+        ("nemitunam pedal e docharkhe ro ba paham feshar bedam chon khaste am", None),  # tired
+        ("از دیروز مردونگیم دیگه کار نمیکنه", _OWN_EMERGENCY),  # "manhood doesn't work"
+        ("alatam dige kar nemikone az vaghti kamaram gereft", _OWN_EMERGENCY),  # Finglish
+        ("چند ساله مردونگیم کار نمیکنه، دکترم میدونه", None),  # guard: for years
+        ("bi hesi e basan ba gez gez e pa farghi dare?", None),  # "is there a difference"
+        ("باسنم بی حس شده با گزگز معمولی فرق داره", _OWN_EMERGENCY),  # guard: "my" before it
+        ("تو روزنامه یه راننده پاهاش فلج شده بود", None),  # the newspaper
+        ("ممکنه آدم نتونه ادرار کنه؟ منم همین مشکلو دارم", _OWN_EMERGENCY),  # "the same problem"
+        ("نه تب دارم نه سابقه سرطان دارم، از دیروز باسنم بی حس شده", _OWN_EMERGENCY),  # nor history
+        # ROUND12_ROWS
+    ],
+)
+def test_the_word_file_alone_reads_each_round_12_family(
+    text: str, expected: tuple[ScreenLevel, Experiencer] | ScreenLevel | None
+) -> None:
+    screening = _word_file_alone().screen(text)
+    if expected is None:  # no advice: at most the confirm question
+        assert screening.level in (ScreenLevel.NONE, ScreenLevel.POSSIBLE)
+    elif isinstance(expected, ScreenLevel):  # the level only: whose body is an engine limit
+        assert screening.level is expected
+    else:
+        assert (screening.level, screening.experiencer) == expected
+
+
 def test_a_finglish_question_about_a_term_read_online_is_read_in_persian_alone() -> None:
     # "incontinence means what? I read it in an article": every word Persian's own
     text = "incontinence yani chi? tu ye maghale khundam"
