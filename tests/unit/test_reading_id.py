@@ -713,3 +713,30 @@ def test_round_seven_see_a_doctor_signs(text: str) -> None:
 )
 def test_round_seven_lookalikes_get_no_advice(text: str) -> None:
     assert _level(text) not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Minang: lamah (weak), duo duonyo (both)
+        "kaki uda lamah duo duonyo sajak patang",
+        # an adult's soaked incontinence pad
+        "nenek di rumah pempersnya basah terus padahal dulu bisa bilang mau pipis",
+        # "itunya" (his thing) that will not stand
+        "suami saya cerita itunya tidak mau bangun sejak boyoknya sakit",
+    ],
+)
+def test_round_twelve_emergency_signs(text: str) -> None:
+    assert _level(text) is ScreenLevel.EMERGENCY
+
+
+def test_round_twelve_first_back_pain_over_fifty_never_before() -> None:
+    text = "umur saya 61, baru pertama kali pinggang sakit begini, tidak pernah sebelumnya"
+    assert _level(text) is ScreenLevel.SEE_DOCTOR
+
+
+def test_round_twelve_a_babys_wet_nappy_is_no_sign() -> None:
+    assert _level("anakku pampersnya basah terus") not in (
+        ScreenLevel.EMERGENCY,
+        ScreenLevel.SEE_DOCTOR,
+    )
