@@ -727,6 +727,11 @@ def test_round_seven_lookalikes_get_no_advice(text: str) -> None:
         # a seat that cannot be felt, as if sitting on air or cotton wool
         "naik ojek kok tidak terasa joknya, kayak duduk di atas kapas",
         "sejak kemarin tiap duduk kok kayak duduk di udara",
+        # the writer's worry is no fear that holds the bladder; "masuk angin" explains nothing
+        "yang bikin aku takut, dari tadi pagi kebelet tapi kencingnya gak keluar",
+        "mungkin masuk angin aja, tapi dari semalam gak bisa nahan kencing",
+        # the fishing boat's fish is not whose body
+        "om saya ikut kapal ikan, pulang pulang ngeluh tidak bisa nahan bab",
     ],
 )
 def test_round_twelve_emergency_signs(text: str) -> None:
@@ -744,6 +749,8 @@ def test_round_twelve_first_back_pain_over_fifty_never_before() -> None:
         "anakku pampersnya basah terus",
         # sitting outdoors is no seat that cannot be felt
         "duduk di udara terbuka sambil ngopi, pinggang pegel dikit",
+        # afraid to pee in a public toilet, holding it in
+        "aku takut pipis di wc umum jadi ditahan, skrg gak bisa keluar",
     ],
 )
 def test_round_twelve_lookalikes_get_no_advice(text: str) -> None:
