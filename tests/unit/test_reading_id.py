@@ -732,6 +732,10 @@ def test_round_seven_lookalikes_get_no_advice(text: str) -> None:
         "mungkin masuk angin aja, tapi dari semalam gak bisa nahan kencing",
         # the fishing boat's fish is not whose body
         "om saya ikut kapal ikan, pulang pulang ngeluh tidak bisa nahan bab",
+        # the writer's own knees (-ku), though a grandchild is named after them
+        "lututku lemes dua duanya, cucuku harus nuntun aku ke wc",
+        # the front of the foot that drags or will not lift
+        "ujung kakiku ngelewer kalau jalan sejak senin",
     ],
 )
 def test_round_twelve_emergency_signs(text: str) -> None:
@@ -751,6 +755,9 @@ def test_round_twelve_first_back_pain_over_fifty_never_before() -> None:
         "duduk di udara terbuka sambil ngopi, pinggang pegel dikit",
         # afraid to pee in a public toilet, holding it in
         "aku takut pipis di wc umum jadi ditahan, skrg gak bisa keluar",
+        # a stubbed toe; a question about what foot drop looks like
+        "jari kaki kesandung meja, sakit banget",
+        "foot drop itu gimana sih ciri2nya",
     ],
 )
 def test_round_twelve_lookalikes_get_no_advice(text: str) -> None:
