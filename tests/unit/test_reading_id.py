@@ -736,6 +736,8 @@ def test_round_seven_lookalikes_get_no_advice(text: str) -> None:
         "lututku lemes dua duanya, cucuku harus nuntun aku ke wc",
         # the front of the foot that drags or will not lift
         "ujung kakiku ngelewer kalau jalan sejak senin",
+        # "sekarang/sudah tidak ada rasanya" is a feeling lost now, not a sign that is over
+        "sejak jatuh kemarin, pantatku sekarang tidak ada rasanya",
     ],
 )
 def test_round_twelve_emergency_signs(text: str) -> None:
@@ -758,6 +760,8 @@ def test_round_twelve_first_back_pain_over_fifty_never_before() -> None:
         # a stubbed toe; a question about what foot drop looks like
         "jari kaki kesandung meja, sakit banget",
         "foot drop itu gimana sih ciri2nya",
+        # tingling that has gone back to normal
+        "kemarin kesemutan di pantat, sekarang sudah normal lagi",
     ],
 )
 def test_round_twelve_lookalikes_get_no_advice(text: str) -> None:
