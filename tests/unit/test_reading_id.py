@@ -738,6 +738,9 @@ def test_round_seven_lookalikes_get_no_advice(text: str) -> None:
         "ujung kakiku ngelewer kalau jalan sejak senin",
         # "sekarang/sudah tidak ada rasanya" is a feeling lost now, not a sign that is over
         "sejak jatuh kemarin, pantatku sekarang tidak ada rasanya",
+        # "how could I exercise when …": the exercise is no cause
+        "gimana bisa olahraga kalau jalan aja kaki goyang",
+        "jangankan senam, berdiri aja kaki gemeteran dua duanya",
     ],
 )
 def test_round_twelve_emergency_signs(text: str) -> None:
@@ -762,6 +765,7 @@ def test_round_twelve_first_back_pain_over_fifty_never_before() -> None:
         "foot drop itu gimana sih ciri2nya",
         # tingling that has gone back to normal
         "kemarin kesemutan di pantat, sekarang sudah normal lagi",
+        "habis senam tadi kaki agak goyang dikit",
     ],
 )
 def test_round_twelve_lookalikes_get_no_advice(text: str) -> None:
