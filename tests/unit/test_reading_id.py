@@ -741,6 +741,8 @@ def test_round_seven_lookalikes_get_no_advice(text: str) -> None:
         # "how could I exercise when …": the exercise is no cause
         "gimana bisa olahraga kalau jalan aja kaki goyang",
         "jangankan senam, berdiri aja kaki gemeteran dua duanya",
+        # sudden: fit yesterday
+        "ayah kakinya lemas dua duanya sejak subuh, padahal kemarin masih segar bugar",
     ],
 )
 def test_round_twelve_emergency_signs(text: str) -> None:
@@ -766,6 +768,9 @@ def test_round_twelve_first_back_pain_over_fifty_never_before() -> None:
         # tingling that has gone back to normal
         "kemarin kesemutan di pantat, sekarang sudah normal lagi",
         "habis senam tadi kaki agak goyang dikit",
+        # another adult's instruction for "if ever", and luckily well now
+        "kakek bilang kalau kakinya lemes dua duanya anterin ke igd, alhamdulillah beliau "
+        "masih sehat",
     ],
 )
 def test_round_twelve_lookalikes_get_no_advice(text: str) -> None:
