@@ -743,6 +743,8 @@ def test_round_seven_lookalikes_get_no_advice(text: str) -> None:
         "jangankan senam, berdiri aja kaki gemeteran dua duanya",
         # sudden: fit yesterday
         "ayah kakinya lemas dua duanya sejak subuh, padahal kemarin masih segar bugar",
+        # the children a housewife counts are not whose bladder
+        "saya irt anak 2, dari kemarin pipis netes sendiri gak bisa ditahan",
     ],
 )
 def test_round_twelve_emergency_signs(text: str) -> None:
