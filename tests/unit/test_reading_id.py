@@ -720,6 +720,8 @@ def test_round_seven_lookalikes_get_no_advice(text: str) -> None:
     [
         # Minang: lamah (weak), duo duonyo (both)
         "kaki uda lamah duo duonyo sajak patang",
+        # Sundanese cawik (washing after the toilet)
+        "pas cawik teu karasa nanaon di handap",
         # an adult's soaked incontinence pad
         "nenek di rumah pempersnya basah terus padahal dulu bisa bilang mau pipis",
         # "itunya" (his thing) that will not stand
