@@ -772,6 +772,8 @@ def test_round_twelve_first_back_pain_over_fifty_never_before() -> None:
         # tingling that has gone back to normal
         "kemarin kesemutan di pantat, sekarang sudah normal lagi",
         "habis senam tadi kaki agak goyang dikit",
+        # pain no longer felt is no numbness
+        "pantat sudah gak kerasa sakit lagi, makasih latihannya",
         # another adult's instruction for "if ever", and luckily well now
         "kakek bilang kalau kakinya lemes dua duanya anterin ke igd, alhamdulillah beliau "
         "masih sehat",
