@@ -774,6 +774,8 @@ def test_round_twelve_first_back_pain_over_fifty_never_before() -> None:
         "habis senam tadi kaki agak goyang dikit",
         # pain no longer felt is no numbness
         "pantat sudah gak kerasa sakit lagi, makasih latihannya",
+        # a standing instruction for "if it ever gets to …"
+        "ibu pesan kalo kakinya sampe lemes dua2nya langsung bawa ke rs",
         # another adult's instruction for "if ever", and luckily well now
         "kakek bilang kalau kakinya lemes dua duanya anterin ke igd, alhamdulillah beliau "
         "masih sehat",
