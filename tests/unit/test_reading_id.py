@@ -713,3 +713,73 @@ def test_round_seven_see_a_doctor_signs(text: str) -> None:
 )
 def test_round_seven_lookalikes_get_no_advice(text: str) -> None:
     assert _level(text) not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Minang: lamah (weak), duo duonyo (both)
+        "kaki uda lamah duo duonyo sajak patang",
+        # Sundanese cawik (washing after the toilet)
+        "pas cawik teu karasa nanaon di handap",
+        # an adult's soaked incontinence pad
+        "nenek di rumah pempersnya basah terus padahal dulu bisa bilang mau pipis",
+        # "itunya" (his thing) that will not stand
+        "suami saya cerita itunya tidak mau bangun sejak boyoknya sakit",
+        # a seat that cannot be felt, as if sitting on air or cotton wool
+        "naik ojek kok tidak terasa joknya, kayak duduk di atas kapas",
+        "sejak kemarin tiap duduk kok kayak duduk di udara",
+        # the writer's worry is no fear that holds the bladder; "masuk angin" explains nothing
+        "yang bikin aku takut, dari tadi pagi kebelet tapi kencingnya gak keluar",
+        "mungkin masuk angin aja, tapi dari semalam gak bisa nahan kencing",
+        # the fishing boat's fish is not whose body
+        "om saya ikut kapal ikan, pulang pulang ngeluh tidak bisa nahan bab",
+        # the writer's own knees (-ku), though a grandchild is named after them
+        "lututku lemes dua duanya, cucuku harus nuntun aku ke wc",
+        # the front of the foot that drags or will not lift
+        "ujung kakiku ngelewer kalau jalan sejak senin",
+        # "sekarang/sudah tidak ada rasanya" is a feeling lost now, not a sign that is over
+        "sejak jatuh kemarin, pantatku sekarang tidak ada rasanya",
+        # "how could I exercise when …": the exercise is no cause
+        "gimana bisa olahraga kalau jalan aja kaki goyang",
+        "jangankan senam, berdiri aja kaki gemeteran dua duanya",
+        # sudden: fit yesterday
+        "ayah kakinya lemas dua duanya sejak subuh, padahal kemarin masih segar bugar",
+        # the children a housewife counts are not whose bladder
+        "saya irt anak 2, dari kemarin pipis netes sendiri gak bisa ditahan",
+    ],
+)
+def test_round_twelve_emergency_signs(text: str) -> None:
+    assert _level(text) is ScreenLevel.EMERGENCY
+
+
+def test_round_twelve_first_back_pain_over_fifty_never_before() -> None:
+    text = "umur saya 61, baru pertama kali pinggang sakit begini, tidak pernah sebelumnya"
+    assert _level(text) is ScreenLevel.SEE_DOCTOR
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "anakku pampersnya basah terus",
+        # sitting outdoors is no seat that cannot be felt
+        "duduk di udara terbuka sambil ngopi, pinggang pegel dikit",
+        # afraid to pee in a public toilet, holding it in
+        "aku takut pipis di wc umum jadi ditahan, skrg gak bisa keluar",
+        # a stubbed toe; a question about what foot drop looks like
+        "jari kaki kesandung meja, sakit banget",
+        "foot drop itu gimana sih ciri2nya",
+        # tingling that has gone back to normal
+        "kemarin kesemutan di pantat, sekarang sudah normal lagi",
+        "habis senam tadi kaki agak goyang dikit",
+        # pain no longer felt is no numbness
+        "pantat sudah gak kerasa sakit lagi, makasih latihannya",
+        # a standing instruction for "if it ever gets to …"
+        "ibu pesan kalo kakinya sampe lemes dua2nya langsung bawa ke rs",
+        # another adult's instruction for "if ever", and luckily well now
+        "kakek bilang kalau kakinya lemes dua duanya anterin ke igd, alhamdulillah beliau "
+        "masih sehat",
+    ],
+)
+def test_round_twelve_lookalikes_get_no_advice(text: str) -> None:
+    assert _level(text) not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR)
