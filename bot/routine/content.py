@@ -933,6 +933,10 @@ class ContextRules(_Strict):
     owner_follows: bool = False
     """The owner follows what is theirs ("el perro de mi vecina", "собака соседки", "anjing
     tetangga"): that person word is not whose body a sign is about."""
+    owner_by_order: bool = False
+    """A self word right after a person word is its owner, not a subject («پدر من», "ibu
+    saya": my father, my mother): Persian and Indonesian mark possession by word order alone;
+    not Ukrainian "доця, я ніг не чую", where the "я" speaks."""
     owner_links: tuple[str, ...] = ()
     """Words between the possessed and the owner ("de", "mi"); with one there, any person word
     after is the owner; with none, only one after an animal or a child ("anak tetangga")."""

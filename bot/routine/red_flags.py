@@ -321,6 +321,7 @@ class RedFlagScreen:
         self._negation_words = frozenset(cue for cue in negation.before if " " not in cue)
         self._young_kin = frozenset(context.young_kin)
         self._owner_follows = context.owner_follows
+        self._owner_by_order = context.owner_by_order
         self._owner_links = frozenset(context.owner_links)
         self._person_after_links = frozenset(context.person_after_links)
         self._child_age_before = context.child_age_before
@@ -722,7 +723,7 @@ class RedFlagScreen:
                 if tuple(tokens[index : index + len(words)]) == words:
                     persons[index] = phrase_marker
         if self._owner_follows:
-            _clear_owners(tokens, persons, self._owner_links)
+            _clear_owners(tokens, persons, self._owner_links, by_order=self._owner_by_order)
         for index, token in enumerate(tokens):
             if (
                 token.isdecimal()
@@ -1351,9 +1352,12 @@ def _person_of(sentence: _Sentence, mention: _Mention, pronouns: frozenset[str])
     return None
 
 
-def _clear_owners(tokens: list[str], persons: list[str | None], links: frozenset[str]) -> None:
+def _clear_owners(
+    tokens: list[str], persons: list[str | None], links: frozenset[str], *, by_order: bool
+) -> None:
     """Where the owner follows what is theirs, the owner is not whose body a sign is about:
-    "el gato de mi hermana" is the cat's, "el hijo de mi vecina (6)" the child's."""
+    "el gato de mi hermana" is the cat's, "el hijo de mi vecina (6)" the child's, «پدر من»
+    ("my father") the father's."""
     for index, marker in enumerate(persons):
         if marker not in (_OTHER, _NON_ADULT):
             continue
@@ -1368,6 +1372,8 @@ def _clear_owners(tokens: list[str], persons: list[str | None], links: frozenset
         owner = after < len(tokens) and persons[after] in (_OTHER, _NON_ADULT)
         if owner and (after > index + 1 or marker == _NON_ADULT):
             persons[index + 1 : after + 1] = [None] * (after - index)
+        elif by_order and index + 1 < len(tokens) and persons[index + 1] == _SELF:
+            persons[index + 1] = None  # «پدر من», "ibu saya": the writer owns the person named
 
 
 def _about_someone_else(sentence: _Sentence) -> bool:

@@ -197,3 +197,23 @@ def test_a_cause_set_aside_with_but_explains_no_sign_after_it() -> None:
     assert _with_contrasts("en", ("but",)).screen(explained).level is not ScreenLevel.EMERGENCY
     persian = "لابد زیاد نشستم، ولی از دیشب باسنم کرخته"
     assert screening(persian, "fa").level is ScreenLevel.EMERGENCY
+
+
+def _owner_by_order(language: str, on: bool) -> RedFlagScreen:
+    flags = default_red_flags(language)
+    context = flags.context.model_copy(update={"owner_by_order": on})
+    return RedFlagScreen(flags.model_copy(update={"context": context}))
+
+
+def test_a_self_word_right_after_a_person_owns_them_where_order_marks_possession() -> None:
+    """`context.owner_by_order`: «پدر من» is "my father", so his sign is his, and another
+    adult's pregnancy is no sign for the writer; Ukrainian "доця, я…" keeps the mother's "я"."""
+    father = "پدر من از دیروز نمیتونه ادرار کنه"
+    assert _owner_by_order("fa", False).screen(father).experiencer.name == "SELF"
+    found = _owner_by_order("fa", True).screen(father)
+    assert (found.level, found.experiencer.name) == (ScreenLevel.EMERGENCY, "OTHER_ADULT")
+    sister = "خواهر من حامله است"
+    assert _owner_by_order("fa", False).screen(sister).level is ScreenLevel.SEE_DOCTOR
+    assert _owner_by_order("fa", True).screen(sister).level is not ScreenLevel.SEE_DOCTOR
+    mother = "мама пише мені: «доця я ніг обох не чую і в туалет не можу»"
+    assert screening(mother, "uk").level is ScreenLevel.EMERGENCY
