@@ -769,6 +769,34 @@ def test_the_word_file_alone_reads_each_round_12_family(
         assert (screening.level, screening.experiencer) == expected
 
 
+
+_OTHERS_EMERGENCY = (ScreenLevel.EMERGENCY, Experiencer.OTHER_ADULT)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("az parirooz hich hessi tu paham nadaram", _OWN_EMERGENCY),  # a doubled consonant
+        ("ettefaghan dirooz ye hess e ajibi dashtam, kollan khubam", None),  # guard: nothing lost
+        ("وقتی با شوهرم هستم دیگه اونجا هیچ حسی ندارم", _OWN_EMERGENCY),  # with the partner
+        ("moghei ke ba zanam hastam unja hes nadaram", _OWN_EMERGENCY),  # the same in Finglish
+        ("با همسرم که هستم کمرم درد میگیره", None),  # guard: pain, no feeling lost
+        ("از صبح نمیتونم دفع کنم، حسشم نمیکنم", _OWN_EMERGENCY),  # «دفع» as a verb
+        ("az dishab nemitunam dafe konam", _OWN_EMERGENCY),  # the same in Finglish
+        ("سنگ کلیه دارم، هنوز نتونستم دفعش کنم", None),  # guard: a kidney stone to pass
+        ("sange koliam ro nemitunam dafe konam", None),  # the same in Finglish
+        # ROUND14_ROWS
+    ],
+)
+def test_the_word_file_alone_reads_each_round_14_family(
+    text: str, expected: tuple[ScreenLevel, Experiencer] | None
+) -> None:
+    screening = _word_file_alone().screen(text)
+    if expected is None:  # no advice: at most the confirm question
+        assert screening.level in (ScreenLevel.NONE, ScreenLevel.POSSIBLE)
+    else:
+        assert (screening.level, screening.experiencer) == expected
+
 def test_a_finglish_question_about_a_term_read_online_is_read_in_persian_alone() -> None:
     # "incontinence means what? I read it in an article": every word Persian's own
     text = "incontinence yani chi? tu ye maghale khundam"
