@@ -785,6 +785,13 @@ _OTHERS_EMERGENCY = (ScreenLevel.EMERGENCY, Experiencer.OTHER_ADULT)
         ("az dishab nemitunam dafe konam", _OWN_EMERGENCY),  # the same in Finglish
         ("سنگ کلیه دارم، هنوز نتونستم دفعش کنم", None),  # guard: a kidney stone to pass
         ("sange koliam ro nemitunam dafe konam", None),  # the same in Finglish
+        ("مامانم پا هاشو حس نمیکنه، هر دوشو", _OTHERS_EMERGENCY),  # plural typed apart, «both»
+        ("payam az dishab mesle chub shode, har dotasho", _OWN_EMERGENCY),  # Finglish «payam»
+        ("پاهای پدرم از صبح لخت شده", _OTHERS_EMERGENCY),  # «لَخت»: limp legs
+        ("پاهام از دیروز یاری نمیکنه", _OWN_EMERGENCY),  # legs that do not help
+        ("shoharam dige nemitune jeloye jishesho begire", _OTHERS_EMERGENCY),  # can't hold it back
+        ("از دیشب نمیتونم جلوی مدفوعمو بگیرم", _OWN_EMERGENCY),  # the same for stool
+        ("نمیتونم جلوی خودمو بگیرم، همش شیرینی میخورم", None),  # guard: holding oneself back
         # ROUND14_ROWS
     ],
 )
