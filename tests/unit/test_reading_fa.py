@@ -792,6 +792,12 @@ _OTHERS_EMERGENCY = (ScreenLevel.EMERGENCY, Experiencer.OTHER_ADULT)
         ("shoharam dige nemitune jeloye jishesho begire", _OTHERS_EMERGENCY),  # can't hold it back
         ("از دیشب نمیتونم جلوی مدفوعمو بگیرم", _OWN_EMERGENCY),  # the same for stool
         ("نمیتونم جلوی خودمو بگیرم، همش شیرینی میخورم", None),  # guard: holding oneself back
+        ("پنج سال پیش پاهام بی حس شد، از اون به بعد هیچ مشکلی نداشتم", None),  # resolved since
+        ("chand sal pish nemitunestam jish konam, az un moghe moshkeli nadashtam", None),  # Finglish
+        (
+            "دو سال پیش پاهام بی حس شد، بعدش مشکلی نداشتم ولی از دیروز دوباره بی حس شده",
+            _OWN_EMERGENCY,
+        ),  # guard: back again now
         # ROUND14_ROWS
     ],
 )
