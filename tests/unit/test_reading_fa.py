@@ -798,6 +798,14 @@ _OTHERS_EMERGENCY = (ScreenLevel.EMERGENCY, Experiencer.OTHER_ADULT)
             "دو سال پیش پاهام بی حس شد، بعدش مشکلی نداشتم ولی از دیروز دوباره بی حس شده",
             _OWN_EMERGENCY,
         ),  # guard: back again now
+        ("از صبح نمیتونم شصت پامو بالا بیارم", _OWN_EMERGENCY),  # the big toe does not come up
+        ("nemitunam mochamo bala biaram az dirooz", _OWN_EMERGENCY),  # the ankle, Finglish
+        ("از دیشب نمیتونم رو پای چپم وایسم", _OWN_EMERGENCY),  # standing on one named leg
+        ("پام پیچ خورد نمیتونم رو پام وایسم", None),  # guard: a sprain explains it
+        ("نمیتونم رو یه پا وایسم تو تمرین تعادل", None),  # guard: the balance exercise
+        ("پای چپم از دیروز زورش رفته", _OWN_EMERGENCY),  # its strength gone
+        ("az dirooz nemitunam paham ro az zamin boland konam", _OWN_EMERGENCY),  # off the ground
+        ("نمیتونم پاهامو بلند کنم چون کمرم درد میکنه", None),  # guard: not off the ground, pain
         # ROUND14_ROWS
     ],
 )
