@@ -806,6 +806,11 @@ _OTHERS_EMERGENCY = (ScreenLevel.EMERGENCY, Experiencer.OTHER_ADULT)
         ("پای چپم از دیروز زورش رفته", _OWN_EMERGENCY),  # its strength gone
         ("az dirooz nemitunam paham ro az zamin boland konam", _OWN_EMERGENCY),  # off the ground
         ("نمیتونم پاهامو بلند کنم چون کمرم درد میکنه", None),  # guard: not off the ground, pain
+        ("از دیشب مقعدم سره و کمرم درد میکنه", _OWN_EMERGENCY),  # «سره» after a saddle word
+        ("mamanam migeh neshimangahesh sare", _OTHERS_EMERGENCY),  # his/her form, Finglish
+        ("az sobh kashale pam ye juri bi hese", _OWN_EMERGENCY),  # Finglish groin, sh typed s
+        ("نمیتونم پاهامو رو زمین بذارم، هر دوتاش میلرزه و خم میشن", _OWN_EMERGENCY),  # buckle
+        ("وقتی خم میشم پاهام درد میگیره", None),  # guard: bending over
         # ROUND14_ROWS
     ],
 )
