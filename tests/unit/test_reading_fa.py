@@ -811,6 +811,8 @@ _OTHERS_EMERGENCY = (ScreenLevel.EMERGENCY, Experiencer.OTHER_ADULT)
         ("az sobh kashale pam ye juri bi hese", _OWN_EMERGENCY),  # Finglish groin, sh typed s
         ("نمیتونم پاهامو رو زمین بذارم، هر دوتاش میلرزه و خم میشن", _OWN_EMERGENCY),  # buckle
         ("وقتی خم میشم پاهام درد میگیره", None),  # guard: bending over
+        ("ممکنه آدم نتونه ادرار کنه؟ آخه منم از دیروز نمیتونم", _OWN_EMERGENCY),  # "because I can't"
+        ("mage mishe adam natune jish kone? chon khodam alan haminjurim", _OWN_EMERGENCY),
         # ROUND14_ROWS
     ],
 )
