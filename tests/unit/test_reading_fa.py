@@ -813,6 +813,8 @@ _OTHERS_EMERGENCY = (ScreenLevel.EMERGENCY, Experiencer.OTHER_ADULT)
         ("وقتی خم میشم پاهام درد میگیره", None),  # guard: bending over
         ("ممکنه آدم نتونه ادرار کنه؟ آخه منم از دیروز نمیتونم", _OWN_EMERGENCY),  # "because I can't"
         ("mage mishe adam natune jish kone? chon khodam alan haminjurim", _OWN_EMERGENCY),
+        ("بنا ام، شبا کمرم درد میکنه ولی صبحا بهتر میشه", None),  # fine by the morning
+        ("شبا کمرم درد میکنه و هیچ جوره آروم نمیشه", _OWN_DOCTOR),  # guard: does not ease
         # ROUND14_ROWS
     ],
 )
