@@ -815,6 +815,8 @@ _OTHERS_EMERGENCY = (ScreenLevel.EMERGENCY, Experiencer.OTHER_ADULT)
         ("mage mishe adam natune jish kone? chon khodam alan haminjurim", _OWN_EMERGENCY),
         ("بنا ام، شبا کمرم درد میکنه ولی صبحا بهتر میشه", None),  # fine by the morning
         ("شبا کمرم درد میکنه و هیچ جوره آروم نمیشه", _OWN_DOCTOR),  # guard: does not ease
+        ("موقع پاک کردن با دستمال این سمتش حس میکنم اون سمتش نه", _OWN_EMERGENCY),  # one side felt
+        ("basanam ye tarafesh hes dare un tarafesh nadare", _OWN_EMERGENCY),  # Finglish
         # ROUND14_ROWS
     ],
 )
