@@ -769,7 +769,6 @@ def test_the_word_file_alone_reads_each_round_12_family(
         assert (screening.level, screening.experiencer) == expected
 
 
-
 _OTHERS_EMERGENCY = (ScreenLevel.EMERGENCY, Experiencer.OTHER_ADULT)
 
 
@@ -781,19 +780,19 @@ _OTHERS_EMERGENCY = (ScreenLevel.EMERGENCY, Experiencer.OTHER_ADULT)
         ("وقتی با شوهرم هستم دیگه اونجا هیچ حسی ندارم", _OWN_EMERGENCY),  # with the partner
         ("moghei ke ba zanam hastam unja hes nadaram", _OWN_EMERGENCY),  # the same in Finglish
         ("با همسرم که هستم کمرم درد میگیره", None),  # guard: pain, no feeling lost
-        ("از صبح نمیتونم دفع کنم، حسشم نمیکنم", _OWN_EMERGENCY),  # «دفع» as a verb
+        ("az sobh nemitunam dafe konam hesesh ham nemikonam", _OWN_EMERGENCY),  # «دفع», Finglish
         ("az dishab nemitunam dafe konam", _OWN_EMERGENCY),  # the same in Finglish
         ("سنگ کلیه دارم، هنوز نتونستم دفعش کنم", None),  # guard: a kidney stone to pass
         ("sange koliam ro nemitunam dafe konam", None),  # the same in Finglish
         ("مامانم پا هاشو حس نمیکنه، هر دوشو", _OTHERS_EMERGENCY),  # plural typed apart, «both»
         ("payam az dishab mesle chub shode, har dotasho", _OWN_EMERGENCY),  # Finglish «payam»
         ("پاهای پدرم از صبح لخت شده", _OTHERS_EMERGENCY),  # «لَخت»: limp legs
-        ("پاهام از دیروز یاری نمیکنه", _OWN_EMERGENCY),  # legs that do not help
-        ("shoharam dige nemitune jeloye jishesho begire", _OTHERS_EMERGENCY),  # can't hold it back
-        ("از دیشب نمیتونم جلوی مدفوعمو بگیرم", _OWN_EMERGENCY),  # the same for stool
+        ("امروز پاهام همراهی نکرد، به زور پا شدم", _OWN_EMERGENCY),  # legs that did not go along
+        ("شوهرم دیگه نمیتونه جلوی دستشوییشو بگیره", _OTHERS_EMERGENCY),  # can't hold it back
+        ("khanumam nemitune jelo dastshuiesh ro begire", _OTHERS_EMERGENCY),  # Finglish
         ("نمیتونم جلوی خودمو بگیرم، همش شیرینی میخورم", None),  # guard: holding oneself back
         ("پنج سال پیش پاهام بی حس شد، از اون به بعد هیچ مشکلی نداشتم", None),  # resolved since
-        ("chand sal pish nemitunestam jish konam, az un moghe moshkeli nadashtam", None),  # Finglish
+        ("chand sal pish nemitunestam jish konam, az un moghe moshkeli nadashtam", None),  # since
         (
             "دو سال پیش پاهام بی حس شد، بعدش مشکلی نداشتم ولی از دیروز دوباره بی حس شده",
             _OWN_EMERGENCY,
@@ -809,9 +808,10 @@ _OTHERS_EMERGENCY = (ScreenLevel.EMERGENCY, Experiencer.OTHER_ADULT)
         ("از دیشب مقعدم سره و کمرم درد میکنه", _OWN_EMERGENCY),  # «سره» after a saddle word
         ("mamanam migeh neshimangahesh sare", _OTHERS_EMERGENCY),  # his/her form, Finglish
         ("az sobh kashale pam ye juri bi hese", _OWN_EMERGENCY),  # Finglish groin, sh typed s
-        ("نمیتونم پاهامو رو زمین بذارم، هر دوتاش میلرزه و خم میشن", _OWN_EMERGENCY),  # buckle
+        ("پاهام هر دوتاش یهو خم میشن", _OWN_EMERGENCY),  # legs that buckle
+        ("نمیتونم پاهامو درست رو زمین بذارم از دیروز", _OWN_EMERGENCY),  # feet put down
         ("وقتی خم میشم پاهام درد میگیره", None),  # guard: bending over
-        ("ممکنه آدم نتونه ادرار کنه؟ آخه منم از دیروز نمیتونم", _OWN_EMERGENCY),  # "because I can't"
+        ("ممکنه آدم نتونه ادرار کنه؟ آخه منم از دیروز نمیتونم", _OWN_EMERGENCY),  # "because I"
         ("mage mishe adam natune jish kone? chon khodam alan haminjurim", _OWN_EMERGENCY),
         ("بنا ام، شبا کمرم درد میکنه ولی صبحا بهتر میشه", None),  # fine by the morning
         ("شبا کمرم درد میکنه و هیچ جوره آروم نمیشه", _OWN_DOCTOR),  # guard: does not ease
@@ -828,6 +828,7 @@ def test_the_word_file_alone_reads_each_round_14_family(
         assert screening.level in (ScreenLevel.NONE, ScreenLevel.POSSIBLE)
     else:
         assert (screening.level, screening.experiencer) == expected
+
 
 def test_a_finglish_question_about_a_term_read_online_is_read_in_persian_alone() -> None:
     # "incontinence means what? I read it in an article": every word Persian's own
