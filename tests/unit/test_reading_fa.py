@@ -769,9 +769,6 @@ def test_the_word_file_alone_reads_each_round_12_family(
         assert (screening.level, screening.experiencer) == expected
 
 
-_OTHERS_EMERGENCY = (ScreenLevel.EMERGENCY, Experiencer.OTHER_ADULT)
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
