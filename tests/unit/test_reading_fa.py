@@ -769,6 +769,64 @@ def test_the_word_file_alone_reads_each_round_12_family(
         assert (screening.level, screening.experiencer) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("az parirooz hich hessi tu paham nadaram", _OWN_EMERGENCY),  # a doubled consonant
+        ("ettefaghan dirooz ye hess e ajibi dashtam, kollan khubam", None),  # guard: nothing lost
+        ("وقتی با شوهرم هستم دیگه اونجا هیچ حسی ندارم", _OWN_EMERGENCY),  # with the partner
+        ("moghei ke ba zanam hastam unja hes nadaram", _OWN_EMERGENCY),  # the same in Finglish
+        ("با همسرم که هستم کمرم درد میگیره", None),  # guard: pain, no feeling lost
+        ("az sobh nemitunam dafe konam hesesh ham nemikonam", _OWN_EMERGENCY),  # «دفع», Finglish
+        ("az dishab nemitunam dafe konam", _OWN_EMERGENCY),  # the same in Finglish
+        ("سنگ کلیه دارم، هنوز نتونستم دفعش کنم", None),  # guard: a kidney stone to pass
+        ("sange koliam ro nemitunam dafe konam", None),  # the same in Finglish
+        ("مامانم پا هاشو حس نمیکنه، هر دوشو", _OTHERS_EMERGENCY),  # plural typed apart, «both»
+        ("payam az dishab mesle chub shode, har dotasho", _OWN_EMERGENCY),  # Finglish «payam»
+        ("پاهای پدرم از صبح لخت شده", _OTHERS_EMERGENCY),  # «لَخت»: limp legs
+        ("امروز پاهام همراهی نکرد، به زور پا شدم", _OWN_EMERGENCY),  # legs that did not go along
+        ("شوهرم دیگه نمیتونه جلوی دستشوییشو بگیره", _OTHERS_EMERGENCY),  # can't hold it back
+        ("khanumam nemitune jelo dastshuiesh ro begire", _OTHERS_EMERGENCY),  # Finglish
+        ("نمیتونم جلوی خودمو بگیرم، همش شیرینی میخورم", None),  # guard: holding oneself back
+        ("پنج سال پیش پاهام بی حس شد، از اون به بعد هیچ مشکلی نداشتم", None),  # resolved since
+        ("chand sal pish nemitunestam jish konam, az un moghe moshkeli nadashtam", None),  # since
+        (
+            "دو سال پیش پاهام بی حس شد، بعدش مشکلی نداشتم ولی از دیروز دوباره بی حس شده",
+            _OWN_EMERGENCY,
+        ),  # guard: back again now
+        ("از صبح نمیتونم شصت پامو بالا بیارم", _OWN_EMERGENCY),  # the big toe does not come up
+        ("nemitunam mochamo bala biaram az dirooz", _OWN_EMERGENCY),  # the ankle, Finglish
+        ("از دیشب نمیتونم رو پای چپم وایسم", _OWN_EMERGENCY),  # standing on one named leg
+        ("پام پیچ خورد نمیتونم رو پام وایسم", None),  # guard: a sprain explains it
+        ("نمیتونم رو یه پا وایسم تو تمرین تعادل", None),  # guard: the balance exercise
+        ("پای چپم از دیروز زورش رفته", _OWN_EMERGENCY),  # its strength gone
+        ("az dirooz nemitunam paham ro az zamin boland konam", _OWN_EMERGENCY),  # off the ground
+        ("نمیتونم پاهامو بلند کنم چون کمرم درد میکنه", None),  # guard: not off the ground, pain
+        ("از دیشب مقعدم سره و کمرم درد میکنه", _OWN_EMERGENCY),  # «سره» after a saddle word
+        ("mamanam migeh neshimangahesh sare", _OTHERS_EMERGENCY),  # his/her form, Finglish
+        ("az sobh kashale pam ye juri bi hese", _OWN_EMERGENCY),  # Finglish groin, sh typed s
+        ("پاهام هر دوتاش یهو خم میشن", _OWN_EMERGENCY),  # legs that buckle
+        ("نمیتونم پاهامو درست رو زمین بذارم از دیروز", _OWN_EMERGENCY),  # feet put down
+        ("وقتی خم میشم پاهام درد میگیره", None),  # guard: bending over
+        ("ممکنه آدم نتونه ادرار کنه؟ آخه منم از دیروز نمیتونم", _OWN_EMERGENCY),  # "because I"
+        ("mage mishe adam natune jish kone? chon khodam alan haminjurim", _OWN_EMERGENCY),
+        ("بنا ام، شبا کمرم درد میکنه ولی صبحا بهتر میشه", None),  # fine by the morning
+        ("شبا کمرم درد میکنه و هیچ جوره آروم نمیشه", _OWN_DOCTOR),  # guard: does not ease
+        ("موقع پاک کردن با دستمال این سمتش حس میکنم اون سمتش نه", _OWN_EMERGENCY),  # one side felt
+        ("basanam ye tarafesh hes dare un tarafesh nadare", _OWN_EMERGENCY),  # Finglish
+        # ROUND14_ROWS
+    ],
+)
+def test_the_word_file_alone_reads_each_round_14_family(
+    text: str, expected: tuple[ScreenLevel, Experiencer] | None
+) -> None:
+    screening = _word_file_alone().screen(text)
+    if expected is None:  # no advice: at most the confirm question
+        assert screening.level in (ScreenLevel.NONE, ScreenLevel.POSSIBLE)
+    else:
+        assert (screening.level, screening.experiencer) == expected
+
+
 def test_a_finglish_question_about_a_term_read_online_is_read_in_persian_alone() -> None:
     # "incontinence means what? I read it in an article": every word Persian's own
     text = "incontinence yani chi? tu ye maghale khundam"
