@@ -783,3 +783,20 @@ def test_round_twelve_first_back_pain_over_fifty_never_before() -> None:
 )
 def test_round_twelve_lookalikes_get_no_advice(text: str) -> None:
     assert _level(text) not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Manado: pe ('s), ba- (ber-), so nda (sudah tidak)
+        "papa sa pe kaki dua-dua so nda bakuat, tadi bajatuh di dapur",
+        # Ambon: pung ('s), su seng (sudah tidak)
+        "usi beta bilang dia su seng rasa apa2 di pantat",
+        # Pontianak Malay: tak ade tenage, due
+        "mak kamek bilang kaki die dua-due tak ade tenage",
+    ],
+)
+def test_round_fourteen_another_adults_sign_in_regional_malay(text: str) -> None:
+    found = screening(text, "id")
+    assert found.level is ScreenLevel.EMERGENCY
+    assert found.experiencer is Experiencer.OTHER_ADULT
