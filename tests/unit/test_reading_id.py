@@ -800,3 +800,24 @@ def test_round_fourteen_another_adults_sign_in_regional_malay(text: str) -> None
     found = screening(text, "id")
     assert found.level is ScreenLevel.EMERGENCY
     assert found.experiencer is Experiencer.OTHER_ADULT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # not feeling the moment of passing urine, in reported speech
+        "istriku bilang 'aku gak ngerasain waktu kencing' dari kemarin",
+        # "she never had that before": new, not history
+        "kakak saya bilang dia pipisnya ngompol terus minggu ini padahal belum pernah kayak gitu",
+        # both legs named side by side after a person word
+        "kaki aku yang kiri sama kanan rasanya aneh kebas dari pagi",
+    ],
+)
+def test_round_fourteen_emergency_signs(text: str) -> None:
+    assert _level(text) is ScreenLevel.EMERGENCY
+
+
+def test_round_fourteen_no_pain_when_peeing_is_no_sign() -> None:
+    assert _level("pas pipis gak ngerasa sakit lagi, cuma pinggang pegel") is not (
+        ScreenLevel.EMERGENCY
+    )
