@@ -821,3 +821,17 @@ def test_round_fourteen_no_pain_when_peeing_is_no_sign() -> None:
     assert _level("pas pipis gak ngerasa sakit lagi, cuma pinggang pegel") is not (
         ScreenLevel.EMERGENCY
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an animal, with a kind word between it and its owner
+        "kuda pacu om saya kaki belakangnya lemas dua duanya",
+        "bebek tetangga kakinya lumpuh dua duanya",
+        # a character in a story on screen
+        "tokoh utama di sinetron itu gak bisa jalan habis kecelakaan, sedih",
+    ],
+)
+def test_round_fourteen_animals_and_story_characters_get_no_advice(text: str) -> None:
+    assert _level(text) not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR)
