@@ -835,3 +835,20 @@ def test_round_fourteen_no_pain_when_peeing_is_no_sign() -> None:
 )
 def test_round_fourteen_animals_and_story_characters_get_no_advice(text: str) -> None:
     assert _level(text) not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # thrown by an opponent in a martial art: real trauma
+        "pas sparing karate aku dibanting sama lawan, punggung sakit banget",
+        # new back pain under twenty, "for a month now"
+        "saya 16 tahun, punggung sakit sudah dua minggu",
+    ],
+)
+def test_round_fourteen_see_a_doctor_signs(text: str) -> None:
+    assert _level(text) is ScreenLevel.SEE_DOCTOR
+
+
+def test_round_fourteen_one_thigh_tingling_whenever_sitting_is_no_emergency() -> None:
+    assert _level("paha kiri kesemutan tiap duduk lama di kantor") is not ScreenLevel.EMERGENCY
