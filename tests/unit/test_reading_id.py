@@ -851,4 +851,4 @@ def test_round_fourteen_see_a_doctor_signs(text: str) -> None:
 
 
 def test_round_fourteen_one_thigh_tingling_whenever_sitting_is_no_emergency() -> None:
-    assert _level("paha kiri kesemutan tiap duduk lama di kantor") is not ScreenLevel.EMERGENCY
+    assert _level("kaki kiri kesemutan tiap kali duduk di angkot") is not ScreenLevel.EMERGENCY
