@@ -852,3 +852,30 @@ def test_round_fourteen_see_a_doctor_signs(text: str) -> None:
 
 def test_round_fourteen_one_thigh_tingling_whenever_sitting_is_no_emergency() -> None:
     assert _level("kaki kiri kesemutan tiap kali duduk di angkot") is not ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one leg weaker than this morning, whatever began it
+        "abis nyapu kaki kanan tiba2 lemes, skrg lebih lemah dr tadi pagi",
+        # what makes me panic is no cause of it
+        "yang bikin aku panik, dari pagi pipis cuma netes padahal kebelet",
+        # a birth years ago explains no new loss of bowel control
+        "bini gue abis melahirkan 3 thn lalu, skrg pinggang sakit trus gak bisa nahan pup "
+        "sejak 2 hari ini",
+    ],
+)
+def test_round_fourteen_causes_that_explain_nothing(text: str) -> None:
+    assert _level(text) is ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kaki kiri lemes habis main futsal, makin parah pegelnya",
+        "habis lahiran 2 minggu lalu, sekarang pipis suka rembes dikit kalau bersin",
+    ],
+)
+def test_round_fourteen_ordinary_causes_still_explain(text: str) -> None:
+    assert _level(text) is not ScreenLevel.EMERGENCY
