@@ -879,3 +879,14 @@ def test_round_fourteen_causes_that_explain_nothing(text: str) -> None:
 )
 def test_round_fourteen_ordinary_causes_still_explain(text: str) -> None:
     assert _level(text) is not ScreenLevel.EMERGENCY
+
+
+def test_round_fourteen_kin_with_my_is_another_adult() -> None:
+    found = screening("omku gak bisa pipis dari pagi, pinggangnya sakit", "id")
+    assert found.level is ScreenLevel.EMERGENCY
+    assert found.experiencer is Experiencer.OTHER_ADULT
+
+
+def test_round_fourteen_a_relatives_pregnancy_with_her_back_fine_is_news() -> None:
+    text = "sepupuku lagi hamil 7 bulan, aman aja sih punggungnya katanya"
+    assert _level(text) not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR)
