@@ -890,3 +890,20 @@ def test_round_fourteen_kin_with_my_is_another_adult() -> None:
 def test_round_fourteen_a_relatives_pregnancy_with_her_back_fine_is_news() -> None:
     text = "sepupuku lagi hamil 7 bulan, aman aja sih punggungnya katanya"
     assert _level(text) not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR)
+
+
+def test_round_fourteen_a_new_leak_when_coughing_is_a_sign() -> None:
+    assert _level("tiap batuk kencingnya keluar dikit, padahal sebelumnya gak pernah gitu") is (
+        ScreenLevel.EMERGENCY
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tiap bersin pipis keluar dikit, dari dulu sih",
+        "habis lahiran tiap ketawa pipis keluar, padahal dulu gak pernah",
+    ],
+)
+def test_round_fourteen_an_old_or_postpartum_leak_when_sneezing_is_no_emergency(text: str) -> None:
+    assert _level(text) is not ScreenLevel.EMERGENCY
