@@ -907,3 +907,16 @@ def test_round_fourteen_a_new_leak_when_coughing_is_a_sign() -> None:
 )
 def test_round_fourteen_an_old_or_postpartum_leak_when_sneezing_is_no_emergency(text: str) -> None:
     assert _level(text) is not ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Ambon: both legs that cannot walk
+        "nene bilang dia pung kaki dua-dua seng bisa bajalan",
+        # Pontianak: tak bise kencing
+        "kamek tak bise kencing dari pagi",
+    ],
+)
+def test_round_fourteen_regional_malay_signs(text: str) -> None:
+    assert _level(text) is ScreenLevel.EMERGENCY
