@@ -920,3 +920,14 @@ def test_round_fourteen_an_old_or_postpartum_leak_when_sneezing_is_no_emergency(
 )
 def test_round_fourteen_regional_malay_signs(text: str) -> None:
     assert _level(text) is ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "inaq saya di lombok gak bisa kencing dari kemarin",
+        "uni saya pantatnya mati rasa sejak pagi",
+    ],
+)
+def test_round_fourteen_sasak_and_minang_kin_are_another_adult(text: str) -> None:
+    assert screening(text, "id").experiencer is Experiencer.OTHER_ADULT
