@@ -931,3 +931,7 @@ def test_round_fourteen_regional_malay_signs(text: str) -> None:
 )
 def test_round_fourteen_sasak_and_minang_kin_are_another_adult(text: str) -> None:
     assert screening(text, "id").experiencer is Experiencer.OTHER_ADULT
+
+
+def test_round_fourteen_tired_legs_worse_than_yesterday_are_no_emergency() -> None:
+    assert _level("kaki lemes karena capek, lebih parah dari kemarin") is not ScreenLevel.EMERGENCY
