@@ -783,3 +783,155 @@ def test_round_twelve_first_back_pain_over_fifty_never_before() -> None:
 )
 def test_round_twelve_lookalikes_get_no_advice(text: str) -> None:
     assert _level(text) not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Manado: pe ('s), ba- (ber-), so nda (sudah tidak)
+        "papa sa pe kaki dua-dua so nda bakuat, tadi bajatuh di dapur",
+        # Ambon: pung ('s), su seng (sudah tidak)
+        "usi beta bilang dia su seng rasa apa2 di pantat",
+        # Pontianak Malay: tak ade tenage, due
+        "mak kamek bilang kaki die dua-due tak ade tenage",
+    ],
+)
+def test_round_fourteen_another_adults_sign_in_regional_malay(text: str) -> None:
+    found = screening(text, "id")
+    assert found.level is ScreenLevel.EMERGENCY
+    assert found.experiencer is Experiencer.OTHER_ADULT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # not feeling the moment of passing urine, in reported speech
+        "istriku bilang 'aku gak ngerasain waktu kencing' dari kemarin",
+        # "she never had that before": new, not history
+        "kakak saya bilang dia pipisnya ngompol terus minggu ini padahal belum pernah kayak gitu",
+        # both legs named side by side after a person word
+        "kaki aku yang kiri sama kanan rasanya aneh kebas dari pagi",
+    ],
+)
+def test_round_fourteen_emergency_signs(text: str) -> None:
+    assert _level(text) is ScreenLevel.EMERGENCY
+
+
+def test_round_fourteen_no_pain_when_peeing_is_no_sign() -> None:
+    assert _level("pas pipis gak ngerasa sakit lagi, cuma pinggang pegel") is not (
+        ScreenLevel.EMERGENCY
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an animal, with a kind word between it and its owner
+        "kuda pacu om saya kaki belakangnya lemas dua duanya",
+        "bebek tetangga kakinya lumpuh dua duanya",
+        # a character in a story on screen
+        "tokoh utama di sinetron itu gak bisa jalan habis kecelakaan, sedih",
+    ],
+)
+def test_round_fourteen_animals_and_story_characters_get_no_advice(text: str) -> None:
+    assert _level(text) not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # thrown by an opponent in a martial art: real trauma
+        "pas sparing karate aku dibanting sama lawan, punggung sakit banget",
+        # new back pain under twenty, "for a month now"
+        "saya 16 tahun, punggung sakit sudah dua minggu",
+    ],
+)
+def test_round_fourteen_see_a_doctor_signs(text: str) -> None:
+    assert _level(text) is ScreenLevel.SEE_DOCTOR
+
+
+def test_round_fourteen_one_thigh_tingling_whenever_sitting_is_no_emergency() -> None:
+    assert _level("kaki kiri kesemutan tiap kali duduk di angkot") is not ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one leg weaker than this morning, whatever began it
+        "abis nyapu kaki kanan tiba2 lemes, skrg lebih lemah dr tadi pagi",
+        # what makes me panic is no cause of it
+        "yang bikin aku panik, dari pagi pipis cuma netes padahal kebelet",
+        # a birth years ago explains no new loss of bowel control
+        "bini gue abis melahirkan 3 thn lalu, skrg pinggang sakit trus gak bisa nahan pup "
+        "sejak 2 hari ini",
+    ],
+)
+def test_round_fourteen_causes_that_explain_nothing(text: str) -> None:
+    assert _level(text) is ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kaki kiri lemes habis main futsal, makin parah pegelnya",
+        "habis lahiran 2 minggu lalu, sekarang pipis suka rembes dikit kalau bersin",
+    ],
+)
+def test_round_fourteen_ordinary_causes_still_explain(text: str) -> None:
+    assert _level(text) is not ScreenLevel.EMERGENCY
+
+
+def test_round_fourteen_kin_with_my_is_another_adult() -> None:
+    found = screening("omku gak bisa pipis dari pagi, pinggangnya sakit", "id")
+    assert found.level is ScreenLevel.EMERGENCY
+    assert found.experiencer is Experiencer.OTHER_ADULT
+
+
+def test_round_fourteen_a_relatives_pregnancy_with_her_back_fine_is_news() -> None:
+    text = "sepupuku lagi hamil 7 bulan, aman aja sih punggungnya katanya"
+    assert _level(text) not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR)
+
+
+def test_round_fourteen_a_new_leak_when_coughing_is_a_sign() -> None:
+    assert _level("tiap batuk kencingnya keluar dikit, padahal sebelumnya gak pernah gitu") is (
+        ScreenLevel.EMERGENCY
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tiap bersin pipis keluar dikit, dari dulu sih",
+        "habis lahiran tiap ketawa pipis keluar, padahal dulu gak pernah",
+    ],
+)
+def test_round_fourteen_an_old_or_postpartum_leak_when_sneezing_is_no_emergency(text: str) -> None:
+    assert _level(text) is not ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Ambon: both legs that cannot walk
+        "nene bilang dia pung kaki dua-dua seng bisa bajalan",
+        # Pontianak: tak bise kencing
+        "kamek tak bise kencing dari pagi",
+    ],
+)
+def test_round_fourteen_regional_malay_signs(text: str) -> None:
+    assert _level(text) is ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "inaq saya di lombok gak bisa kencing dari kemarin",
+        "uni saya pantatnya mati rasa sejak pagi",
+    ],
+)
+def test_round_fourteen_sasak_and_minang_kin_are_another_adult(text: str) -> None:
+    assert screening(text, "id").experiencer is Experiencer.OTHER_ADULT
+
+
+def test_round_fourteen_tired_legs_worse_than_yesterday_are_no_emergency() -> None:
+    assert _level("kaki lemes karena capek, lebih parah dari kemarin") is not ScreenLevel.EMERGENCY
