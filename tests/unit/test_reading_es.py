@@ -733,3 +733,39 @@ def test_round_twelve_see_a_doctor_families(text: str) -> None:
     assert lexicon.level is ScreenLevel.SEE_DOCTOR
     level, _ = _screen(text)
     assert level is ScreenLevel.SEE_DOCTOR
+
+
+@pytest.mark.parametrize(
+    ("text", "experiencer"),
+    [
+        (
+            "mi suegra no ha logrado orinar desde la mañana y le duele la cintura",
+            Experiencer.OTHER_ADULT,
+        ),
+        ("no he conseguido hacer pipí en todo el día, me duele la espalda", Experiencer.SELF),
+        ("estoy harto de la lumbalgia y encima ni orinar pude anoche", Experiencer.SELF),
+        ("con este dolor ya ni hacer pis puedo", Experiencer.SELF),
+    ],
+)
+def test_round_fourteen_emergency_families(text: str, experiencer: Experiencer) -> None:
+    """The word file's own families: read by the lexicon alone, and as the bot reads them."""
+    lexicon = RedFlagScreen(default_red_flags(SPANISH), model=None).screen(text)
+    assert (lexicon.level, lexicon.experiencer) == (ScreenLevel.EMERGENCY, experiencer)
+    assert _screen(text) == (ScreenLevel.EMERGENCY, experiencer)
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        (
+            "no he podido hacer los ejercicios esta semana por el trabajo",
+            "no time, not the bladder",
+        ),
+        ("ni caminar puedo del dolor de espalda", "pain, not a weak leg"),
+    ],
+)
+def test_round_fourteen_lookalikes_get_no_advice(text: str, why: str) -> None:
+    lexicon = RedFlagScreen(default_red_flags(SPANISH), model=None).screen(text)
+    assert lexicon.level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
+    level, _ = _screen(text)
+    assert level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
