@@ -745,6 +745,21 @@ def test_round_twelve_see_a_doctor_families(text: str) -> None:
         ("no he conseguido hacer pipí en todo el día, me duele la espalda", Experiencer.SELF),
         ("estoy harto de la lumbalgia y encima ni orinar pude anoche", Experiencer.SELF),
         ("con este dolor ya ni hacer pis puedo", Experiencer.SELF),
+        (
+            "mi abuelo se ensució encima sin darse cuenta y le duele la espalda",
+            Experiencer.OTHER_ADULT,
+        ),
+        ("anoche me ensucié en la cama y tengo la espalda hecha polvo", Experiencer.SELF),
+        (
+            "mi esposo me contó que no siente nada cuando estamos a solas, y la espalda fatal",
+            Experiencer.OTHER_ADULT,
+        ),
+        ("desde que me duele la cintura no siento nada cuando estamos juntos", Experiencer.SELF),
+        ("se me engancha el pie derecho en los escalones y cada día ando peor", Experiencer.SELF),
+        (
+            "no me puedo parar de talones con la izquierda y hoy ya ni subo la escalera",
+            Experiencer.SELF,
+        ),
     ],
 )
 def test_round_fourteen_emergency_families(text: str, experiencer: Experiencer) -> None:
@@ -762,6 +777,9 @@ def test_round_fourteen_emergency_families(text: str, experiencer: Experiencer) 
             "no time, not the bladder",
         ),
         ("ni caminar puedo del dolor de espalda", "pain, not a weak leg"),
+        ("me ensucié la camiseta pintando la pared y me duele la espalda", "paint, not the bowel"),
+        ("camino de puntillas para no despertar al bebé y me duele la espalda", "tiptoeing"),
+        ("estamos juntos hace diez años y siempre me ayuda con la espalda", "a couple, not sex"),
     ],
 )
 def test_round_fourteen_lookalikes_get_no_advice(text: str, why: str) -> None:
@@ -769,3 +787,18 @@ def test_round_fourteen_lookalikes_get_no_advice(text: str, why: str) -> None:
     assert lexicon.level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
     level, _ = _screen(text)
     assert level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ayer una camioneta nos alcanzó en la autopista y desde entonces me duele la espalda",
+        "me pegó un taxi por detrás en el cruce y tengo la lumbar resentida",
+        "tuve un choque por alcance el lunes y la espalda no mejora",
+    ],
+)
+def test_round_fourteen_see_a_doctor_families(text: str) -> None:
+    lexicon = RedFlagScreen(default_red_flags(SPANISH), model=None).screen(text)
+    assert lexicon.level is ScreenLevel.SEE_DOCTOR
+    level, _ = _screen(text)
+    assert level is ScreenLevel.SEE_DOCTOR
