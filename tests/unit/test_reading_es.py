@@ -760,6 +760,18 @@ def test_round_twelve_see_a_doctor_families(text: str) -> None:
             "no me puedo parar de talones con la izquierda y hoy ya ni subo la escalera",
             Experiencer.SELF,
         ),
+        (
+            "mi viejo me mandó un audio que no siente las piernas desde anoche",
+            Experiencer.OTHER_ADULT,
+        ),
+        ("mi novia me gritó desde el baño que no le sale nada de pis", Experiencer.OTHER_ADULT),
+        (
+            "¿a alguien le pasa que no siente cuando orina? es que me pasa desde el martes",
+            Experiencer.SELF,
+        ),
+        ("¿es normal no sentir la cola al sentarse? a mi me pasa hace dos días", Experiencer.SELF),
+        ("¿puedo seguir con los ejercicios si tengo el culo como dormido?", Experiencer.SELF),
+        ("¿hago la rutina si no siento bien las piernas desde ayer?", Experiencer.SELF),
     ],
 )
 def test_round_fourteen_emergency_families(text: str, experiencer: Experiencer) -> None:
@@ -780,6 +792,10 @@ def test_round_fourteen_emergency_families(text: str, experiencer: Experiencer) 
         ("me ensucié la camiseta pintando la pared y me duele la espalda", "paint, not the bowel"),
         ("camino de puntillas para no despertar al bebé y me duele la espalda", "tiptoeing"),
         ("estamos juntos hace diez años y siempre me ayuda con la espalda", "a couple, not sex"),
+        ("la incontinencia es cuando se te escapa el pis sin querer?", "a definition"),
+        ("retención de orina sería cuando uno no puede mear, no?", "a definition"),
+        ("la cauda equina es cuando la persona no siente las nalgas?", "a definition"),
+        ("¿qué pasa si tengo las piernas dormidas durante la rutina?", "a hypothetical"),
     ],
 )
 def test_round_fourteen_lookalikes_get_no_advice(text: str, why: str) -> None:
