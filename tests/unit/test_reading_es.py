@@ -772,6 +772,11 @@ def test_round_twelve_see_a_doctor_families(text: str) -> None:
         ("¿es normal no sentir la cola al sentarse? a mi me pasa hace dos días", Experiencer.SELF),
         ("¿puedo seguir con los ejercicios si tengo el culo como dormido?", Experiencer.SELF),
         ("¿hago la rutina si no siento bien las piernas desde ayer?", Experiencer.SELF),
+        (
+            "cuando estoy con mi novio ya no siento nada ahí abajo y la espalda me mata",
+            Experiencer.SELF,
+        ),
+        ("al limpiarme solo siento la mitad, la otra parte como si nada", Experiencer.SELF),
     ],
 )
 def test_round_fourteen_emergency_families(text: str, experiencer: Experiencer) -> None:
@@ -796,6 +801,8 @@ def test_round_fourteen_emergency_families(text: str, experiencer: Experiencer) 
         ("retención de orina sería cuando uno no puede mear, no?", "a definition"),
         ("la cauda equina es cuando la persona no siente las nalgas?", "a definition"),
         ("¿qué pasa si tengo las piernas dormidas durante la rutina?", "a hypothetical"),
+        ("¿es verdad que la ciática se confunde con una infección urinaria?", "a fact asked"),
+        ("tengo 3 semanas con este dolor de espalda, ya me cansé", "weeks of pain, not pregnancy"),
     ],
 )
 def test_round_fourteen_lookalikes_get_no_advice(text: str, why: str) -> None:
@@ -811,6 +818,7 @@ def test_round_fourteen_lookalikes_get_no_advice(text: str, why: str) -> None:
         "ayer una camioneta nos alcanzó en la autopista y desde entonces me duele la espalda",
         "me pegó un taxi por detrás en el cruce y tengo la lumbar resentida",
         "tuve un choque por alcance el lunes y la espalda no mejora",
+        "tengo 24 semanas y la zona lumbar me está matando",
     ],
 )
 def test_round_fourteen_see_a_doctor_families(text: str) -> None:
