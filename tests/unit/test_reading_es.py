@@ -777,6 +777,10 @@ def test_round_twelve_see_a_doctor_families(text: str) -> None:
             Experiencer.SELF,
         ),
         ("al limpiarme solo siento la mitad, la otra parte como si nada", Experiencer.SELF),
+        (
+            "como mi hermano anda sin sentir las piernas desde ayer, ¿qué hago?",
+            Experiencer.OTHER_ADULT,
+        ),
     ],
 )
 def test_round_fourteen_emergency_families(text: str, experiencer: Experiencer) -> None:
@@ -803,6 +807,10 @@ def test_round_fourteen_emergency_families(text: str, experiencer: Experiencer) 
         ("¿qué pasa si tengo las piernas dormidas durante la rutina?", "a hypothetical"),
         ("¿es verdad que la ciática se confunde con una infección urinaria?", "a fact asked"),
         ("tengo 3 semanas con este dolor de espalda, ya me cansé", "weeks of pain, not pregnancy"),
+        (
+            "como mi novia está embarazada yo hago las compras y me duele la espalda",
+            "her pregnancy",
+        ),
     ],
 )
 def test_round_fourteen_lookalikes_get_no_advice(text: str, why: str) -> None:
