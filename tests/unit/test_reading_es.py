@@ -811,6 +811,8 @@ def test_round_fourteen_emergency_families(text: str, experiencer: Experiencer) 
             "como mi novia está embarazada yo hago las compras y me duele la espalda",
             "her pregnancy",
         ),
+        ("en la peli el protagonista se quedó sin sentir las piernas, qué drama", "a film"),
+        ("vi en un documental que uno puede quedar sin sentir los pies", "a documentary"),
     ],
 )
 def test_round_fourteen_lookalikes_get_no_advice(text: str, why: str) -> None:
