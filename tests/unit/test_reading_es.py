@@ -755,7 +755,7 @@ def test_round_twelve_see_a_doctor_families(text: str) -> None:
             Experiencer.OTHER_ADULT,
         ),
         ("desde que me duele la cintura no siento nada cuando estamos juntos", Experiencer.SELF),
-        ("se me engancha el pie derecho en los escalones y cada día ando peor", Experiencer.SELF),
+        ("tropiezo con la punta del pie derecho y cada día camino peor", Experiencer.SELF),
         (
             "no me puedo parar de talones con la izquierda y hoy ya ni subo la escalera",
             Experiencer.SELF,
@@ -769,11 +769,14 @@ def test_round_twelve_see_a_doctor_families(text: str) -> None:
             "¿a alguien le pasa que no siente cuando orina? es que me pasa desde el martes",
             Experiencer.SELF,
         ),
-        ("¿es normal no sentir la cola al sentarse? a mi me pasa hace dos días", Experiencer.SELF),
+        (
+            "¿a alguien se le duermen las nalgas con la hernia? porque yo desde el martes",
+            Experiencer.SELF,
+        ),
         ("¿puedo seguir con los ejercicios si tengo el culo como dormido?", Experiencer.SELF),
         ("¿hago la rutina si no siento bien las piernas desde ayer?", Experiencer.SELF),
         (
-            "cuando estoy con mi novio ya no siento nada ahí abajo y la espalda me mata",
+            "no siento nada cuando estoy con mi mujer desde hace unos días",
             Experiencer.SELF,
         ),
         ("al limpiarme solo siento la mitad, la otra parte como si nada", Experiencer.SELF),
@@ -827,7 +830,7 @@ def test_round_fourteen_lookalikes_get_no_advice(text: str, why: str) -> None:
     [
         "ayer una camioneta nos alcanzó en la autopista y desde entonces me duele la espalda",
         "me pegó un taxi por detrás en el cruce y tengo la lumbar resentida",
-        "tuve un choque por alcance el lunes y la espalda no mejora",
+        "un taxi me golpeó en el cruce y desde entonces la lumbar no mejora",
         "tengo 24 semanas y la zona lumbar me está matando",
     ],
 )
