@@ -784,6 +784,12 @@ def test_round_twelve_see_a_doctor_families(text: str) -> None:
             "como mi hermano anda sin sentir las piernas desde ayer, ¿qué hago?",
             Experiencer.OTHER_ADULT,
         ),
+        ("desde ayer me tengo que poner pañal y la espalda me mata", Experiencer.SELF),
+        (
+            "llevo media hora en el baño intentando orinar y siento la vejiga que revienta",
+            Experiencer.SELF,
+        ),
+        ("la sensibilidad entre las nalgas la perdí esta mañana", Experiencer.SELF),
     ],
 )
 def test_round_fourteen_emergency_families(text: str, experiencer: Experiencer) -> None:
@@ -816,6 +822,8 @@ def test_round_fourteen_emergency_families(text: str, experiencer: Experiencer) 
         ),
         ("en la peli el protagonista se quedó sin sentir las piernas, qué drama", "a film"),
         ("vi en un documental que uno puede quedar sin sentir los pies", "a documentary"),
+        ("entre pañales y biberones la espalda me tiene frita", "a new parent"),
+        ("compré dos paquetes de pañales y al cargarlos me dio un tirón", "shopping"),
     ],
 )
 def test_round_fourteen_lookalikes_get_no_advice(text: str, why: str) -> None:
