@@ -790,6 +790,10 @@ def test_round_twelve_see_a_doctor_families(text: str) -> None:
             Experiencer.SELF,
         ),
         ("la sensibilidad entre las nalgas la perdí esta mañana", Experiencer.SELF),
+        (
+            "mi abuela dice que al sentarse en el water es como si no hubiera water",
+            Experiencer.OTHER_ADULT,
+        ),
     ],
 )
 def test_round_fourteen_emergency_families(text: str, experiencer: Experiencer) -> None:
@@ -824,6 +828,7 @@ def test_round_fourteen_emergency_families(text: str, experiencer: Experiencer) 
         ("vi en un documental que uno puede quedar sin sentir los pies", "a documentary"),
         ("entre pañales y biberones la espalda me tiene frita", "a new parent"),
         ("compré dos paquetes de pañales y al cargarlos me dio un tirón", "shopping"),
+        ("se me rompió la taza del café y me agaché a juntar, ay la espalda", "a cup"),
     ],
 )
 def test_round_fourteen_lookalikes_get_no_advice(text: str, why: str) -> None:
