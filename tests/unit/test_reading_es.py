@@ -794,6 +794,13 @@ def test_round_twelve_see_a_doctor_families(text: str) -> None:
             "mi abuela dice que al sentarse en el water es como si no hubiera water",
             Experiencer.OTHER_ADULT,
         ),
+        (
+            "mi cuñado no ha ido a mear desde la mañana y tiene la barriga dura",
+            Experiencer.OTHER_ADULT,
+        ),
+        ("ni pipí puedo hacer y la espalda me está matando", Experiencer.SELF),
+        ("¿es malo hacer el puente si no siento bien las nalgas?", Experiencer.SELF),
+        ("¿a alguien se le escapa el pis con la hernia? yo desde el lunes", Experiencer.SELF),
     ],
 )
 def test_round_fourteen_emergency_families(text: str, experiencer: Experiencer) -> None:
@@ -829,6 +836,7 @@ def test_round_fourteen_emergency_families(text: str, experiencer: Experiencer) 
         ("entre pañales y biberones la espalda me tiene frita", "a new parent"),
         ("compré dos paquetes de pañales y al cargarlos me dio un tirón", "shopping"),
         ("se me rompió la taza del café y me agaché a juntar, ay la espalda", "a cup"),
+        ("no he ido al baño en tres días, estoy estreñida y me duele la espalda", "constipation"),
     ],
 )
 def test_round_fourteen_lookalikes_get_no_advice(text: str, why: str) -> None:
