@@ -837,6 +837,7 @@ def test_round_fourteen_emergency_families(text: str, experiencer: Experiencer) 
         ("compré dos paquetes de pañales y al cargarlos me dio un tirón", "shopping"),
         ("se me rompió la taza del café y me agaché a juntar, ay la espalda", "a cup"),
         ("no he ido al baño en tres días, estoy estreñida y me duele la espalda", "constipation"),
+        ("un coche me pegó un susto al cruzar y del salto me dolió la espalda", "a fright"),
     ],
 )
 def test_round_fourteen_lookalikes_get_no_advice(text: str, why: str) -> None:
