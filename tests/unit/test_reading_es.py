@@ -801,6 +801,10 @@ def test_round_twelve_see_a_doctor_families(text: str) -> None:
         ("ni pipí puedo hacer y la espalda me está matando", Experiencer.SELF),
         ("¿es malo hacer el puente si no siento bien las nalgas?", Experiencer.SELF),
         ("¿a alguien se le escapa el pis con la hernia? yo desde el lunes", Experiencer.SELF),
+        (
+            "mi esposo me confesó que ya no le funciona el amigo desde la hernia",
+            Experiencer.OTHER_ADULT,
+        ),
     ],
 )
 def test_round_fourteen_emergency_families(text: str, experiencer: Experiencer) -> None:
