@@ -733,3 +733,135 @@ def test_round_twelve_see_a_doctor_families(text: str) -> None:
     assert lexicon.level is ScreenLevel.SEE_DOCTOR
     level, _ = _screen(text)
     assert level is ScreenLevel.SEE_DOCTOR
+
+
+@pytest.mark.parametrize(
+    ("text", "experiencer"),
+    [
+        (
+            "mi suegra no ha logrado orinar desde la mañana y le duele la cintura",
+            Experiencer.OTHER_ADULT,
+        ),
+        ("no he conseguido hacer pipí en todo el día, me duele la espalda", Experiencer.SELF),
+        ("estoy harto de la lumbalgia y encima ni orinar pude anoche", Experiencer.SELF),
+        ("con este dolor ya ni hacer pis puedo", Experiencer.SELF),
+        (
+            "mi abuelo se ensució encima sin darse cuenta y le duele la espalda",
+            Experiencer.OTHER_ADULT,
+        ),
+        ("anoche me ensucié en la cama y tengo la espalda hecha polvo", Experiencer.SELF),
+        (
+            "mi esposo me contó que no siente nada cuando estamos a solas, y la espalda fatal",
+            Experiencer.OTHER_ADULT,
+        ),
+        ("desde que me duele la cintura no siento nada cuando estamos juntos", Experiencer.SELF),
+        ("tropiezo con la punta del pie derecho y cada día camino peor", Experiencer.SELF),
+        (
+            "no me puedo parar de talones con la izquierda y hoy ya ni subo la escalera",
+            Experiencer.SELF,
+        ),
+        (
+            "mi viejo me mandó un audio que no siente las piernas desde anoche",
+            Experiencer.OTHER_ADULT,
+        ),
+        ("mi novia me gritó desde el baño que no le sale nada de pis", Experiencer.OTHER_ADULT),
+        (
+            "¿a alguien le pasa que no siente cuando orina? es que me pasa desde el martes",
+            Experiencer.SELF,
+        ),
+        (
+            "¿a alguien se le duermen las nalgas con la hernia? porque yo desde el martes",
+            Experiencer.SELF,
+        ),
+        ("¿puedo seguir con los ejercicios si tengo el culo como dormido?", Experiencer.SELF),
+        ("¿hago la rutina si no siento bien las piernas desde ayer?", Experiencer.SELF),
+        (
+            "no siento nada cuando estoy con mi mujer desde hace unos días",
+            Experiencer.SELF,
+        ),
+        ("al limpiarme solo siento la mitad, la otra parte como si nada", Experiencer.SELF),
+        (
+            "como mi hermano anda sin sentir las piernas desde ayer, ¿qué hago?",
+            Experiencer.OTHER_ADULT,
+        ),
+        ("desde ayer me tengo que poner pañal y la espalda me mata", Experiencer.SELF),
+        (
+            "llevo media hora en el baño intentando orinar y siento la vejiga que revienta",
+            Experiencer.SELF,
+        ),
+        ("la sensibilidad entre las nalgas la perdí esta mañana", Experiencer.SELF),
+        (
+            "mi abuela dice que al sentarse en el water es como si no hubiera water",
+            Experiencer.OTHER_ADULT,
+        ),
+        (
+            "mi cuñado no ha ido a mear desde la mañana y tiene la barriga dura",
+            Experiencer.OTHER_ADULT,
+        ),
+        ("ni pipí puedo hacer y la espalda me está matando", Experiencer.SELF),
+        ("¿es malo hacer el puente si no siento bien las nalgas?", Experiencer.SELF),
+        ("¿a alguien se le escapa el pis con la hernia? yo desde el lunes", Experiencer.SELF),
+        (
+            "mi esposo me confesó que ya no le funciona el amigo desde la hernia",
+            Experiencer.OTHER_ADULT,
+        ),
+    ],
+)
+def test_round_fourteen_emergency_families(text: str, experiencer: Experiencer) -> None:
+    """The word file's own families: read by the lexicon alone, and as the bot reads them."""
+    lexicon = RedFlagScreen(default_red_flags(SPANISH), model=None).screen(text)
+    assert (lexicon.level, lexicon.experiencer) == (ScreenLevel.EMERGENCY, experiencer)
+    assert _screen(text) == (ScreenLevel.EMERGENCY, experiencer)
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        (
+            "no he podido hacer los ejercicios esta semana por el trabajo",
+            "no time, not the bladder",
+        ),
+        ("ni caminar puedo del dolor de espalda", "pain, not a weak leg"),
+        ("me ensucié la camiseta pintando la pared y me duele la espalda", "paint, not the bowel"),
+        ("camino de puntillas para no despertar al bebé y me duele la espalda", "tiptoeing"),
+        ("estamos juntos hace diez años y siempre me ayuda con la espalda", "a couple, not sex"),
+        ("la incontinencia es cuando se te escapa el pis sin querer?", "a definition"),
+        ("retención de orina sería cuando uno no puede mear, no?", "a definition"),
+        ("la cauda equina es cuando la persona no siente las nalgas?", "a definition"),
+        ("¿qué pasa si tengo las piernas dormidas durante la rutina?", "a hypothetical"),
+        ("¿es verdad que la ciática se confunde con una infección urinaria?", "a fact asked"),
+        ("tengo 3 semanas con este dolor de espalda, ya me cansé", "weeks of pain, not pregnancy"),
+        (
+            "como mi novia está embarazada yo hago las compras y me duele la espalda",
+            "her pregnancy",
+        ),
+        ("en la peli el protagonista se quedó sin sentir las piernas, qué drama", "a film"),
+        ("vi en un documental que uno puede quedar sin sentir los pies", "a documentary"),
+        ("entre pañales y biberones la espalda me tiene frita", "a new parent"),
+        ("compré dos paquetes de pañales y al cargarlos me dio un tirón", "shopping"),
+        ("se me rompió la taza del café y me agaché a juntar, ay la espalda", "a cup"),
+        ("no he ido al baño en tres días, estoy estreñida y me duele la espalda", "constipation"),
+        ("un coche me pegó un susto al cruzar y del salto me dolió la espalda", "a fright"),
+    ],
+)
+def test_round_fourteen_lookalikes_get_no_advice(text: str, why: str) -> None:
+    lexicon = RedFlagScreen(default_red_flags(SPANISH), model=None).screen(text)
+    assert lexicon.level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
+    level, _ = _screen(text)
+    assert level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ayer una camioneta nos alcanzó en la autopista y desde entonces me duele la espalda",
+        "me pegó un taxi por detrás en el cruce y tengo la lumbar resentida",
+        "un taxi me golpeó en el cruce y desde entonces la lumbar no mejora",
+        "tengo 24 semanas y la zona lumbar me está matando",
+    ],
+)
+def test_round_fourteen_see_a_doctor_families(text: str) -> None:
+    lexicon = RedFlagScreen(default_red_flags(SPANISH), model=None).screen(text)
+    assert lexicon.level is ScreenLevel.SEE_DOCTOR
+    level, _ = _screen(text)
+    assert level is ScreenLevel.SEE_DOCTOR
