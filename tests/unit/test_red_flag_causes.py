@@ -1073,3 +1073,17 @@ def test_round_12_families_get_the_emergency_advice_from_the_lexicon(
     lexicon: RedFlagScreen, text: str
 ) -> None:
     assert lexicon.screen(text).level is ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a vehicle that rolled or overturned, by any name, said either way round
+        "the ute flipped over on the gravel last night and my back is killing me",
+        "rolled my pickup in the ditch on saturday, lower back sore since",
+    ],
+)
+def test_round_14_see_a_doctor_signs_get_the_advice_from_the_lexicon(
+    lexicon: RedFlagScreen, text: str
+) -> None:
+    assert lexicon.screen(text).level is ScreenLevel.SEE_DOCTOR
