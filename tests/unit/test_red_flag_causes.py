@@ -1087,3 +1087,17 @@ def test_round_14_see_a_doctor_signs_get_the_advice_from_the_lexicon(
     lexicon: RedFlagScreen, text: str
 ) -> None:
     assert lexicon.screen(text).level is ScreenLevel.SEE_DOCTOR
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # strength or feeling that came back fully: a resolved episode, not a sign now
+        "my legs went weak in march, strength came back after a week and i am grand now",
+        "one leg went numb and weak after the op two years back, fully recovered since",
+    ],
+)
+def test_round_14_look_alikes_get_no_advice_from_the_lexicon(
+    lexicon: RedFlagScreen, text: str
+) -> None:
+    assert not lexicon.screen(text).clear
