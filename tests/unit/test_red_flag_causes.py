@@ -1095,6 +1095,9 @@ def test_round_14_see_a_doctor_signs_get_the_advice_from_the_lexicon(
         # strength or feeling that came back fully: a resolved episode, not a sign now
         "my legs went weak in march, strength came back after a week and i am grand now",
         "one leg went numb and weak after the op two years back, fully recovered since",
+        # a weak bladder since childbirth, however the children or the birth are named
+        "weak bladder ever since the twins were born, back aches after the school run",
+        "my bladder has been weak since my c section, back is stiff today",
     ],
 )
 def test_round_14_look_alikes_get_no_advice_from_the_lexicon(
