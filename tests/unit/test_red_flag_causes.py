@@ -1104,3 +1104,17 @@ def test_round_14_look_alikes_get_no_advice_from_the_lexicon(
     lexicon: RedFlagScreen, text: str
 ) -> None:
     assert not lexicon.screen(text).clear
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # sex said the coy way, then no feeling
+        "me and the missus had a go last night and i could not feel a thing, back is wrecked",
+        "we did the deed on saturday and it was all numb, never had that before",
+    ],
+)
+def test_round_14_families_get_the_emergency_advice_from_the_lexicon(
+    lexicon: RedFlagScreen, text: str
+) -> None:
+    assert lexicon.screen(text).level is ScreenLevel.EMERGENCY
