@@ -1112,6 +1112,9 @@ def test_round_14_look_alikes_get_no_advice_from_the_lexicon(
         # sex said the coy way, then no feeling
         "me and the missus had a go last night and i could not feel a thing, back is wrecked",
         "we did the deed on saturday and it was all numb, never had that before",
+        # washing or soaping the saddle area, by any name, and not feeling it
+        "rinsing my backside in the shower after work and honestly i can not feel one side of it",
+        "drying my private parts after the bath tonight and there is a patch i just can not feel",
     ],
 )
 def test_round_14_families_get_the_emergency_advice_from_the_lexicon(
