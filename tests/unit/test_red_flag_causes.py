@@ -1098,6 +1098,9 @@ def test_round_14_see_a_doctor_signs_get_the_advice_from_the_lexicon(
         # a weak bladder since childbirth, however the children or the birth are named
         "weak bladder ever since the twins were born, back aches after the school run",
         "my bladder has been weak since my c section, back is stiff today",
+        # a bowel upset with its own cause: a bug, food poisoning, IBS
+        "bowels doing whatever they like since that dodgy kebab, back a bit stiff",
+        "tummy bug going round the house, my bowels are all over the place and my back aches",
     ],
 )
 def test_round_14_look_alikes_get_no_advice_from_the_lexicon(
@@ -1115,6 +1118,9 @@ def test_round_14_look_alikes_get_no_advice_from_the_lexicon(
         # washing or soaping the saddle area, by any name, and not feeling it
         "rinsing my backside in the shower after work and honestly i can not feel one side of it",
         "drying my private parts after the bath tonight and there is a patch i just can not feel",
+        # a bladder or bowel that does whatever it wants, gone rogue
+        "my bladder does whatever it wants now, back has been agony since tuesday",
+        "bowels have gone rogue since the weekend and my back is in bits",
     ],
 )
 def test_round_14_families_get_the_emergency_advice_from_the_lexicon(
