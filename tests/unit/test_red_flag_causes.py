@@ -1101,6 +1101,8 @@ def test_round_14_see_a_doctor_signs_get_the_advice_from_the_lexicon(
         # a bowel upset with its own cause: a bug, food poisoning, IBS
         "bowels doing whatever they like since that dodgy kebab, back a bit stiff",
         "tummy bug going round the house, my bowels are all over the place and my back aches",
+        # a seat that really was sat on for hours, and numbness after it
+        "sat on the bike saddle for three hours and my bum went numb, back ok",
     ],
 )
 def test_round_14_look_alikes_get_no_advice_from_the_lexicon(
@@ -1121,6 +1123,8 @@ def test_round_14_look_alikes_get_no_advice_from_the_lexicon(
         # a bladder or bowel that does whatever it wants, gone rogue
         "my bladder does whatever it wants now, back has been agony since tuesday",
         "bowels have gone rogue since the weekend and my back is in bits",
+        # the saddle area described by the seat that touches it, no ride behind it
+        "the parts that would touch a bike saddle feel dead since yesterday, back is bad",
     ],
 )
 def test_round_14_families_get_the_emergency_advice_from_the_lexicon(
