@@ -1125,6 +1125,8 @@ def test_round_14_look_alikes_get_no_advice_from_the_lexicon(
         "bowels have gone rogue since the weekend and my back is in bits",
         # the saddle area described by the seat that touches it, no ride behind it
         "the parts that would touch a bike saddle feel dead since yesterday, back is bad",
+        # "cause" as "because" before the sign: no hypothetical
+        "not sure i have cleaned up properly after the loo cause i can not feel anything back there",
     ],
 )
 def test_round_14_families_get_the_emergency_advice_from_the_lexicon(
