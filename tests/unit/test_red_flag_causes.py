@@ -1103,6 +1103,9 @@ def test_round_14_see_a_doctor_signs_get_the_advice_from_the_lexicon(
         "tummy bug going round the house, my bowels are all over the place and my back aches",
         # a seat that really was sat on for hours, and numbness after it
         "sat on the bike saddle for three hours and my bum went numb, back ok",
+        # a tap, a roof or a nose that leaks
+        "the boiler kept leaking all weekend and my back aches from mopping",
+        "my nose has been leaking for days with this cold, back a bit stiff",
     ],
 )
 def test_round_14_look_alikes_get_no_advice_from_the_lexicon(
@@ -1127,6 +1130,8 @@ def test_round_14_look_alikes_get_no_advice_from_the_lexicon(
         "the parts that would touch a bike saddle feel dead since yesterday, back is bad",
         # "cause" as "because" before the sign: no hypothetical
         "not sure i have cleaned up properly after the loo cause i can not feel anything back there",
+        # wet oneself and it would not stop: not the usual stress leak
+        "coughed and wet myself, it just kept coming and i could not stop it, back is sore",
     ],
 )
 def test_round_14_families_get_the_emergency_advice_from_the_lexicon(
