@@ -1106,6 +1106,9 @@ def test_round_14_see_a_doctor_signs_get_the_advice_from_the_lexicon(
         # a tap, a roof or a nose that leaks
         "the boiler kept leaking all weekend and my back aches from mopping",
         "my nose has been leaking for days with this cold, back a bit stiff",
+        # falling over as an idiom or when drunk
+        "we were falling over laughing all night at the wedding, back stiff today",
+        "kept falling over blind drunk at the stag do, back is sore",
     ],
 )
 def test_round_14_look_alikes_get_no_advice_from_the_lexicon(
@@ -1132,6 +1135,9 @@ def test_round_14_look_alikes_get_no_advice_from_the_lexicon(
         "not sure i have cleaned up properly after the loo cause i can not feel anything back there",
         # wet oneself and it would not stop: not the usual stress leak
         "coughed and wet myself, it just kept coming and i could not stop it, back is sore",
+        # falling over again and again; feet that do not feel the ground
+        "fell over three times this week for no reason i can see, back has been bad since",
+        "my feet can not feel the floor properly and i have been falling over, back agony",
     ],
 )
 def test_round_14_families_get_the_emergency_advice_from_the_lexicon(
