@@ -1109,6 +1109,8 @@ def test_round_14_see_a_doctor_signs_get_the_advice_from_the_lexicon(
         # falling over as an idiom or when drunk
         "we were falling over laughing all night at the wedding, back stiff today",
         "kept falling over blind drunk at the stag do, back is sore",
+        # another adult's episode that he is back from
+        "my brother's legs went from under him at football in 2019, he is fine now, back to normal",
     ],
 )
 def test_round_14_look_alikes_get_no_advice_from_the_lexicon(
@@ -1138,6 +1140,9 @@ def test_round_14_look_alikes_get_no_advice_from_the_lexicon(
         # falling over again and again; feet that do not feel the ground
         "fell over three times this week for no reason i can see, back has been bad since",
         "my feet can not feel the floor properly and i have been falling over, back agony",
+        # another adult who can not feel himself on the toilet; legs that went from under her
+        "my husband says he can not feel himself when he sits on the loo, his back went on monday",
+        "mum rang, her legs went out from under her twice today and her back is bad",
     ],
 )
 def test_round_14_families_get_the_emergency_advice_from_the_lexicon(
