@@ -1111,6 +1111,9 @@ def test_round_14_see_a_doctor_signs_get_the_advice_from_the_lexicon(
         "kept falling over blind drunk at the stag do, back is sore",
         # another adult's episode that he is back from
         "my brother's legs went from under him at football in 2019, he is fine now, back to normal",
+        # a sign's verb, not in the past, then a future time: a question about later, not now
+        "do people with a bad disc have their legs give way eventually? mine is just sore",
+        "am i likely to have my bum go numb when i get older with this back?",
     ],
 )
 def test_round_14_look_alikes_get_no_advice_from_the_lexicon(
