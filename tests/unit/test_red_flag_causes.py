@@ -1137,7 +1137,7 @@ def test_round_14_look_alikes_get_no_advice_from_the_lexicon(
         # the saddle area described by the seat that touches it, no ride behind it
         "the parts that would touch a bike saddle feel dead since yesterday, back is bad",
         # "cause" as "because" before the sign: no hypothetical
-        "not sure i have cleaned up properly after the loo cause i can not feel anything back there",
+        "not sure i cleaned up properly after the loo cause i can not feel anything back there",
         # wet oneself and it would not stop: not the usual stress leak
         "coughed and wet myself, it just kept coming and i could not stop it, back is sore",
         # falling over again and again; feet that do not feel the ground
