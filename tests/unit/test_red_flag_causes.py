@@ -1114,6 +1114,9 @@ def test_round_14_see_a_doctor_signs_get_the_advice_from_the_lexicon(
         # a sign's verb, not in the past, then a future time: a question about later, not now
         "do people with a bad disc have their legs give way eventually? mine is just sore",
         "am i likely to have my bum go numb when i get older with this back?",
+        # "sick" as worry or leave from work, not feeling unwell
+        "i am worried sick about my back, it has been sore two weeks",
+        "worrying myself sick over this disc, back stiff but moving",
     ],
 )
 def test_round_14_look_alikes_get_no_advice_from_the_lexicon(
