@@ -1149,6 +1149,8 @@ def test_round_14_look_alikes_get_no_advice_from_the_lexicon(
         # another adult who can not feel himself on the toilet; legs that went from under her
         "my husband says he can not feel himself when he sits on the loo, his back went on monday",
         "mum rang, her legs went out from under her twice today and her back is bad",
+        # legs that will not carry him or her
+        "my uncle rang, his legs will not carry him since this morning and his back is bad",
     ],
 )
 def test_round_14_families_get_the_emergency_advice_from_the_lexicon(
