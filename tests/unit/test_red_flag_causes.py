@@ -1073,3 +1073,87 @@ def test_round_12_families_get_the_emergency_advice_from_the_lexicon(
     lexicon: RedFlagScreen, text: str
 ) -> None:
     assert lexicon.screen(text).level is ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a vehicle that rolled or overturned, by any name, said either way round
+        "the ute flipped over on the gravel last night and my back is killing me",
+        "rolled my pickup in the ditch on saturday, lower back sore since",
+    ],
+)
+def test_round_14_see_a_doctor_signs_get_the_advice_from_the_lexicon(
+    lexicon: RedFlagScreen, text: str
+) -> None:
+    assert lexicon.screen(text).level is ScreenLevel.SEE_DOCTOR
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # strength or feeling that came back fully: a resolved episode, not a sign now
+        "my legs went weak in march, strength came back after a week and i am grand now",
+        "one leg went numb and weak after the op two years back, fully recovered since",
+        # a weak bladder since childbirth, however the children or the birth are named
+        "weak bladder ever since the twins were born, back aches after the school run",
+        "my bladder has been weak since my c section, back is stiff today",
+        # a bowel upset with its own cause: a bug, food poisoning, IBS
+        "bowels doing whatever they like since that dodgy kebab, back a bit stiff",
+        "tummy bug going round the house, my bowels are all over the place and my back aches",
+        # a seat that really was sat on for hours, and numbness after it
+        "sat on the bike saddle for three hours and my bum went numb, back ok",
+        # a tap, a roof or a nose that leaks
+        "the boiler kept leaking all weekend and my back aches from mopping",
+        "my nose has been leaking for days with this cold, back a bit stiff",
+        # falling over as an idiom or when drunk
+        "we were falling over laughing all night at the wedding, back stiff today",
+        "kept falling over blind drunk at the stag do, back is sore",
+        # another adult's episode that he is back from
+        "my brother's legs went from under him at football in 2019, he is fine now, back to normal",
+        # a sign's verb, not in the past, then a future time: a question about later, not now
+        "do people with a bad disc have their legs give way eventually? mine is just sore",
+        "am i likely to have my bum go numb when i get older with this back?",
+        # "sick" as worry or leave from work, not feeling unwell
+        "i am worried sick about my back, it has been sore two weeks",
+        "worrying myself sick over this disc, back stiff but moving",
+    ],
+)
+def test_round_14_look_alikes_get_no_advice_from_the_lexicon(
+    lexicon: RedFlagScreen, text: str
+) -> None:
+    assert not lexicon.screen(text).clear
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # sex said the coy way, then no feeling
+        "me and the missus had a go last night and i could not feel a thing, back is wrecked",
+        "we did the deed on saturday and it was all numb, never had that before",
+        # washing or soaping the saddle area, by any name, and not feeling it
+        "rinsing my backside in the shower after work and honestly i can not feel one side of it",
+        "drying my private parts after the bath tonight and there is a patch i just can not feel",
+        # a bladder or bowel that does whatever it wants, gone rogue
+        "my bladder does whatever it wants now, back has been agony since tuesday",
+        "bowels have gone rogue since the weekend and my back is in bits",
+        # the saddle area described by the seat that touches it, no ride behind it
+        "the parts that would touch a bike saddle feel dead since yesterday, back is bad",
+        # "cause" as "because" before the sign: no hypothetical
+        "not sure i cleaned up properly after the loo cause i can not feel anything back there",
+        # wet oneself and it would not stop: not the usual stress leak
+        "coughed and wet myself, it just kept coming and i could not stop it, back is sore",
+        # falling over again and again; feet that do not feel the ground
+        "fell over three times this week for no reason i can see, back has been bad since",
+        "my feet can not feel the floor properly and i have been falling over, back agony",
+        # another adult who can not feel himself on the toilet; legs that went from under her
+        "my husband says he can not feel himself when he sits on the loo, his back went on monday",
+        "mum rang, her legs went out from under her twice today and her back is bad",
+        # legs that will not carry him or her
+        "my uncle rang, his legs will not carry him since this morning and his back is bad",
+    ],
+)
+def test_round_14_families_get_the_emergency_advice_from_the_lexicon(
+    lexicon: RedFlagScreen, text: str
+) -> None:
+    assert lexicon.screen(text).level is ScreenLevel.EMERGENCY
