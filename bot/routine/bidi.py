@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 
 RLM = "\u200f"
 """RIGHT-TO-LEFT MARK: a strong right-to-left character that draws nothing."""
@@ -49,9 +50,11 @@ _LEADING_QUOTES = frozenset({'"', "'"})
 _TRAILING_OUTSIDE = frozenset({"Pe", "Pf", "Po"})  # closing brackets, quotes, . , : ! ? ،
 
 
+@lru_cache(maxsize=2048)
 def right_to_left(text: str) -> str:
     """*text*, in a right-to-left language, with every paragraph starting right to left and its
-    Latin runs isolated (see the module's docstring)."""
+    Latin runs isolated (see the module's docstring). Cached: a screen's texts come back on
+    every tap."""
     return "".join(
         _paragraph(body) + separator
         for body, separator in _PARAGRAPH.findall(text)

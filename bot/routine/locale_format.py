@@ -34,12 +34,20 @@ def babel_locale(language: str) -> Locale:
 
 def _native(text: str, locale: Locale) -> str:
     """*text* with the locale's own digits and percent sign where they are not Latin."""
+    table = _native_table(locale)
+    return text if table is None else text.translate(table)
+
+
+@cache
+def _native_table(locale: Locale) -> dict[int, int] | None:
+    """The locale's own digits and percent sign as a translation table; None where Latin (a
+    table per locale: every message of a tap in Persian goes through it)."""
     system = locale.default_numbering_system
     digits = _DIGITS.get(system)
     if digits is None:
-        return text
+        return None
     percent = locale.number_symbols.get(system, {}).get("percentSign", "%")
-    return text.translate(str.maketrans("0123456789%", digits + percent))
+    return str.maketrans("0123456789%", digits + percent)
 
 
 @cache
