@@ -827,6 +827,30 @@ def test_the_word_file_alone_reads_each_round_14_family(
         assert (screening.level, screening.experiencer) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("دخترم هفت سالشه، هنوز شبا خودشو خیس میکنه", None),  # a child's age in words
+        ("پسر پنج ساله م از دیروز نمیتونه جیش کنه", None),  # kin word, then «N ساله»
+        ("nave am se salesh hanuz pushak mibande", None),  # the same in Finglish
+        ("سه ساله کمرم درد میکنه ولی از دیروز پاهام بی حس شده", _OWN_EMERGENCY),  # guard: N years
+        ("گوسفندم از صبح پاهاش فلج شده", None),  # a farm animal
+        ("gavemun az dirooz nemitune paasho tekun bede", None),  # the same in Finglish
+        ("از اسب افتادم از دیروز پاهام بی حس شده", _OWN_EMERGENCY),  # guard: fell off a horse
+        ("کاراکترم تو گیم پاهاش فلج شد", None),  # a game's character
+        # ROUND16_ROWS
+    ],
+)
+def test_the_word_file_alone_reads_each_round_16_family(
+    text: str, expected: tuple[ScreenLevel, Experiencer] | None
+) -> None:
+    screening = _word_file_alone().screen(text)
+    if expected is None:  # no advice: at most the confirm question
+        assert screening.level in (ScreenLevel.NONE, ScreenLevel.POSSIBLE)
+    else:
+        assert (screening.level, screening.experiencer) == expected
+
+
 def test_a_finglish_question_about_a_term_read_online_is_read_in_persian_alone() -> None:
     # "incontinence means what? I read it in an article": every word Persian's own
     text = "incontinence yani chi? tu ye maghale khundam"
