@@ -838,6 +838,13 @@ def test_the_word_file_alone_reads_each_round_14_family(
         ("gavemun az dirooz nemitune paasho tekun bede", None),  # the same in Finglish
         ("از اسب افتادم از دیروز پاهام بی حس شده", _OWN_EMERGENCY),  # guard: fell off a horse
         ("کاراکترم تو گیم پاهاش فلج شد", None),  # a game's character
+        ("az dishab har do paham ser shode", _OWN_EMERGENCY),  # «سِر» typed ser or sor
+        ("dirooz paham sor shode bud, alan khubam", None),  # guard: gone now
+        ("paham joftesh bi hes shode", _OWN_EMERGENCY),  # «as a pair»
+        ("babam az dishab shash nakarde", _OTHERS_EMERGENCY),  # the coarse word, Finglish
+        ("moghadam az sobh ye juri sor shode", _OWN_EMERGENCY),  # «مقعدم» typed with o
+        ("paye rastam roz be roz zaeftar mishe", _OWN_EMERGENCY),  # «ضعیف» typed with e
+        ("dastam zaef shode az dirooz", None),  # guard: an arm
         # ROUND16_ROWS
     ],
 )
