@@ -845,6 +845,15 @@ def test_the_word_file_alone_reads_each_round_14_family(
         ("moghadam az sobh ye juri sor shode", _OWN_EMERGENCY),  # «مقعدم» typed with o
         ("paye rastam roz be roz zaeftar mishe", _OWN_EMERGENCY),  # «ضعیف» typed with e
         ("dastam zaef shode az dirooz", None),  # guard: an arm
+        ("از دیشب از کمر به پایین لمس و سنگین شدم", _OWN_EMERGENCY),  # the whole lower body
+        ("درد از کمر به پایین تا پشت رونم تیر میکشه", None),  # guard: pain that shoots down
+        ("بابام از صبح نمیتونه پاشنه پاشو بلند کنه", _OTHERS_EMERGENCY),  # the heel, not lifted
+        ("خار پاشنه دارم نمیتونم پاشنه مو بلند کنم", None),  # guard: a heel spur
+        ("تعادلم از دیشب کامل بهم خورده", _OWN_EMERGENCY),  # balance lost, words between
+        ("تعادل روحیم این روزا بهم ریخته", None),  # guard: the mind's balance
+        ("قضای حاجت که میکنم متوجه نمیشم کی خارج میشه", _OWN_EMERGENCY),  # the formal words
+        ("اگر اشتباه نکنم از دیروز هیچ حسی لای پام ندارم", _OWN_EMERGENCY),  # a hedge, not an «if»
+        ("اگه لای پام بی حس بشه چیکار کنم؟", None),  # guard: a real «if»
         # ROUND16_ROWS
     ],
 )
