@@ -854,6 +854,9 @@ def test_the_word_file_alone_reads_each_round_14_family(
         ("قضای حاجت که میکنم متوجه نمیشم کی خارج میشه", _OWN_EMERGENCY),  # the formal words
         ("اگر اشتباه نکنم از دیروز هیچ حسی لای پام ندارم", _OWN_EMERGENCY),  # a hedge, not an «if»
         ("اگه لای پام بی حس بشه چیکار کنم؟", None),  # guard: a real «if»
+        ("از دیشب نتونستم جیش کنم فقط چند قطره میاد", _OWN_EMERGENCY),  # «couldn't», 1st person
+        ("شوهرم از صبح نتونست دستشویی کنه", _OTHERS_EMERGENCY),  # 3rd person past
+        ("تو اتوبوس بودم نتونستم دستشویی برم", None),  # guard: away from a toilet
         # ROUND16_ROWS
     ],
 )
