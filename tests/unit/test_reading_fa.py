@@ -857,6 +857,12 @@ def test_the_word_file_alone_reads_each_round_14_family(
         ("از دیشب نتونستم جیش کنم فقط چند قطره میاد", _OWN_EMERGENCY),  # «couldn't», 1st person
         ("شوهرم از صبح نتونست دستشویی کنه", _OTHERS_EMERGENCY),  # 3rd person past
         ("تو اتوبوس بودم نتونستم دستشویی برم", None),  # guard: away from a toilet
+        ("هر دو پام بی حس شده، نمیدونم از خستگیه یا چی", _OWN_EMERGENCY),  # a doubted cause
+        ("بیخودی دارم لاغر میشم", _OWN_DOCTOR),  # slimming, present continuous
+        ("بدون رژیم و ورزش لاغر شدم", _OWN_DOCTOR),  # a diet denied
+        ("ورزش میکنم دارم لاغر میشم", None),  # guard: on purpose
+        ("az dirooz paham lagh mizane", _OWN_EMERGENCY),  # legs loose, Finglish
+        ("دندونم لق شده", None),  # guard: a tooth
         # ROUND16_ROWS
     ],
 )
