@@ -863,6 +863,8 @@ def test_the_word_file_alone_reads_each_round_14_family(
         ("ورزش میکنم دارم لاغر میشم", None),  # guard: on purpose
         ("az dirooz paham lagh mizane", _OWN_EMERGENCY),  # legs loose, Finglish
         ("دندونم لق شده", None),  # guard: a tooth
+        ("موقع آبدست انگار پای کس دیگه رو میشورم", _OWN_EMERGENCY),  # someone else's leg
+        ("پای یکی دیگه رو لگد کردم تو اتوبوس", None),  # guard: no feeling word, nothing clear
         # ROUND16_ROWS
     ],
 )
