@@ -865,6 +865,8 @@ def test_the_word_file_alone_reads_each_round_14_family(
         ("دندونم لق شده", None),  # guard: a tooth
         ("موقع آبدست انگار پای کس دیگه رو میشورم", _OWN_EMERGENCY),  # someone else's leg
         ("پای یکی دیگه رو لگد کردم تو اتوبوس", None),  # guard: no feeling word, nothing clear
+        ("باسنم از دیشب بی حس شده، موتور سوار نشدم ها", _OWN_EMERGENCY),  # a ride denied
+        ("دو ساعت دوچرخه سواری کردم نشیمنگاهم بی حس شده", None),  # guard: the ride explains it
         # ROUND16_ROWS
     ],
 )
