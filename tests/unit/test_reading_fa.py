@@ -867,6 +867,7 @@ def test_the_word_file_alone_reads_each_round_14_family(
         ("پای یکی دیگه رو لگد کردم تو اتوبوس", None),  # guard: no feeling word, nothing clear
         ("باسنم از دیشب بی حس شده، موتور سوار نشدم ها", _OWN_EMERGENCY),  # a ride denied
         ("دو ساعت دوچرخه سواری کردم نشیمنگاهم بی حس شده", None),  # guard: the ride explains it
+        ("کونم بی حس شده، دوچرخه هم سوار نشدم", _OWN_EMERGENCY),  # a ride denied, «either»
         # ROUND16_ROWS
     ],
 )
