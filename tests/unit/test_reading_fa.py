@@ -827,6 +827,60 @@ def test_the_word_file_alone_reads_each_round_14_family(
         assert (screening.level, screening.experiencer) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("دخترم هفت سالشه، هنوز شبا خودشو خیس میکنه", None),  # a child's age in words
+        ("پسر پنج ساله م از دیروز نمیتونه جیش کنه", None),  # kin word, then «N ساله»
+        ("nave am se salesh hanuz pushak mibande", None),  # the same in Finglish
+        ("سه ساله کمرم درد میکنه ولی از دیروز پاهام بی حس شده", _OWN_EMERGENCY),  # guard: N years
+        ("گوسفندم از صبح پاهاش فلج شده", None),  # a farm animal
+        ("gavemun az dirooz nemitune paasho tekun bede", None),  # the same in Finglish
+        ("از اسب افتادم از دیروز پاهام بی حس شده", _OWN_EMERGENCY),  # guard: fell off a horse
+        ("کاراکترم تو گیم پاهاش فلج شد", None),  # a game's character
+        ("az dishab har do paham ser shode", _OWN_EMERGENCY),  # «سِر» typed ser or sor
+        ("dirooz paham sor shode bud, alan khubam", None),  # guard: gone now
+        ("paham joftesh bi hes shode", _OWN_EMERGENCY),  # «as a pair»
+        ("babam az dishab shash nakarde", _OTHERS_EMERGENCY),  # the coarse word, Finglish
+        ("moghadam az sobh ye juri sor shode", _OWN_EMERGENCY),  # «مقعدم» typed with o
+        ("paye rastam roz be roz zaeftar mishe", _OWN_EMERGENCY),  # «ضعیف» typed with e
+        ("dastam zaef shode az dirooz", None),  # guard: an arm
+        ("از دیشب از کمر به پایین لمس و سنگین شدم", _OWN_EMERGENCY),  # the whole lower body
+        ("درد از کمر به پایین تا پشت رونم تیر میکشه", None),  # guard: pain that shoots down
+        ("بابام از صبح نمیتونه پاشنه پاشو بلند کنه", _OTHERS_EMERGENCY),  # the heel, not lifted
+        ("خار پاشنه دارم نمیتونم پاشنه مو بلند کنم", None),  # guard: a heel spur
+        ("تعادلم از دیشب کامل بهم خورده", _OWN_EMERGENCY),  # balance lost, words between
+        ("تعادل روحیم این روزا بهم ریخته", None),  # guard: the mind's balance
+        ("قضای حاجت که میکنم متوجه نمیشم کی خارج میشه", _OWN_EMERGENCY),  # the formal words
+        ("اگر اشتباه نکنم از دیروز هیچ حسی لای پام ندارم", _OWN_EMERGENCY),  # a hedge, not an «if»
+        ("اگه لای پام بی حس بشه چیکار کنم؟", None),  # guard: a real «if»
+        ("از دیشب نتونستم جیش کنم فقط چند قطره میاد", _OWN_EMERGENCY),  # «couldn't», 1st person
+        ("شوهرم از صبح نتونست دستشویی کنه", _OTHERS_EMERGENCY),  # 3rd person past
+        ("تو اتوبوس بودم نتونستم دستشویی برم", None),  # guard: away from a toilet
+        ("هر دو پام بی حس شده، نمیدونم از خستگیه یا چی", _OWN_EMERGENCY),  # a doubted cause
+        ("بیخودی دارم لاغر میشم", _OWN_DOCTOR),  # slimming, present continuous
+        ("بدون رژیم و ورزش لاغر شدم", _OWN_DOCTOR),  # a diet denied
+        ("ورزش میکنم دارم لاغر میشم", None),  # guard: on purpose
+        ("az dirooz paham lagh mizane", _OWN_EMERGENCY),  # legs loose, Finglish
+        ("دندونم لق شده", None),  # guard: a tooth
+        ("موقع آبدست انگار پای کس دیگه رو میشورم", _OWN_EMERGENCY),  # someone else's leg
+        ("پای یکی دیگه رو لگد کردم تو اتوبوس", None),  # guard: no feeling word, nothing clear
+        ("باسنم از دیشب بی حس شده، موتور سوار نشدم ها", _OWN_EMERGENCY),  # a ride denied
+        ("دو ساعت دوچرخه سواری کردم نشیمنگاهم بی حس شده", None),  # guard: the ride explains it
+        ("کونم بی حس شده، دوچرخه هم سوار نشدم", _OWN_EMERGENCY),  # a ride denied, «either»
+        # ROUND16_ROWS
+    ],
+)
+def test_the_word_file_alone_reads_each_round_16_family(
+    text: str, expected: tuple[ScreenLevel, Experiencer] | None
+) -> None:
+    screening = _word_file_alone().screen(text)
+    if expected is None:  # no advice: at most the confirm question
+        assert screening.level in (ScreenLevel.NONE, ScreenLevel.POSSIBLE)
+    else:
+        assert (screening.level, screening.experiencer) == expected
+
+
 def test_a_finglish_question_about_a_term_read_online_is_read_in_persian_alone() -> None:
     # "incontinence means what? I read it in an article": every word Persian's own
     text = "incontinence yani chi? tu ye maghale khundam"
