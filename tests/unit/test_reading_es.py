@@ -881,6 +881,14 @@ def test_round_fourteen_see_a_doctor_families(text: str) -> None:
         ("ya no tengo fuerzas para retener la orina, me duele mucho la cintura", Experiencer.SELF),
         ("no me queda fuerza para aguantar la caca desde la caída", Experiencer.SELF),
         ("con los gases lo otro, perdón, no lo puedo controlar desde ayer", Experiencer.SELF),
+        (
+            "mi papá se tropieza con la punta del pie izquierdo y se va de boca, desde el viernes",
+            Experiencer.OTHER_ADULT,
+        ),
+        (
+            "en el olivar me salió un chorrito de orina al agacharme, nunca me pasaba",
+            Experiencer.SELF,
+        ),
     ],
 )
 def test_round_sixteen_emergency_families(text: str, experiencer: Experiencer) -> None:
@@ -899,6 +907,7 @@ def test_round_sixteen_emergency_families(text: str, experiencer: Experiencer) -
         ("me siento en la silla del trabajo ocho horas y la espalda me mata", "sitting"),
         ("comí hasta quedar llenísimo y no puedo ni moverme del sofá", "a full stomach"),
         ("no siento dolor cuando me toco la espalda ahora, ya mejoré", "a pain gone"),
+        ("me tropiezo con la punta de la alfombra cada vez que paso", "a rug"),
     ],
 )
 def test_round_sixteen_lookalikes_get_no_emergency(text: str, why: str) -> None:
