@@ -881,6 +881,11 @@ def test_round_fourteen_see_a_doctor_families(text: str) -> None:
         ("ya no tengo fuerzas para retener la orina, me duele mucho la cintura", Experiencer.SELF),
         ("no me queda fuerza para aguantar la caca desde la caída", Experiencer.SELF),
         ("con los gases lo otro, perdón, no lo puedo controlar desde ayer", Experiencer.SELF),
+        ("de la lista fiebre no, pero sí la de la última: se me escapa el pis", Experiencer.SELF),
+        (
+            "mi papá tuvo una caída hace años, pero nunca le había pasado esto: no siente las nalgas",
+            Experiencer.OTHER_ADULT,
+        ),
         (
             "mi papá se tropieza con la punta del pie izquierdo y se va de boca, desde el viernes",
             Experiencer.OTHER_ADULT,
