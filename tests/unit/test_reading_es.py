@@ -881,9 +881,10 @@ def test_round_fourteen_see_a_doctor_families(text: str) -> None:
         ("ya no tengo fuerzas para retener la orina, me duele mucho la cintura", Experiencer.SELF),
         ("no me queda fuerza para aguantar la caca desde la caída", Experiencer.SELF),
         ("con los gases lo otro, perdón, no lo puedo controlar desde ayer", Experiencer.SELF),
+        ("estaba en la fila del banco, me mojé y no había forma de pararlo", Experiencer.SELF),
         ("de la lista fiebre no, pero sí la de la última: se me escapa el pis", Experiencer.SELF),
         (
-            "mi papá tuvo una caída hace años, pero nunca le había pasado esto: no siente las nalgas",
+            "mi papá se cayó hace años, pero nunca le había pasado esto: no siente las nalgas",
             Experiencer.OTHER_ADULT,
         ),
         (
@@ -913,6 +914,8 @@ def test_round_sixteen_emergency_families(text: str, experiencer: Experiencer) -
         ("comí hasta quedar llenísimo y no puedo ni moverme del sofá", "a full stomach"),
         ("no siento dolor cuando me toco la espalda ahora, ya mejoré", "a pain gone"),
         ("me tropiezo con la punta de la alfombra cada vez que paso", "a rug"),
+        ("me mojé toda con la manguera y el agua seguía saliendo", "a hose"),
+        ("la cacho, ni cacho lo que dice el doctor del pis", "not understanding"),
     ],
 )
 def test_round_sixteen_lookalikes_get_no_emergency(text: str, why: str) -> None:
