@@ -882,6 +882,10 @@ def test_round_fourteen_see_a_doctor_families(text: str) -> None:
         ("no me queda fuerza para aguantar la caca desde la caída", Experiencer.SELF),
         ("con los gases lo otro, perdón, no lo puedo controlar desde ayer", Experiencer.SELF),
         ("estaba en la fila del banco, me mojé y no había forma de pararlo", Experiencer.SELF),
+        (
+            "no siento bien las nalgas desde el lunes, ¿será de tanto manejar el taxi?",
+            Experiencer.SELF,
+        ),
         ("de la lista fiebre no, pero sí la de la última: se me escapa el pis", Experiencer.SELF),
         (
             "mi papá se cayó hace años, pero nunca le había pasado esto: no siente las nalgas",
