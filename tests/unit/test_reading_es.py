@@ -865,3 +865,65 @@ def test_round_fourteen_see_a_doctor_families(text: str) -> None:
     assert lexicon.level is ScreenLevel.SEE_DOCTOR
     level, _ = _screen(text)
     assert level is ScreenLevel.SEE_DOCTOR
+
+
+@pytest.mark.parametrize(
+    ("text", "experiencer"),
+    [
+        ("ni noto cuando me lavo ahí abajo en la ducha, desde el lunes", Experiencer.SELF),
+        ("mi suegra ni siente cuando se limpia, anda asustada", Experiencer.OTHER_ADULT),
+        ("me bañé y no sentí nada cuando me toqué ahí, como carne muerta", Experiencer.SELF),
+        ("el papel sale manchado y ni cuenta me doy, ya me pasó dos veces", Experiencer.SELF),
+        (
+            "intento orinar desde hace una hora pero nada, siento la vejiga súper llenísima",
+            Experiencer.SELF,
+        ),
+        ("ya no tengo fuerzas para retener la orina, me duele mucho la cintura", Experiencer.SELF),
+        ("no me queda fuerza para aguantar la caca desde la caída", Experiencer.SELF),
+        ("con los gases lo otro, perdón, no lo puedo controlar desde ayer", Experiencer.SELF),
+        ("estaba en la fila del banco, me mojé y no había forma de pararlo", Experiencer.SELF),
+        (
+            "no siento bien las nalgas desde el lunes, ¿será de tanto manejar el taxi?",
+            Experiencer.SELF,
+        ),
+        ("de la lista fiebre no, pero sí la de la última: se me escapa el pis", Experiencer.SELF),
+        (
+            "mi papá se cayó hace años, pero nunca le había pasado esto: no siente las nalgas",
+            Experiencer.OTHER_ADULT,
+        ),
+        (
+            "mi papá se tropieza con la punta del pie izquierdo y se va de boca, desde el viernes",
+            Experiencer.OTHER_ADULT,
+        ),
+        (
+            "en el olivar me salió un chorrito de orina al agacharme, nunca me pasaba",
+            Experiencer.SELF,
+        ),
+    ],
+)
+def test_round_sixteen_emergency_families(text: str, experiencer: Experiencer) -> None:
+    """Not even feeling a wash or a touch there, not noticing a soiled wipe, a bladder full to
+    the brim, no strength left to hold, wind that carries stool: the lexicon alone reads them."""
+    lexicon = RedFlagScreen(default_red_flags(SPANISH), model=None).screen(text)
+    assert (lexicon.level, lexicon.experiencer) == (ScreenLevel.EMERGENCY, experiencer)
+    assert _screen(text) == (ScreenLevel.EMERGENCY, experiencer)
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("se me escapó un pedo en la reunión, qué vergüenza jaja", "one ordinary fart"),
+        ("el papel salió manchado de sangre, creo que son las hemorroides", "no unawareness"),
+        ("me siento en la silla del trabajo ocho horas y la espalda me mata", "sitting"),
+        ("comí hasta quedar llenísimo y no puedo ni moverme del sofá", "a full stomach"),
+        ("no siento dolor cuando me toco la espalda ahora, ya mejoré", "a pain gone"),
+        ("me tropiezo con la punta de la alfombra cada vez que paso", "a rug"),
+        ("me mojé toda con la manguera y el agua seguía saliendo", "a hose"),
+        ("la cacho, ni cacho lo que dice el doctor del pis", "not understanding"),
+    ],
+)
+def test_round_sixteen_lookalikes_get_no_emergency(text: str, why: str) -> None:
+    lexicon = RedFlagScreen(default_red_flags(SPANISH), model=None).screen(text)
+    assert lexicon.level is not ScreenLevel.EMERGENCY, why
+    level, _ = _screen(text)
+    assert level is not ScreenLevel.EMERGENCY, why
