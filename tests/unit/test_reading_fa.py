@@ -881,6 +881,28 @@ def test_the_word_file_alone_reads_each_round_16_family(
         assert (screening.level, screening.experiencer) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("باسنم هیچی حس نمیکنه عادیه؟", _OWN_EMERGENCY),  # "feels nothing, normal?": a question
+        ("وقتی جیش میکنم حس نمیکنم نرماله", _OWN_EMERGENCY),  # the same, no question mark
+        ("نه تب دارم نه سرفه فقط دو روزه نمیتونم جیش کنم", _OWN_EMERGENCY),  # «only» ends a denial
+        ("na tab daram na dard faghat nemitunam edrar konam", _OWN_EMERGENCY),  # Finglish «only»
+        ("نه تب دارم نه لرز تنها چیزی که هست نمیتونم ادرار کنم", _OWN_EMERGENCY),  # «تنها»
+        ("اصلا بی حسی ندارم فقط کمرم درد میکنه", None),  # guard: «only» after the denial
+        # ROUND18_ROWS
+    ],
+)
+def test_the_word_file_alone_reads_each_round_18_family(
+    text: str, expected: tuple[ScreenLevel, Experiencer] | None
+) -> None:
+    screening = _word_file_alone().screen(text)
+    if expected is None:  # no advice: at most the confirm question
+        assert screening.level in (ScreenLevel.NONE, ScreenLevel.POSSIBLE)
+    else:
+        assert (screening.level, screening.experiencer) == expected
+
+
 def test_a_finglish_question_about_a_term_read_online_is_read_in_persian_alone() -> None:
     # "incontinence means what? I read it in an article": every word Persian's own
     text = "incontinence yani chi? tu ye maghale khundam"
