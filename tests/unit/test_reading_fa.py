@@ -890,6 +890,11 @@ def test_the_word_file_alone_reads_each_round_16_family(
         ("na tab daram na dard faghat nemitunam edrar konam", _OWN_EMERGENCY),  # Finglish «only»
         ("نه تب دارم نه لرز تنها چیزی که هست نمیتونم ادرار کنم", _OWN_EMERGENCY),  # «تنها»
         ("اصلا بی حسی ندارم فقط کمرم درد میکنه", None),  # guard: «only» after the denial
+        ("از پریروز بدون عصا نمیتونم راه برم", _OWN_EMERGENCY),  # without a stick
+        ("دیگه نمیتونم بدون گرفتن نرده از پله برم", _OWN_EMERGENCY),  # without the railing
+        ("bedune komak nemitunam rah beram", _OWN_EMERGENCY),  # Finglish, without help
+        ("خداروشکر الان بدون عصا راه میرم", None),  # guard: walking without one
+        ("بدون گرم کردن نمیتونم راه برم", None),  # guard: no support named
         # ROUND18_ROWS
     ],
 )
