@@ -895,6 +895,13 @@ def test_the_word_file_alone_reads_each_round_16_family(
         ("bedune komak nemitunam rah beram", _OWN_EMERGENCY),  # Finglish, without help
         ("خداروشکر الان بدون عصا راه میرم", None),  # guard: walking without one
         ("بدون گرم کردن نمیتونم راه برم", None),  # guard: no support named
+        ("از صبح هیچ احساسی وسط پاهام ندارم", _OWN_EMERGENCY),  # between the legs
+        ("hich ehsasi laye paham nadaram", _OWN_EMERGENCY),  # the same in Finglish
+        ("زنم میگه دیشب که با هم بودیم هیچ حسی نداشته", _OTHERS_EMERGENCY),  # «together», past
+        ("az dishab dige noaz nadaram", _OWN_EMERGENCY),  # Finglish «نعوظ» spelled noaz
+        ("مامانم میگه از صبح پایینش بی حس شده", _OTHERS_EMERGENCY),  # «her down there»
+        ("پاهام از زانو به پایین انگار خوابن", _OWN_EMERGENCY),  # "as if asleep", present
+        ("بچم انگار خوابه", None),  # guard: a child asleep
         # ROUND18_ROWS
     ],
 )
