@@ -902,6 +902,10 @@ def test_the_word_file_alone_reads_each_round_16_family(
         ("مامانم میگه از صبح پایینش بی حس شده", _OTHERS_EMERGENCY),  # «her down there»
         ("پاهام از زانو به پایین انگار خوابن", _OWN_EMERGENCY),  # "as if asleep", present
         ("بچم انگار خوابه", None),  # guard: a child asleep
+        ("رو توالت که میشینم کاسه توالتو حس نمیکنم", _OWN_EMERGENCY),  # the seat not felt
+        ("مادرم میگه زیرشو دیگه حس نمیکنه", _OTHERS_EMERGENCY),  # what is under her
+        ("dige sandali ro hes nemikonam vaghti mishinam", _OWN_EMERGENCY),  # Finglish
+        ("صندلی رو جابجا کردم کمرم گرفت", None),  # guard: a chair moved
         # ROUND18_ROWS
     ],
 )
