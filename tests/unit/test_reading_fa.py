@@ -906,6 +906,9 @@ def test_the_word_file_alone_reads_each_round_16_family(
         ("مادرم میگه زیرشو دیگه حس نمیکنه", _OTHERS_EMERGENCY),  # what is under her
         ("dige sandali ro hes nemikonam vaghti mishinam", _OWN_EMERGENCY),  # Finglish
         ("صندلی رو جابجا کردم کمرم گرفت", None),  # guard: a chair moved
+        ("خیلیا بعد عمل دیسک نمیتونن ادرار کنن", None),  # "many people": in general
+        ("bazia bi ekhtiari edrar daran?", None),  # "some people", Finglish
+        ("بعضی وقتا از دیروز نمیتونم ادرار کنم", _OWN_EMERGENCY),  # guard: «sometimes» is no person
         # ROUND18_ROWS
     ],
 )
