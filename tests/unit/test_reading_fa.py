@@ -909,6 +909,9 @@ def test_the_word_file_alone_reads_each_round_16_family(
         ("خیلیا بعد عمل دیسک نمیتونن ادرار کنن", None),  # "many people": in general
         ("bazia bi ekhtiari edrar daran?", None),  # "some people", Finglish
         ("بعضی وقتا از دیروز نمیتونم ادرار کنم", _OWN_EMERGENCY),  # guard: «sometimes» is no person
+        ("زانوهام یکدفعه ول شد نشستم زمین", _OWN_EMERGENCY),  # knees went slack
+        ("paham yehu vel shodan oftadam", _OWN_EMERGENCY),  # the same in Finglish
+        ("کارم ول شد پاهام درد میکنه از بس راه رفتم", None),  # guard: a job let go
         # ROUND18_ROWS
     ],
 )
