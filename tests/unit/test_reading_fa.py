@@ -912,7 +912,8 @@ def test_the_word_file_alone_reads_each_round_16_family(
         ("زانوهام یکدفعه ول شد نشستم زمین", _OWN_EMERGENCY),  # knees went slack
         ("paham yehu vel shodan oftadam", _OWN_EMERGENCY),  # the same in Finglish
         ("کارم ول شد پاهام درد میکنه از بس راه رفتم", None),  # guard: a job let go
-        ("سلام خسته نباشید از دیشب هر دو پام سست شده", _OWN_EMERGENCY),  # a greeting, no tiredness
+        ("سلام خسته نباشید پاهام هردوش سست شده", _OWN_EMERGENCY),  # a greeting, no tiredness
+        ("khaste nabashid doctor, paham sost shode", _OWN_EMERGENCY),  # the same in Finglish
         ("خیلی خسته ام پاهام سست شده", None),  # guard: real tiredness
         # ROUND18_ROWS
     ],
