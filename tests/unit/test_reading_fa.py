@@ -915,6 +915,9 @@ def test_the_word_file_alone_reads_each_round_16_family(
         ("سلام خسته نباشید پاهام هردوش سست شده", _OWN_EMERGENCY),  # a greeting, no tiredness
         ("khaste nabashid doctor, paham sost shode", _OWN_EMERGENCY),  # the same in Finglish
         ("خیلی خسته ام پاهام سست شده", None),  # guard: real tiredness
+        ("چرا خیلیا با کمردرد بی اختیاری میگیرن؟", None),  # "why do many people …?"
+        ("chera bazia bad az amal nemitunan edrar konan?", None),  # the same in Finglish
+        ("چرا از دیروز نمیتونم ادرار کنم؟", _OWN_EMERGENCY),  # guard: "why can't I"
         # ROUND18_ROWS
     ],
 )
