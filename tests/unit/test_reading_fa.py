@@ -881,6 +881,56 @@ def test_the_word_file_alone_reads_each_round_16_family(
         assert (screening.level, screening.experiencer) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("باسنم هیچی حس نمیکنه عادیه؟", _OWN_EMERGENCY),  # "feels nothing, normal?": a question
+        ("وقتی جیش میکنم حس نمیکنم نرماله", _OWN_EMERGENCY),  # the same, no question mark
+        ("نه تب دارم نه سرفه فقط دو روزه نمیتونم جیش کنم", _OWN_EMERGENCY),  # «only» ends a denial
+        ("na tab daram na dard faghat nemitunam edrar konam", _OWN_EMERGENCY),  # Finglish «only»
+        ("نه تب دارم نه لرز تنها چیزی که هست نمیتونم ادرار کنم", _OWN_EMERGENCY),  # «تنها»
+        ("اصلا بی حسی ندارم فقط کمرم درد میکنه", None),  # guard: «only» after the denial
+        ("از پریروز بدون عصا نمیتونم راه برم", _OWN_EMERGENCY),  # without a stick
+        ("دیگه نمیتونم بدون گرفتن نرده از پله برم", _OWN_EMERGENCY),  # without the railing
+        ("bedune komak nemitunam rah beram", _OWN_EMERGENCY),  # Finglish, without help
+        ("خداروشکر الان بدون عصا راه میرم", None),  # guard: walking without one
+        ("بدون گرم کردن نمیتونم راه برم", None),  # guard: no support named
+        ("از صبح هیچ احساسی وسط پاهام ندارم", _OWN_EMERGENCY),  # between the legs
+        ("hich ehsasi laye paham nadaram", _OWN_EMERGENCY),  # the same in Finglish
+        ("زنم میگه دیشب که با هم بودیم هیچ حسی نداشته", _OTHERS_EMERGENCY),  # «together», past
+        ("az dishab dige noaz nadaram", _OWN_EMERGENCY),  # Finglish «نعوظ» spelled noaz
+        ("مامانم میگه از صبح پایینش بی حس شده", _OTHERS_EMERGENCY),  # «her down there»
+        ("پاهام از زانو به پایین انگار خوابن", _OWN_EMERGENCY),  # "as if asleep", present
+        ("بچم انگار خوابه", None),  # guard: a child asleep
+        ("رو توالت که میشینم کاسه توالتو حس نمیکنم", _OWN_EMERGENCY),  # the seat not felt
+        ("مادرم میگه زیرشو دیگه حس نمیکنه", _OTHERS_EMERGENCY),  # what is under her
+        ("dige sandali ro hes nemikonam vaghti mishinam", _OWN_EMERGENCY),  # Finglish
+        ("صندلی رو جابجا کردم کمرم گرفت", None),  # guard: a chair moved
+        ("خیلیا بعد عمل دیسک نمیتونن ادرار کنن", None),  # "many people": in general
+        ("bazia bi ekhtiari edrar daran?", None),  # "some people", Finglish
+        ("بعضی وقتا از دیروز نمیتونم ادرار کنم", _OWN_EMERGENCY),  # guard: «sometimes» is no person
+        ("زانوهام یکدفعه ول شد نشستم زمین", _OWN_EMERGENCY),  # knees went slack
+        ("paham yehu vel shodan oftadam", _OWN_EMERGENCY),  # the same in Finglish
+        ("کارم ول شد پاهام درد میکنه از بس راه رفتم", None),  # guard: a job let go
+        ("سلام خسته نباشید پاهام هردوش سست شده", _OWN_EMERGENCY),  # a greeting, no tiredness
+        ("khaste nabashid doctor, paham sost shode", _OWN_EMERGENCY),  # the same in Finglish
+        ("خیلی خسته ام پاهام سست شده", None),  # guard: real tiredness
+        ("چرا خیلیا با کمردرد بی اختیاری میگیرن؟", None),  # "why do many people …?"
+        ("chera bazia bad az amal nemitunan edrar konan?", None),  # the same in Finglish
+        ("چرا از دیروز نمیتونم ادرار کنم؟", _OWN_EMERGENCY),  # guard: "why can't I"
+        # ROUND18_ROWS
+    ],
+)
+def test_the_word_file_alone_reads_each_round_18_family(
+    text: str, expected: tuple[ScreenLevel, Experiencer] | None
+) -> None:
+    screening = _word_file_alone().screen(text)
+    if expected is None:  # no advice: at most the confirm question
+        assert screening.level in (ScreenLevel.NONE, ScreenLevel.POSSIBLE)
+    else:
+        assert (screening.level, screening.experiencer) == expected
+
+
 def test_a_finglish_question_about_a_term_read_online_is_read_in_persian_alone() -> None:
     # "incontinence means what? I read it in an article": every word Persian's own
     text = "incontinence yani chi? tu ye maghale khundam"
