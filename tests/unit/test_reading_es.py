@@ -3,7 +3,7 @@ warning-sign screen and the typed answers, through `Readers` built as the bot bu
 
 from __future__ import annotations
 
-from functools import partial
+from functools import cache, partial
 
 import pytest
 
@@ -16,6 +16,12 @@ SPANISH = "es"
 
 
 _readers = partial(readers_of, SPANISH)
+
+
+@cache
+def _word_file_alone() -> RedFlagScreen:
+    """The Spanish word file without the statistical reader, compiled once for every test."""
+    return RedFlagScreen(default_red_flags(SPANISH), model=None)
 
 
 def _screen(text: str) -> tuple[ScreenLevel, Experiencer]:
@@ -500,7 +506,7 @@ def test_round_six_lookalikes_get_no_advice(text: str, why: str) -> None:
 )
 def test_round_seven_emergency_families(text: str, experiencer: Experiencer) -> None:
     """The word file's own families: read by the lexicon alone, and as the bot reads them."""
-    lexicon = RedFlagScreen(default_red_flags(SPANISH), model=None).screen(text)
+    lexicon = _word_file_alone().screen(text)
     assert (lexicon.level, lexicon.experiencer) == (ScreenLevel.EMERGENCY, experiencer)
     assert _screen(text) == (ScreenLevel.EMERGENCY, experiencer)
 
@@ -540,7 +546,7 @@ def test_round_seven_lookalikes_get_no_emergency(text: str, why: str) -> None:
 )
 def test_round_eight_emergency_families(text: str, experiencer: Experiencer) -> None:
     """The word file's own families: read by the lexicon alone, and as the bot reads them."""
-    lexicon = RedFlagScreen(default_red_flags(SPANISH), model=None).screen(text)
+    lexicon = _word_file_alone().screen(text)
     assert (lexicon.level, lexicon.experiencer) == (ScreenLevel.EMERGENCY, experiencer)
     assert _screen(text) == (ScreenLevel.EMERGENCY, experiencer)
 
@@ -557,7 +563,7 @@ def test_round_eight_emergency_families(text: str, experiencer: Experiencer) -> 
     ],
 )
 def test_round_eight_see_a_doctor_families(text: str) -> None:
-    lexicon = RedFlagScreen(default_red_flags(SPANISH), model=None).screen(text)
+    lexicon = _word_file_alone().screen(text)
     assert lexicon.level is ScreenLevel.SEE_DOCTOR
     assert _screen(text)[0] is ScreenLevel.SEE_DOCTOR
 
@@ -573,7 +579,7 @@ def test_round_eight_see_a_doctor_families(text: str) -> None:
     ],
 )
 def test_round_eight_lookalikes_get_no_advice(text: str, why: str) -> None:
-    lexicon = RedFlagScreen(default_red_flags(SPANISH), model=None).screen(text)
+    lexicon = _word_file_alone().screen(text)
     assert lexicon.level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
     level, _ = _screen(text)
     assert level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
@@ -610,14 +616,14 @@ def test_round_eight_lookalikes_get_no_advice(text: str, why: str) -> None:
 )
 def test_round_ten_emergency_families(text: str, experiencer: Experiencer) -> None:
     """The word file's own families: read by the lexicon alone, and as the bot reads them."""
-    lexicon = RedFlagScreen(default_red_flags(SPANISH), model=None).screen(text)
+    lexicon = _word_file_alone().screen(text)
     assert (lexicon.level, lexicon.experiencer) == (ScreenLevel.EMERGENCY, experiencer)
     assert _screen(text) == (ScreenLevel.EMERGENCY, experiencer)
 
 
 def test_round_ten_hit_by_a_vehicle() -> None:
     text = "a mi tía la arrolló una moto ayer y le duele la espalda"
-    lexicon = RedFlagScreen(default_red_flags(SPANISH), model=None).screen(text)
+    lexicon = _word_file_alone().screen(text)
     assert (lexicon.level, lexicon.experiencer) == (ScreenLevel.SEE_DOCTOR, Experiencer.OTHER_ADULT)
     assert _screen(text) == (ScreenLevel.SEE_DOCTOR, Experiencer.OTHER_ADULT)
 
@@ -638,7 +644,7 @@ def test_round_ten_hit_by_a_vehicle() -> None:
     ],
 )
 def test_round_ten_lookalikes_get_no_advice(text: str, why: str) -> None:
-    lexicon = RedFlagScreen(default_red_flags(SPANISH), model=None).screen(text)
+    lexicon = _word_file_alone().screen(text)
     assert lexicon.level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
     level, _ = _screen(text)
     assert level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
@@ -681,7 +687,7 @@ def test_round_ten_lookalikes_get_no_advice(text: str, why: str) -> None:
 )
 def test_round_twelve_emergency_families(text: str, experiencer: Experiencer) -> None:
     """The word file's own families: read by the lexicon alone, and as the bot reads them."""
-    lexicon = RedFlagScreen(default_red_flags(SPANISH), model=None).screen(text)
+    lexicon = _word_file_alone().screen(text)
     assert (lexicon.level, lexicon.experiencer) == (ScreenLevel.EMERGENCY, experiencer)
     assert _screen(text) == (ScreenLevel.EMERGENCY, experiencer)
 
@@ -710,7 +716,7 @@ def test_round_twelve_emergency_families(text: str, experiencer: Experiencer) ->
     ],
 )
 def test_round_twelve_lookalikes_get_no_advice(text: str, why: str) -> None:
-    lexicon = RedFlagScreen(default_red_flags(SPANISH), model=None).screen(text)
+    lexicon = _word_file_alone().screen(text)
     assert lexicon.level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
     level, _ = _screen(text)
     assert level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
@@ -729,7 +735,7 @@ def test_round_twelve_lookalikes_get_no_advice(text: str, why: str) -> None:
     ],
 )
 def test_round_twelve_see_a_doctor_families(text: str) -> None:
-    lexicon = RedFlagScreen(default_red_flags(SPANISH), model=None).screen(text)
+    lexicon = _word_file_alone().screen(text)
     assert lexicon.level is ScreenLevel.SEE_DOCTOR
     level, _ = _screen(text)
     assert level is ScreenLevel.SEE_DOCTOR
@@ -809,7 +815,7 @@ def test_round_twelve_see_a_doctor_families(text: str) -> None:
 )
 def test_round_fourteen_emergency_families(text: str, experiencer: Experiencer) -> None:
     """The word file's own families: read by the lexicon alone, and as the bot reads them."""
-    lexicon = RedFlagScreen(default_red_flags(SPANISH), model=None).screen(text)
+    lexicon = _word_file_alone().screen(text)
     assert (lexicon.level, lexicon.experiencer) == (ScreenLevel.EMERGENCY, experiencer)
     assert _screen(text) == (ScreenLevel.EMERGENCY, experiencer)
 
@@ -845,7 +851,7 @@ def test_round_fourteen_emergency_families(text: str, experiencer: Experiencer) 
     ],
 )
 def test_round_fourteen_lookalikes_get_no_advice(text: str, why: str) -> None:
-    lexicon = RedFlagScreen(default_red_flags(SPANISH), model=None).screen(text)
+    lexicon = _word_file_alone().screen(text)
     assert lexicon.level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
     level, _ = _screen(text)
     assert level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
@@ -861,7 +867,7 @@ def test_round_fourteen_lookalikes_get_no_advice(text: str, why: str) -> None:
     ],
 )
 def test_round_fourteen_see_a_doctor_families(text: str) -> None:
-    lexicon = RedFlagScreen(default_red_flags(SPANISH), model=None).screen(text)
+    lexicon = _word_file_alone().screen(text)
     assert lexicon.level is ScreenLevel.SEE_DOCTOR
     level, _ = _screen(text)
     assert level is ScreenLevel.SEE_DOCTOR
@@ -904,7 +910,7 @@ def test_round_fourteen_see_a_doctor_families(text: str) -> None:
 def test_round_sixteen_emergency_families(text: str, experiencer: Experiencer) -> None:
     """Not even feeling a wash or a touch there, not noticing a soiled wipe, a bladder full to
     the brim, no strength left to hold, wind that carries stool: the lexicon alone reads them."""
-    lexicon = RedFlagScreen(default_red_flags(SPANISH), model=None).screen(text)
+    lexicon = _word_file_alone().screen(text)
     assert (lexicon.level, lexicon.experiencer) == (ScreenLevel.EMERGENCY, experiencer)
     assert _screen(text) == (ScreenLevel.EMERGENCY, experiencer)
 
@@ -923,7 +929,7 @@ def test_round_sixteen_emergency_families(text: str, experiencer: Experiencer) -
     ],
 )
 def test_round_sixteen_lookalikes_get_no_emergency(text: str, why: str) -> None:
-    lexicon = RedFlagScreen(default_red_flags(SPANISH), model=None).screen(text)
+    lexicon = _word_file_alone().screen(text)
     assert lexicon.level is not ScreenLevel.EMERGENCY, why
     level, _ = _screen(text)
     assert level is not ScreenLevel.EMERGENCY, why

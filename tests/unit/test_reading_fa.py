@@ -22,9 +22,24 @@ def _shipped() -> tuple[Readers, str, Content]:
 
 
 @cache
+@cache
 def _word_file_alone() -> RedFlagScreen:
     """The Persian word file without the statistical reader: what the lexicon itself reads."""
     return RedFlagScreen(load_red_flags(DEFAULT_CONTENT_DIR, "fa"), model=None)
+
+
+def _assert_reads(
+    text: str, expected: tuple[ScreenLevel, Experiencer] | ScreenLevel | None
+) -> None:
+    """The word file alone gives *expected*: (level, whose sign); a level alone (whose body is
+    an engine limit there); or None (no advice, at most the confirm question)."""
+    screening = _word_file_alone().screen(text)
+    if expected is None:
+        assert screening.level in (ScreenLevel.NONE, ScreenLevel.POSSIBLE)
+    elif isinstance(expected, ScreenLevel):
+        assert screening.level is expected
+    else:
+        assert (screening.level, screening.experiencer) == expected
 
 
 def _screen(text: str) -> tuple[ScreenLevel, Experiencer]:
@@ -349,11 +364,7 @@ def test_not_the_emergency_advice(text: str) -> None:
 def test_the_word_file_alone_reads_each_family(
     text: str, expected: tuple[ScreenLevel, Experiencer] | None
 ) -> None:
-    screening = _word_file_alone().screen(text)
-    if expected is None:  # no advice: at most the confirm question
-        assert screening.level in (ScreenLevel.NONE, ScreenLevel.POSSIBLE)
-    else:
-        assert (screening.level, screening.experiencer) == expected
+    _assert_reads(text, expected)
 
 
 # Round 7: one row per family the word file gained, read by the word file alone.
@@ -457,11 +468,7 @@ def test_the_word_file_alone_reads_each_family(
 def test_the_word_file_alone_reads_each_round_7_family(
     text: str, expected: tuple[ScreenLevel, Experiencer] | None
 ) -> None:
-    screening = _word_file_alone().screen(text)
-    if expected is None:  # no advice: at most the confirm question
-        assert screening.level in (ScreenLevel.NONE, ScreenLevel.POSSIBLE)
-    else:
-        assert (screening.level, screening.experiencer) == expected
+    _assert_reads(text, expected)
 
 
 _OWN_EMERGENCY = (ScreenLevel.EMERGENCY, Experiencer.SELF)
@@ -513,11 +520,7 @@ _OWN_EMERGENCY = (ScreenLevel.EMERGENCY, Experiencer.SELF)
 def test_the_word_file_alone_reads_each_round_8_family(
     text: str, expected: tuple[ScreenLevel, Experiencer] | None
 ) -> None:
-    screening = _word_file_alone().screen(text)
-    if expected is None:  # no advice: at most the confirm question
-        assert screening.level in (ScreenLevel.NONE, ScreenLevel.POSSIBLE)
-    else:
-        assert (screening.level, screening.experiencer) == expected
+    _assert_reads(text, expected)
 
 
 _OTHERS_EMERGENCY = (ScreenLevel.EMERGENCY, Experiencer.OTHER_ADULT)
@@ -601,11 +604,7 @@ _OTHERS_EMERGENCY = (ScreenLevel.EMERGENCY, Experiencer.OTHER_ADULT)
 def test_the_word_file_alone_reads_each_round_9_family(
     text: str, expected: tuple[ScreenLevel, Experiencer] | None
 ) -> None:
-    screening = _word_file_alone().screen(text)
-    if expected is None:  # no advice: at most the confirm question
-        assert screening.level in (ScreenLevel.NONE, ScreenLevel.POSSIBLE)
-    else:
-        assert (screening.level, screening.experiencer) == expected
+    _assert_reads(text, expected)
 
 
 @pytest.mark.parametrize(
@@ -650,11 +649,7 @@ def test_the_word_file_alone_reads_each_round_9_family(
 def test_the_word_file_alone_reads_each_round_10_family(
     text: str, expected: tuple[ScreenLevel, Experiencer] | None
 ) -> None:
-    screening = _word_file_alone().screen(text)
-    if expected is None:  # no advice: at most the confirm question
-        assert screening.level in (ScreenLevel.NONE, ScreenLevel.POSSIBLE)
-    else:
-        assert (screening.level, screening.experiencer) == expected
+    _assert_reads(text, expected)
 
 
 @pytest.mark.parametrize(
@@ -692,17 +687,12 @@ def test_the_word_file_alone_reads_each_round_10_family(
         ("کنترل ادرارم دست خودمه، فقط کمرم درد میکنه", None),  # guard: control in my hands
         ("nemitunam ba pa ye rastam feshar biaram, har ruz badtar mishe", _OWN_EMERGENCY),  # press
         ("نمیتونم به پام فشار بیارم چون درد داره", None),  # guard: pain, not worse each day
-        # ROUND11_ROWS
     ],
 )
 def test_the_word_file_alone_reads_each_round_11_family(
     text: str, expected: tuple[ScreenLevel, Experiencer] | None
 ) -> None:
-    screening = _word_file_alone().screen(text)
-    if expected is None:  # no advice: at most the confirm question
-        assert screening.level in (ScreenLevel.NONE, ScreenLevel.POSSIBLE)
-    else:
-        assert (screening.level, screening.experiencer) == expected
+    _assert_reads(text, expected)
 
 
 _OWN_DOCTOR = (ScreenLevel.SEE_DOCTOR, Experiencer.SELF)
@@ -754,19 +744,12 @@ _OWN_DOCTOR = (ScreenLevel.SEE_DOCTOR, Experiencer.SELF)
         ("تو روزنامه یه راننده پاهاش فلج شده بود", None),  # the newspaper
         ("ممکنه آدم نتونه ادرار کنه؟ منم همین مشکلو دارم", _OWN_EMERGENCY),  # "the same problem"
         ("نه تب دارم نه سابقه سرطان دارم، از دیروز باسنم بی حس شده", _OWN_EMERGENCY),  # nor history
-        # ROUND12_ROWS
     ],
 )
 def test_the_word_file_alone_reads_each_round_12_family(
     text: str, expected: tuple[ScreenLevel, Experiencer] | ScreenLevel | None
 ) -> None:
-    screening = _word_file_alone().screen(text)
-    if expected is None:  # no advice: at most the confirm question
-        assert screening.level in (ScreenLevel.NONE, ScreenLevel.POSSIBLE)
-    elif isinstance(expected, ScreenLevel):  # the level only: whose body is an engine limit
-        assert screening.level is expected
-    else:
-        assert (screening.level, screening.experiencer) == expected
+    _assert_reads(text, expected)
 
 
 @pytest.mark.parametrize(
@@ -814,17 +797,12 @@ def test_the_word_file_alone_reads_each_round_12_family(
         ("شبا کمرم درد میکنه و هیچ جوره آروم نمیشه", _OWN_DOCTOR),  # guard: does not ease
         ("موقع پاک کردن با دستمال این سمتش حس میکنم اون سمتش نه", _OWN_EMERGENCY),  # one side felt
         ("basanam ye tarafesh hes dare un tarafesh nadare", _OWN_EMERGENCY),  # Finglish
-        # ROUND14_ROWS
     ],
 )
 def test_the_word_file_alone_reads_each_round_14_family(
     text: str, expected: tuple[ScreenLevel, Experiencer] | None
 ) -> None:
-    screening = _word_file_alone().screen(text)
-    if expected is None:  # no advice: at most the confirm question
-        assert screening.level in (ScreenLevel.NONE, ScreenLevel.POSSIBLE)
-    else:
-        assert (screening.level, screening.experiencer) == expected
+    _assert_reads(text, expected)
 
 
 @pytest.mark.parametrize(
@@ -868,17 +846,12 @@ def test_the_word_file_alone_reads_each_round_14_family(
         ("باسنم از دیشب بی حس شده، موتور سوار نشدم ها", _OWN_EMERGENCY),  # a ride denied
         ("دو ساعت دوچرخه سواری کردم نشیمنگاهم بی حس شده", None),  # guard: the ride explains it
         ("کونم بی حس شده، دوچرخه هم سوار نشدم", _OWN_EMERGENCY),  # a ride denied, «either»
-        # ROUND16_ROWS
     ],
 )
 def test_the_word_file_alone_reads_each_round_16_family(
     text: str, expected: tuple[ScreenLevel, Experiencer] | None
 ) -> None:
-    screening = _word_file_alone().screen(text)
-    if expected is None:  # no advice: at most the confirm question
-        assert screening.level in (ScreenLevel.NONE, ScreenLevel.POSSIBLE)
-    else:
-        assert (screening.level, screening.experiencer) == expected
+    _assert_reads(text, expected)
 
 
 @pytest.mark.parametrize(
@@ -918,17 +891,12 @@ def test_the_word_file_alone_reads_each_round_16_family(
         ("چرا خیلیا با کمردرد بی اختیاری میگیرن؟", None),  # "why do many people …?"
         ("chera bazia bad az amal nemitunan edrar konan?", None),  # the same in Finglish
         ("چرا از دیروز نمیتونم ادرار کنم؟", _OWN_EMERGENCY),  # guard: "why can't I"
-        # ROUND18_ROWS
     ],
 )
 def test_the_word_file_alone_reads_each_round_18_family(
     text: str, expected: tuple[ScreenLevel, Experiencer] | None
 ) -> None:
-    screening = _word_file_alone().screen(text)
-    if expected is None:  # no advice: at most the confirm question
-        assert screening.level in (ScreenLevel.NONE, ScreenLevel.POSSIBLE)
-    else:
-        assert (screening.level, screening.experiencer) == expected
+    _assert_reads(text, expected)
 
 
 def test_a_finglish_question_about_a_term_read_online_is_read_in_persian_alone() -> None:
