@@ -505,15 +505,21 @@ class RedFlagScreen:
             return replace(learnt, concepts=tuple(possible))  # the model is sure: the advice
         if possible:
             return Screening(ScreenLevel.POSSIBLE, (), tuple(possible))
-        if learnt is not None and not any(
-            s.looked_alike or not self._signs_named.isdisjoint(s.denied_concepts) for s in sentences
+        if learnt is None or any(s.looked_alike for s in sentences):
+            return NOTHING
+        if self._signs_named.isdisjoint(
+            concept for sentence in sentences for concept in sentence.denied_concepts
         ):
             if learnt.level is ScreenLevel.EMERGENCY and self._sure_alone(text, sentences):
                 return learnt  # "legs made of concrete": words the lexicon never listed
             # No sign the lexicon knows: one question, even beside a denial of something else
-            # ("no fever, no blood, but it just won't come out"), never when a sign's body part
-            # or function is denied ("no numbness around my groin"); the advice needs a plain
-            # message.
+            # ("no fever, no blood, but it just won't come out").
+            return Screening(ScreenLevel.POSSIBLE)
+        if learnt.level is ScreenLevel.EMERGENCY:
+            # A sign's body part or function read as denied, and the model sure of an
+            # emergency: the negation may be the sign itself ("I feel nothing when I pee",
+            # «موقع جیش کردن هیچی حس نمیکنم طبیعیه؟»), not a denial. One question, never the
+            # advice; a plain denial ("no numbness around my groin") the model reads as benign.
             return Screening(ScreenLevel.POSSIBLE)
         return NOTHING
 

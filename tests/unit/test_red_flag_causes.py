@@ -128,9 +128,17 @@ def test_a_trauma_off_an_animal_is_the_persons_own(screen: RedFlagScreen) -> Non
     )
 
 
-def test_a_denied_sign_keeps_the_model_from_asking(screen: RedFlagScreen) -> None:
-    """Everything the lexicon read was negated: no confirm question from the model either."""
-    assert screen.screen("no numbness in my groin or my bottom").level is ScreenLevel.NONE
+@pytest.mark.parametrize(
+    "text", ["no tingling down there", "no problems with my bladder or bowels", "peeing is fine"]
+)
+def test_a_denied_sign_keeps_the_model_from_asking(screen: RedFlagScreen, text: str) -> None:
+    """Everything the lexicon read was negated, and the model is not sure of an emergency: no
+    confirm question either."""
+    assert screen.screen(text).level is ScreenLevel.NONE
+
+
+def test_a_denied_sign_never_gets_the_advice(screen: RedFlagScreen) -> None:
+    assert not screen.screen("no numbness in my groin or my bottom").clear
 
 
 @pytest.mark.parametrize(
@@ -246,16 +254,22 @@ def test_round_3_see_a_doctor_signs_get_the_advice(
     assert category in screening.categories
 
 
-def _sure_model() -> SignModel:
-    """A model that is sure of an emergency whatever the text."""
+def _sure_model(of: str = "emergency") -> SignModel:
+    """A model that is sure of one class (*of*) whatever the text."""
     weights = np.zeros((DIMENSIONS, len(CLASSES)), dtype=np.float32)
-    return SignModel(weights, np.array([12.0, 0.0, 0.0], dtype=np.float32))
+    bias = np.zeros(len(CLASSES), dtype=np.float32)
+    bias[CLASSES.index(of)] = 12.0
+    return SignModel(weights, bias)
 
 
-def _with_model(alone: float | None, lifts: tuple[str, ...] = ()) -> RedFlagScreen:
+def _with_model(
+    alone: float | None, lifts: tuple[str, ...] = (), model: SignModel | None = None
+) -> RedFlagScreen:
     lexicon = load_content().red_flags
     thresholds = lexicon.model.model_copy(update={"alone": alone, "lifts": lifts})
-    return RedFlagScreen(lexicon.model_copy(update={"model": thresholds}), model=_sure_model())
+    return RedFlagScreen(
+        lexicon.model_copy(update={"model": thresholds}), model=model or _sure_model()
+    )
 
 
 def test_a_sure_model_alone_gives_the_advice_only_when_nothing_is_qualified() -> None:
@@ -276,6 +290,16 @@ def test_a_sure_model_alone_gives_the_advice_only_when_nothing_is_qualified() ->
         assert screen.screen(text).level is ScreenLevel.POSSIBLE, text
     unset = _with_model(alone=None)
     assert unset.screen("my legs are all zibzab").level is ScreenLevel.POSSIBLE
+
+
+def test_a_sign_read_as_denied_gets_the_question_when_the_model_is_sure() -> None:
+    """The negation may be the sign itself (Persian «موقع جیش کردن هیچی حس نمیکنم», "I feel
+    nothing when I pee", reads as a denial of feeling): with the model sure of an emergency, one
+    question, never the advice; with the model sure the message is benign, nothing."""
+    denied = "no numbness around my groin"
+    assert _with_model(alone=0.95).screen(denied).level is ScreenLevel.POSSIBLE
+    benign = _with_model(alone=0.95, model=_sure_model("benign"))
+    assert benign.screen(denied).level is ScreenLevel.NONE
 
 
 def test_a_sure_model_lifts_only_the_listed_see_a_doctor_categories() -> None:
