@@ -985,6 +985,11 @@ class ModelThresholds(_Strict):
     where the lexicon found no sign it could name, or only a see-a-doctor one — when nothing in
     the message is qualified (no hypothetical, history, someone else) or explained by an
     ordinary cause. None: never (a language whose model has not been measured so)."""
+    denied: float | None = Field(default=None, gt=0, le=1)
+    """At least this sure of an emergency, the model asks the confirm question about a message
+    whose sign the lexicon read as denied: the negation may be the sign itself ("I feel nothing
+    when I pee"). Plain denials ("no numbness around my groin or buttocks") it can read as
+    urgent too, so the bar is the language's own measurement. None: never."""
     lifts: tuple[str, ...] = ()
     """See-a-doctor categories whose words also tell of an emergency (a fall that was the legs
     giving way, an "accident" that was the bowel): at `alone`, the model makes them the

@@ -515,11 +515,12 @@ class RedFlagScreen:
             # No sign the lexicon knows: one question, even beside a denial of something else
             # ("no fever, no blood, but it just won't come out").
             return Screening(ScreenLevel.POSSIBLE)
-        if learnt.level is ScreenLevel.EMERGENCY:
+        denied = self._thresholds.denied
+        if denied is not None and self._urgency(text, sentences)[0] >= denied:
             # A sign's body part or function read as denied, and the model sure of an
-            # emergency: the negation may be the sign itself ("I feel nothing when I pee",
-            # «موقع جیش کردن هیچی حس نمیکنم طبیعیه؟»), not a denial. One question, never the
-            # advice; a plain denial ("no numbness around my groin") the model reads as benign.
+            # emergency: the negation may be the sign itself («موقع جیش کردن هیچی حس نمیکنم
+            # طبیعیه؟», "is it normal that I feel nothing when I pee?"). One question, never
+            # the advice.
             return Screening(ScreenLevel.POSSIBLE)
         return NOTHING
 

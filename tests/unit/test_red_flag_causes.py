@@ -294,12 +294,15 @@ def test_a_sure_model_alone_gives_the_advice_only_when_nothing_is_qualified() ->
 
 def test_a_sign_read_as_denied_gets_the_question_when_the_model_is_sure() -> None:
     """The negation may be the sign itself (Persian «موقع جیش کردن هیچی حس نمیکنم», "I feel
-    nothing when I pee", reads as a denial of feeling): with the model sure of an emergency, one
-    question, never the advice; with the model sure the message is benign, nothing."""
+    nothing when I pee", reads as a denial of feeling): with the model as sure of an emergency as
+    `model.denied`, one question, never the advice; otherwise nothing."""
     denied = "no numbness around my groin"
     assert _with_model(alone=0.95).screen(denied).level is ScreenLevel.POSSIBLE
     benign = _with_model(alone=0.95, model=_sure_model("benign"))
     assert benign.screen(denied).level is ScreenLevel.NONE
+    lexicon = load_content().red_flags
+    never = lexicon.model_copy(update={"model": lexicon.model.model_copy(update={"denied": None})})
+    assert RedFlagScreen(never, model=_sure_model()).screen(denied).level is ScreenLevel.NONE
 
 
 def test_a_sure_model_lifts_only_the_listed_see_a_doctor_categories() -> None:
