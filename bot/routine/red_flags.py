@@ -510,8 +510,13 @@ class RedFlagScreen:
         if self._signs_named.isdisjoint(
             concept for sentence in sentences for concept in sentence.denied_concepts
         ):
-            if learnt.level is ScreenLevel.EMERGENCY and self._sure_alone(text, sentences):
-                return learnt  # "legs made of concrete": words the lexicon never listed
+            if learnt.level is ScreenLevel.EMERGENCY:
+                if self._sure_alone(text, sentences):
+                    return learnt  # "legs made of concrete": words the lexicon never listed
+                if self._sure_alone(text, sentences, theirs=True):
+                    # «khanomam mige az dishab nemitoone jelo dastshoiesh ro begire»: another
+                    # adult's sign now, in words the lexicon never listed; worded for them.
+                    return replace(learnt, experiencer=Experiencer.OTHER_ADULT)
             # No sign the lexicon knows: one question, even beside a denial of something else
             # ("no fever, no blood, but it just won't come out").
             return Screening(ScreenLevel.POSSIBLE)
@@ -553,21 +558,33 @@ class RedFlagScreen:
         kinds = [kind for *_, kind in sorted(events)]
         return any({first, second} == {"sign", "theirs"} for first, second in pairwise(kinds))
 
-    def _sure_alone(self, text: str, sentences: list[_Sentence]) -> bool:
+    def _sure_alone(self, text: str, sentences: list[_Sentence], *, theirs: bool = False) -> bool:
         """Whether the statistical reader may give the emergency advice on its own word: it is
         at least `model.alone` sure, nothing in the message is qualified (a hypothetical,
         reported advice, history, someone else's body) or explained by an ordinary cause, and
-        a body part or function of `model.needs` is named."""
+        a body part or function of `model.needs` is named. *theirs*: another adult's body is
+        the one qualifier allowed, and every body part or function named is theirs."""
         alone = self._thresholds.alone
-        if self._model is None or alone is None or not self._plain(sentences):
+        if self._model is None or alone is None or not self._plain(sentences, theirs=theirs):
             return False
-        named = {name for sentence in sentences for name in sentence.mentions}
-        if self._needs and self._needs.isdisjoint(named):
+        named = {
+            (name, mention.qualifier)
+            for sentence in sentences
+            for name, mentioned in sentence.mentions.items()
+            for mention in mentioned
+            if name in self._needs
+        }
+        if self._needs and not named:
             return False  # no body part or function named: "i don't know"
+        if theirs and any(owner != _OTHER for _, owner in named):
+            return False  # "my wife says i cant feel my legs": the writer's own
         return self._urgency(text, sentences)[0] >= alone
 
-    def _plain(self, sentences: list[_Sentence]) -> bool:
-        """No ConText qualifier, no denied sign and no ordinary cause anywhere in the message."""
+    def _plain(self, sentences: list[_Sentence], *, theirs: bool = False) -> bool:
+        """No ConText qualifier (but another adult's body, *theirs*), no denied sign and no
+        ordinary cause anywhere in the message."""
+        persons: tuple[str | None, ...] = (None, _SELF, _OTHER) if theirs else (None, _SELF)
+        owners: tuple[Qualifier | str | None, ...] = (None, _OTHER) if theirs else (None,)
         for sentence in sentences:
             if (
                 sentence.historical
@@ -577,11 +594,11 @@ class RedFlagScreen:
                 or sentence.looked_alike
             ):
                 return False
-            if sentence.scopes or any(p not in (None, _SELF) for p in sentence.persons):
+            if sentence.scopes or any(p not in persons for p in sentence.persons):
                 return False
             for mentioned in sentence.mentions.values():
                 for mention in mentioned:
-                    if mention.qualifier is not None or mention.concept in self._ordinary_causes:
+                    if mention.qualifier not in owners or mention.concept in self._ordinary_causes:
                         return False
         return True
 

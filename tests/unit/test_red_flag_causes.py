@@ -281,7 +281,8 @@ def test_a_sure_model_alone_gives_the_advice_only_when_nothing_is_qualified() ->
     )
     for text in (
         "what if my legs went all zibzab",  # hypothetical
-        "my husband says his legs are all zibzab",  # someone else
+        "my husband says my legs are all zibzab",  # someone else's word on the writer's legs
+        "my son's legs are all zibzab",  # a child
         "my legs were all zibzab years ago",  # history
         "i do not know",  # no body part or function named
         "can not do it, it is too painful",
@@ -290,6 +291,20 @@ def test_a_sure_model_alone_gives_the_advice_only_when_nothing_is_qualified() ->
         assert screen.screen(text).level is ScreenLevel.POSSIBLE, text
     unset = _with_model(alone=None)
     assert unset.screen("my legs are all zibzab").level is ScreenLevel.POSSIBLE
+
+
+def test_a_sure_model_alone_gives_the_advice_for_another_adults_body() -> None:
+    """Another adult's sign now, in words the lexicon never listed: the advice worded for them,
+    when every body part named is theirs and nothing else qualifies the message."""
+    screen = _with_model(alone=0.95)
+    theirs = screen.screen("my husband says his legs are all zibzab since the morning")
+    assert theirs.level is ScreenLevel.EMERGENCY
+    assert theirs.experiencer is Experiencer.OTHER_ADULT
+    for text in (
+        "my husband says if his legs ever went all zibzab he would go",  # hypothetical
+        "my husband's legs were all zibzab years ago",  # history
+    ):
+        assert screen.screen(text).level is ScreenLevel.POSSIBLE, text
 
 
 def test_a_sign_read_as_denied_gets_the_question_when_the_model_is_sure() -> None:
