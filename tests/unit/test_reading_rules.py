@@ -217,3 +217,23 @@ def test_a_self_word_right_after_a_person_owns_them_where_order_marks_possession
     assert _owner_by_order("fa", True).screen(sister).level is not ScreenLevel.SEE_DOCTOR
     mother = "мама пише мені: «доця я ніг обох не чую і в туалет не можу»"
     assert screening(mother, "uk").level is ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "if im not mistaken my bottom has been numb since monday"),
+        ("en", "unless im wrong i cant feel myself peeing since this morning"),
+        ("es", "si mal no recuerdo desde el lunes tengo la entrepierna dormida"),
+        ("pt_BR", "se bem me lembro desde segunda estou com a virilha dormente"),
+        ("ru", "если я правильно помню, с понедельника онемела промежность"),
+        ("uk", "якщо не помиляюсь, з понеділка оніміла промежина"),
+        ("id", "kalau tidak salah sejak senin selangkangan saya mati rasa"),
+        ("fa", "اگه اشتباه نکنم از دوشنبه کشاله رانم بی حس شده"),
+    ],
+)
+def test_a_hedge_is_no_hypothetical(language: str, text: str) -> None:
+    """`context.hypothetical_pseudo`: "if I'm not mistaken" says how sure the writer is, not
+    that the sign may come one day."""
+    screen = RedFlagScreen(default_red_flags(language), model=None)
+    assert screen.screen(text).level is ScreenLevel.EMERGENCY, text
