@@ -933,3 +933,63 @@ def test_round_sixteen_lookalikes_get_no_emergency(text: str, why: str) -> None:
     assert lexicon.level is not ScreenLevel.EMERGENCY, why
     level, _ = _screen(text)
     assert level is not ScreenLevel.EMERGENCY, why
+
+
+@pytest.mark.parametrize(
+    ("text", "experiencer"),
+    [
+        (
+            "no estoy segura si tengo la vejiga llena, voy al baño por si acaso y no sale",
+            Experiencer.SELF,
+        ),
+        ("el doctor me dijo que son nervios y yo sigo sin sentir cuando orino", Experiencer.SELF),
+        ("mi cuñado se está cayendo solo, las piernas se le traban", Experiencer.OTHER_ADULT),
+        ("desde el lunes ninguna sensación en la cola, ni al sentarme", Experiencer.SELF),
+        ("me limpio y no siento el papel jaja raro no", Experiencer.SELF),
+        ("tengo el chichi acorchado desde ayer y me duele la espalda", Experiencer.SELF),
+        ("tengo las piernas dormias las dos desde anoche", Experiencer.SELF),
+        ("mi marido dice que se le durmieron las partes y no se le pasa", Experiencer.OTHER_ADULT),
+        ("se me cae la punta al andar y me voy tropezando, empezó el martes", Experiencer.SELF),
+        ("el pie derecho me hace flap al andar desde el martes", Experiencer.SELF),
+    ],
+)
+def test_round_twenty_emergency_families(text: str, experiencer: Experiencer) -> None:
+    """Not knowing whether the bladder is full, a sign after reported reassurance, falling by
+    oneself, 'no feeling at all', a tag question's 'no', regional words for the genitals, dropped
+    -d- participles, a slapping foot: the lexicon alone reads them."""
+    lexicon = _word_file_alone().screen(text)
+    assert (lexicon.level, lexicon.experiencer) == (ScreenLevel.EMERGENCY, experiencer)
+    assert _screen(text) == (ScreenLevel.EMERGENCY, experiencer)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me estoy quedando en los puros huesos y los pantalones me bailan",
+        "en el almacén me cayó un saco de cemento en la espalda",
+    ],
+)
+def test_round_twenty_see_a_doctor_families(text: str) -> None:
+    assert _word_file_alone().screen(text).level is ScreenLevel.SEE_DOCTOR
+    level, _ = _screen(text)
+    assert level is ScreenLevel.SEE_DOCTOR
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        (
+            "en el autobús se me duerme el culo, pero al pararme se me quita",
+            "sitting, gone on standing",
+        ),
+        ("mi tío se hizo caca encima allá por el 1998 y se recuperó", "a past year"),
+        ("me cayó encima todo el café de la mañana, qué desastre", "spilt coffee"),
+        ("no termino de entender los ejercicios de hoy", "not understanding"),
+        ("en todas las partes de la espalda tengo hormigueo", "'las partes' of the back"),
+    ],
+)
+def test_round_twenty_lookalikes_get_no_emergency(text: str, why: str) -> None:
+    lexicon = _word_file_alone().screen(text)
+    assert lexicon.level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
+    level, _ = _screen(text)
+    assert level is not ScreenLevel.EMERGENCY, why
