@@ -928,6 +928,11 @@ def test_the_word_file_alone_reads_each_round_18_family(
         ("موقع رابطه هیچ مشکلی ندارم", None),  # guard: no trouble in sex
         ("زور میزنم ولی جریانش ضعیفه از دیروز", _OWN_EMERGENCY),  # straining, weak stream
         ("زور میزنم جریانش ضعیفه از قدیم پروستات دارم", None),  # guard: an old prostate
+        ("nesheminam az dishab bi hes shode", _OWN_EMERGENCY),  # «نشیمن» typed with e
+        ("مادرم کنترول ادرارشو نداره از دیروز", _OTHERS_EMERGENCY),  # the Dari «کنترول»
+        ("az hafte pish neoz nemisham", _OWN_EMERGENCY),  # «نعوظ» typed neoz
+        ("دو ساعته میخوام جیش کنم نمیشه", _OWN_EMERGENCY),  # trying, «it won't happen»
+        ("میخوام ادرار کنم نمیشه چون تو جلسه ام", None),  # guard: in a meeting
     ],
 )
 def test_the_word_file_alone_reads_each_round_20_family(
