@@ -933,6 +933,12 @@ def test_the_word_file_alone_reads_each_round_18_family(
         ("az hafte pish neoz nemisham", _OWN_EMERGENCY),  # «نعوظ» typed neoz
         ("دو ساعته میخوام جیش کنم نمیشه", _OWN_EMERGENCY),  # trying, «it won't happen»
         ("میخوام ادرار کنم نمیشه چون تو جلسه ام", None),  # guard: in a meeting
+        ("انگار کیسه سیمان به پاهام بستن", _OWN_EMERGENCY),  # sandbags tied to the legs
+        (
+            "mamanam ghablan migoft kamaresh dard mikone, hala mige nemitune jish kone",
+            _OTHERS_EMERGENCY,
+        ),
+        ("قبلا نمیتونستم ادرار کنم حالا خوبم", None),  # guard: now fine
     ],
 )
 def test_the_word_file_alone_reads_each_round_20_family(
