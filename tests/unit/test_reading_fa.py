@@ -939,6 +939,14 @@ def test_the_word_file_alone_reads_each_round_18_family(
             _OTHERS_EMERGENCY,
         ),
         ("قبلا نمیتونستم ادرار کنم حالا خوبم", None),  # guard: now fine
+        ("tutiam az ghafas oftad paein pash shekaste", None),  # a parrot's fall
+        (
+            "az nardebun parat shodam dirooz",
+            (ScreenLevel.SEE_DOCTOR, Experiencer.SELF),
+        ),  # thrown off
+        ("az khastegi parat shodam ru kanape", None),  # guard: flopped onto the sofa
+        ("یه طرف کمرم برجسته تر شده از ماه پیش", (ScreenLevel.SEE_DOCTOR, Experiencer.SELF)),
+        ("رگای کمرم برجسته شده از ورزش", None),  # guard: veins standing out
     ],
 )
 def test_the_word_file_alone_reads_each_round_20_family(
