@@ -899,6 +899,62 @@ def test_the_word_file_alone_reads_each_round_18_family(
     _assert_reads(text, expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ضعف پا یا مشکل مثانه ندارم خداروشکر", None),  # a denied list: every item
+        ("hich moshkel edrari ya bi hesi nadashtam", None),  # the same in Finglish, past
+        ("مشکل مثانه ندارم ولی از دیروز پاهام بی حس شده", _OWN_EMERGENCY),  # guard: a sign after
+        ("عموش نمیتونه ادرار کنه", _OTHERS_EMERGENCY),  # his uncle: another adult
+        ("خواهرش بارداره", None),  # her sister's pregnancy is news
+        ("یعنی ممکنه بعدا منم نتونم ادرار کنم؟", None),  # "could I later …?": a hypothetical
+        ("momkene badan bi ekhtiari begiram?", None),  # the same in Finglish
+        ("از دیروز نمیتونم ادرار کنم، ممکنه بعدا بدتر بشه؟", _OWN_EMERGENCY),  # guard: now first
+        ("paham mal khodam nist az dishab", _OWN_EMERGENCY),  # legs not mine, Finglish
+        ("از صبح جایی که روش میشینی گزگز میکنه", _OWN_EMERGENCY),  # the place one sits on
+        ("وقتی رو زین دوچرخه میشینم بی حس میشه", None),  # guard: a ride is a reason
+        ("سیالیس دیگه برام جواب نمیده از وقتی کمرم گرفته", _OWN_EMERGENCY),  # the pill fails
+        ("شنیدم ویاگرا روی کمردرد اثر نداره", None),  # guard: a claim about the pill
+        ("noozam kolan az bein rafte", _OWN_EMERGENCY),  # erection «destroyed, gone»
+        ("runam az dakhel gozgoz mikone", _OWN_EMERGENCY),  # inner thigh: saddle skin
+        ("داخل رونم از باشگاه درد میکنه", None),  # guard: a sore inner thigh
+        ("هر دوتاش یهو ول شد نشستم زمین", _OWN_EMERGENCY),  # both of them let go
+        ("zire paham khali mishe az dishab", _OWN_EMERGENCY),  # legs «go empty», Finglish
+        ("khis kardam khodamo tu otobus", _OWN_EMERGENCY),  # wet myself, verb first
+        ("از خنده خیس کردم خودمو", None),  # guard: from laughing
+        ("پنجه چپم از دیروز بالا نمیاد", _OWN_EMERGENCY),  # foot drop named by its side
+        ("مامانم میگه سر پاش میکوبه زمین وقتی راه میره", _OTHERS_EMERGENCY),  # foot slap
+        ("hich ehsasi hengame sex nadaram az hafte pish", _OWN_EMERGENCY),  # no feeling in sex
+        ("موقع رابطه هیچ مشکلی ندارم", None),  # guard: no trouble in sex
+        ("زور میزنم ولی جریانش ضعیفه از دیروز", _OWN_EMERGENCY),  # straining, weak stream
+        ("زور میزنم جریانش ضعیفه از قدیم پروستات دارم", None),  # guard: an old prostate
+        ("nesheminam az dishab bi hes shode", _OWN_EMERGENCY),  # «نشیمن» typed with e
+        ("مادرم کنترول ادرارشو نداره از دیروز", _OTHERS_EMERGENCY),  # the Dari «کنترول»
+        ("az hafte pish neoz nemisham", _OWN_EMERGENCY),  # «نعوظ» typed neoz
+        ("دو ساعته میخوام جیش کنم نمیشه", _OWN_EMERGENCY),  # trying, «it won't happen»
+        ("میخوام ادرار کنم نمیشه چون تو جلسه ام", None),  # guard: in a meeting
+        ("انگار کیسه سیمان به پاهام بستن", _OWN_EMERGENCY),  # sandbags tied to the legs
+        (
+            "mamanam ghablan migoft kamaresh dard mikone, hala mige nemitune jish kone",
+            _OTHERS_EMERGENCY,
+        ),
+        ("قبلا نمیتونستم ادرار کنم حالا خوبم", None),  # guard: now fine
+        ("tutiam az ghafas oftad paein pash shekaste", None),  # a parrot's fall
+        (
+            "az nardebun parat shodam dirooz",
+            (ScreenLevel.SEE_DOCTOR, Experiencer.SELF),
+        ),  # thrown off
+        ("az khastegi parat shodam ru kanape", None),  # guard: flopped onto the sofa
+        ("یه طرف کمرم برجسته تر شده از ماه پیش", (ScreenLevel.SEE_DOCTOR, Experiencer.SELF)),
+        ("رگای کمرم برجسته شده از ورزش", None),  # guard: veins standing out
+    ],
+)
+def test_the_word_file_alone_reads_each_round_20_family(
+    text: str, expected: tuple[ScreenLevel, Experiencer] | None
+) -> None:
+    _assert_reads(text, expected)
+
+
 def test_a_finglish_question_about_a_term_read_online_is_read_in_persian_alone() -> None:
     # "incontinence means what? I read it in an article": every word Persian's own
     text = "incontinence yani chi? tu ye maghale khundam"
