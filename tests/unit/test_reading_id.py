@@ -935,3 +935,38 @@ def test_round_fourteen_sasak_and_minang_kin_are_another_adult(text: str) -> Non
 
 def test_round_fourteen_tired_legs_worse_than_yesterday_are_no_emergency() -> None:
     assert _level("kaki lemes karena capek, lebih parah dari kemarin") is not ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "tidak bisa jalan" with legs is the sign, not a vehicle that won't go
+        "kedua kaki bapak saya tidak bisa jalan sejak subuh",
+        "kaki aku dua-duanya ga bisa dipakai berjalan dari kemarin",
+        # cannot walk NORMALLY: the "normal" is what was lost, no denial
+        "kedua kakiku gak bisa jalan normal lagi sejak tadi pagi",
+        # Sundanese: karaos (felt), kiih (pee), baal (numb), upami (if)
+        "abdi teu karaos upami kiih ti kamari",
+        "bujur abdi baal ti isuk, cangkeng nyeri",
+        # waking from a dream ends the dream: the sign after it is now
+        "ngimpi jatuh, pas bangun kedua kaki saya lumpuh",
+    ],
+)
+def test_round_twenty_emergency_signs(text: str) -> None:
+    assert _level(text) is ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a dream is no sign
+        "semalem ngimpi kedua kaki aku lumpuh, untung cuma mimpi",
+        "aku bermimpi gak bisa pipis, serem banget",
+        # a work verb one letter from a sign word: "ngecor" (pouring concrete) is no "ngocor"
+        "pinggang pegel habis ngecor dak seharian",
+        # a vehicle that won't go
+        "mobilnya tidak bisa jalan, kaki saya pegal nunggu derek",
+    ],
+)
+def test_round_twenty_dreams_and_work_words_get_no_emergency(text: str) -> None:
+    assert _level(text) is not ScreenLevel.EMERGENCY
