@@ -950,6 +950,8 @@ def test_round_fourteen_tired_legs_worse_than_yesterday_are_no_emergency() -> No
         "bujur abdi baal ti isuk, cangkeng nyeri",
         # waking from a dream ends the dream: the sign after it is now
         "ngimpi jatuh, pas bangun kedua kaki saya lumpuh",
+        # not understanding why denies nothing
+        "gak paham knp tiap kencing gak kerasa apa2 sejak kemarin",
         # a cause the writer mistook it for explains nothing
         "celana dalam basah terus dari pagi, kirain keringetan ternyata pipis netes sendiri",
     ],
