@@ -974,3 +974,18 @@ def test_round_twenty_emergency_signs(text: str) -> None:
 )
 def test_round_twenty_dreams_and_work_words_get_no_emergency(text: str) -> None:
     assert _level(text) is not ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a count of weeks ago is a start: under 20 with new back pain
+        "aku 16 th, pinggang sakit dari 5 hari yang lalu",
+        # "dulunya gak ada" is new, not history; "ketauan" is no "ketahan"
+        "ada benjolan keras di punggung yg dulunya gak ada, baru ketauan kemarin",
+        # "agak mending" (a bit better) is no "mendiang" (the late)
+        "punggung sakit terus tiap malam sampai kebangun, pagi agak mending",
+    ],
+)
+def test_round_twenty_see_a_doctor_signs(text: str) -> None:
+    assert _level(text) in (ScreenLevel.SEE_DOCTOR, ScreenLevel.EMERGENCY)
