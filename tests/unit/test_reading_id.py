@@ -989,3 +989,8 @@ def test_round_twenty_dreams_and_work_words_get_no_emergency(text: str) -> None:
 )
 def test_round_twenty_see_a_doctor_signs(text: str) -> None:
     assert _level(text) in (ScreenLevel.SEE_DOCTOR, ScreenLevel.EMERGENCY)
+
+
+def test_round_twenty_a_drug_user_who_injects_and_a_glasses_wearer() -> None:
+    assert _level("aku pemakai, dulu sering nyuntik, pinggang sakit") is ScreenLevel.SEE_DOCTOR
+    assert _level("ibu saya pemakai kacamata, dulu disuntik vitamin") is ScreenLevel.NONE
