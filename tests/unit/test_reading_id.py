@@ -952,6 +952,11 @@ def test_round_fourteen_tired_legs_worse_than_yesterday_are_no_emergency() -> No
         "ngimpi jatuh, pas bangun kedua kaki saya lumpuh",
         # not understanding why denies nothing
         "gak paham knp tiap kencing gak kerasa apa2 sejak kemarin",
+        # a weak, broken stream
+        "kencing saya alirannya putus-putus dari kemarin",
+        "pipisnya keluar tapi pancarannya lemah banget sejak pinggang kejepit",
+        # new wet underwear, spelt "dalam" as well as "dalem", never before
+        "tiap bersin celana dalam jadi basah, sebelumnya gak pernah gini",
         # a cause the writer mistook it for explains nothing
         "celana dalam basah terus dari pagi, kirain keringetan ternyata pipis netes sendiri",
     ],
