@@ -999,3 +999,10 @@ def test_round_twenty_see_a_doctor_signs(text: str) -> None:
 def test_round_twenty_a_drug_user_who_injects_and_a_glasses_wearer() -> None:
     assert _level("aku pemakai, dulu sering nyuntik, pinggang sakit") is ScreenLevel.SEE_DOCTOR
     assert _level("ibu saya pemakai kacamata, dulu disuntik vitamin") is ScreenLevel.NONE
+
+
+def test_round_twenty_a_bad_back_is_not_being_unwell_and_a_coming_flu_is() -> None:
+    assert _level("pinggang saya sakit parah dari kemarin") is not ScreenLevel.SEE_DOCTOR
+    assert _level("badan rasanya gak enak semua kayak mau flu, punggung ngilu") is (
+        ScreenLevel.SEE_DOCTOR
+    )
