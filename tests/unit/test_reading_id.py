@@ -957,6 +957,8 @@ def test_round_fourteen_tired_legs_worse_than_yesterday_are_no_emergency() -> No
         "pipisnya keluar tapi pancarannya lemah banget sejak pinggang kejepit",
         # new wet underwear, spelt "dalam" as well as "dalem", never before
         "tiap bersin celana dalam jadi basah, sebelumnya gak pernah gini",
+        # a day of standing work is no long sitting
+        "gue kerja di gudang angkat paket seharian, sekarang pantat gue kesemutan terus",
         # a cause the writer mistook it for explains nothing
         "celana dalam basah terus dari pagi, kirain keringetan ternyata pipis netes sendiri",
     ],
