@@ -935,3 +935,76 @@ def test_round_fourteen_sasak_and_minang_kin_are_another_adult(text: str) -> Non
 
 def test_round_fourteen_tired_legs_worse_than_yesterday_are_no_emergency() -> None:
     assert _level("kaki lemes karena capek, lebih parah dari kemarin") is not ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "tidak bisa jalan" with legs is the sign, not a vehicle that won't go
+        "kedua kaki bapak saya tidak bisa jalan sejak subuh",
+        "kaki aku dua-duanya ga bisa dipakai berjalan dari kemarin",
+        # cannot walk NORMALLY: the "normal" is what was lost, no denial
+        "kedua kakiku gak bisa jalan normal lagi sejak tadi pagi",
+        # Sundanese: karaos (felt), kiih (pee), baal (numb), upami (if)
+        "abdi teu karaos upami kiih ti kamari",
+        "bujur abdi baal ti isuk, cangkeng nyeri",
+        # waking from a dream ends the dream: the sign after it is now
+        "ngimpi jatuh, pas bangun kedua kaki saya lumpuh",
+        # not understanding why denies nothing
+        "gak paham knp tiap kencing gak kerasa apa2 sejak kemarin",
+        # a weak, broken stream
+        "kencing saya alirannya putus-putus dari kemarin",
+        "pipisnya keluar tapi pancarannya lemah banget sejak pinggang kejepit",
+        # new wet underwear, spelt "dalam" as well as "dalem", never before
+        "tiap bersin celana dalam jadi basah, sebelumnya gak pernah gini",
+        # a day of standing work is no long sitting
+        "gue kerja di gudang angkat paket seharian, sekarang pantat gue kesemutan terus",
+        # a cause the writer mistook it for explains nothing
+        "celana dalam basah terus dari pagi, kirain keringetan ternyata pipis netes sendiri",
+    ],
+)
+def test_round_twenty_emergency_signs(text: str) -> None:
+    assert _level(text) is ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a dream is no sign
+        "semalem ngimpi kedua kaki aku lumpuh, untung cuma mimpi",
+        "aku bermimpi gak bisa pipis, serem banget",
+        # a work verb one letter from a sign word: "ngecor" (pouring concrete) is no "ngocor"
+        "pinggang pegel habis ngecor dak seharian",
+        # a vehicle that won't go
+        "mobilnya tidak bisa jalan, kaki saya pegal nunggu derek",
+    ],
+)
+def test_round_twenty_dreams_and_work_words_get_no_emergency(text: str) -> None:
+    assert _level(text) is not ScreenLevel.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a count of weeks ago is a start: under 20 with new back pain
+        "aku 16 th, pinggang sakit dari 5 hari yang lalu",
+        # "dulunya gak ada" is new, not history; "ketauan" is no "ketahan"
+        "ada benjolan keras di punggung yg dulunya gak ada, baru ketauan kemarin",
+        # "agak mending" (a bit better) is no "mendiang" (the late)
+        "punggung sakit terus tiap malam sampai kebangun, pagi agak mending",
+    ],
+)
+def test_round_twenty_see_a_doctor_signs(text: str) -> None:
+    assert _level(text) in (ScreenLevel.SEE_DOCTOR, ScreenLevel.EMERGENCY)
+
+
+def test_round_twenty_a_drug_user_who_injects_and_a_glasses_wearer() -> None:
+    assert _level("aku pemakai, dulu sering nyuntik, pinggang sakit") is ScreenLevel.SEE_DOCTOR
+    assert _level("ibu saya pemakai kacamata, dulu disuntik vitamin") is ScreenLevel.NONE
+
+
+def test_round_twenty_a_bad_back_is_not_being_unwell_and_a_coming_flu_is() -> None:
+    assert _level("pinggang saya sakit parah dari kemarin") is not ScreenLevel.SEE_DOCTOR
+    assert _level("badan rasanya gak enak semua kayak mau flu, punggung ngilu") is (
+        ScreenLevel.SEE_DOCTOR
+    )
