@@ -955,6 +955,21 @@ def test_the_word_file_alone_reads_each_round_20_family(
     _assert_reads(text, expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("کف پاهام هردوتاش لمس از صبح", _OWN_EMERGENCY),  # «لمس» alone, the verb dropped
+        ("pahash lams az dishab", _OTHERS_EMERGENCY),  # the same in Finglish, his legs
+        ("دکتر پاهامو لمس کرد گفت چیزی نیست", None),  # guard: «لمس» as "touch"
+        ("با لمس کمرم درد میگیره", None),  # guard: "when touched"
+    ],
+)
+def test_the_word_file_alone_reads_each_round_21_family(
+    text: str, expected: tuple[ScreenLevel, Experiencer] | None
+) -> None:
+    _assert_reads(text, expected)
+
+
 def test_a_finglish_question_about_a_term_read_online_is_read_in_persian_alone() -> None:
     # "incontinence means what? I read it in an article": every word Persian's own
     text = "incontinence yani chi? tu ye maghale khundam"
