@@ -962,6 +962,10 @@ def test_the_word_file_alone_reads_each_round_20_family(
         ("pahash lams az dishab", _OTHERS_EMERGENCY),  # the same in Finglish, his legs
         ("دکتر پاهامو لمس کرد گفت چیزی نیست", None),  # guard: «لمس» as "touch"
         ("با لمس کمرم درد میگیره", None),  # guard: "when touched"
+        ("نه سرفه کردم نه عطسه، یهو دیدم شلوارم خیس شده", _OWN_EMERGENCY),  # a denied cause
+        ("atse ke na, hamintori xis shodam", _OWN_EMERGENCY),  # the same in Finglish
+        ("زیر دوش خیس شدم سرما خوردم", None),  # guard: the shower wets
+        ("موقع عطسه خیس میشم از بعد زایمان", None),  # guard: a sneeze, since childbirth
     ],
 )
 def test_the_word_file_alone_reads_each_round_21_family(
