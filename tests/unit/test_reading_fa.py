@@ -966,6 +966,10 @@ def test_the_word_file_alone_reads_each_round_20_family(
         ("atse ke na, hamintori xis shodam", _OWN_EMERGENCY),  # the same in Finglish
         ("زیر دوش خیس شدم سرما خوردم", None),  # guard: the shower wets
         ("موقع عطسه خیس میشم از بعد زایمان", None),  # guard: a sneeze, since childbirth
+        ("az hafte pish sheqam nemishe", _OWN_EMERGENCY),  # «شق» with its suffix, Finglish
+        ("shoharam mige dige erekt nemishe", _OTHERS_EMERGENCY),  # the English word, her husband
+        ("اون جامو که میشورم هیچی حس نمیکنم", _OWN_EMERGENCY),  # «اونجا» typed with a space
+        ("nashiman-gaham az dirooz sozan sozan mishe", _OWN_EMERGENCY),  # «نشیمنگاه» with a, hyphen
     ],
 )
 def test_the_word_file_alone_reads_each_round_21_family(
