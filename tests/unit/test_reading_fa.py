@@ -970,6 +970,9 @@ def test_the_word_file_alone_reads_each_round_20_family(
         ("shoharam mige dige erekt nemishe", _OTHERS_EMERGENCY),  # the English word, her husband
         ("اون جامو که میشورم هیچی حس نمیکنم", _OWN_EMERGENCY),  # «اونجا» typed with a space
         ("nashiman-gaham az dirooz sozan sozan mishe", _OWN_EMERGENCY),  # «نشیمنگاه» with a, hyphen
+        ("یکی از کارمندام میگه از دیروز نمیتونه جیش کنه", _OTHERS_EMERGENCY),  # an employee
+        ("زانوهام ول میکنن از دیشب، دوتاش", _OWN_EMERGENCY),  # knees letting go
+        ("وقتی زانوم خم میشه درد میگیره", None),  # guard: a knee that bends and hurts
     ],
 )
 def test_the_word_file_alone_reads_each_round_21_family(
