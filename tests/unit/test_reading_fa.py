@@ -973,6 +973,7 @@ def test_the_word_file_alone_reads_each_round_20_family(
         ("یکی از کارمندام میگه از دیروز نمیتونه جیش کنه", _OTHERS_EMERGENCY),  # an employee
         ("زانوهام ول میکنن از دیشب، دوتاش", _OWN_EMERGENCY),  # knees letting go
         ("وقتی زانوم خم میشه درد میگیره", None),  # guard: a knee that bends and hurts
+        ("hich hesi tooye basanam nadaram az dishab", _OWN_EMERGENCY),  # Finglish «tuye» between
     ],
 )
 def test_the_word_file_alone_reads_each_round_21_family(
