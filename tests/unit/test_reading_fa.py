@@ -974,6 +974,13 @@ def test_the_word_file_alone_reads_each_round_20_family(
         ("زانوهام ول میکنن از دیشب، دوتاش", _OWN_EMERGENCY),  # knees letting go
         ("وقتی زانوم خم میشه درد میگیره", None),  # guard: a knee that bends and hurts
         ("hich hesi tooye basanam nadaram az dishab", _OWN_EMERGENCY),  # Finglish «tuye» between
+        ("تو تاکسی پاهام خواب میره ولی راه که میرم خوب میشه", None),  # goes once walking
+        ("paham az dirooz bi hes shode, rah miram ham xub nemishe", _OWN_EMERGENCY),  # guard
+        (
+            "بابام پاهاش همیشه گزگز میکنه از دیابته",
+            (ScreenLevel.SEE_DOCTOR, Experiencer.OTHER_ADULT),
+        ),  # always, put down to diabetes: no emergency
+        ("بابام دیابت داره و از دیروز پاهاش بی حس شده", _OTHERS_EMERGENCY),  # guard: new
     ],
 )
 def test_the_word_file_alone_reads_each_round_21_family(
