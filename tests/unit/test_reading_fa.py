@@ -981,6 +981,11 @@ def test_the_word_file_alone_reads_each_round_20_family(
             (ScreenLevel.SEE_DOCTOR, Experiencer.OTHER_ADULT),
         ),  # always, put down to diabetes: no emergency
         ("بابام دیابت داره و از دیروز پاهاش بی حس شده", _OTHERS_EMERGENCY),  # guard: new
+        (
+            "babam 72 salashe, az diruz kamardard gerefte",
+            (ScreenLevel.SEE_DOCTOR, Experiencer.OTHER_ADULT),
+        ),  # over 50, new, Finglish «salashe»
+        ("18 salame va chand ruze kamaram dard mikone", (ScreenLevel.SEE_DOCTOR, Experiencer.SELF)),
     ],
 )
 def test_the_word_file_alone_reads_each_round_21_family(
