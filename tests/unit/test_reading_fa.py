@@ -986,6 +986,9 @@ def test_the_word_file_alone_reads_each_round_20_family(
             (ScreenLevel.SEE_DOCTOR, Experiencer.OTHER_ADULT),
         ),  # over 50, new, Finglish «salashe»
         ("18 salame va chand ruze kamaram dard mikone", (ScreenLevel.SEE_DOCTOR, Experiencer.SELF)),
+        ("kamaram az dishab dard mikone ba tab", (ScreenLevel.SEE_DOCTOR, Experiencer.SELF)),
+        ("imeni badanam payine, kamaram dard mikone", (ScreenLevel.SEE_DOCTOR, Experiencer.SELF)),
+        ("kamar dard daram va tab nadaram", None),  # guard: a denied fever
     ],
 )
 def test_the_word_file_alone_reads_each_round_21_family(
