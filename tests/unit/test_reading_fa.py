@@ -989,6 +989,10 @@ def test_the_word_file_alone_reads_each_round_20_family(
         ("kamaram az dishab dard mikone ba tab", (ScreenLevel.SEE_DOCTOR, Experiencer.SELF)),
         ("imeni badanam payine, kamaram dard mikone", (ScreenLevel.SEE_DOCTOR, Experiencer.SELF)),
         ("kamar dard daram va tab nadaram", None),  # guard: a denied fever
+        ("مامانم میگه پاش رو زمین شلپ شلپ صدا میده", _OTHERS_EMERGENCY),  # the foot slapping
+        ("dige nemitunam dampaii pam negah daram", _OWN_EMERGENCY),  # a slipper not kept on
+        ("تو استخر شلپ شلپ آب بازی کردیم", None),  # guard: splashing
+        ("پام بالا نمیاد از درد زانو", None),  # guard: a leg raise held back by pain
     ],
 )
 def test_the_word_file_alone_reads_each_round_21_family(
