@@ -993,6 +993,9 @@ def test_the_word_file_alone_reads_each_round_20_family(
         ("dige nemitunam dampaii pam negah daram", _OWN_EMERGENCY),  # a slipper not kept on
         ("تو استخر شلپ شلپ آب بازی کردیم", None),  # guard: splashing
         ("پام بالا نمیاد از درد زانو", None),  # guard: a leg raise held back by pain
+        ("از دیروز که راه میرم هی نزدیک بود بیفتم", _OWN_EMERGENCY),  # near falls, again and again
+        ("babam emruz 2 bar oftad zamin vaghti rah mirafte", _OTHERS_EMERGENCY),  # his falls
+        ("رو یخ چند بار نزدیک بود بیفتم موقع راه رفتن", None),  # guard: on ice
     ],
 )
 def test_the_word_file_alone_reads_each_round_21_family(
