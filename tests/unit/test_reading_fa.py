@@ -996,6 +996,7 @@ def test_the_word_file_alone_reads_each_round_20_family(
         ("از دیروز که راه میرم هی نزدیک بود بیفتم", _OWN_EMERGENCY),  # near falls, again and again
         ("babam emruz 2 bar oftad zamin vaghti rah mirafte", _OTHERS_EMERGENCY),  # his falls
         ("رو یخ چند بار نزدیک بود بیفتم موقع راه رفتن", None),  # guard: on ice
+        ("shalvaram kasif shode bud nafahmidam", _OWN_EMERGENCY),  # soiled without noticing
     ],
 )
 def test_the_word_file_alone_reads_each_round_21_family(
