@@ -997,6 +997,8 @@ def test_the_word_file_alone_reads_each_round_20_family(
         ("babam emruz 2 bar oftad zamin vaghti rah mirafte", _OTHERS_EMERGENCY),  # his falls
         ("رو یخ چند بار نزدیک بود بیفتم موقع راه رفتن", None),  # guard: on ice
         ("shalvaram kasif shode bud nafahmidam", _OWN_EMERGENCY),  # soiled without noticing
+        ("hes nemikonam kei bayad beram dastshui", _OWN_EMERGENCY),  # not feeling when to go
+        ("احساس نمیکنم کی خوب میشم، کمرم درد میکنه", None),  # guard: when I'll get better
     ],
 )
 def test_the_word_file_alone_reads_each_round_21_family(
