@@ -955,6 +955,58 @@ def test_the_word_file_alone_reads_each_round_20_family(
     _assert_reads(text, expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("کف پاهام هردوتاش لمس از صبح", _OWN_EMERGENCY),  # «لمس» alone, the verb dropped
+        ("pahash lams az dishab", _OTHERS_EMERGENCY),  # the same in Finglish, his legs
+        ("دکتر پاهامو لمس کرد گفت چیزی نیست", None),  # guard: «لمس» as "touch"
+        ("با لمس کمرم درد میگیره", None),  # guard: "when touched"
+        ("نه سرفه کردم نه عطسه، یهو دیدم شلوارم خیس شده", _OWN_EMERGENCY),  # a denied cause
+        ("atse ke na, hamintori xis shodam", _OWN_EMERGENCY),  # the same in Finglish
+        ("زیر دوش خیس شدم سرما خوردم", None),  # guard: the shower wets
+        ("موقع عطسه خیس میشم از بعد زایمان", None),  # guard: a sneeze, since childbirth
+        ("az hafte pish sheqam nemishe", _OWN_EMERGENCY),  # «شق» with its suffix, Finglish
+        ("shoharam mige dige erekt nemishe", _OTHERS_EMERGENCY),  # the English word, her husband
+        ("اون جامو که میشورم هیچی حس نمیکنم", _OWN_EMERGENCY),  # «اونجا» typed with a space
+        ("nashiman-gaham az dirooz sozan sozan mishe", _OWN_EMERGENCY),  # «نشیمنگاه» with a, hyphen
+        ("یکی از کارمندام میگه از دیروز نمیتونه جیش کنه", _OTHERS_EMERGENCY),  # an employee
+        ("زانوهام ول میکنن از دیشب، دوتاش", _OWN_EMERGENCY),  # knees letting go
+        ("وقتی زانوم خم میشه درد میگیره", None),  # guard: a knee that bends and hurts
+        ("hich hesi tooye basanam nadaram az dishab", _OWN_EMERGENCY),  # Finglish «tuye» between
+        ("تو تاکسی پاهام خواب میره ولی راه که میرم خوب میشه", None),  # goes once walking
+        ("paham az dirooz bi hes shode, rah miram ham xub nemishe", _OWN_EMERGENCY),  # guard
+        (
+            "بابام پاهاش همیشه گزگز میکنه از دیابته",
+            (ScreenLevel.SEE_DOCTOR, Experiencer.OTHER_ADULT),
+        ),  # always, put down to diabetes: no emergency
+        ("بابام دیابت داره و از دیروز پاهاش بی حس شده", _OTHERS_EMERGENCY),  # guard: new
+        (
+            "babam 72 salashe, az diruz kamardard gerefte",
+            (ScreenLevel.SEE_DOCTOR, Experiencer.OTHER_ADULT),
+        ),  # over 50, new, Finglish «salashe»
+        ("18 salame va chand ruze kamaram dard mikone", (ScreenLevel.SEE_DOCTOR, Experiencer.SELF)),
+        ("kamaram az dishab dard mikone ba tab", (ScreenLevel.SEE_DOCTOR, Experiencer.SELF)),
+        ("imeni badanam payine, kamaram dard mikone", (ScreenLevel.SEE_DOCTOR, Experiencer.SELF)),
+        ("kamar dard daram va tab nadaram", None),  # guard: a denied fever
+        ("مامانم میگه پاش رو زمین شلپ شلپ صدا میده", _OTHERS_EMERGENCY),  # the foot slapping
+        ("dige nemitunam dampaii pam negah daram", _OWN_EMERGENCY),  # a slipper not kept on
+        ("تو استخر شلپ شلپ آب بازی کردیم", None),  # guard: splashing
+        ("پام بالا نمیاد از درد زانو", None),  # guard: a leg raise held back by pain
+        ("از دیروز که راه میرم هی نزدیک بود بیفتم", _OWN_EMERGENCY),  # near falls, again and again
+        ("babam emruz 2 bar oftad zamin vaghti rah mirafte", _OTHERS_EMERGENCY),  # his falls
+        ("رو یخ چند بار نزدیک بود بیفتم موقع راه رفتن", None),  # guard: on ice
+        ("shalvaram kasif shode bud nafahmidam", _OWN_EMERGENCY),  # soiled without noticing
+        ("hes nemikonam kei bayad beram dastshui", _OWN_EMERGENCY),  # not feeling when to go
+        ("احساس نمیکنم کی خوب میشم، کمرم درد میکنه", None),  # guard: when I'll get better
+    ],
+)
+def test_the_word_file_alone_reads_each_round_21_family(
+    text: str, expected: tuple[ScreenLevel, Experiencer] | None
+) -> None:
+    _assert_reads(text, expected)
+
+
 def test_a_finglish_question_about_a_term_read_online_is_read_in_persian_alone() -> None:
     # "incontinence means what? I read it in an article": every word Persian's own
     text = "incontinence yani chi? tu ye maghale khundam"
