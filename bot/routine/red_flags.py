@@ -256,8 +256,8 @@ class RedFlagScreen:
         self._starters = frozenset(negation.clause_starters)
         self._answers = frozenset(negation.answers)
         self._possible = frozenset(lexicon.possible)
-        # A denial of one of these silences the model's question (`model.needs`: body parts and
-        # functions of the emergency signs; the possible signs).
+        # A denial of one of these silences the model's question below `model.denied`
+        # (`model.needs`: body parts and functions of the emergency signs; the possible signs).
         self._signs_named = frozenset(lexicon.model.needs) | self._possible
         self._rules = lexicon.rules
         self._age = lexicon.age
