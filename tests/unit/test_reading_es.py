@@ -29,6 +29,20 @@ def _screen(text: str) -> tuple[ScreenLevel, Experiencer]:
     return screened.level, screened.experiencer
 
 
+def _both(text: str) -> tuple[tuple[ScreenLevel, Experiencer], tuple[ScreenLevel, Experiencer]]:
+    """*text* as the word file alone reads it, then as the bot reads it (the model too)."""
+    alone = _word_file_alone().screen(text)
+    return (alone.level, alone.experiencer), _screen(text)
+
+
+def _levels(text: str) -> tuple[ScreenLevel, ScreenLevel]:
+    (alone, _), (shipped, _) = _both(text)
+    return alone, shipped
+
+
+_ADVICE = frozenset({ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR})
+
+
 def test_spanish_is_read_in_its_own_words() -> None:
     readers, spoken = _readers()
     assert spoken == SPANISH
@@ -506,9 +520,7 @@ def test_round_six_lookalikes_get_no_advice(text: str, why: str) -> None:
 )
 def test_round_seven_emergency_families(text: str, experiencer: Experiencer) -> None:
     """The word file's own families: read by the lexicon alone, and as the bot reads them."""
-    lexicon = _word_file_alone().screen(text)
-    assert (lexicon.level, lexicon.experiencer) == (ScreenLevel.EMERGENCY, experiencer)
-    assert _screen(text) == (ScreenLevel.EMERGENCY, experiencer)
+    assert _both(text) == ((ScreenLevel.EMERGENCY, experiencer),) * 2
 
 
 def test_round_seven_another_adults_months_of_pregnancy() -> None:
@@ -546,9 +558,7 @@ def test_round_seven_lookalikes_get_no_emergency(text: str, why: str) -> None:
 )
 def test_round_eight_emergency_families(text: str, experiencer: Experiencer) -> None:
     """The word file's own families: read by the lexicon alone, and as the bot reads them."""
-    lexicon = _word_file_alone().screen(text)
-    assert (lexicon.level, lexicon.experiencer) == (ScreenLevel.EMERGENCY, experiencer)
-    assert _screen(text) == (ScreenLevel.EMERGENCY, experiencer)
+    assert _both(text) == ((ScreenLevel.EMERGENCY, experiencer),) * 2
 
 
 @pytest.mark.parametrize(
@@ -563,9 +573,7 @@ def test_round_eight_emergency_families(text: str, experiencer: Experiencer) -> 
     ],
 )
 def test_round_eight_see_a_doctor_families(text: str) -> None:
-    lexicon = _word_file_alone().screen(text)
-    assert lexicon.level is ScreenLevel.SEE_DOCTOR
-    assert _screen(text)[0] is ScreenLevel.SEE_DOCTOR
+    assert _levels(text) == (ScreenLevel.SEE_DOCTOR, ScreenLevel.SEE_DOCTOR)
 
 
 @pytest.mark.parametrize(
@@ -579,10 +587,7 @@ def test_round_eight_see_a_doctor_families(text: str) -> None:
     ],
 )
 def test_round_eight_lookalikes_get_no_advice(text: str, why: str) -> None:
-    lexicon = _word_file_alone().screen(text)
-    assert lexicon.level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
-    level, _ = _screen(text)
-    assert level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
+    assert _ADVICE.isdisjoint(_levels(text)), why
 
 
 @pytest.mark.parametrize(
@@ -616,16 +621,12 @@ def test_round_eight_lookalikes_get_no_advice(text: str, why: str) -> None:
 )
 def test_round_ten_emergency_families(text: str, experiencer: Experiencer) -> None:
     """The word file's own families: read by the lexicon alone, and as the bot reads them."""
-    lexicon = _word_file_alone().screen(text)
-    assert (lexicon.level, lexicon.experiencer) == (ScreenLevel.EMERGENCY, experiencer)
-    assert _screen(text) == (ScreenLevel.EMERGENCY, experiencer)
+    assert _both(text) == ((ScreenLevel.EMERGENCY, experiencer),) * 2
 
 
 def test_round_ten_hit_by_a_vehicle() -> None:
     text = "a mi tía la arrolló una moto ayer y le duele la espalda"
-    lexicon = _word_file_alone().screen(text)
-    assert (lexicon.level, lexicon.experiencer) == (ScreenLevel.SEE_DOCTOR, Experiencer.OTHER_ADULT)
-    assert _screen(text) == (ScreenLevel.SEE_DOCTOR, Experiencer.OTHER_ADULT)
+    assert _both(text) == ((ScreenLevel.SEE_DOCTOR, Experiencer.OTHER_ADULT),) * 2
 
 
 @pytest.mark.parametrize(
@@ -644,10 +645,7 @@ def test_round_ten_hit_by_a_vehicle() -> None:
     ],
 )
 def test_round_ten_lookalikes_get_no_advice(text: str, why: str) -> None:
-    lexicon = _word_file_alone().screen(text)
-    assert lexicon.level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
-    level, _ = _screen(text)
-    assert level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
+    assert _ADVICE.isdisjoint(_levels(text)), why
 
 
 @pytest.mark.parametrize(
@@ -687,9 +685,7 @@ def test_round_ten_lookalikes_get_no_advice(text: str, why: str) -> None:
 )
 def test_round_twelve_emergency_families(text: str, experiencer: Experiencer) -> None:
     """The word file's own families: read by the lexicon alone, and as the bot reads them."""
-    lexicon = _word_file_alone().screen(text)
-    assert (lexicon.level, lexicon.experiencer) == (ScreenLevel.EMERGENCY, experiencer)
-    assert _screen(text) == (ScreenLevel.EMERGENCY, experiencer)
+    assert _both(text) == ((ScreenLevel.EMERGENCY, experiencer),) * 2
 
 
 @pytest.mark.parametrize(
@@ -716,10 +712,7 @@ def test_round_twelve_emergency_families(text: str, experiencer: Experiencer) ->
     ],
 )
 def test_round_twelve_lookalikes_get_no_advice(text: str, why: str) -> None:
-    lexicon = _word_file_alone().screen(text)
-    assert lexicon.level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
-    level, _ = _screen(text)
-    assert level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
+    assert _ADVICE.isdisjoint(_levels(text)), why
 
 
 @pytest.mark.parametrize(
@@ -735,10 +728,7 @@ def test_round_twelve_lookalikes_get_no_advice(text: str, why: str) -> None:
     ],
 )
 def test_round_twelve_see_a_doctor_families(text: str) -> None:
-    lexicon = _word_file_alone().screen(text)
-    assert lexicon.level is ScreenLevel.SEE_DOCTOR
-    level, _ = _screen(text)
-    assert level is ScreenLevel.SEE_DOCTOR
+    assert _levels(text) == (ScreenLevel.SEE_DOCTOR, ScreenLevel.SEE_DOCTOR)
 
 
 @pytest.mark.parametrize(
@@ -815,9 +805,7 @@ def test_round_twelve_see_a_doctor_families(text: str) -> None:
 )
 def test_round_fourteen_emergency_families(text: str, experiencer: Experiencer) -> None:
     """The word file's own families: read by the lexicon alone, and as the bot reads them."""
-    lexicon = _word_file_alone().screen(text)
-    assert (lexicon.level, lexicon.experiencer) == (ScreenLevel.EMERGENCY, experiencer)
-    assert _screen(text) == (ScreenLevel.EMERGENCY, experiencer)
+    assert _both(text) == ((ScreenLevel.EMERGENCY, experiencer),) * 2
 
 
 @pytest.mark.parametrize(
@@ -851,10 +839,7 @@ def test_round_fourteen_emergency_families(text: str, experiencer: Experiencer) 
     ],
 )
 def test_round_fourteen_lookalikes_get_no_advice(text: str, why: str) -> None:
-    lexicon = _word_file_alone().screen(text)
-    assert lexicon.level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
-    level, _ = _screen(text)
-    assert level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
+    assert _ADVICE.isdisjoint(_levels(text)), why
 
 
 @pytest.mark.parametrize(
@@ -867,10 +852,7 @@ def test_round_fourteen_lookalikes_get_no_advice(text: str, why: str) -> None:
     ],
 )
 def test_round_fourteen_see_a_doctor_families(text: str) -> None:
-    lexicon = _word_file_alone().screen(text)
-    assert lexicon.level is ScreenLevel.SEE_DOCTOR
-    level, _ = _screen(text)
-    assert level is ScreenLevel.SEE_DOCTOR
+    assert _levels(text) == (ScreenLevel.SEE_DOCTOR, ScreenLevel.SEE_DOCTOR)
 
 
 @pytest.mark.parametrize(
@@ -910,9 +892,7 @@ def test_round_fourteen_see_a_doctor_families(text: str) -> None:
 def test_round_sixteen_emergency_families(text: str, experiencer: Experiencer) -> None:
     """Not even feeling a wash or a touch there, not noticing a soiled wipe, a bladder full to
     the brim, no strength left to hold, wind that carries stool: the lexicon alone reads them."""
-    lexicon = _word_file_alone().screen(text)
-    assert (lexicon.level, lexicon.experiencer) == (ScreenLevel.EMERGENCY, experiencer)
-    assert _screen(text) == (ScreenLevel.EMERGENCY, experiencer)
+    assert _both(text) == ((ScreenLevel.EMERGENCY, experiencer),) * 2
 
 
 @pytest.mark.parametrize(
@@ -929,10 +909,7 @@ def test_round_sixteen_emergency_families(text: str, experiencer: Experiencer) -
     ],
 )
 def test_round_sixteen_lookalikes_get_no_emergency(text: str, why: str) -> None:
-    lexicon = _word_file_alone().screen(text)
-    assert lexicon.level is not ScreenLevel.EMERGENCY, why
-    level, _ = _screen(text)
-    assert level is not ScreenLevel.EMERGENCY, why
+    assert ScreenLevel.EMERGENCY not in _levels(text), why
 
 
 @pytest.mark.parametrize(
@@ -957,9 +934,7 @@ def test_round_twenty_emergency_families(text: str, experiencer: Experiencer) ->
     """Not knowing whether the bladder is full, a sign after reported reassurance, falling by
     oneself, 'no feeling at all', a tag question's 'no', regional words for the genitals, dropped
     -d- participles, a slapping foot: the lexicon alone reads them."""
-    lexicon = _word_file_alone().screen(text)
-    assert (lexicon.level, lexicon.experiencer) == (ScreenLevel.EMERGENCY, experiencer)
-    assert _screen(text) == (ScreenLevel.EMERGENCY, experiencer)
+    assert _both(text) == ((ScreenLevel.EMERGENCY, experiencer),) * 2
 
 
 @pytest.mark.parametrize(
@@ -970,9 +945,7 @@ def test_round_twenty_emergency_families(text: str, experiencer: Experiencer) ->
     ],
 )
 def test_round_twenty_see_a_doctor_families(text: str) -> None:
-    assert _word_file_alone().screen(text).level is ScreenLevel.SEE_DOCTOR
-    level, _ = _screen(text)
-    assert level is ScreenLevel.SEE_DOCTOR
+    assert _levels(text) == (ScreenLevel.SEE_DOCTOR, ScreenLevel.SEE_DOCTOR)
 
 
 @pytest.mark.parametrize(
@@ -989,7 +962,6 @@ def test_round_twenty_see_a_doctor_families(text: str) -> None:
     ],
 )
 def test_round_twenty_lookalikes_get_no_emergency(text: str, why: str) -> None:
-    lexicon = _word_file_alone().screen(text)
-    assert lexicon.level not in (ScreenLevel.EMERGENCY, ScreenLevel.SEE_DOCTOR), why
-    level, _ = _screen(text)
-    assert level is not ScreenLevel.EMERGENCY, why
+    alone, shipped = _levels(text)
+    assert alone not in _ADVICE, why
+    assert shipped is not ScreenLevel.EMERGENCY, why
